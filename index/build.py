@@ -1,0 +1,124 @@
+"""Build an index folder from the corpus and switch to it atomically.
+
+Every build writes a fresh folder under a temporary name, renames it into place (named by
+a key over corpus, model and settings) and only then rewrites the ``CURRENT`` pointer with
+``os.replace``. A crash at any point leaves the previous index untouched, and an unchanged
+corpus with unchanged settings finds its folder already there and skips the work.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
+from index.corpus import corpus_hash, load_reports
+from index.embedder import USE_NAME, Embedder
+from index.lexical import LexicalIndex
+from index.manifest import IndexIntegrityError, dump_json, read_manifest, verify, write_manifest
+from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
+from index.vector_store import EXACT_LIMIT, VectorStore
+
+CURRENT = "CURRENT"
+KEEP_VERSIONS = 3
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """Everything that changes the artefacts; its hash names the index folder."""
+
+    model: str
+    dtype: str = "float32"
+    second_encoder: str = USE_NAME
+    max_chars: int = DEFAULT_MAX_CHARS
+    exact_limit: int = EXACT_LIMIT
+    template: str = TEMPLATE_VERSION
+
+    def key(self, corpus_digest: str) -> str:
+        blob = json.dumps({"corpus": corpus_digest, **asdict(self)}, sort_keys=True)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+@contextmanager
+def _build_lock(root: Path):
+    """One build at a time per index root; a second waits rather than corrupting the first."""
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".build.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def current_folder(root: Path) -> Path | None:
+    """The folder ``CURRENT`` points at, or None before the first build."""
+    pointer = root / CURRENT
+    return root / pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
+
+
+def _switch(root: Path, name: str) -> None:
+    tmp = root / f".{CURRENT}.{os.getpid()}"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    os.replace(tmp, root / CURRENT)
+
+
+def _is_valid(folder: Path) -> bool:
+    try:
+        verify(folder, read_manifest(folder))
+        return True
+    except (IndexIntegrityError, OSError, ValueError):
+        return False
+
+
+def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embedder], settings: BuildSettings, progress: bool) -> None:
+    """Chunks, one FAISS file per encoder, the BM25 index, glossary: everything but the manifest."""
+    with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
+        for chunk in chunks:
+            out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    texts = [dense_text(c) for c in chunks]
+    for role, encoder in encoders.items():
+        vectors = encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
+        VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
+    (folder / "lexical").mkdir()
+    LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
+
+
+def _prune(root: Path, keep: str) -> None:
+    """Drop half-written folders of dead builds and all but the newest few versions."""
+    for stale in root.glob(".building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    versions = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+    for old in versions[:-KEEP_VERSIONS]:
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders: dict[str, Embedder], progress: bool = False, force: bool = False) -> tuple[Path, bool]:
+    """Make ``CURRENT`` point at an index of the corpus; returns (folder, whether it was built)."""
+    with _build_lock(root):
+        digest = corpus_hash(corpus_dir)
+        name = settings.key(digest)
+        folder = root / name
+        if folder.exists() and not force and _is_valid(folder):
+            _switch(root, name)
+            return folder, False
+        _prune(root, keep=name)
+        tmp = root / f".building-{name}-{os.getpid()}"
+        tmp.mkdir()
+        shutil.copy2(corpus_dir / "glossary.json", tmp / "glossary.json")
+        chunks = chunk_corpus(load_reports(corpus_dir), settings.max_chars)
+        write_artefacts(tmp, chunks, encoders, settings, progress)
+        reports = [{"id": r.id, "title": r.title, "date": r.date, "kind": r.kind, "source": r.source} for r in load_reports(corpus_dir)]
+        meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": reports,
+                "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()}}
+        write_manifest(tmp, meta)
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.rename(tmp, folder)
+        _switch(root, name)
+        return folder, True

@@ -1,0 +1,125 @@
+"""Cut reports into retrieval units: one unit per sentence, shown as a window around it.
+
+Single sentences make sharp retrieval targets, while a user wants to read the text around
+the answer. So each chunk is anchored on one sentence (what gets embedded and matched) and
+carries a window of whole neighbouring sentences of the same paragraph, at most
+``max_chars`` long (what gets returned and cited). Offsets always point into the original
+text: ``report.text[chunk.start:chunk.end] == chunk.text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from index.corpus import Report
+from index.sections import Paragraph, is_salutation, split_paragraphs
+
+DEFAULT_MAX_CHARS = 300
+_SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
+_CLAUSE_END = re.compile(r"[,，、:：]")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A sentence anchor and the window around it, with its place in the report."""
+
+    id: str
+    doc: str
+    title: str
+    section: str
+    paragraph: int
+    start: int
+    end: int
+    anchor_start: int
+    anchor_end: int
+    text: str
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _split_long(start: int, end: int, text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at clause boundaries so no unit exceeds ``max_chars``."""
+    pieces, piece_start = [], start
+    for match in _CLAUSE_END.finditer(text, start, end):
+        if match.end() - piece_start > max_chars and match.start() > piece_start:
+            pieces.append((piece_start, match.start()))
+            piece_start = match.start()
+    pieces.append((piece_start, end))
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def sentence_spans(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]``, never longer than ``max_chars``."""
+    spans = []
+    for match in _SENTENCE.finditer(text, start, end):
+        lo, hi = match.start(), match.end()
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        if hi - lo > max_chars:
+            spans.extend(_split_long(lo, hi, text, max_chars))
+        elif hi > lo:
+            spans.append((lo, hi))
+    return spans
+
+
+def _window(spans: list[tuple[int, int]], i: int, max_chars: int) -> tuple[int, int]:
+    """Grow a window around sentence ``i``, alternating forward and back, while it fits."""
+    lo = hi = i
+    grew = True
+    while grew:
+        grew = False
+        if hi + 1 < len(spans) and spans[hi + 1][1] - spans[lo][0] <= max_chars:
+            hi, grew = hi + 1, True
+        if lo > 0 and spans[hi][1] - spans[lo - 1][0] <= max_chars:
+            lo, grew = lo - 1, True
+    return spans[lo][0], spans[hi][1]
+
+
+def _is_content(report: Report, para: Paragraph) -> bool:
+    """Headings live on in every chunk's section path; navigation and salutations are noise."""
+    line = report.text[para.start : para.end]
+    is_heading = bool(para.section) and line == para.section[-1]
+    return not (is_heading or ">" in line or is_salutation(line))
+
+
+def _units(report: Report) -> list[Paragraph]:
+    """Content paragraphs, with the front matter (title, date, venue) merged into one."""
+    paragraphs = split_paragraphs(report.text)
+    front = [p for p in paragraphs if p.front]
+    units = [p for p in paragraphs if not p.front and _is_content(report, p)]
+    if front:
+        merged = Paragraph(front[0].number, front[0].start, front[-1].end, (), "", True)
+        units.insert(0, merged)
+    return units
+
+
+def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
+    """All chunks of one report, in reading order, with stable ids."""
+    chunks = []
+    for para in _units(report):
+        spans = sentence_spans(report.text, para.start, para.end, max_chars)
+        for n, (s_start, s_end) in enumerate(spans):
+            w_start, w_end = _window(spans, n, max_chars)
+            chunks.append(
+                Chunk(
+                    id=f"{report.id}:p{para.number:03d}:s{n + 1:02d}",
+                    doc=report.id,
+                    title=report.title,
+                    section=" › ".join(para.section),
+                    paragraph=para.number,
+                    start=w_start,
+                    end=w_end,
+                    anchor_start=s_start,
+                    anchor_end=s_end,
+                    text=report.text[w_start:w_end],
+                    sentence=report.text[s_start:s_end],
+                )
+            )
+    return chunks
+
+
+def chunk_corpus(reports: list[Report], max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
+    """Chunks of every report, report order kept."""
+    return [chunk for report in reports for chunk in chunk_report(report, max_chars)]

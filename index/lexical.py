@@ -1,0 +1,57 @@
+"""BM25 over jieba tokens of normalised (Simplified) text.
+
+bm25s's own tokenizer keeps a whole Chinese sentence as one token, so tokens come from
+jieba's search mode (which also emits the short words inside long ones).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import bm25s
+import jieba
+import numpy as np
+
+from index.normalize import normalize
+
+jieba.setLogLevel(logging.WARNING)
+_WORD = re.compile(r"[\w%+.]+")
+STOPWORDS = frozenset("的 了 和 与 及 是 在 有 为 对 等 中 将 把 被 个 也 或 并 其 之 以 于 年 什么 多少 哪些 怎么 如何 吗 呢 么 哪 几".split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens of normalised text, lower-cased, punctuation and stopwords dropped."""
+    tokens = []
+    for token in jieba.cut_for_search(normalize(text)):
+        token = token.strip().lower()
+        if token and _WORD.fullmatch(token) and token not in STOPWORDS:
+            tokens.append(token)
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 scores for every chunk, rows aligned with the chunk list."""
+
+    def __init__(self, retriever: bm25s.BM25):
+        self._bm25 = retriever
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        retriever = bm25s.BM25()
+        retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+        return cls(retriever)
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every chunk for a tokenised query (zeros when nothing matches)."""
+        known = [t for t in tokens if t in self._bm25.vocab_dict]
+        if not known:
+            return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder))
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        return cls(bm25s.BM25.load(str(folder)))

@@ -1,0 +1,62 @@
+"""Loading a built index folder into memory, verified against its manifest.
+
+The service holds one ``IndexBundle`` at a time and swaps the whole object on reload, so
+a request always sees chunks, vectors and BM25 of the same build.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.build import current_folder
+from index.chunking import Chunk
+from index.glossary import GlossaryEntry, load_glossary
+from index.lexical import LexicalIndex
+from index.manifest import IndexIntegrityError, read_manifest, verify
+from index.vector_store import VectorStore
+
+
+@dataclass
+class IndexBundle:
+    """Everything one build produced, loaded and cross-checked."""
+
+    folder: Path
+    manifest: dict
+    chunks: list[Chunk]
+    glossary: list[GlossaryEntry]
+    dense: dict[str, VectorStore]
+    lexical: LexicalIndex
+
+    @property
+    def version(self) -> str:
+        return self.folder.name
+
+    def encoder_name(self, role: str) -> str:
+        return self.manifest["encoders"][role]["name"]
+
+
+def _read_chunks(path: Path) -> list[Chunk]:
+    with path.open(encoding="utf-8") as handle:
+        return [Chunk(**json.loads(line)) for line in handle if line.strip()]
+
+
+def load_bundle(folder: Path) -> IndexBundle:
+    """Load and verify one index folder; raise IndexIntegrityError with the reason if unusable."""
+    manifest = read_manifest(folder)
+    verify(folder, manifest)
+    chunks = _read_chunks(folder / "chunks.jsonl")
+    dense = {role: VectorStore.load(folder / f"dense_{role}.faiss") for role in manifest["encoders"]}
+    for role, store in dense.items():
+        if len(store) != len(chunks):
+            raise IndexIntegrityError(f"{folder}: dense_{role} has {len(store)} vectors for {len(chunks)} chunks")
+    bundle = IndexBundle(folder, manifest, chunks, load_glossary(folder / "glossary.json"), dense, LexicalIndex.load(folder / "lexical"))
+    return bundle
+
+
+def load_current(root: Path) -> IndexBundle:
+    """The bundle ``CURRENT`` points at."""
+    folder = current_folder(root)
+    if folder is None:
+        raise IndexIntegrityError(f"no index under {root}: run `make index` (or scripts/build_index.py)")
+    return load_bundle(folder)

@@ -1,0 +1,65 @@
+"""English → Chinese terminology, so an English question can search Chinese text by words.
+
+The dictionary is data (``corpus/terminology.tsv``: English phrase → Chinese terms that
+occur in the reports). Matching is greedy longest-phrase-first over the question's words,
+with a naive plural fold, so 'fixed-asset investments' finds 固定资产投资.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+_WORDS = re.compile(r"[a-z0-9][a-z0-9.%+]*")
+MAX_PHRASE_WORDS = 6
+
+
+def _words(text: str) -> list[str]:
+    return [w.rstrip(".") for w in _WORDS.findall(text.lower().replace("-", " ").replace("'s", ""))]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class Terminology:
+    """Phrase table from English word sequences to Chinese terms."""
+
+    def __init__(self, table: dict[tuple[str, ...], list[str]]):
+        self.table = table
+
+    @classmethod
+    def load(cls, path: Path, extra: dict[str, list[str]] | None = None) -> "Terminology":
+        """Read the TSV (``en`` and ``zh`` columns, Chinese alternatives split by ``|``)."""
+        table: dict[tuple[str, ...], list[str]] = {}
+        rows = []
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as handle:
+                rows = [(r["en"], r["zh"].split("|")) for r in csv.DictReader(handle, delimiter="\t") if r.get("en") and r.get("zh")]
+        rows += list((extra or {}).items())
+        for english, chinese in rows:
+            key = tuple(_singular(w) for w in _words(english))
+            if key:
+                merged = table.setdefault(key, [])
+                merged.extend(z.strip() for z in chinese if z.strip() and z.strip() not in merged)
+        return cls(table)
+
+    def translate(self, text: str) -> list[str]:
+        """Chinese terms for the English phrases in ``text``, longest phrases matched first."""
+        words = [_singular(w) for w in _words(text)]
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+                terms = self.table.get(tuple(words[i : i + n]))
+                if terms:
+                    found.extend(t for t in terms if t not in found)
+                    i += n
+                    break
+            else:
+                i += 1
+        return found

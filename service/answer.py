@@ -1,0 +1,111 @@
+"""Extractive answers: pick the clause of the retrieved passages that answers, never invent.
+
+Candidates are the sentences of the best few passages. Each is scored by how many of the
+question's search terms it holds, by the rank of its passage and, for a figure question,
+by whether it holds a figure. The answer is that sentence (trimmed to the clauses around
+the figure when it is long); ``confident`` says whether the passages hold what was asked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.chunking import sentence_spans
+from index.lexical import tokenize
+from service.figures import Figure, find_figures
+from service.query import Query
+from service.retrieval import Hit
+
+CANDIDATE_PASSAGES = 3
+MAX_ANSWER_CHARS = 160
+MIN_COVERAGE = 0.5
+_CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
+GENERIC = frozenset("武昌 武昌区 区 全区 我们 工作 报告 政府 2020 2021 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉".split())
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The extracted text, where it stands, the figures in it, and whether to trust it."""
+
+    text: str
+    confident: bool
+    chunk_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    figures: list[Figure] = field(default_factory=list)
+
+
+def query_terms(query: Query) -> list[str]:
+    """Content terms of the question as they would appear in the Chinese text."""
+    source = " ".join(query.zh_terms) if query.language == "en" else query.text
+    return [t for t in dict.fromkeys(tokenize(source)) if t not in GENERIC]
+
+
+def coverage(terms: list[str], text: str) -> float:
+    """Share of the question's terms found in a text (1.0 when there are none to check)."""
+    if not terms:
+        return 1.0
+    return sum(1 for t in terms if t in text) / len(terms)
+
+
+def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
+    """(passage rank, hit, start, end) of every sentence of the top passages."""
+    out = []
+    for rank, hit in enumerate(hits[:CANDIDATE_PASSAGES]):
+        chunk = hit.chunk
+        for start, end in sentence_spans(chunk.text, 0, len(chunk.text), len(chunk.text) + 1):
+            out.append((rank, hit, start, end))
+    return out
+
+
+def _score(query: Query, terms: list[str], rank: int, hit: Hit, sentence: str, is_anchor: bool) -> float:
+    score = coverage(terms, sentence) + 0.3 / (rank + 1) + (0.15 if is_anchor else 0.0)
+    if query.wants_figure:
+        score += 0.4 if find_figures(sentence) else -0.4
+    return score
+
+
+def _trim(query: Query, terms: list[str], sentence: str) -> tuple[int, int]:
+    """The clauses of a long sentence around the best-covered clause (with its figure)."""
+    if len(sentence) <= MAX_ANSWER_CHARS:
+        return 0, len(sentence)
+    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
+    def clause_score(i: int) -> float:
+        text = sentence[clauses[i][0] : clauses[i][1]]
+        return coverage(terms, text) + (0.5 if query.wants_figure and find_figures(text) else 0.0)
+    best = max(range(len(clauses)), key=lambda i: (clause_score(i), -i))
+    lo, hi = best, best
+    while hi + 1 < len(clauses) and clauses[hi + 1][1] - clauses[lo][0] <= MAX_ANSWER_CHARS // 2:
+        hi += 1
+    if lo > 0 and clauses[hi][1] - clauses[lo - 1][0] <= MAX_ANSWER_CHARS:
+        lo -= 1
+    return clauses[lo][0], clauses[hi][1]
+
+
+def extract_answer(query: Query, hits: list[Hit]) -> Answer:
+    """The best answering clause among the top passages, with a confidence verdict."""
+    terms = query_terms(query)
+    candidates = _candidates(hits)
+    if not candidates:
+        return Answer("", False)
+    def key(item):
+        rank, hit, start, end = item
+        anchor = hit.chunk.start + start == hit.chunk.anchor_start
+        return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor)
+    rank, hit, start, end = max(candidates, key=key)
+    sentence = hit.chunk.text[start:end]
+    lo, hi = _trim(query, terms, sentence)
+    text = sentence[lo:hi].strip()
+    offset = hit.chunk.start + start + lo
+    confident = is_confident(query, terms, hits)
+    return Answer(text, confident, hit.chunk.id, offset, offset + len(text), find_figures(text))
+
+
+def is_confident(query: Query, terms: list[str], hits: list[Hit]) -> bool:
+    """Do the top passages hold what was asked? Glossary hits always do."""
+    if query.glossary:
+        return True
+    if not hits:
+        return False
+    best = max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES])
+    return best >= MIN_COVERAGE

@@ -1,0 +1,77 @@
+"""All configuration in one place: code defaults, overridden by environment variables.
+
+Relative paths are taken from the repository root, so scripts and the server agree on
+where the corpus, the model and the index live whatever the working directory.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(value: str) -> Path:
+    path = Path(value)
+    return path if path.is_absolute() else ROOT / path
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw else default
+
+
+def _list(name: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in os.environ.get(name, "").split(",") if v.strip())
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of the index build and the service (environment name in each comment)."""
+
+    corpus_dir: Path = ROOT / "corpus"  # QA_CORPUS_DIR
+    index_dir: Path = ROOT / "var" / "index"  # QA_INDEX_DIR
+    model: str = str(ROOT / "models" / "multilingual-e5-small")  # QA_MODEL: name or path
+    model_dtype: str = "bfloat16"  # QA_MODEL_DTYPE: float32 | bfloat16
+    second_encoder: str = "use-multilingual-v3"  # QA_SECOND_ENCODER: '' disables
+    max_chars: int = 300  # QA_MAX_CHARS: longest passage shown
+    host: str = "127.0.0.1"  # HOST
+    port: int = 8000  # PORT
+    workers: int = 1  # QA_WORKERS: gunicorn processes
+    threads: int = 8  # QA_THREADS: gunicorn threads per process
+    max_question_chars: int = 2000  # QA_MAX_QUESTION_CHARS
+    max_top_k: int = 50  # QA_MAX_TOP_K
+    max_body_bytes: int = 64 * 1024  # QA_MAX_BODY_BYTES
+    cors_origins: tuple[str, ...] = field(default=())  # QA_CORS_ORIGINS: comma-separated
+    admin_token: str = ""  # QA_ADMIN_TOKEN: enables POST /admin/reload
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Config":
+        env = os.environ
+        base = cls(
+            corpus_dir=_path(env.get("QA_CORPUS_DIR", "corpus")),
+            index_dir=_path(env.get("QA_INDEX_DIR", "var/index")),
+            model=_model(env.get("QA_MODEL", "")),
+            model_dtype=env.get("QA_MODEL_DTYPE", cls.model_dtype),
+            second_encoder=env.get("QA_SECOND_ENCODER", cls.second_encoder),
+            max_chars=_int("QA_MAX_CHARS", cls.max_chars),
+            host=env.get("HOST", cls.host),
+            port=_int("PORT", cls.port),
+            workers=_int("QA_WORKERS", cls.workers),
+            threads=_int("QA_THREADS", cls.threads),
+            max_question_chars=_int("QA_MAX_QUESTION_CHARS", cls.max_question_chars),
+            max_top_k=_int("QA_MAX_TOP_K", cls.max_top_k),
+            max_body_bytes=_int("QA_MAX_BODY_BYTES", cls.max_body_bytes),
+            cors_origins=_list("QA_CORS_ORIGINS"),
+            admin_token=env.get("QA_ADMIN_TOKEN", ""),
+        )
+        known = {f.name for f in fields(cls)}
+        return replace(base, **{k: v for k, v in overrides.items() if k in known})
+
+
+def _model(value: str) -> str:
+    """A local folder is resolved from the repo root; anything else is a hub name."""
+    if not value:
+        return str(ROOT / "models" / "multilingual-e5-small")
+    return str(_path(value)) if (value.startswith((".", "/")) or _path(value).exists()) else value

@@ -1,0 +1,96 @@
+"""Retrieval-quality evaluation over question files with verbatim gold substrings.
+
+A question is answered at rank r when the r-th passage contains any of its gold strings.
+Each question therefore has one relevant unit, ``ANSWER``: the first passage holding gold
+is renamed to it in the run, so standard tools (pytrec_eval, trec_eval, ranx) score the
+written TREC files exactly as printed here. Recall@k is then success@k, MRR@10 is the
+reciprocal rank cut at 10, nDCG@10 is 1/log2(1 + rank).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytrec_eval
+
+RELEVANT = "ANSWER"
+MEASURES = {"success", "recip_rank", "ndcg_cut"}
+REPORTED = {"R@1": "success_1", "R@5": "success_5", "MRR@10": "recip_rank", "nDCG@10": "ndcg_cut_10"}
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    lang: str
+    question: str
+    gold: list[str]
+    type: str
+    answerable: bool
+    answer: str | None = None
+    split: str | None = None
+
+
+def load_questions(path: Path, split: str | None = None) -> list[Question]:
+    """Read a question file; unknown fields are ignored, ``split`` filters when given."""
+    known = set(Question.__dataclass_fields__)
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [Question(**{k: v for k, v in item.items() if k in known}) for item in items]
+    return [q for q in questions if split in (None, "all") or q.split == split]
+
+
+def run_entry(question: Question, passages: list[dict]) -> dict[str, float]:
+    """TREC run scores for one question: descending by rank, gold-holding passage renamed."""
+    entry, found = {}, False
+    for rank, passage in enumerate(passages[:10]):
+        doc = passage["id"]
+        if not found and any(g in passage["text"] for g in question.gold):
+            doc, found = RELEVANT, True
+        entry.setdefault(doc, float(len(passages) - rank))
+    return entry
+
+
+def ranking_metrics(run: dict[str, dict[str, float]], questions: list[Question]) -> dict[str, dict[str, float]]:
+    """Per-question R@1, R@5, MRR@10, nDCG@10 of answerable questions, via pytrec_eval."""
+    qrels = {q.id: {RELEVANT: 1} for q in questions if q.answerable and q.gold}
+    scored = pytrec_eval.RelevanceEvaluator(qrels, MEASURES).evaluate({k: v or {"none": 0.0} for k, v in run.items() if k in qrels})
+    return {qid: {name: values[measure] for name, measure in REPORTED.items()} for qid, values in scored.items()}
+
+
+def aggregate(per_question: dict[str, dict[str, float]], questions: list[Question], by: str) -> dict[str, dict[str, float]]:
+    """Mean of each metric per value of a question attribute (lang, type), plus 'all'."""
+    groups: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for q in questions:
+        if q.id in per_question:
+            groups[getattr(q, by)].append(per_question[q.id])
+            groups["all"].append(per_question[q.id])
+    return {name: {m: sum(r[m] for r in rows) / len(rows) for m in REPORTED} | {"n": len(rows)} for name, rows in sorted(groups.items())}
+
+
+def answer_metrics(results: dict[str, dict], questions: list[Question]) -> dict[str, float]:
+    """No-answer rate on unanswerable and answerable questions, figure accuracy in ``answer``."""
+    unanswerable = [q for q in questions if not q.answerable]
+    answerable = [q for q in questions if q.answerable]
+    figures = [q for q in answerable if q.type == "figure" and q.answer]
+    def rate(items, test):
+        return sum(1 for q in items if test(q)) / len(items) if items else 0.0
+    return {
+        "no_answer_rate_unanswerable": rate(unanswerable, lambda q: not results[q.id]["confident"]),
+        "no_answer_rate_answerable": rate(answerable, lambda q: not results[q.id]["confident"]),
+        "figure_in_answer": rate(figures, lambda q: q.answer in results[q.id]["answer"]),
+        "n_unanswerable": len(unanswerable), "n_answerable": len(answerable), "n_figure": len(figures),
+    }
+
+
+def write_trec(run: dict[str, dict[str, float]], questions: list[Question], folder: Path, name: str) -> None:
+    """``<name>.run`` and ``qrels.txt`` in TREC format for external scorers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{name}.run").open("w", encoding="utf-8") as out:
+        for qid, docs in run.items():
+            for rank, (doc, score) in enumerate(sorted(docs.items(), key=lambda d: -d[1]), start=1):
+                out.write(f"{qid} Q0 {doc} {rank} {score} {name}\n")
+    with (folder / "qrels.txt").open("w", encoding="utf-8") as out:
+        for q in questions:
+            if q.answerable and q.gold:
+                out.write(f"{q.id} 0 {RELEVANT} 1\n")

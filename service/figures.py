@@ -1,0 +1,74 @@
+"""Figures in Chinese text (779.43亿元, 2.25万人, 12.5%) and their English renderings.
+
+Chinese counts in 万 (10^4) and 亿 (10^8); English readers want millions and billions, so
+the value is recomputed exactly with Decimal and printed with the English unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
+_UNITS_EN = {
+    "个百分点": "percentage points", "%": "%", "元": "yuan", "美元": "US dollars", "人次": "person-times", "人": "people",
+    "名": "people", "户": "households", "家": "entities", "个": "", "项": "items", "所": "institutions", "套": "units",
+    "栋": "buildings", "平方米": "square metres", "平方公里": "square kilometres", "公里": "km", "米": "metres", "亩": "mu",
+    "天": "days", "张": "", "次": "times", "件": "cases", "辆": "vehicles", "倍": "times", "座": "", "处": "sites",
+    "条": "", "吨": "tonnes", "岁": "years old", "年": "years", "个月": "months", "小时": "hours", "分钟": "minutes",
+    "支": "teams", "间": "rooms", "台": "units", "公顷": "hectares", "千米": "km", "期": "phases", "批": "batches",
+}
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS_EN), key=len, reverse=True))
+FIGURE = re.compile(rf"(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx2>余|多)?(?P<unit>{_UNIT_RE})")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with its unit as written, and where it stands in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+    english: str
+
+
+def _plain(value: Decimal) -> str:
+    """1234567.5 → '1,234,567.5' without float noise or trailing zeros."""
+    text = f"{value:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _scaled(value: Decimal) -> str:
+    """Large values in English words of scale: 7794300000 → '7.7943 billion'."""
+    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if value >= size:
+            return f"{_plain(value / size)} {word}"
+    return _plain(value)
+
+
+def to_english(match: re.Match) -> str:
+    """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion'."""
+    value = Decimal(match.group("num")) * _MULT.get(match.group("mult") or "", Decimal(1))
+    unit = match.group("unit")
+    approx = "more than " if (match.group("approx") or match.group("approx2")) else ""
+    if unit in ("%", "个百分点"):
+        return f"{approx}{_plain(value)}{'%' if unit == '%' else ' percentage points'}"
+    if unit == "元":
+        return f"{approx}RMB {_scaled(value)}"
+    if unit == "美元":
+        return f"{approx}US$ {_scaled(value)}"
+    word = _UNITS_EN[unit]
+    number = _plain(value) if value < 10**6 else _scaled(value)
+    return f"{approx}{number} {word}".strip()
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure with a unit in ``text``, in order."""
+    return [Figure(m.group(0), m.start(), m.end(), to_english(m)) for m in FIGURE.finditer(text) if not _is_date(m, text)]
+
+
+def _is_date(match: re.Match, text: str) -> bool:
+    """'2020年', '2021年8月' and '十三五' periods are dates, not figures."""
+    if match.group("unit") == "年" and len(match.group("num")) == 4 and not match.group("mult"):
+        return True
+    return text[match.end() : match.end() + 1] in ("月", "日") and match.group("unit") == "年"

@@ -1,0 +1,43 @@
+"""Understanding a question before searching: script, normalised text, glossary terms,
+Chinese search terms for English questions, and what kind of answer it wants."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.glossary import GlossaryEntry, GlossaryMatcher
+from index.normalize import detect_language, normalize
+from index.terminology import Terminology
+
+_FIGURE_ZH = re.compile(r"多少|几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年")
+_FIGURE_EN = re.compile(r"\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|what was the (growth|increase)|rank(ed|ing)?|number of|amount of|total)\b", re.I)
+_DEFINE_ZH = re.compile(r"什么是|是什么|指什么|含义|意思|何谓|指的是|是指|定义|解释|哪些内容|包括哪些|包含")
+_DEFINE_EN = re.compile(r"\b(what (is|are|does|do)|meaning|mean|define|definition|stand for|refer to|explain)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the retriever sees it."""
+
+    raw: str
+    text: str
+    language: str
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    zh_terms: list[str] = field(default_factory=list)
+    wants_figure: bool = False
+    wants_definition: bool = False
+
+
+def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -> Query:
+    """Normalise, detect the script, find glossary terms and (for English) Chinese terms."""
+    text = normalize(question)
+    language = detect_language(question)
+    glossary = matcher.find(text)
+    if language == "en":
+        zh_terms = terminology.translate(text) + [e.term for e in glossary]
+        zh_terms += re.findall(r"[\u4e00-\u9fff]+", text)
+        figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
+    else:
+        zh_terms = []
+        figure, define = _FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
+    return Query(question, text, language, glossary, list(dict.fromkeys(zh_terms)), bool(figure), bool(define))

@@ -1,0 +1,68 @@
+"""Assemble the answer object every interface returns (CLI, JSON API, chat, web page).
+
+The shape is a contract: ``id, question, language, answer, confident, glossary,
+passages[{id, doc, title, section, text, start, end, score}]``. Extra fields ride along:
+the answer in the asker's script, the figures with their English renderings, and the
+citation of where the answer stands.
+"""
+from __future__ import annotations
+
+from index.glossary import GlossaryEntry
+from index.normalize import to_traditional
+from service.answer import Answer, extract_answer
+from service.query import Query
+from service.retrieval import Hit, Retriever
+
+
+def _display(query: Query, text: str) -> str:
+    """What a person reading in the question's script should see."""
+    return to_traditional(text) if query.language == "zh-Hant" else text
+
+
+def _answer_text(query: Query, answer: Answer) -> str:
+    """English askers also get every figure in English words of scale."""
+    if query.language != "en" or not answer.figures:
+        return answer.text
+    renderings = "; ".join(f"{f.text} = {f.english}" for f in answer.figures)
+    return f"{answer.text} [{renderings}]"
+
+
+def _passage(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
+    chunk = hit.chunk
+    return {
+        "id": chunk.id, "doc": chunk.doc, "title": chunk.title, "section": chunk.section,
+        "paragraph": chunk.paragraph, "text": chunk.text, "start": chunk.start, "end": chunk.end,
+        "score": hit.score, "date": dates.get(chunk.doc, ""), "display_text": _display(query, chunk.text),
+    }
+
+
+def _glossary(query: Query, hits: list[Hit], entries: list[GlossaryEntry]) -> list[dict]:
+    """Entries the question names first, then those the passages use."""
+    named = {e.term for e in query.glossary}
+    used = [e for e in entries if e.term not in named and any(n in h.chunk.text for h in hits for n in [e.term, *e.aliases])]
+    out = []
+    for entry, source in [(e, "question") for e in query.glossary] + [(e, "passages") for e in used]:
+        item = entry.to_dict()
+        item["source"] = source
+        item["display_definition"] = _display(query, entry.definition)
+        out.append(item)
+    return out
+
+
+def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
+    """Answer one question: retrieval, extraction, glossary, citations."""
+    query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
+    answer = extract_answer(query, hits)
+    dates = {r["id"]: r["date"] for r in retriever.bundle.manifest.get("reports", [])}
+    text = _answer_text(query, answer)
+    citation = None
+    if answer.chunk_id:
+        hit = next(h for h in hits if h.chunk.id == answer.chunk_id)
+        citation = {"passage": answer.chunk_id, "doc": hit.chunk.doc, "title": hit.chunk.title, "section": hit.chunk.section, "start": answer.start, "end": answer.end}
+    return {
+        "id": qid, "question": question, "language": query.language, "answer": text,
+        "answer_display": _display(query, text), "confident": answer.confident,
+        "figures": [{"text": f.text, "english": f.english} for f in answer.figures],
+        "citation": citation, "glossary": _glossary(query, hits, retriever.bundle.glossary),
+        "passages": [_passage(query, h, dates) for h in hits],
+    }

@@ -1,0 +1,149 @@
+"""Retrieval: rank the chunks of one loaded index for a question.
+
+Channels (BM25 over jieba tokens, the main dense encoder, the second dense encoder) each
+rank candidates; a pipeline says which channels count and how much, per question script,
+and the rankings are fused by weighted reciprocal rank. English questions reach BM25 only
+through Chinese terms from the terminology, so a lexical index that cannot read English
+never votes on them with noise.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.chunking import Chunk
+from index.embedder import Embedder
+from index.glossary import GlossaryMatcher
+from index.lexical import tokenize
+from index.store import IndexBundle
+from index.terminology import Terminology
+from service.query import Query, analyse
+
+RRF_K = 60
+DEPTH = 50
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Channel weights per question script, and whether glossary definitions are promoted."""
+
+    name: str
+    weights: dict[str, dict[str, float]]
+    glossary: bool = False
+    translate: bool = True
+
+
+def _same(weights: dict[str, float]) -> dict[str, dict[str, float]]:
+    return {lang: dict(weights) for lang in ("en", "zh-Hans", "zh-Hant")}
+
+
+PIPELINES: dict[str, Pipeline] = {
+    "lexical": Pipeline("lexical", _same({"lexical": 1.0})),
+    "dense": Pipeline("dense", _same({"main": 1.0})),
+    "hybrid": Pipeline("hybrid", _same({"lexical": 1.0, "main": 1.0}), translate=False),
+    "full": Pipeline(
+        "full",
+        {"en": {"lexical": 1.0, "main": 1.0, "second": 1.0}, "zh-Hans": {"lexical": 1.0, "main": 1.0}, "zh-Hant": {"lexical": 1.0, "main": 1.0}},
+        glossary=True,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked chunk with its fused score and its rank in each channel (1-based)."""
+
+    chunk: Chunk
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)
+
+
+class Retriever:
+    """Ranks the chunks of one bundle; build a new one when the bundle changes."""
+
+    def __init__(self, bundle: IndexBundle, encoders: dict[str, Embedder], terminology: Terminology):
+        self.bundle = bundle
+        self.encoders = encoders
+        self.terminology = terminology
+        self.matcher = GlossaryMatcher(bundle.glossary)
+        self._definitions = self._definition_rows()
+
+    def _definition_rows(self) -> dict[str, list[int]]:
+        """Rows of the chunks anchored inside each glossary entry's own line."""
+        rows: dict[str, list[int]] = {}
+        for entry in self.bundle.glossary:
+            rows[entry.term] = [i for i, c in enumerate(self.bundle.chunks) if c.doc == entry.doc and entry.start <= c.anchor_start < entry.end]
+        return rows
+
+    def analyse(self, question: str) -> Query:
+        return analyse(question, self.matcher, self.terminology)
+
+    def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
+        if query.language == "en":
+            if not translate:
+                tokens = tokenize(query.text)
+            else:
+                tokens = tokenize(" ".join(query.zh_terms)) + [t for t in tokenize(query.text) if t[0].isdigit()]
+        else:
+            tokens = tokenize(query.text)
+        scores = self.bundle.lexical.scores(tokens)
+        order = np.argsort(-scores, kind="stable")[:DEPTH]
+        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+    def _dense(self, role: str, query: Query) -> list[tuple[int, float]]:
+        vector = self.encoders[role].encode_queries([query.text])
+        scores, rows = self.bundle.dense[role].search(vector, DEPTH)
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+
+    def rankings(self, query: Query, pipeline: Pipeline) -> dict[str, list[tuple[int, float]]]:
+        """Each weighted channel's ranking of (row, score), best first."""
+        out = {}
+        for channel, weight in pipeline.weights[query.language].items():
+            if weight <= 0 or (channel != "lexical" and channel not in self.bundle.dense):
+                continue
+            out[channel] = self._lexical(query, pipeline.translate) if channel == "lexical" else self._dense(channel, query)
+        return out
+
+    def search(self, question: str, top_k: int = 5, pipeline: str = "full") -> tuple[Query, list[Hit]]:
+        """The top ``top_k`` distinct passages for a question under the named pipeline."""
+        spec = PIPELINES[pipeline]
+        query = self.analyse(question)
+        ranked = self.rankings(query, spec)
+        fused = fuse(ranked, spec.weights[query.language])
+        if spec.glossary:
+            fused = self._promote_definitions(query, fused)
+        return query, self._distinct(fused, ranked, top_k)
+
+    def _promote_definitions(self, query: Query, fused: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """A named glossary term brings its definition to the top (second if not asked what it means)."""
+        rows = [r for entry in query.glossary for r in self._definitions.get(entry.term, [])]
+        if not rows:
+            return fused
+        top = fused[0][1] if fused else 1.0
+        rest = [pair for pair in fused if pair[0] not in rows]
+        promoted = [(r, top + 1e-6) for r in rows]
+        position = 0 if (query.wants_definition or len(rest) == 0 or query.language == "en") else 1
+        return rest[:position] + promoted + rest[position:]
+
+    def _distinct(self, fused: list[tuple[int, float]], ranked: dict, top_k: int) -> list[Hit]:
+        """Skip a chunk whose anchor sentence is already shown inside a better window."""
+        hits: list[Hit] = []
+        for row, score in fused:
+            chunk = self.bundle.chunks[row]
+            if any(h.chunk.doc == chunk.doc and h.chunk.start <= chunk.anchor_start < h.chunk.end for h in hits):
+                continue
+            ranks = {name: next((i + 1 for i, (r, _) in enumerate(rows) if r == row), 0) for name, rows in ranked.items()}
+            hits.append(Hit(chunk, round(score, 6), {k: v for k, v in ranks.items() if v}))
+            if len(hits) == top_k:
+                break
+        return hits
+
+
+def fuse(ranked: dict[str, list[tuple[int, float]]], weights: dict[str, float], k: int = RRF_K) -> list[tuple[int, float]]:
+    """Weighted reciprocal-rank fusion: sum of w / (k + rank); ties broken by row (stable ids)."""
+    scores: dict[int, float] = {}
+    for channel, rows in ranked.items():
+        for rank, (row, _) in enumerate(rows, start=1):
+            scores[row] = scores.get(row, 0.0) + weights.get(channel, 0.0) / (k + rank)
+    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))

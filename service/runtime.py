@@ -1,0 +1,57 @@
+"""Turning configuration into live objects: build settings, encoders, a retriever.
+
+Scripts and the web app both go through here so that what is built and what is queried
+always agree on model, encoders and chunking.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.build import BuildSettings, build_index
+from index.embedder import Embedder, load_embedder
+from index.glossary import load_glossary
+from index.manifest import IndexIntegrityError
+from index.store import IndexBundle, load_current
+from index.terminology import Terminology
+from service.config import Config
+from service.retrieval import Retriever
+
+
+def build_settings(config: Config) -> BuildSettings:
+    return BuildSettings(model=config.model, dtype=config.model_dtype, second_encoder=config.second_encoder, max_chars=config.max_chars)
+
+
+def load_encoders(config: Config) -> dict[str, Embedder]:
+    """The main encoder, plus the second one unless disabled."""
+    encoders = {"main": load_embedder(config.model, config.model_dtype)}
+    if config.second_encoder:
+        encoders["second"] = load_embedder(config.second_encoder)
+    return encoders
+
+
+def build(config: Config, encoders: dict[str, Embedder] | None = None, progress: bool = False, force: bool = False) -> tuple[Path, bool]:
+    """Build (or confirm up to date) the index the configuration describes."""
+    return build_index(config.corpus_dir, config.index_dir, build_settings(config), encoders or load_encoders(config), progress, force)
+
+
+def load_terminology(config: Config) -> Terminology:
+    """English terms from the TSV plus every glossary entry's English names."""
+    english = {name: [entry.term] for entry in load_glossary(config.corpus_dir / "glossary.json") for name in entry.english}
+    return Terminology.load(config.corpus_dir / "terminology.tsv", extra=english)
+
+
+def check_compatible(bundle: IndexBundle, config: Config) -> None:
+    """Refuse to query an index with encoders other than those that built it."""
+    expected = {"main": config.model, **({"second": config.second_encoder} if config.second_encoder else {})}
+    built = {role: info["name"] for role, info in bundle.manifest["encoders"].items()}
+    if built != expected:
+        raise IndexIntegrityError(f"index {bundle.version} was built with {built}, configuration asks for {expected}: rebuild it")
+    if bundle.manifest["settings"]["dtype"] != config.model_dtype:
+        raise IndexIntegrityError(f"index {bundle.version} was built in {bundle.manifest['settings']['dtype']}, configuration asks for {config.model_dtype}")
+
+
+def load_retriever(config: Config, encoders: dict[str, Embedder]) -> Retriever:
+    """Load the current index, check it matches the encoders, and wrap it for queries."""
+    bundle = load_current(config.index_dir)
+    check_compatible(bundle, config)
+    return Retriever(bundle, encoders, load_terminology(config))
