@@ -40,14 +40,18 @@ class Chunk:
 
 
 def _split_long(start: int, end: int, text: str, max_chars: int) -> list[tuple[int, int]]:
-    """Cut an over-long sentence at clause boundaries so no unit exceeds ``max_chars``."""
-    pieces, piece_start = [], start
+    """Cut an over-long sentence at clause boundaries (hard cuts only inside a huge clause)."""
+    pieces, piece_start, last = [], start, start
     for match in _CLAUSE_END.finditer(text, start, end):
-        if match.end() - piece_start > max_chars and match.start() > piece_start:
-            pieces.append((piece_start, match.start()))
-            piece_start = match.start()
+        if match.end() - piece_start > max_chars and last > piece_start:
+            pieces.append((piece_start, last))
+            piece_start = last
+        last = match.end()
     pieces.append((piece_start, end))
-    return [p for p in pieces if p[1] > p[0]]
+    out = []
+    for lo, hi in pieces:
+        out.extend((i, min(i + max_chars, hi)) for i in range(lo, hi, max_chars))
+    return out
 
 
 def sentence_spans(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:

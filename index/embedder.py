@@ -36,11 +36,12 @@ def _as_unit_f32(vectors: np.ndarray) -> np.ndarray:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, used with its own query/passage prompts if it has them."""
 
-    def __init__(self, model: str, dtype: str = "float32", batch_size: int = 32):
+    def __init__(self, model: str, dtype: str = "float32", batch_size: int = 32, threads: int = 1):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         import torch
         from sentence_transformers import SentenceTransformer
 
+        torch.set_num_threads(max(1, threads))
         kwargs = {"torch_dtype": getattr(torch, dtype)} if dtype != "float32" else {}
         self._model = SentenceTransformer(model, device="cpu", model_kwargs=kwargs)
         self.name = model
@@ -90,8 +91,12 @@ class USEEmbedder:
         return _as_unit_f32(np.vstack(batches) if batches else np.zeros((0, self.dim)))
 
 
-def load_embedder(name: str, dtype: str = "float32") -> Embedder:
-    """Build the encoder a setting names: ``use-multilingual-v3`` or a sentence-transformers model."""
+def load_embedder(name: str, dtype: str = "float32", threads: int = 1) -> Embedder:
+    """Build the encoder a setting names: ``use-multilingual-v3`` or a sentence-transformers model.
+
+    One intra-op thread is the default: a served process runs many requests at once on
+    few cores, and torch's thread pool spinning against them made one query 30x slower.
+    """
     if name == USE_NAME:
-        return USEEmbedder()
-    return SentenceTransformerEmbedder(name, dtype=dtype)
+        return USEEmbedder(threads=threads)
+    return SentenceTransformerEmbedder(name, dtype=dtype, threads=threads)

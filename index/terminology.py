@@ -12,6 +12,15 @@ from pathlib import Path
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.%+]*")
 MAX_PHRASE_WORDS = 6
+STOPWORDS = frozenset("""
+a an the of in on at to for from by with about into over under during between after before since until and or but not no
+is are was were be been being do does did have has had will would shall should can could may might must
+what which who whom whose when where why how much many any some all each every other another such than then there here
+this that these those it its it's they them their we our us you your he she his her i me my
+wuchang district government report reports plan year years city area local wuhan chinese china
+say says said tell mention mentioned according planned plans expected expect achieve achieved reach reached
+also as well so very more most less least up down out if whether per
+""".split())
 
 
 def _words(text: str) -> list[str]:
@@ -50,8 +59,13 @@ class Terminology:
 
     def translate(self, text: str) -> list[str]:
         """Chinese terms for the English phrases in ``text``, longest phrases matched first."""
+        return self.translate_with_rest(text)[0]
+
+    def translate_with_rest(self, text: str) -> tuple[list[str], list[str]]:
+        """Chinese terms, plus the content words nothing matched (a sign the reports may not say)."""
         words = [_singular(w) for w in _words(text)]
         found: list[str] = []
+        unmatched: list[str] = []
         i = 0
         while i < len(words):
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
@@ -61,5 +75,7 @@ class Terminology:
                     i += n
                     break
             else:
+                if words[i] not in STOPWORDS and not words[i][0].isdigit():
+                    unmatched.append(words[i])
                 i += 1
-        return found
+        return found, unmatched

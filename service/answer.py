@@ -108,4 +108,7 @@ def is_confident(query: Query, terms: list[str], hits: list[Hit]) -> bool:
     if not hits:
         return False
     best = max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES])
+    if query.unmatched:
+        # English words with no Chinese counterpart in the reports count as terms not found.
+        best = best * len(terms) / (len(terms) + len(query.unmatched)) if terms else 0.0
     return best >= MIN_COVERAGE

@@ -33,7 +33,8 @@ class Config:
     corpus_dir: Path = ROOT / "corpus"  # QA_CORPUS_DIR
     index_dir: Path = ROOT / "var" / "index"  # QA_INDEX_DIR
     model: str = str(ROOT / "models" / "multilingual-e5-small")  # QA_MODEL: name or path
-    model_dtype: str = "bfloat16"  # QA_MODEL_DTYPE: float32 | bfloat16
+    model_dtype: str = "float32"  # QA_MODEL_DTYPE: float32 | bfloat16 (only faster with AVX512-BF16)
+    torch_threads: int = 1  # QA_TORCH_THREADS: intra-op threads; 1 avoids oversubscription under load
     second_encoder: str = "use-multilingual-v3"  # QA_SECOND_ENCODER: '' disables
     max_chars: int = 300  # QA_MAX_CHARS: longest passage shown
     host: str = "127.0.0.1"  # HOST
@@ -55,6 +56,7 @@ class Config:
             model=_model(env.get("QA_MODEL", "")),
             model_dtype=env.get("QA_MODEL_DTYPE", cls.model_dtype),
             second_encoder=env.get("QA_SECOND_ENCODER", cls.second_encoder),
+            torch_threads=_int("QA_TORCH_THREADS", cls.torch_threads),
             max_chars=_int("QA_MAX_CHARS", cls.max_chars),
             host=env.get("HOST", cls.host),
             port=_int("PORT", cls.port),

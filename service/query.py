@@ -10,8 +10,8 @@ from index.normalize import detect_language, normalize
 from index.terminology import Terminology
 
 _FIGURE_ZH = re.compile(r"多少|几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年")
-_FIGURE_EN = re.compile(r"\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|what was the (growth|increase)|rank(ed|ing)?|number of|amount of|total)\b", re.I)
-_DEFINE_ZH = re.compile(r"什么是|是什么|指什么|含义|意思|何谓|指的是|是指|定义|解释|哪些内容|包括哪些|包含")
+_FIGURE_EN = re.compile(r"\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|percent(age)?|income|sales|value|area|target)\b", re.I)
+_DEFINE_ZH = re.compile(r"什么是|是什么|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|哪些内容|包括哪些|包含|有哪些|是哪")
 _DEFINE_EN = re.compile(r"\b(what (is|are|does|do)|meaning|mean|define|definition|stand for|refer to|explain)\b", re.I)
 
 
@@ -24,6 +24,7 @@ class Query:
     language: str
     glossary: list[GlossaryEntry] = field(default_factory=list)
     zh_terms: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
     wants_figure: bool = False
     wants_definition: bool = False
 
@@ -33,11 +34,13 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -
     text = normalize(question)
     language = detect_language(question)
     glossary = matcher.find(text)
+    unmatched: list[str] = []
     if language == "en":
-        zh_terms = terminology.translate(text) + [e.term for e in glossary]
+        zh_terms, unmatched = terminology.translate_with_rest(text)
+        zh_terms += [e.term for e in glossary]
         zh_terms += re.findall(r"[\u4e00-\u9fff]+", text)
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         zh_terms = []
         figure, define = _FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
-    return Query(question, text, language, glossary, list(dict.fromkeys(zh_terms)), bool(figure), bool(define))
+    return Query(question, text, language, glossary, list(dict.fromkeys(zh_terms)), unmatched, bool(figure), bool(define))

@@ -36,17 +36,20 @@ def _passage(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
     }
 
 
+def glossary_item(entry: GlossaryEntry, source: str | None = None, script: str = "zh-Hans") -> dict:
+    """A glossary entry as the API shows it, definition also in the reader's script."""
+    item = entry.to_dict()
+    item["source"] = source
+    item["display_definition"] = to_traditional(entry.definition) if script == "zh-Hant" else entry.definition
+    return item
+
+
 def _glossary(query: Query, hits: list[Hit], entries: list[GlossaryEntry]) -> list[dict]:
     """Entries the question names first, then those the passages use."""
     named = {e.term for e in query.glossary}
     used = [e for e in entries if e.term not in named and any(n in h.chunk.text for h in hits for n in [e.term, *e.aliases])]
-    out = []
-    for entry, source in [(e, "question") for e in query.glossary] + [(e, "passages") for e in used]:
-        item = entry.to_dict()
-        item["source"] = source
-        item["display_definition"] = _display(query, entry.definition)
-        out.append(item)
-    return out
+    pairs = [(e, "question") for e in query.glossary] + [(e, "passages") for e in used]
+    return [glossary_item(entry, source, query.language) for entry, source in pairs]
 
 
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:

@@ -23,9 +23,9 @@ def build_settings(config: Config) -> BuildSettings:
 
 def load_encoders(config: Config) -> dict[str, Embedder]:
     """The main encoder, plus the second one unless disabled."""
-    encoders = {"main": load_embedder(config.model, config.model_dtype)}
+    encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads)}
     if config.second_encoder:
-        encoders["second"] = load_embedder(config.second_encoder)
+        encoders["second"] = load_embedder(config.second_encoder, threads=config.torch_threads)
     return encoders
 
 

@@ -1,0 +1,53 @@
+"""Reading and checking request bodies before any work is done on them."""
+from __future__ import annotations
+
+import json
+from typing import TypeVar
+
+from flask import current_app, request
+from pydantic import BaseModel
+
+from index.normalize import clean
+from service.errors import ApiError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def json_body() -> object:
+    """The parsed JSON body, or a 400 that says why it could not be read."""
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        raise ApiError(400, "request body is empty: send a JSON object such as {\"question\": \"...\"}")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "request body is not valid UTF-8") from None
+    except RecursionError:
+        raise ApiError(400, "request body is nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, f"request body is not valid JSON ({exc.msg} at position {exc.pos})") from None
+
+
+def parse(model: type[M]) -> M:
+    """The body validated against ``model``; 422 with per-field messages otherwise."""
+    body = json_body()
+    if not isinstance(body, dict):
+        raise ApiError(422, f"request body must be a JSON object, not {type(body).__name__}")
+    return model.model_validate(body)
+
+
+def check_question(question: str) -> str:
+    """A question must hold visible text and not exceed the configured length."""
+    limit = current_app.config["QA"].max_question_chars
+    if len(question) > limit:
+        raise ApiError(422, f"question is {len(question)} characters long; at most {limit} are accepted", [{"field": "question", "message": f"at most {limit} characters"}])
+    if not clean(question):
+        raise ApiError(422, "question is empty: write a question in English or Chinese", [{"field": "question", "message": "must not be empty"}])
+    return question
+
+
+def check_top_k(top_k: int) -> int:
+    limit = current_app.config["QA"].max_top_k
+    if not 1 <= top_k <= limit:
+        raise ApiError(422, f"top_k must be between 1 and {limit}", [{"field": "top_k", "message": f"between 1 and {limit}"}])
+    return top_k

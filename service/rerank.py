@@ -1,0 +1,66 @@
+"""Rerank fused candidates with features that are generic for dated policy reports.
+
+Reports answer "when" questions by where a sentence stands: a figure under 2021年主要工作
+is a target, the same kind of figure in a half-year report is a result. So the period a
+question names (a year, 上半年, 十三五/十四五) is compared with the period of each
+candidate's report title and section path, and figure questions favour sentences that
+hold a figure. Weights are in reciprocal-rank units (one first place is 1/61 ≈ 0.016).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.chunking import Chunk
+from service.figures import find_figures
+from service.query import Query
+
+_PERIOD = re.compile(r"(20\d\d)|(上半年|下半年|十三五|十四五)")
+ALIASES = {"五年来": "十三五", "过去五年": "十三五", "2025": "十四五", "2035": "十四五", "2016": "十三五"}
+
+
+@dataclass(frozen=True)
+class RerankWeights:
+    period: float = 0.012
+    period_conflict: float = 0.006
+    figure: float = 0.004
+    depth: int = 30
+
+
+def periods(text: str) -> set[str]:
+    """Years and named periods in a text, with their common aliases folded in."""
+    found = {m.group(0) for m in _PERIOD.finditer(text)}
+    found |= {period for alias, period in ALIASES.items() if alias in text}
+    return found
+
+
+def query_periods(query: Query) -> set[str]:
+    source = query.text + " " + " ".join(query.zh_terms)
+    return periods(source)
+
+
+def chunk_periods(chunk: Chunk) -> set[str]:
+    """The period a chunk speaks of, from its report title and section path."""
+    return periods(f"{chunk.title} {chunk.section}")
+
+
+def adjustment(query: Query, wanted: set[str], chunk: Chunk, weights: RerankWeights) -> float:
+    """Bonus for a candidate in the asked-for period (penalty if it names another one)."""
+    bonus = 0.0
+    if wanted:
+        have = chunk_periods(chunk)
+        share = len(wanted & have) / len(wanted)
+        bonus += weights.period * share
+        if have and not (wanted & have):
+            bonus -= weights.period_conflict
+    if query.wants_figure and find_figures(chunk.sentence):
+        bonus += weights.figure
+    return bonus
+
+
+def rerank(query: Query, fused: list[tuple[int, float]], chunks: list[Chunk], weights: RerankWeights = RerankWeights()) -> list[tuple[int, float]]:
+    """Adjust the top ``depth`` candidates' scores and re-sort them; the tail keeps its order."""
+    wanted = query_periods(query)
+    head = [(row, score + adjustment(query, wanted, chunks[row], weights)) for row, score in fused[: weights.depth]]
+    head.sort(key=lambda pair: (-pair[1], pair[0]))
+    return head + fused[weights.depth :]

@@ -1,0 +1,128 @@
+"""Request and response models: the code validates with them and /openapi.json is built
+from them, so the documentation cannot drift from what the service accepts and returns."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
+MAX_TOP_K = 50
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AskRequest(Strict):
+    """A question in English, Simplified or Traditional Chinese."""
+
+    question: StrictStr = Field(description="The question; 1 to QA_MAX_QUESTION_CHARS characters.", examples=["2021年地区生产总值预期增长多少?"])
+    top_k: StrictInt = Field(5, ge=1, le=MAX_TOP_K, description="How many passages to return.")
+    id: StrictStr | None = Field(None, description="Echoed back, for batch callers.")
+
+
+class SearchRequest(AskRequest):
+    """Passages only (no answer extraction), for evaluation tools."""
+
+    pipeline: StrictStr = Field("full", description="lexical, dense, hybrid or full.")
+
+
+class Passage(BaseModel):
+    id: str
+    doc: str
+    title: str
+    section: str
+    paragraph: int
+    text: str = Field(description="Original (Simplified) text; report.text[start:end].")
+    display_text: str = Field(description="Text in the asker's script (Traditional for zh-Hant).")
+    start: int
+    end: int
+    score: float
+    date: str
+
+
+class GlossaryItem(BaseModel):
+    term: str
+    number: int
+    definition: str
+    display_definition: str | None = None
+    definition_en: str
+    english: list[str]
+    aliases: list[str]
+    traditional: list[str]
+    doc: str
+    start: int
+    end: int
+    source: str | None = Field(None, description="'question' when the question names the term, 'passages' when a passage uses it.")
+
+
+class FigureItem(BaseModel):
+    text: str
+    english: str
+
+
+class Citation(BaseModel):
+    passage: str
+    doc: str
+    title: str
+    section: str
+    start: int
+    end: int
+
+
+class AskResponse(BaseModel):
+    id: str | None
+    question: str
+    language: str = Field(description="en, zh-Hans or zh-Hant.")
+    answer: str = Field(description="Extracted clause; English askers also get figures in English.")
+    answer_display: str
+    confident: bool = Field(description="false when the reports do not seem to say.")
+    figures: list[FigureItem]
+    citation: Citation | None
+    glossary: list[GlossaryItem]
+    passages: list[Passage]
+
+
+class SearchResponse(BaseModel):
+    id: str | None
+    question: str
+    language: str
+    pipeline: str
+    passages: list[Passage]
+
+
+class ReportInfo(BaseModel):
+    id: str
+    title: str
+    date: str
+    kind: str
+    source: str
+
+
+class ReportsResponse(BaseModel):
+    index: str
+    chunks: int
+    reports: list[ReportInfo]
+
+
+class GlossaryResponse(BaseModel):
+    entries: list[GlossaryItem]
+
+
+class Health(BaseModel):
+    ready: bool | None = None
+    status: str | None = None
+    reason: str | None = None
+    index: str | None = None
+    chunks: int | None = None
+    encoders: dict[str, str] | None = None
+    loaded_at: float | None = None
+    last_reload_error: str | None = None
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[dict] | None = None

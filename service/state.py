@@ -1,0 +1,63 @@
+"""The service's live state: encoders loaded once, and the current retriever, swappable.
+
+A reload builds a complete new Retriever from the folder ``CURRENT`` points at and then
+replaces the reference in one assignment, so each request uses either the old or the new
+index wholly, never a mix, and no request waits for the load.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from index.build import current_folder
+from index.embedder import Embedder
+from service.config import Config
+from service.retrieval import Retriever
+from service.runtime import load_encoders, load_retriever
+
+
+@dataclass
+class QAState:
+    """Encoders, the current retriever, and why the service is not ready (if it is not)."""
+
+    config: Config
+    encoders: dict[str, Embedder] = field(default_factory=dict)
+    retriever: Retriever | None = None
+    error: str | None = None
+    loaded_at: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def start(cls, config: Config, encoders: dict[str, Embedder] | None = None) -> "QAState":
+        """Load encoders and the current index; a broken index leaves the state not ready."""
+        state = cls(config, encoders or load_encoders(config))
+        state.reload()
+        return state
+
+    def reload(self) -> bool:
+        """Load the index ``CURRENT`` names; on failure keep serving the previous one."""
+        with self._lock:
+            try:
+                retriever = load_retriever(self.config, self.encoders)
+            except Exception as exc:  # any failure to load is a readiness problem, not a crash
+                self.error = f"{type(exc).__name__}: {exc}"
+                return False
+            self.retriever, self.error, self.loaded_at = retriever, None, time.time()
+            return True
+
+    def is_stale(self) -> bool:
+        """Whether ``CURRENT`` now names another folder than the one being served."""
+        folder = current_folder(self.config.index_dir)
+        return self.retriever is not None and folder is not None and folder.name != self.retriever.bundle.version
+
+    def readiness(self) -> tuple[bool, dict]:
+        """Ready only when an index is loaded, verified, and built by the loaded encoders."""
+        retriever = self.retriever
+        if retriever is None:
+            return False, {"ready": False, "reason": self.error or "index not loaded"}
+        info = {"ready": True, "index": retriever.bundle.version, "chunks": len(retriever.bundle.chunks),
+                "encoders": {role: e.name for role, e in self.encoders.items()}, "loaded_at": self.loaded_at}
+        if self.error:
+            info["last_reload_error"] = self.error
+        return True, info

@@ -1,0 +1,44 @@
+"""Extracted answers: the figure asked for, English renderings, abstention."""
+import pytest
+
+from service.respond import ask
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("2021年地区生产总值预期增长多少?", "7%"),
+    ("2021年上半年武昌区地区生产总值是多少?", "779.43亿元"),
+    ("十三五期间累计完成固定资产投资多少?", "1242.6亿元"),
+])
+def test_figure_questions_get_the_figure_with_its_unit(retriever, question, figure):
+    result = ask(retriever, question)
+    assert figure in result["answer"] and result["confident"] is True
+    assert figure in result["passages"][0]["text"] or any(figure in p["text"] for p in result["passages"][:3])
+
+
+def test_english_questions_get_figures_in_english(retriever):
+    result = ask(retriever, "What was the district's GDP in the first half of 2021?")
+    assert "779.43亿元" in result["answer"] and "RMB 77.943 billion" in result["answer"]
+    assert {"text": "779.43亿元", "english": "RMB 77.943 billion"} in result["figures"]
+
+
+def test_traditional_askers_see_traditional_text_but_original_offsets(retriever):
+    result = ask(retriever, "上半年地區生產總值是多少?")
+    passage = result["passages"][0]
+    assert result["language"] == "zh-Hant"
+    assert "地區生產總值" in passage["display_text"] and passage["text"] != passage["display_text"]
+    assert "億元" in result["answer_display"]
+
+
+def test_the_citation_points_at_the_answer_in_the_original_text(retriever):
+    result = ask(retriever, "2021年社会消费品零售总额预期增长多少?")
+    report = next(r for r in retriever.bundle.manifest["reports"] if r["id"] == result["citation"]["doc"])
+    from index.corpus import load_reports
+    from service.config import ROOT
+    text = next(r.text for r in load_reports(ROOT / "corpus") if r.id == report["id"])
+    c = result["citation"]
+    assert text[c["start"]:c["end"]] == result["answer"]
+
+
+@pytest.mark.parametrize("question", ["武昌区2021年的房价涨了多少?", "What is the population of Wuchang's neighbouring district Hongshan?"])
+def test_questions_the_reports_cannot_answer_are_not_confident(retriever, question):
+    assert ask(retriever, question)["confident"] is False

@@ -1,0 +1,60 @@
+"""HTTP-level behaviour of the JSON API and the operations routes."""
+import pytest
+
+PASSAGE_KEYS = {"id", "doc", "title", "section", "text", "start", "end", "score"}
+
+
+def test_ask_returns_the_documented_shape(client):
+    response = client.post("/api/ask", json={"question": "2021年地区生产总值预期增长多少?", "top_k": 3, "id": "q1"})
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    body = response.get_json()
+    assert {"id", "question", "language", "answer", "confident", "glossary", "passages"} <= set(body)
+    assert body["id"] == "q1" and body["language"] == "zh-Hans" and "7%" in body["answer"]
+    assert len(body["passages"]) == 3 and all(PASSAGE_KEYS <= set(p) for p in body["passages"])
+
+
+def test_glossary_question_returns_the_entry(client):
+    body = client.post("/api/ask", json={"question": "What is the Two Lakes Tunnel?"}).get_json()
+    assert body["glossary"][0]["term"] == "两湖隧道" and body["glossary"][0]["source"] == "question"
+    assert body["glossary"][0]["definition"] == "下穿东湖、南湖的隧道。"
+
+
+@pytest.mark.parametrize("body, status, phrase", [
+    (b"", 400, "empty"),
+    (b"{not json", 400, "not valid JSON"),
+    (b"\xff\xfe\x00", 400, "UTF-8"),
+    (b"[1, 2]", 422, "JSON object"),
+    (b'{"question": 42}', 422, "question"),
+    (b'{"question": ""}', 422, "empty"),
+    (b'{"question": "\\u200b\\u200b "}', 422, "empty"),
+    (b'{"question": "ok?", "top_k": 0}', 422, "top_k"),
+    (b'{"question": "ok?", "top_k": 500}', 422, "top_k"),
+    (b'{"question": "ok?", "top_k": "5"}', 422, "top_k"),
+    (b'{"question": "ok?", "topk": 5}', 422, "unknown field"),
+    (b"[" * 5000 + b"]" * 5000, 400, "nested"),
+])
+def test_bad_input_gets_a_problem_that_says_what_is_wrong(client, body, status, phrase):
+    response = client.post("/api/ask", data=body, content_type="application/json")
+    assert response.status_code == status
+    assert response.mimetype == "application/problem+json"
+    problem = response.get_json()
+    assert problem["status"] == status and phrase in problem["detail"]
+
+
+def test_overlong_questions_and_bodies_are_refused(client, config):
+    response = client.post("/api/ask", json={"question": "问" * (config.max_question_chars + 1)})
+    assert response.status_code == 422 and "at most" in response.get_json()["detail"]
+    response = client.post("/api/ask", data=b'{"question": "' + b"a" * (config.max_body_bytes + 10) + b'"}', content_type="application/json")
+    assert response.status_code == 413 and response.mimetype == "application/problem+json"
+
+
+def test_health_routes(client):
+    assert client.get("/livez").get_json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.get_json()["ready"] is True and ready.get_json()["chunks"] > 250
+
+
+def test_unknown_routes_and_methods_are_problems_too(client):
+    assert client.get("/api/nope").status_code == 404
+    response = client.get("/api/ask")
+    assert response.status_code == 405 and response.mimetype == "application/problem+json"

@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from index.chunking import chunk_corpus, sentence_spans
+from index.corpus import load_reports
+from service.config import ROOT
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return load_reports(ROOT / "corpus")
+
+
+@pytest.fixture(scope="module")
+def chunks(reports):
+    return chunk_corpus(reports)
+
+
+def test_reports_in_corpus_are_byte_identical_to_the_delivered_files(reports):
+    shared = ROOT.parent / "shared" / "reports"
+    if not shared.exists():
+        pytest.skip("shared/ is not beside the repository")
+    for report in reports:
+        assert report.text.encode("utf-8") == (shared / report.source).read_bytes()
+
+
+def test_every_chunk_round_trips_to_the_original_text(reports, chunks):
+    texts = {r.id: r.text for r in reports}
+    assert len(chunks) > 250
+    for chunk in chunks:
+        assert texts[chunk.doc][chunk.start:chunk.end] == chunk.text
+        assert texts[chunk.doc][chunk.anchor_start:chunk.anchor_end] == chunk.sentence
+        assert chunk.start <= chunk.anchor_start < chunk.anchor_end <= chunk.end
+
+
+def test_chunks_are_short_and_never_cut_a_sentence(reports, chunks):
+    texts = {r.id: r.text for r in reports}
+    for chunk in chunks:
+        assert len(chunk.text) <= 300
+        text = texts[chunk.doc]
+        assert chunk.start == 0 or text[chunk.start - 1] in "。;；!！?？\n " or text[chunk.start - 1].isspace()
+        assert chunk.end == len(text) or text[chunk.end - 1] in "。;；!！?？”)" or text[chunk.end] in "\n\r\xa0"
+
+
+def test_chunk_ids_are_unique_and_stable(reports):
+    first = [c.id for c in chunk_corpus(reports)]
+    assert first == [c.id for c in chunk_corpus(reports)]
+    assert len(set(first)) == len(first)
+
+
+def test_section_path_follows_the_reports_own_headings(chunks):
+    chunk = next(c for c in chunks if "设立区投资促进中心" in c.sentence)
+    assert chunk.section.split(" › ") == ["2021年主要工作", "一、突出创新引领,培育激发经济内生动力,打造疫后高质量发展标杆", "提升总部经济支撑力"]
+    intro = next(c for c in chunks if "779.43亿元" in c.sentence)
+    assert intro.section == "" and intro.title == "武昌区人民政府2021年上半年工作情况报告"
+    projects = next(c for c in chunks if c.sentence.startswith("积极谋划重大项目"))
+    assert projects.section == "(一)着力扩投资、增进度,重大项目支撑有力、建设提速"
+
+
+def test_long_sentences_are_cut_at_clauses_not_mid_word():
+    text = "甲" * 10 + ("乙" * 50 + ",") * 8 + "。"
+    spans = sentence_spans(text, 0, len(text), 120)
+    assert all(end - start <= 120 for start, end in spans)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(text[e - 1] in ",。" for _, e in spans)

@@ -1,0 +1,22 @@
+import pytest
+
+from service.figures import find_figures
+
+
+@pytest.mark.parametrize("text, figure, english", [
+    ("上半年完成地区生产总值779.43亿元", "779.43亿元", "RMB 77.943 billion"),
+    ("新增城镇就业2.25万人", "2.25万人", "22,500 people"),
+    ("各地捐款捐物达2.5亿元", "2.5亿元", "RMB 250 million"),
+    ("扩容床位2万余张", "2万余张", "more than 20,000"),
+    ("增长12.5%", "12.5%", "12.5%"),
+    ("拆除违建8.1万余平方米", "8.1万余平方米", "more than 81,000 square metres"),
+    ("下降0.5个百分点", "0.5个百分点", "0.5 percentage points"),
+])
+def test_figures_and_their_english_rendering(text, figure, english):
+    found = find_figures(text)
+    assert [(f.text, f.english) for f in found] == [(figure, english)]
+    assert text[found[0].start:found[0].end] == figure
+
+
+def test_years_and_dates_are_not_figures():
+    assert find_figures("2020年是极不平凡的一年,2021年8月") == []

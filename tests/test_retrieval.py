@@ -1,0 +1,38 @@
+"""The right passage for questions in each language, and glossary expansion."""
+import pytest
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("2021年地区生产总值预期增长多少?", "地区生产总值增长7%"),
+    ("上半年完成地区生产总值多少?", "779.43亿元"),
+    ("两湖隧道建设进展如何", "两湖隧道"),
+    ("2021年地區生產總值預期增長多少?", "地区生产总值增长7%"),
+    ("2021年社會消費品零售總額預期增長多少?", "社会消费品零售总额增长10%"),
+    ("What is the GDP growth target for 2021?", "地区生产总值增长7%"),
+    ("How much fixed-asset investment was completed during the 13th Five-Year Plan?", "累计完成固定资产投资1242.6亿元"),
+    ("How many makeshift hospitals were built during the epidemic?", "方舱"),
+])
+def test_the_answering_passage_is_in_the_top_five(retriever, question, expected):
+    _, hits = retriever.search(question, top_k=5)
+    assert any(expected in h.chunk.text for h in hits), [h.chunk.text[:40] for h in hits]
+
+
+@pytest.mark.parametrize("question", ["什么是四类人员?", "四類人員指哪些人?", "Who are the four categories of people?"])
+def test_a_glossary_term_brings_its_definition_first(retriever, question):
+    query, hits = retriever.search(question, top_k=5)
+    assert [e.term for e in query.glossary] == ["四类人员"]
+    assert hits[0].chunk.text.startswith("1.四类人员:确诊患者")
+
+
+def test_passages_are_distinct_and_ranked(retriever):
+    _, hits = retriever.search("老旧小区改造", top_k=10)
+    assert len(hits) == 10
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for i, a in enumerate(hits):
+        for b in hits[i + 1:]:
+            assert not (a.chunk.doc == b.chunk.doc and a.chunk.start <= b.chunk.anchor_start < a.chunk.end)
+
+
+def test_english_questions_do_not_use_bm25_on_english_words(retriever):
+    query = retriever.analyse("How many new market entities were added in the first half?")
+    assert query.language == "en" and "上半年" in query.zh_terms and "市场主体" in query.zh_terms
