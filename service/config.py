@@ -46,6 +46,7 @@ class Config:
     max_body_bytes: int = 64 * 1024  # QA_MAX_BODY_BYTES
     cors_origins: tuple[str, ...] = field(default=())  # QA_CORS_ORIGINS: comma-separated
     admin_token: str = ""  # QA_ADMIN_TOKEN: enables POST /admin/reload
+    watch_seconds: float = 2.0  # QA_WATCH_SECONDS: how often to look for a new build (0: never)
 
     @classmethod
     def from_env(cls, **overrides) -> "Config":
@@ -67,6 +68,7 @@ class Config:
             max_body_bytes=_int("QA_MAX_BODY_BYTES", cls.max_body_bytes),
             cors_origins=_list("QA_CORS_ORIGINS"),
             admin_token=env.get("QA_ADMIN_TOKEN", ""),
+            watch_seconds=float(env.get("QA_WATCH_SECONDS", cls.watch_seconds)),
         )
         known = {f.name for f in fields(cls)}
         return replace(base, **{k: v for k, v in overrides.items() if k in known})

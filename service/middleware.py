@@ -34,6 +34,7 @@ def install(app: Flask) -> None:
     def _start():
         g.started = time.perf_counter()
         g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex[:16]
+        app.extensions["qa_state"].watch()
 
     @app.after_request
     def _finish(response):

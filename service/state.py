@@ -26,6 +26,8 @@ class QAState:
     retriever: Retriever | None = None
     error: str | None = None
     loaded_at: float = 0.0
+    checked_at: float = 0.0
+    failed_version: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -38,13 +40,27 @@ class QAState:
     def reload(self) -> bool:
         """Load the index ``CURRENT`` names; on failure keep serving the previous one."""
         with self._lock:
+            folder = current_folder(self.config.index_dir)
             try:
                 retriever = load_retriever(self.config, self.encoders)
             except Exception as exc:  # any failure to load is a readiness problem, not a crash
                 self.error = f"{type(exc).__name__}: {exc}"
+                self.failed_version = folder.name if folder else None
                 return False
-            self.retriever, self.error, self.loaded_at = retriever, None, time.time()
+            self.retriever, self.error, self.failed_version, self.loaded_at = retriever, None, None, time.time()
             return True
+
+    def watch(self) -> None:
+        """Pick up a new build without a restart: at most every ``watch_seconds`` look at
+        ``CURRENT`` and, if it moved, reload in the background while requests go on."""
+        interval = self.config.watch_seconds
+        now = time.monotonic()
+        if interval <= 0 or now - self.checked_at < interval:
+            return
+        self.checked_at = now
+        folder = current_folder(self.config.index_dir)
+        if folder and folder.name != self.failed_version and self.is_stale() and not self._lock.locked():
+            threading.Thread(target=self.reload, name="index-reload", daemon=True).start()
 
     def is_stale(self) -> bool:
         """Whether ``CURRENT`` now names another folder than the one being served."""
