@@ -42,6 +42,19 @@ class LexicalIndex:
         retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
         return cls(retriever)
 
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """Every token the indexed text contains (to tell words the reports never use)."""
+        return self._bm25.vocab_dict
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency; a token the reports never use gets the highest."""
+        n = self._bm25.scores["num_docs"]
+        column = self._bm25.vocab_dict.get(token)
+        indptr = self._bm25.scores["indptr"]
+        df = 0 if column is None else int(indptr[column + 1] - indptr[column])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every chunk for a tokenised query (zeros when nothing matches)."""
         known = [t for t in tokens if t in self._bm25.vocab_dict]

@@ -18,9 +18,12 @@ from service.retrieval import Hit
 
 CANDIDATE_PASSAGES = 3
 MAX_ANSWER_CHARS = 160
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.4
+MIN_FIGURE_COVERAGE = 0.3
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
-GENERIC = frozenset("武昌 武昌区 区 全区 我们 工作 报告 政府 2020 2021 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉".split())
+GENERIC = frozenset("""武昌 武昌区 区 全区 我们 工作 报告 政府 2020 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉
+总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,13 @@ def query_terms(query: Query) -> list[str]:
     return [t for t in dict.fromkeys(tokenize(source)) if t not in GENERIC]
 
 
-def coverage(terms: list[str], text: str) -> float:
-    """Share of the question's terms found in a text (1.0 when there are none to check)."""
+def coverage(terms: list[str], text: str, weight=None) -> float:
+    """Share of the question's terms found in a text (1.0 when there are none to check),
+    each term weighted (by its rarity, when ``weight`` is given)."""
     if not terms:
         return 1.0
-    return sum(1 for t in terms if t in text) / len(terms)
+    weights = [weight(t) if weight else 1.0 for t in terms]
+    return sum(w for t, w in zip(terms, weights) if t in text) / sum(weights)
 
 
 def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
@@ -82,7 +87,7 @@ def _trim(query: Query, terms: list[str], sentence: str) -> tuple[int, int]:
     return clauses[lo][0], clauses[hi][1]
 
 
-def extract_answer(query: Query, hits: list[Hit]) -> Answer:
+def extract_answer(query: Query, hits: list[Hit], lexical=None) -> Answer:
     """The best answering clause among the top passages, with a confidence verdict."""
     terms = query_terms(query)
     candidates = _candidates(hits)
@@ -97,18 +102,37 @@ def extract_answer(query: Query, hits: list[Hit]) -> Answer:
     lo, hi = _trim(query, terms, sentence)
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
-    confident = is_confident(query, terms, hits)
+    confident = is_confident(query, terms, hits, text, lexical)
     return Answer(text, confident, hit.chunk.id, offset, offset + len(text), find_figures(text))
 
 
-def is_confident(query: Query, terms: list[str], hits: list[Hit]) -> bool:
-    """Do the top passages hold what was asked? Glossary hits always do."""
+def unknown_terms(query: Query, terms: list[str], vocabulary) -> list[str]:
+    """Question terms the reports never use: unseen years, names, words (English: untranslated
+    proper names). They are what a question the reports cannot answer usually hinges on."""
+    unknown = [t for t in terms if t not in vocabulary]
+    if query.language == "en":
+        names = {m.lower() for m in _CAPITALISED.findall(query.raw)}
+        unknown += [w for w in query.unmatched if w in names]
+    return unknown
+
+
+def is_confident(query: Query, terms: list[str], hits: list[Hit], answer_text: str, lexical) -> bool:
+    """Do the top passages hold what was asked? Glossary hits always do.
+
+    Not confident when the question hinges on a year or name the reports never mention,
+    when a figure question's best clause holds no figure or misses a term of the question
+    the reports do not use at all, or when the passages cover too little of the question.
+    """
     if query.glossary:
         return True
     if not hits:
         return False
+    unknown = unknown_terms(query, terms, lexical.vocabulary)
+    if any(t.isdigit() and len(t) == 4 for t in unknown) or (query.language == "en" and unknown):
+        return False
+    if query.wants_figure and not find_figures(answer_text):
+        return False
+    if query.wants_figure and coverage(terms, answer_text, lexical.idf) < MIN_FIGURE_COVERAGE:
+        return False
     best = max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES])
-    if query.unmatched:
-        # English words with no Chinese counterpart in the reports count as terms not found.
-        best = best * len(terms) / (len(terms) + len(query.unmatched)) if terms else 0.0
     return best >= MIN_COVERAGE

@@ -37,7 +37,9 @@ def load_questions(path: Path, split: str | None = None) -> list[Question]:
     known = set(Question.__dataclass_fields__)
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     questions = [Question(**{k: v for k, v in item.items() if k in known}) for item in items]
-    return [q for q in questions if split in (None, "all") or q.split == split]
+    if split in (None, "all") or not any(q.split for q in questions):
+        return questions
+    return [q for q in questions if q.split == split]
 
 
 def run_entry(question: Question, passages: list[dict]) -> dict[str, float]:

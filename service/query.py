@@ -10,9 +10,9 @@ from index.normalize import detect_language, normalize
 from index.terminology import Terminology
 
 _FIGURE_ZH = re.compile(r"多少|几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年")
-_FIGURE_EN = re.compile(r"\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|percent(age)?|income|sales|value|area|target)\b", re.I)
-_DEFINE_ZH = re.compile(r"什么是|是什么|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|哪些内容|包括哪些|包含|有哪些|是哪")
-_DEFINE_EN = re.compile(r"\b(what (is|are|does|do)|meaning|mean|define|definition|stand for|refer to|explain)\b", re.I)
+_FIGURE_EN = re.compile(r"\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|percent(age)?|income|sales|value|area|target|population|length|count|budget|spending|price|cost|size)\b", re.I)
+_DEFINE_ZH = re.compile(r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别")
+_DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|meaning|mean|define|definition|stand for|refer|explain|consist|include|comprise|list)\b", re.I)
 
 
 @dataclass(frozen=True)

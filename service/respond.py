@@ -55,7 +55,7 @@ def _glossary(query: Query, hits: list[Hit], entries: list[GlossaryEntry]) -> li
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
     """Answer one question: retrieval, extraction, glossary, citations."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
-    answer = extract_answer(query, hits)
+    answer = extract_answer(query, hits, retriever.bundle.lexical)
     dates = {r["id"]: r["date"] for r in retriever.bundle.manifest.get("reports", [])}
     text = _answer_text(query, answer)
     citation = None
