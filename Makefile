@@ -25,6 +25,7 @@ run: index
 	PORT=$(PORT) $(PY) scripts/serve.py
 
 test: model
+	bash scripts/ensure_browser.sh
 	$(PY) -m pytest -q
 
 eval: index
