@@ -113,7 +113,7 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         shutil.copy2(corpus_dir / "glossary.json", tmp / "glossary.json")
         chunks = chunk_corpus(load_reports(corpus_dir), settings.max_chars)
         write_artefacts(tmp, chunks, encoders, settings, progress)
-        reports = [{"id": r.id, "title": r.title, "date": r.date, "kind": r.kind, "source": r.source} for r in load_reports(corpus_dir)]
+        reports = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source} for r in load_reports(corpus_dir)]
         meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": reports,
                 "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()}}
         write_manifest(tmp, meta)

@@ -11,7 +11,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 PACKAGES = ("faiss-cpu", "sentence-transformers", "torch", "transformers", "bm25s", "jieba", "opencc-python-reimplemented")
 

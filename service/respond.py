@@ -64,7 +64,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         citation = {"passage": answer.chunk_id, "doc": hit.chunk.doc, "title": hit.chunk.title, "section": hit.chunk.section, "start": answer.start, "end": answer.end}
     return {
         "id": qid, "question": question, "language": query.language, "answer": text,
-        "answer_display": _display(query, text), "confident": answer.confident,
+        "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
         "figures": [{"text": f.text, "english": f.english} for f in answer.figures],
         "citation": citation, "glossary": _glossary(query, hits, retriever.bundle.glossary),
         "passages": [_passage(query, h, dates) for h in hits],

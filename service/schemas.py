@@ -74,6 +74,7 @@ class AskResponse(BaseModel):
     language: str = Field(description="en, zh-Hans or zh-Hant.")
     answer: str = Field(description="Extracted clause; English askers also get figures in English.")
     answer_display: str
+    answer_text: str = Field(description="The extracted clause alone, as it stands in the report.")
     confident: bool = Field(description="false when the reports do not seem to say.")
     figures: list[FigureItem]
     citation: Citation | None
@@ -92,6 +93,7 @@ class SearchResponse(BaseModel):
 class ReportInfo(BaseModel):
     id: str
     title: str
+    title_en: str = ""
     date: str
     kind: str
     source: str

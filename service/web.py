@@ -1,0 +1,246 @@
+"""The web page at ``/``: ask in a plain form, read the answer, its passages and glossary.
+
+Rendered on the server so it works with JavaScript disabled and on any phone: the form is a
+GET to ``/`` (``q``, optional ``lang``), so every answer has a URL that can be shared. The
+page speaks the browser's language (English or Chinese, ``?ui=`` switches) and shows the
+reports' text in the asker's script. Everything shown is escaped: highlights are built from
+escaped pieces with ``<mark>`` around them, never by pasting raw text into markup.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from flask import Blueprint, current_app, render_template, request, url_for
+from markupsafe import Markup, escape
+from werkzeug.exceptions import HTTPException
+
+from index.lexical import tokenize
+from index.normalize import clean, to_traditional
+from service.api import qa_state
+from service.openapi import documented
+from service.respond import ask
+from service.retrieval import Retriever
+
+bp = Blueprint("web", __name__)
+log = logging.getLogger("service.web")
+TOP_K = 5
+SCRIPTS = ("en", "zh-Hans", "zh-Hant")
+TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
+
+EXAMPLES = {
+    "en": ["What was Wuchang's GDP in the first half of 2021?", "What is the Two Lakes Tunnel?",
+           "How many new urban jobs were created in 2020?"],
+    "zh-Hans": ["2021年地区生产总值预期增长多少?", "什么是两湖隧道?", "上半年社会消费品零售总额多少?"],
+    "zh-Hant": ["2021年地區生產總值預期增長多少?", "什麼是「六穩」、「六保」?", "2020年武昌新增了多少個停車位?"],
+}
+
+STRINGS = {
+    "en": {
+        "title": "Ask the Wuchang reports", "switch": "中文", "switch_label": "切换到中文",
+        "lead": "Ask in English or Chinese about two Wuchang District government reports (2020–2021). "
+                "Answers are quoted from the reports, with the passages they come from.",
+        "label": "Your question", "placeholder": "e.g. GDP growth target for 2021?",
+        "ask": "Ask", "lang": "Show report text in", "auto": "the question's language",
+        "examples": "Try an example", "answer": "Answer", "english": "Figures in English", "source": "Source",
+        "passages": "Passages", "closest": "Closest passages (they may not answer the question)",
+        "glossary": "Glossary", "not_found": "The reports do not say",
+        "not_found_detail": "No passage of the two reports answers this question with confidence.",
+        "dated": "Report dated", "paragraph": "paragraph {n}",
+        "Hant": "Traditional", "Hans": "Simplified", "en_names": "English", "definition_en": "In English",
+        "source_question": "named in your question", "source_passages": "used in the passages",
+        "empty": "Please type a question, in English or Chinese.",
+        "too_long": "That question is {n} characters long; please keep it to {limit} characters.",
+        "unavailable": "The reports are not loaded yet; please try again in a minute.",
+        "failed": "Something went wrong on our side (it has been logged). Please try again.",
+        "refused": "That request could not be handled (HTTP {code}); please ask again with the form.",
+        "footer": "Answers are extracted from the reports, never written by a model. API:",
+    },
+    "zh": {
+        "title": "武昌区政府报告问答", "switch": "English", "switch_label": "Switch to English",
+        "lead": "用中文或英文提问,内容来自武昌区人民政府的两份工作报告(2020–2021年)。答案摘自报告原文,并附出处段落。",
+        "label": "你的问题", "placeholder": "例如:2021年GDP预期增长多少?",
+        "ask": "提问", "lang": "报告原文显示", "auto": "与问题相同",
+        "examples": "试试这些问题", "answer": "答案", "english": "数字的英文表达", "source": "出处",
+        "passages": "相关段落", "closest": "最接近的段落(未必回答了这个问题)",
+        "glossary": "名词注释", "not_found": "报告中没有找到答案",
+        "not_found_detail": "两份报告中没有能可靠回答这个问题的段落。",
+        "dated": "报告日期", "paragraph": "第 {n} 段",
+        "Hant": "繁体", "Hans": "简体", "en_names": "英文", "definition_en": "英文释义",
+        "source_question": "问题中提到", "source_passages": "段落中用到",
+        "empty": "请输入问题(中文或英文均可)。",
+        "too_long": "问题共 {n} 个字符,最多可输入 {limit} 个字符,请缩短后再试。",
+        "unavailable": "报告索引尚未加载,请稍后再试。",
+        "failed": "服务出错了(已记录),请稍后再试。",
+        "refused": "无法处理这个请求(HTTP {code}),请用上面的表单重新提问。",
+        "footer": "答案均摘自报告原文,不由模型生成。接口文档:",
+    },
+}
+LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+
+
+@lru_cache(maxsize=2)
+def _strings_traditional() -> dict[str, str]:
+    """Chinese UI strings in Traditional, for readers who write Traditional."""
+    return {key: to_traditional(value) for key, value in STRINGS["zh"].items()}
+
+
+def ui_choice() -> tuple[str, bool]:
+    """(page language, prefers Traditional): ``?ui=`` wins, else the first English or Chinese
+    tag of Accept-Language (in quality order), else English. zh-TW/HK/MO/Hant read Traditional."""
+    tags = (tag.lower() for tag, _quality in request.accept_languages)
+    first = next((tag for tag in tags if tag.startswith(("en", "zh"))), "en")
+    traditional = first.startswith("zh") and first.split("-")[-1] in TRADITIONAL_REGIONS
+    wanted = request.args.get("ui", "")
+    return (wanted if wanted in STRINGS else first[:2]), traditional
+
+
+def strings(ui: str, traditional: bool) -> dict[str, str]:
+    """The page's words; Chinese in Traditional for readers who read Traditional."""
+    return _strings_traditional() if ui == "zh" and traditional else STRINGS[ui]
+
+
+def highlight(text: str, terms: Iterable[str]) -> Markup:
+    """``text`` escaped, with the terms wrapped in ``<mark>`` (longest first, any case, touching
+    matches joined so 地区+生产总值 reads as one). Matching runs on the raw text and each
+    piece is escaped on its own, so a term never matches inside an entity escaping made."""
+    unique = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not unique:
+        return escape(text)
+    spans: list[list[int]] = []
+    for match in re.finditer("|".join(re.escape(t) for t in unique), text, re.IGNORECASE):
+        if spans and spans[-1][1] == match.start():
+            spans[-1][1] = match.end()
+        else:
+            spans.append([match.start(), match.end()])
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [escape(text[last:start]), Markup("<mark>%s</mark>") % text[start:end]]
+        last = end
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
+def question_terms(retriever: Retriever, question: str, script: str) -> list[str]:
+    """The question's words as they appear in the passages: jieba tokens of the normalised
+    question, or for English the Chinese terms it translates to; single characters are left
+    out (they would light up half of every passage). In Traditional both forms match."""
+    query = retriever.analyse(question)
+    base = query.zh_terms if query.language == "en" else tokenize(query.text)
+    terms = [t for t in base if len(t) > 1]
+    return terms + [to_traditional(t) for t in terms] if script == "zh-Hant" else terms
+
+
+def in_script(text: str, script: str) -> str:
+    """Report text (Simplified) as a reader of ``script`` should see it."""
+    return to_traditional(text) if script == "zh-Hant" else text
+
+
+def answer_view(result: dict, script: str) -> dict:
+    """The answer sentence with its figures marked, and their English renderings."""
+    sentence = in_script(result["answer_text"], script)  # the page lists English renderings apart
+    figures = [in_script(f["text"], script) for f in result["figures"]]
+    renderings = [(f["text"], f["english"]) for f in result["figures"]] if script == "en" else []
+    cited = result["citation"]
+    citation = cited and {"passage": cited["passage"], "title": in_script(cited["title"], script),
+                          "section": in_script(cited["section"], script)}
+    return {"text": highlight(sentence, figures), "renderings": renderings, "citation": citation}
+
+
+def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles_en: dict[str, str]) -> dict:
+    """One passage as shown: text in the reader's script with the question's words marked."""
+    text = passage["display_text"] if own else in_script(passage["text"], script)
+    sections = [in_script(s.strip(), script) for s in passage["section"].split("›") if s.strip()]
+    return {"id": passage["id"], "title": in_script(passage["title"], script), "title_en": titles_en.get(passage["doc"], ""),
+            "date": passage["date"], "sections": sections, "paragraph": passage["paragraph"], "text": highlight(text, terms)}
+
+
+def glossary_view(item: dict, own: bool, script: str) -> dict:
+    """A glossary card: the term in both scripts, its English names and both definitions."""
+    definition = item["display_definition"] if own else in_script(item["definition"], script)
+    term, traditional = item["term"], to_traditional(item["term"])
+    main, other, other_script = (traditional, term, "Hans") if script == "zh-Hant" else (term, traditional, "Hant")
+    return {"term": main, "other": other if other != main else "", "other_script": other_script, "english": item["english"],
+            "definition": definition, "definition_en": item["definition_en"], "source": item["source"]}
+
+
+def result_view(retriever: Retriever, question: str, lang: str) -> dict:
+    """Everything the result part of the page shows, in the script the reader reads."""
+    result = ask(retriever, question, TOP_K)
+    script = lang if lang in SCRIPTS else result["language"]
+    own = script == result["language"]
+    terms = question_terms(retriever, question, script)
+    reports = retriever.bundle.manifest.get("reports", [])
+    titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
+    return {
+        "language": result["language"], "script": script, "confident": result["confident"],
+        "answer": answer_view(result, script),
+        "passages": [passage_view(p, own, script, terms, titles_en) for p in result["passages"]],
+        "glossary": [glossary_view(g, own, script) for g in result["glossary"]],
+    }
+
+
+def question_problem(question: str) -> tuple[int, str, dict] | None:
+    """Why a question cannot be asked (status, message key, values), as the API decides it."""
+    limit = current_app.config["QA"].max_question_chars
+    if len(question) > limit:
+        return 422, "too_long", {"n": len(question), "limit": limit}
+    if not clean(question):
+        return 400, "empty", {}
+    return None
+
+
+def render(status: int = 200, **page) -> tuple[str, int]:
+    """The page in the reader's language; ``page`` holds the question, result or error."""
+    ui, traditional = ui_choice()
+    result = page.get("result")
+    traditional = traditional or bool(result and result["script"] == "zh-Hant")
+    other = "zh" if ui == "en" else "en"
+    args = {k: v for k, v in (("q", page.get("question")), ("lang", page.get("lang"))) if v}
+    html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
+    t = strings(ui, traditional)
+    if "error" in page:
+        key, values = page["error"]
+        page["message"] = t[key].format(**values)
+    html = render_template(
+        "index.html", ui=ui, html_lang=html_lang, t=t, page=page, scripts=SCRIPTS,
+        lang_names=LANG_NAMES, examples=EXAMPLES, switch_url=url_for("web.page", ui=other, **args),
+        max_chars=current_app.config["QA"].max_question_chars,
+    )
+    return html, status
+
+
+@bp.get("/")
+@documented(
+    "The web page: a question form (works without JavaScript) and, with q, the answer, passages and glossary",
+    "web", content_type="text/html",
+    query={"q": "the question, in English, Simplified or Traditional Chinese (400 page if empty, 422 if too long)",
+           "lang": "show report text in en, zh-Hans or zh-Hant (default: the question's script)",
+           "ui": "page language, en or zh (default: from Accept-Language)"},
+)
+def page() -> tuple[str, int]:
+    """Show the form, or answer ``q``; bad input gets a friendly page with a 4xx status."""
+    question = request.args.get("q")
+    lang = request.args.get("lang", "")
+    lang = lang if lang in SCRIPTS else ""
+    if question is None:
+        return render()
+    problem = question_problem(question)
+    if problem:
+        status, key, values = problem
+        return render(status, question=question, lang=lang, error=(key, values))
+    retriever = qa_state().retriever
+    if retriever is None:
+        return render(503, question=question, lang=lang, error=("unavailable", {}))
+    return render(question=question, lang=lang, result=result_view(retriever, question, lang))
+
+
+@bp.errorhandler(Exception)
+def failed(exc: Exception) -> tuple[str, int]:
+    """An error inside the page is shown as a page (the app's handlers answer in JSON)."""
+    if isinstance(exc, HTTPException) and (exc.code or 500) < 500:
+        return render(exc.code or 400, error=("refused", {"code": exc.code}))
+    log.exception("web page failed")
+    return render(500, error=("failed", {}))

@@ -1,0 +1,176 @@
+"""The web page in a real browser (headless Chromium through Selenium), as a person uses it.
+
+The real app (shared model and index) is served on a free local port; the tests type into
+the form, submit it and check what is on screen, in English, Simplified and Traditional,
+and at phone width. Screenshots go to ``test-artifacts/`` for a human to look at.
+Needs Debian's chromium and chromium-driver (``scripts/ensure_browser.sh`` installs them).
+"""
+from __future__ import annotations
+
+import base64
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from service.config import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = ROOT / "test-artifacts"
+if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+    pytest.skip("chromium or chromedriver is missing: run scripts/ensure_browser.sh (apt-get install chromium chromium-driver)",
+                allow_module_level=True)
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900"]
+
+
+@pytest.fixture(scope="module")
+def base_url(config, state):
+    """The real app on 127.0.0.1 at a free port, served from a background thread."""
+    from werkzeug.serving import make_server
+
+    from service import create_app
+
+    server = make_server("127.0.0.1", 0, create_app(config, state), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="web-test-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def _driver(profile: str, accept_language: str) -> webdriver.Chrome:
+    """A fresh headless Chromium whose browser language is ``accept_language``."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in [*ARGS, f"--user-data-dir={profile}", f"--accept-lang={accept_language}"]:
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
+    return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A browser set to English (it also asks Chinese questions: the page follows the question)."""
+    with tempfile.TemporaryDirectory(prefix="chromium-en-") as profile:
+        driver = _driver(profile, "en-US,en")
+        yield driver
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def browser_zh():
+    with tempfile.TemporaryDirectory(prefix="chromium-zh-") as profile:
+        driver = _driver(profile, "zh-CN,zh")
+        yield driver
+        driver.quit()
+
+
+def ask(driver, base_url: str, question: str, path: str = "/") -> None:
+    """Open the page, type the question into the form and submit it as a person would."""
+    driver.get(base_url + path)
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys(question)
+    driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: "q=" in d.current_url and d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".passage, .notice")))
+
+
+def texts(driver, selector: str) -> list[str]:
+    return [e.text for e in driver.find_elements(By.CSS_SELECTOR, selector)]
+
+
+def screenshot(driver, name: str) -> Path:
+    """The whole page (not just the viewport) as test-artifacts/<name>.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    width, height = driver.execute_script("return [window.innerWidth, document.documentElement.scrollHeight]")
+    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip})
+    path = ARTIFACTS / f"{name}.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
+def no_horizontal_scroll(driver) -> bool:
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("name, ui, question, figure, more", [
+    ("en", "en", "What was Wuchang's GDP in the first half of 2021?", "779.43亿元", "RMB 77.943 billion"),
+    ("zh-Hans", "zh", "2021年地区生产总值预期增长多少?", "7%", "地区生产总值增长7%"),
+    ("zh-Hant", "zh", "2021年地區生產總值預期增長多少?", "300億元", "地區生產總值增長7%"),
+])
+def test_asking_in_each_language_shows_answer_and_passages(browser, base_url, name, ui, question, figure, more):
+    ask(browser, base_url, question, path=f"/?ui={ui}")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == name  # page text follows the asker
+    answer = browser.find_element(By.CSS_SELECTOR, ".answer").text
+    assert figure in texts(browser, ".answer-text mark") and more in answer
+    assert len(texts(browser, ".passage")) == 5
+    reports = texts(browser, ".passage .report")
+    dates = texts(browser, ".passage .date time")
+    assert all(r.startswith("武昌") for r in reports) and all(d.startswith("202") for d in dates)
+    assert texts(browser, ".passage .text mark"), "the question's words are highlighted in the passages"
+    assert browser.find_element(By.ID, "q").get_attribute("value") == question
+    if name == "zh-Hant":
+        page = browser.find_element(By.TAG_NAME, "main").text
+        assert "武昌區人民政府" in page and "經濟" in page and "经济" not in page and "億" in answer
+    screenshot(browser, f"web-{name}")
+
+
+@pytest.mark.parametrize("name, question, term, names, definition", [
+    ("en-glossary", "What is the Two Lakes Tunnel?", "两湖隧道", "Two Lakes Tunnel", "下穿东湖、南湖的隧道。"),
+    ("zh-Hant-glossary", "什麼是兩湖隧道?", "兩湖隧道", "Two Lakes Tunnel", "下穿東湖、南湖的隧道。"),
+])
+def test_glossary_question_shows_a_card(browser, base_url, name, question, term, names, definition):
+    ask(browser, base_url, question)
+    card = browser.find_elements(By.CSS_SELECTOR, ".glossary .term")[0]
+    heading = card.find_element(By.TAG_NAME, "h3").text
+    assert heading.startswith(term) and "两湖隧道" in heading and "兩湖隧道" in heading  # both scripts
+    assert names in card.text and definition in card.text and "East Lake and South Lake" in card.text
+    screenshot(browser, f"web-{name}")
+
+
+def test_chinese_browser_gets_a_chinese_page_and_an_honest_notice(browser_zh, base_url):
+    browser_zh.get(base_url + "/")
+    assert browser_zh.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hans"
+    assert browser_zh.find_element(By.CSS_SELECTOR, "form.ask button").text == "提问"
+    ask(browser_zh, base_url, "武昌区2021年的房价涨了多少?")
+    assert "报告中没有找到答案" in browser_zh.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "最接近的段落" in browser_zh.find_element(By.TAG_NAME, "main").text and texts(browser_zh, ".passage")
+    screenshot(browser_zh, "web-zh-not-found")
+    browser_zh.find_element(By.CSS_SELECTOR, "a.switch").click()
+    assert browser_zh.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert "The reports do not say" in browser_zh.find_element(By.CSS_SELECTOR, ".notice").text
+
+
+def test_script_in_a_question_stays_text(browser, base_url):
+    browser.get(base_url + "/?" + urlencode({"q": "<script>alert(1)</script>"}))
+    assert browser.find_element(By.ID, "q").get_attribute("value") == "<script>alert(1)</script>"
+    assert "<script>alert(1)</script>" in browser.title
+    assert not browser.execute_script("return document.querySelectorAll('script').length")
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, base_url):
+    metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        browser.get(base_url + "/")
+        assert browser.execute_script("return window.innerWidth") == 390 and no_horizontal_scroll(browser)
+        screenshot(browser, "web-phone-390-form")
+        for name, question in [("en", "What is the Two Lakes Tunnel?"), ("zh-Hant", "2021年地區生產總值預期增長多少?")]:
+            ask(browser, base_url, question)
+            assert no_horizontal_scroll(browser), f"the {name} answer page scrolls sideways at 390 px"
+            screenshot(browser, f"web-phone-390-{name}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -1,0 +1,197 @@
+"""The web page at ``/``: server-rendered form and answers, on the real model and index."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlencode
+
+import pytest
+
+EN = {"Accept-Language": "en-US,en;q=0.9"}
+ZH = {"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"}
+TW = {"Accept-Language": "zh-TW,zh;q=0.9"}
+UNANSWERABLE = "武昌区2021年的房价涨了多少?"
+
+
+def page(client, question: str | None = None, headers=EN, **params) -> tuple[int, str]:
+    """GET / with the question (if any) and extra params, as a browser without JS would."""
+    args = {"q": question, **params} if question is not None else params
+    response = client.get("/?" + urlencode(args), headers=headers)
+    assert response.mimetype == "text/html"
+    return response.status_code, response.get_data(as_text=True)
+
+
+def section(html: str, cls: str) -> str:
+    """The HTML from the first element with the class to the end of its block (roughly)."""
+    start = html.index(f'class="{cls}')
+    return html[start : start + 4000]
+
+
+class FormFields(HTMLParser):
+    """The form's action and its named fields with their default values."""
+
+    def __init__(self):
+        super().__init__()
+        self.form: dict = {}
+        self.fields: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.form = attrs
+        elif tag in ("input", "select") and attrs.get("name"):
+            self.fields[attrs["name"]] = attrs.get("value") or ""
+
+
+def test_form_renders_in_english_for_an_english_browser(client):
+    status, html = page(client)
+    assert status == 200 and '<html lang="en">' in html
+    assert '<meta name="viewport"' in html and "Ask the Wuchang reports" in html
+    assert re.search(r'<form class="ask" method="get" action="/"', html) and 'name="q"' in html and 'name="lang"' in html
+    assert "What is the Two Lakes Tunnel?" in html and "2021年地区生产总值预期增长多少?" in html and "2021年地區生產總值預期增長多少?" in html
+    assert 'href="/?ui=zh"' in html  # the switch to Chinese
+
+
+def test_form_renders_in_chinese_for_a_chinese_browser(client):
+    status, html = page(client, headers=ZH)
+    assert status == 200 and '<html lang="zh-Hans">' in html and "你的问题" in html and "试试这些问题" in html
+    assert 'href="/?ui=en"' in html
+    _, traditional = page(client, headers=TW)
+    assert '<html lang="zh-Hant">' in traditional and "你的問題" in traditional
+
+
+def test_ui_param_overrides_the_browser_language(client):
+    _, html = page(client, headers=ZH, ui="en")
+    assert '<html lang="en">' in html and "Your question" in html
+    _, html = page(client, headers=EN, ui="zh")
+    assert "你的问题" in html
+
+
+def test_english_question_shows_answer_figure_in_english_and_passages(client):
+    status, html = page(client, "What was Wuchang's GDP in the first half of 2021?")
+    assert status == 200
+    answer = section(html, "answer")
+    assert "<mark>779.43亿元</mark>" in answer and "RMB 77.943 billion" in answer
+    assert "= RMB" not in answer.split("renderings")[0]  # the API's bracketed suffix is not repeated
+    passages = section(html, "passages")
+    assert "武昌区人民政府2021年上半年工作情况报告" in passages and "2021-08-27" in passages
+    assert "<mark>地区生产总值</mark>" in passages  # the question's Chinese terms are highlighted
+
+
+def test_simplified_question_shows_answer_section_path_and_highlights(client):
+    status, html = page(client, "2021年地区生产总值预期增长多少?", headers=ZH)
+    assert status == 200 and "答案" in html
+    assert "<mark>7%</mark>" in section(html, "answer-text")
+    passages = section(html, "passages")
+    assert "武昌区人民政府政府工作报告" in passages and "2020-12-29" in passages and "2021年主要工作" in passages
+    assert "<mark>地区生产总值</mark>" in passages and "RMB" not in section(html, "answer")
+
+
+@pytest.mark.parametrize("question, headers, names", [
+    ("What is the Two Lakes Tunnel?", EN, "Two Lakes Tunnel"),
+    ("什么是两湖隧道?", ZH, "英文"),
+])
+def test_glossary_question_shows_a_glossary_card(client, question, headers, names):
+    status, html = page(client, question, headers=headers)
+    card = section(html, "term")
+    assert status == 200 and "两湖隧道" in card and "兩湖隧道" in card and names in card
+    assert "下穿东湖、南湖的隧道。" in card and "A tunnel running beneath East Lake and South Lake." in card
+
+
+def test_traditional_question_gets_traditional_text(client):
+    status, html = page(client, "2021年地區生產總值預期增長多少?", headers=ZH)
+    assert status == 200 and '<html lang="zh-Hant">' in html and "報告日期" in html
+    answer = section(html, "answer-text")
+    assert "地區生產總值增長<mark>7%</mark>" in answer and "地区生产总值" not in answer
+    passages = section(html, "passages")
+    assert "武昌區人民政府政府工作報告" in passages and "<mark>地區生產總值</mark>" in passages and "經濟" in passages
+    _, glossary = page(client, "什麼是兩湖隧道?", headers=TW)
+    card = section(glossary, "term")
+    assert "下穿東湖、南湖的隧道。" in card and "<h3><span class=\"zh\">兩湖隧道</span>" in card and "两湖隧道" in card
+
+
+def test_lang_param_chooses_the_script_of_the_report_text(client):
+    _, html = page(client, "2021年地区生产总值预期增长多少?", headers=ZH, lang="zh-Hant")
+    assert "地區生產總值增長<mark>7%</mark>" in section(html, "answer-text")
+    _, html = page(client, "2021年地区生产总值预期增长多少?", headers=EN, lang="en")
+    assert "RMB 30 billion" in section(html, "answer")
+    _, html = page(client, "2021年地区生产总值预期增长多少?", headers=EN, lang="klingon")
+    assert "地区生产总值增长<mark>7%</mark>" in section(html, "answer-text")
+
+
+def test_script_in_a_question_is_shown_as_text(client):
+    status, html = page(client, "<script>alert(1)</script>")
+    assert status == 200 and "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_highlight_escapes_before_marking():
+    from service.web import highlight
+
+    marked = str(highlight('a<b & "amp" 地区 GDP', ["amp", "地区", "gdp", "<b"]))
+    assert marked == 'a<mark>&lt;b</mark> &amp; &#34;<mark>amp</mark>&#34; <mark>地区</mark> <mark>GDP</mark>'
+    assert str(highlight("<i>x</i>", [])) == "&lt;i&gt;x&lt;/i&gt;"
+
+
+def test_the_form_works_without_javascript(client):
+    _, html = page(client)
+    assert "<script" not in html.lower()  # nothing on the page needs JavaScript
+    form = FormFields()
+    form.feed(html)
+    assert form.form["method"] == "get" and form.form["action"] == "/"
+    fields = {**form.fields, "q": "How many new urban jobs were created in 2020?"}
+    response = client.get(form.form["action"] + "?" + urlencode(fields), headers=EN)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<mark>2.25万人</mark>" in body and 'value="How many new urban jobs' in body
+
+
+@pytest.mark.parametrize("headers, notice, label", [
+    (ZH, "报告中没有找到答案", "最接近的段落"),
+    (EN, "The reports do not say", "Closest passages"),
+])
+def test_unanswerable_question_says_so_and_shows_the_closest_passages(client, headers, notice, label):
+    status, html = page(client, UNANSWERABLE, headers=headers)
+    assert status == 200 and notice in html and label in html
+    assert 'class="answer-text"' not in html and html.count('class="passage"') >= 1
+
+
+@pytest.mark.parametrize("question, status, phrase", [
+    ("", 400, "Please type a question"),
+    ("  \u200b ", 400, "Please type a question"),
+])
+def test_empty_question_gets_a_friendly_400_page(client, question, status, phrase):
+    code, html = page(client, question)
+    assert code == status and phrase in html and 'name="q"' in html
+
+
+def test_overlong_question_gets_a_422_page(client, config):
+    code, html = page(client, "问" * (config.max_question_chars + 1), headers=ZH)
+    assert code == 422 and f"最多可输入 {config.max_question_chars} 个字符" in html
+
+
+def test_page_without_an_index_says_so_with_503(config):
+    from service import create_app
+    from service.state import QAState
+
+    client = create_app(config, QAState(config, error="no index")).test_client()
+    code, html = page(client, "2021年地区生产总值预期增长多少?")
+    assert code == 503 and "not loaded yet" in html
+
+
+def test_an_unexpected_failure_is_a_logged_html_page(client, monkeypatch, caplog):
+    import service.web
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(service.web, "ask", broken)
+    code, html = page(client, "2021年地区生产总值预期增长多少?")
+    assert code == 500 and "Something went wrong on our side" in html and 'name="q"' in html
+    assert "web page failed" in caplog.text
+
+
+def test_page_is_documented_as_html(client):
+    spec = client.get("/openapi.json").get_json()
+    get = spec["paths"]["/"]["get"]
+    assert "text/html" in get["responses"]["200"]["content"]
+    assert {p["name"] for p in get["parameters"]} == {"q", "lang", "ui"}
