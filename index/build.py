@@ -15,6 +15,7 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -98,8 +99,13 @@ def _prune(root: Path, keep: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders: dict[str, Embedder], progress: bool = False, force: bool = False) -> tuple[Path, bool]:
-    """Make ``CURRENT`` point at an index of the corpus; returns (folder, whether it was built)."""
+def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders: dict[str, Embedder] | Callable[[], dict[str, Embedder]],
+                progress: bool = False, force: bool = False) -> tuple[Path, bool]:
+    """Make ``CURRENT`` point at an index of the corpus; returns (folder, whether it was built).
+
+    ``encoders`` may be a function, called only when a build is needed, so that confirming
+    an up-to-date index never pays for loading a model.
+    """
     with _build_lock(root):
         digest = corpus_hash(corpus_dir)
         name = settings.key(digest)
@@ -112,6 +118,7 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         tmp.mkdir()
         shutil.copy2(corpus_dir / "glossary.json", tmp / "glossary.json")
         chunks = chunk_corpus(load_reports(corpus_dir), settings.max_chars)
+        encoders = encoders() if callable(encoders) else encoders
         write_artefacts(tmp, chunks, encoders, settings, progress)
         reports = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source} for r in load_reports(corpus_dir)]
         meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": reports,

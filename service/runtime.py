@@ -31,7 +31,7 @@ def load_encoders(config: Config) -> dict[str, Embedder]:
 
 def build(config: Config, encoders: dict[str, Embedder] | None = None, progress: bool = False, force: bool = False) -> tuple[Path, bool]:
     """Build (or confirm up to date) the index the configuration describes."""
-    return build_index(config.corpus_dir, config.index_dir, build_settings(config), encoders or load_encoders(config), progress, force)
+    return build_index(config.corpus_dir, config.index_dir, build_settings(config), encoders or (lambda: load_encoders(config)), progress, force)
 
 
 def load_terminology(config: Config) -> Terminology:

@@ -19,9 +19,15 @@ def test_manifest_records_model_settings_and_checksums(built, config):
     assert len(manifest["corpus_hash"]) == 64 and manifest["versions"]["faiss-cpu"]
 
 
-def test_unchanged_corpus_and_model_skip_the_rebuild(built, config, encoders):
+def test_unchanged_corpus_and_model_skip_the_rebuild_without_loading_a_model(built, config):
+    from index.build import build_index
+    from service.runtime import build_settings
+
+    def no_model():
+        raise AssertionError("an up-to-date index must not load the encoders")
+
     started = time.perf_counter()
-    folder, rebuilt = build(config, encoders)
+    folder, rebuilt = build_index(config.corpus_dir, config.index_dir, build_settings(config), no_model)
     assert (folder, rebuilt) == (built, False)
     assert time.perf_counter() - started < 5
 
