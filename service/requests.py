@@ -19,13 +19,17 @@ def json_body() -> object:
     if not raw.strip():
         raise ApiError(400, "request body is empty: send a JSON object such as {\"question\": \"...\"}")
     try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ApiError(400, "request body is not valid UTF-8") from None
+        body = json.loads(raw.decode("utf-8"))
+        json.dumps(body, ensure_ascii=False).encode("utf-8")  # lone surrogates ("\ud800") fail here
+        return body
+    except UnicodeError:
+        raise ApiError(400, "request body is not valid UTF-8 (or holds lone surrogate escapes)") from None
     except RecursionError:
         raise ApiError(400, "request body is nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise ApiError(400, f"request body is not valid JSON ({exc.msg} at position {exc.pos})") from None
+    except ValueError as exc:  # e.g. integers longer than Python converts
+        raise ApiError(400, f"request body could not be read: {exc}") from None
 
 
 def parse(model: type[M]) -> M:

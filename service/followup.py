@@ -1,0 +1,250 @@
+"""Turn an elliptic follow-up ("那上半年呢?", "What about the target?") into a question the
+retriever can answer on its own, using the earlier user turns of a chat.
+
+Why: chat clients send the whole conversation, but retrieval answers one self-contained
+question. Rather than rules keyed to particular questions, a follow-up is recognised by its
+form (a leading and/那/what about, a trailing 呢, no words of its own beyond a period, a
+pronoun standing for the topic) and combined with the previous question generally:
+
+* period  - it names only a period: the previous question with its period replaced, keeping
+            what the follow-up leaves unsaid ("上半年" after "2021年…" means 2021年上半年);
+* subject - it names a subject but asks nothing: the previous question plus that subject;
+* refer   - it asks with a pronoun or without a topic ("How much did it grow?"): the
+            follow-up plus the previous question, which supplies the topic;
+* inherit - a full question introduced by and/那: kept, with the previous period if it
+            names none;
+* standalone - anything else is asked as written.
+
+Turns are resolved in order, so a third turn builds on the resolved second one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.normalize import clean, detect_language, to_simplified, to_traditional
+
+PARTS = {"H1": ("上半年", "the first half"), "H2": ("下半年", "the second half"), "Q1-3": ("前三季度", "the first three quarters"),
+         "Q1": ("一季度", "the first quarter"), "Q2": ("二季度", "the second quarter"), "Q3": ("三季度", "the third quarter"),
+         "Q4": ("四季度", "the fourth quarter"), "FY": ("全年", "the full year")}
+PLANS = {"13": ("十三五期间", "the 13th Five-Year Plan period"), "14": ("十四五期间", "the 14th Five-Year Plan period")}
+RELATIVE = {"今年": "+0", "本年": "+0", "去年": "-1", "上年": "-1", "明年": "+1", "this year": "+0", "last year": "-1", "next year": "+1"}
+RELATIVE_OUT = {"+0": ("今年", "this year"), "-1": ("去年", "last year"), "+1": ("明年", "next year")}
+_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+# A year is four digits followed by 年, by a part of the year, or by nothing more (not 2079万人次).
+_YEAR_ZH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*年(?!代)|(?=上半年|下半年|全年|前三季度|第?[一二三四1-4]季度|[\s,,。??、)]|$))"
+                      r"|今年|本年|去年|上年|明年")
+_PART_ZH = re.compile(r"上半年|下半年|前三季度|全年|第?([一二三四1-4])季度")
+_PLAN_ZH = re.compile(r"[\"“]?十([三四])五[\"”]?(?:时期|期间|规划期)?")
+_YEAR_EN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])|\b(?:this|last|next) year\b", re.I)
+_PART_EN = re.compile(r"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+the\s+year)?\b|\bH([12])\b|\b(?:the\s+)?(first|second|third|fourth)\s+quarter\b"
+                      r"|\bQ([1-4])\b|\b(?:the\s+)?first\s+three\s+quarters\b|\b(?:the\s+)?(?:full|whole)\s+year\b", re.I)
+_PLAN_EN = re.compile(r"\b(?:the\s+)?(13th|14th|thirteenth|fourteenth)\s+five[-\s]year\s+plan(?:\s+period)?\b", re.I)
+
+_LEAD_ZH = re.compile(r"^(?:那么|那末|那(?![个些里样儿])|还有|另外|至于|如果是|换成|改成)\s*[,,、]?\s*")
+_TAIL_ZH = re.compile(r"(?:的情况|情况|又如何|又怎样|怎么样|如何|呢)+\s*[??!!。.]*\s*$")
+_LEAD_EN = re.compile(r"^(?:(?:and|but|so|ok(?:ay)?|also|then)[\s,]+)?(?:(?:what|how)\s+about|what\s+of|same\s+(?:for|in)|and|also)\b[\s,]*", re.I)
+_TAIL_EN = re.compile(r"[\s,]*(?:then|too|as well|instead)?\s*[?.!]*\s*$", re.I)
+_ASK_ZH = re.compile(r"多少|几|什么|哪|吗|如何|怎么|怎样|为什么|为何|是否|有没有|谁|何时")
+_ASK_EN = re.compile(r"^(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
+_PRONOUN_ZH = re.compile(r"它们|它|其|该|这个|那个|这一|此")
+_PRONOUN_EN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b", re.I)
+_FILLER_ZH = re.compile(r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]")
+_FILLER_EN = re.compile(r"\b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|"
+                        r"it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period)\b|[^\w]", re.I)
+# A message this short (words / characters) that asks nothing is taken as naming a subject.
+SHORT_EN, SHORT_ZH = 5, 10
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period split into parts a follow-up can change one at a time."""
+
+    year: str | None = None  # "2021", or "+0"/"-1"/"+1" relative to the report year
+    part: str | None = None  # a key of PARTS
+    plan: str | None = None  # a key of PLANS
+
+    def merged(self, new: "Period") -> "Period":
+        """The follow-up's parts override; a part without a year keeps the previous year."""
+        if new.plan:
+            return Period(plan=new.plan)
+        if new.year:
+            return Period(year=new.year, part=new.part)
+        return Period(year=self.year, part=new.part) if new.part else self
+
+    def render(self, english: bool) -> str:
+        """The period in words of the question's language ("2021年上半年", "the first half of 2021")."""
+        if self.plan:
+            return PLANS[self.plan][english]
+        part = PARTS[self.part][english] if self.part else ""
+        year = RELATIVE_OUT[self.year][english] if self.year in RELATIVE_OUT else (self.year or "")
+        if english:
+            return f"{part} of {year}" if part and year else part or year
+        return (f"{year}年" if year.isdigit() else year) + part
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The question to ask the reports, and how the conversation shaped it."""
+
+    question: str
+    kind: str = "standalone"
+    previous: str | None = None
+
+
+def _part_key(match: re.Match) -> str:
+    """The PARTS key of a matched part of the year, whichever language named it."""
+    text = match.group(0).lower()
+    if "三季度" in text and "前" in text or "three quarters" in text:
+        return "Q1-3"
+    if "half" in text or "半年" in text or text in ("h1", "h2"):
+        return "H1" if ("上" in text or "first" in text or text == "h1") else "H2"
+    if "全年" in text or "year" in text:
+        return "FY"
+    number = next(g for g in match.groups() if g)
+    return "Q" + _NUMBERS.get(number.lower(), number)
+
+
+def _spans(text: str, english: bool) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, key) of every period phrase component in ``text``."""
+    year_re, part_re, plan_re = (_YEAR_EN, _PART_EN, _PLAN_EN) if english else (_YEAR_ZH, _PART_ZH, _PLAN_ZH)
+    found = []
+    for m in year_re.finditer(text):
+        key = RELATIVE.get(m.group(0).lower().strip(), m.group(1))
+        found.append((m.start(), m.end(), "year", key))
+    found += [(m.start(), m.end(), "part", _part_key(m)) for m in part_re.finditer(text)]
+    for m in plan_re.finditer(text):
+        number = m.group(1).lower()
+        found.append((m.start(), m.end(), "plan", "13" if number in ("三", "13th", "thirteenth") else "14"))
+    return sorted(found)
+
+
+def find_period(text: str, english: bool) -> tuple[Period, list[tuple[int, int]]]:
+    """The period a text names and the character spans that name it (adjacent parts joined)."""
+    values: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for start, end, kind, key in _spans(text, english):
+        values.setdefault(kind, key)
+        gap = text[spans[-1][1]:start] if spans else None
+        if gap is not None and re.fullmatch(r"\s*(?:of|,)?\s*" if english else r"\s*的?\s*", gap, re.I):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return Period(values.get("year"), values.get("part"), values.get("plan")), spans
+
+
+def replace_period(question: str, new: Period) -> str:
+    """``question`` asked about ``new`` merged into its own period, in its own language."""
+    english = detect_language(question) == "en"
+    text = question if english else to_simplified(clean(question))
+    old, spans = find_period(text, english)
+    wanted = old.merged(new).render(english)
+    if not spans:
+        if not wanted:
+            return text
+        if english:
+            stem = text.rstrip(" ?.!")
+            return f"{stem} in {wanted}{text[len(stem):]}"
+        return wanted + text
+    out, cursor = [], 0
+    for index, (start, end) in enumerate(spans):
+        out.append(text[cursor:start])
+        if index == 0:
+            out.append(wanted)
+        cursor = end
+    out.append(text[cursor:])
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+
+
+def _strip_markers(text: str, english: bool) -> tuple[str, str, bool]:
+    """The follow-up without its leading and/那/what about, then also without a trailing
+    呢/then/too frame, and whether it had such a frame at all."""
+    lead, tail = (_LEAD_EN, _TAIL_EN) if english else (_LEAD_ZH, _TAIL_ZH)
+    asked = lead.sub("", text, count=1).strip()
+    body = tail.sub("", asked, count=1).strip()
+    marked = asked != text.strip() or (not english and "呢" in asked[len(body):])
+    return asked, body, marked
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans blanked out (a space keeps English words apart)."""
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _core(text: str, english: bool) -> str:
+    """What a follow-up says beyond periods, question words, pronouns and particles."""
+    return re.sub(r"\s+", " ", (_FILLER_EN if english else _FILLER_ZH).sub(" ", text)).strip()
+
+
+def _size(text: str, english: bool) -> int:
+    """Words for English, letters and Han characters for Chinese: how much a message says."""
+    return len(text.split()) if english else len(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text))
+
+
+def classify(message: str) -> tuple[str, str, Period]:
+    """(kind, subject, period) of a message seen as a possible follow-up."""
+    english = detect_language(message) == "en"
+    text = message.strip() if english else to_simplified(clean(message))
+    asked, body, marked = _strip_markers(text, english)
+    period, spans = find_period(body, english)
+    rest = _without(body, spans)
+    core = _core(rest, english)
+    asks = bool((_ASK_EN if english else _ASK_ZH).search(asked))
+    pronoun = bool((_PRONOUN_EN if english else _PRONOUN_ZH).search(rest))
+    size = _size(core, english)
+    if not core and spans:
+        return "period", "", period
+    if asks and (size == 0 or (pronoun and size <= (2 if english else 4)) or (not english and size <= 2)):
+        return "refer", body, period
+    if not asks and core and (marked or size <= (SHORT_EN if english else SHORT_ZH)):
+        return "subject", re.sub(r"\s+", " ", rest).strip(" ,.?!,。?、"), period
+    if marked and asks:
+        return "inherit", asked[:1].upper() + asked[1:], period
+    return "standalone", message, period
+
+
+def _script(question: str, message: str, previous: str) -> str:
+    """Write the result in the follow-up's script; a script-neutral follow-up keeps the previous one's."""
+    if detect_language(question) == "en":
+        return question
+    said = detect_language(message)
+    neutral = said != "en" and to_traditional(message) == message
+    wanted = detect_language(previous) if neutral or said == "en" else said
+    return to_traditional(question) if wanted == "zh-Hant" else question
+
+
+def _combine(kind: str, said: str, period: Period, previous: str) -> str:
+    """The self-contained question for a follow-up of ``kind`` (see the module docstring)."""
+    if kind == "inherit":
+        english = detect_language(previous) == "en"
+        old, _ = find_period(previous if english else to_simplified(previous), english)
+        return said if period != Period() or old == Period() else replace_period(said, old)
+    base = replace_period(previous, period)
+    if kind == "period":
+        return base
+    if kind == "refer":
+        return f"{said} ({base})"
+    stem = base.rstrip(" ??.!")
+    comma = ", " if detect_language(base) == "en" else ","
+    return f"{stem}{comma}{said}{base[len(stem):]}"
+
+
+def resolve_turn(message: str, previous: str | None) -> Resolution:
+    """One user message, resolved against the previous (already resolved) question."""
+    if not previous:
+        return Resolution(message)
+    kind, said, period = classify(message)
+    if kind == "standalone":
+        return Resolution(message)
+    return Resolution(_script(_combine(kind, said, period, previous), message, previous), kind, previous)
+
+
+def resolve(user_messages: list[str], limit: int = 8) -> Resolution:
+    """The last user message made self-contained with the earlier ones (at most ``limit`` turns)."""
+    resolution = Resolution("")
+    for message in user_messages[-limit:]:
+        resolution = resolve_turn(message, resolution.question or None)
+    return resolution
