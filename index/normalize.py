@@ -29,6 +29,12 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
+def taiwan_to_mainland(text: str) -> str:
+    """Traditional → Simplified with Taiwan phrasing mapped to mainland words (數位 → 数字,
+    資訊 → 信息), so a Taiwan reader's question meets the reports' vocabulary."""
+    return _converter("tw2sp").convert(text)
+
+
 def to_traditional(text: str) -> str:
     """Simplified → Traditional, for showing passages to a Traditional-script asker."""
     return _converter("s2t").convert(text)

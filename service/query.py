@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.glossary import GlossaryEntry, GlossaryMatcher
-from index.normalize import detect_language, normalize
+from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
 from index.terminology import Terminology
 
 _FIGURE_ZH = re.compile(r"多少|几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年")
@@ -31,8 +31,8 @@ class Query:
 
 def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms."""
-    text = normalize(question)
     language = detect_language(question)
+    text = taiwan_to_mainland(clean(question)) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
     unmatched: list[str] = []
     if language == "en":
