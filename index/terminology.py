@@ -27,10 +27,44 @@ def _words(text: str) -> list[str]:
     return [w.rstrip(".") for w in _WORDS.findall(text.lower().replace("-", " ").replace("'s", ""))]
 
 
-def _singular(word: str) -> str:
+IRREGULAR = {
+    "torn": "tear", "tore": "tear", "built": "build", "made": "make", "took": "take", "taken": "take", "grew": "grow",
+    "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "spent": "spend", "won": "win",
+    "held": "hold", "brought": "bring", "sold": "sell", "paid": "pay", "laid": "lay", "led": "lead", "met": "meet",
+    "began": "begin", "begun": "begin", "did": "do", "done": "do", "given": "give", "gave": "give", "saw": "see",
+    "seen": "see", "kept": "keep", "left": "leave", "lost": "lose", "got": "get", "gotten": "get", "went": "go",
+    "gone": "go", "bought": "buy", "caught": "catch", "chose": "choose", "chosen": "choose", "drew": "draw",
+    "drawn": "draw", "set": "set", "cut": "cut", "put": "put", "shut": "shut", "sought": "seek", "struck": "strike",
+    "thought": "think", "told": "tell", "understood": "understand", "wrote": "write", "written": "write",
+    "children": "child", "women": "woman", "men": "man", "does": "do", "goes": "go", "has": "have",
+}
+_KEEP = frozenset("news series species gas bus plus status census crisis basis analysis process business less loss".split())
+
+
+def _stem(word: str) -> str:
+    """A light English stemmer applied alike to the dictionary and the question, so that
+    'tackled', 'tackling' and 'tackles' all meet 'tackle': plurals, then -ed/-ing, then a
+    final e. Consistency matters here, not linguistics."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or word in _KEEP or word[0].isdigit():
+        return word
+    word = _strip_plural(word)
+    for suffix in ("ied", "ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix == "ied" else "")
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def _strip_plural(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
@@ -51,7 +85,7 @@ class Terminology:
                 rows = [(r["en"], r["zh"].split("|")) for r in csv.DictReader(handle, delimiter="\t") if r.get("en") and r.get("zh")]
         rows += list((extra or {}).items())
         for english, chinese in rows:
-            key = tuple(_singular(w) for w in _words(english))
+            key = tuple(_stem(w) for w in _words(english))
             if key:
                 merged = table.setdefault(key, [])
                 merged.extend(z.strip() for z in chinese if z.strip() and z.strip() not in merged)
@@ -63,7 +97,7 @@ class Terminology:
 
     def translate_with_rest(self, text: str) -> tuple[list[str], list[str]]:
         """Chinese terms, plus the content words nothing matched (a sign the reports may not say)."""
-        words = [_singular(w) for w in _words(text)]
+        words = [_stem(w) for w in _words(text)]
         found: list[str] = []
         unmatched: list[str] = []
         i = 0
