@@ -37,6 +37,10 @@ IRREGULAR = {
     "drawn": "draw", "set": "set", "cut": "cut", "put": "put", "shut": "shut", "sought": "seek", "struck": "strike",
     "thought": "think", "told": "tell", "understood": "understand", "wrote": "write", "written": "write",
     "children": "child", "women": "woman", "men": "man", "does": "do", "goes": "go", "has": "have",
+    "came": "come", "dealt": "deal", "sent": "send", "dug": "dig", "sped": "speed", "fought": "fight",
+    "rebuilt": "rebuild", "undertook": "undertake", "overtook": "overtake", "drove": "drive", "stood": "stand",
+    "ran": "run", "tried": "try", "agreed": "agree", "guaranteed": "guarantee", "freed": "free",
+    "buildings": "buildings", "building": "buildings", "meeting": "meeting", "meetings": "meeting",
 }
 _KEEP = frozenset("news series species gas bus plus status census crisis basis analysis process business less loss".split())
 
@@ -46,8 +50,8 @@ def _stem(word: str) -> str:
     'tackled', 'tackling' and 'tackles' all meet 'tackle': plurals, then -ed/-ing, then a
     final e. Consistency matters here, not linguistics."""
     if word in IRREGULAR:
-        return IRREGULAR[word]
-    if len(word) <= 3 or word in _KEEP or word[0].isdigit():
+        return _final_e(IRREGULAR[word])
+    if len(word) <= 3 or word in _KEEP or word[0].isdigit() or word.endswith("eed"):
         return word
     word = _strip_plural(word)
     for suffix in ("ied", "ing", "ed"):
@@ -56,13 +60,17 @@ def _stem(word: str) -> str:
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
                 word = word[:-1]
             break
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    return _final_e(word)
+
+
+def _final_e(word: str) -> str:
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def _strip_plural(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+    if word.endswith("es") and word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -97,19 +105,28 @@ class Terminology:
 
     def translate_with_rest(self, text: str) -> tuple[list[str], list[str]]:
         """Chinese terms, plus the content words nothing matched (a sign the reports may not say)."""
-        words = [_stem(w) for w in _words(text)]
-        found: list[str] = []
+        groups, unmatched = self.translate_groups(text)
+        return list(dict.fromkeys(t for group in groups for t in group)), unmatched
+
+    def translate_groups(self, text: str) -> tuple[list[list[str]], list[str]]:
+        """One group of Chinese alternatives per English phrase matched, and the unmatched words.
+
+        Groups matter for judging an answer: a phrase is covered when any one of its
+        alternatives appears, however many alternatives the dictionary lists."""
+        raw = _words(text)
+        words = [_stem(w) for w in raw]
+        found: list[list[str]] = []
         unmatched: list[str] = []
         i = 0
         while i < len(words):
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
                 terms = self.table.get(tuple(words[i : i + n]))
                 if terms:
-                    found.extend(t for t in terms if t not in found)
+                    found.append(list(terms))
                     i += n
                     break
             else:
-                if words[i] not in STOPWORDS and not words[i][0].isdigit():
-                    unmatched.append(words[i])
+                if raw[i] not in STOPWORDS and words[i] not in STOPWORDS and not raw[i][0].isdigit():
+                    unmatched.append(raw[i])
                 i += 1
         return found, unmatched

@@ -38,19 +38,33 @@ class Answer:
     figures: list[Figure] = field(default_factory=list)
 
 
-def query_terms(query: Query) -> list[str]:
-    """Content terms of the question as they would appear in the Chinese text."""
-    source = " ".join(query.zh_terms) if query.language == "en" else query.text
-    return [t for t in dict.fromkeys(tokenize(source)) if t not in GENERIC]
+Terms = list[tuple[str, ...]]
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def coverage(terms: list[str], text: str, weight=None) -> float:
-    """Share of the question's terms found in a text (1.0 when there are none to check),
-    each term weighted (by its rarity, when ``weight`` is given)."""
+def query_terms(query: Query) -> Terms:
+    """What the question asks about, as groups of Chinese alternatives (one group per jieba
+    word of a Chinese question, per translated phrase or year of an English one)."""
+    if query.language == "en":
+        return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
+    return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC]
+
+
+def coverage(terms: Terms, text: str, weight=None) -> float:
+    """Share of the question's term groups found in a text (1.0 when there are none to
+    check); a group counts when any alternative occurs, weighted when ``weight`` is given."""
     if not terms:
         return 1.0
-    weights = [weight(t) if weight else 1.0 for t in terms]
-    return sum(w for t, w in zip(terms, weights) if t in text) / sum(weights)
+    weights = [weight(group) if weight else 1.0 for group in terms]
+    return sum(w for group, w in zip(terms, weights) if any(a in text for a in group)) / sum(weights)
+
+
+def rarity(lexical):
+    """Weight of a term group: the IDF of its commonest token (a group is as telling as its
+    most ordinary alternative)."""
+    def weight(group: tuple[str, ...]) -> float:
+        return min(lexical.idf(t) for alt in group for t in (tokenize(alt) or [alt]))
+    return weight
 
 
 def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
@@ -63,14 +77,14 @@ def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
     return out
 
 
-def _score(query: Query, terms: list[str], rank: int, hit: Hit, sentence: str, is_anchor: bool) -> float:
+def _score(query: Query, terms: Terms, rank: int, hit: Hit, sentence: str, is_anchor: bool) -> float:
     score = coverage(terms, sentence) + 0.3 / (rank + 1) + (0.15 if is_anchor else 0.0)
     if query.wants_figure:
         score += 0.4 if find_figures(sentence) else -0.4
     return score
 
 
-def _trim(query: Query, terms: list[str], sentence: str) -> tuple[int, int]:
+def _trim(query: Query, terms: Terms, sentence: str) -> tuple[int, int]:
     """The clauses of a long sentence around the best-covered clause (with its figure)."""
     if len(sentence) <= MAX_ANSWER_CHARS:
         return 0, len(sentence)
@@ -106,17 +120,18 @@ def extract_answer(query: Query, hits: list[Hit], lexical=None) -> Answer:
     return Answer(text, confident, hit.chunk.id, offset, offset + len(text), find_figures(text))
 
 
-def unknown_terms(query: Query, terms: list[str], vocabulary) -> list[str]:
+def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     """Question terms the reports never use: unseen years, names, words (English: untranslated
     proper names). They are what a question the reports cannot answer usually hinges on."""
-    unknown = [t for t in terms if t not in vocabulary]
+    singles = [g[0] for g in terms if len(g) == 1 and (query.language != "en" or g[0].isdigit())]
+    unknown = [t for t in singles if t not in vocabulary]
     if query.language == "en":
         names = {m.lower() for m in _CAPITALISED.findall(query.raw)}
         unknown += [w for w in query.unmatched if w in names]
     return unknown
 
 
-def is_confident(query: Query, terms: list[str], hits: list[Hit], answer_text: str, lexical) -> bool:
+def is_confident(query: Query, terms: Terms, hits: list[Hit], answer_text: str, lexical) -> bool:
     """Do the top passages hold what was asked? Glossary hits always do.
 
     Not confident when the question hinges on a year or name the reports never mention,
@@ -132,7 +147,7 @@ def is_confident(query: Query, terms: list[str], hits: list[Hit], answer_text: s
         return False
     if query.wants_figure and not find_figures(answer_text):
         return False
-    if query.wants_figure and coverage(terms, answer_text, lexical.idf) < MIN_FIGURE_COVERAGE:
+    if query.wants_figure and coverage(terms, answer_text, rarity(lexical)) < MIN_FIGURE_COVERAGE:
         return False
     best = max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES])
     return best >= MIN_COVERAGE

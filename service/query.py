@@ -24,6 +24,7 @@ class Query:
     language: str
     glossary: list[GlossaryEntry] = field(default_factory=list)
     zh_terms: list[str] = field(default_factory=list)
+    zh_groups: list[tuple[str, ...]] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     wants_figure: bool = False
     wants_definition: bool = False
@@ -34,13 +35,14 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question)) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
+    groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []
     if language == "en":
-        zh_terms, unmatched = terminology.translate_with_rest(text)
-        zh_terms += [e.term for e in glossary]
-        zh_terms += re.findall(r"[\u4e00-\u9fff]+", text)
+        translated, unmatched = terminology.translate_groups(text)
+        groups = [tuple(g) for g in translated] + [(e.term,) for e in glossary]
+        groups += [(han,) for han in re.findall(r"[\u4e00-\u9fff]+", text)]
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
-        zh_terms = []
         figure, define = _FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
-    return Query(question, text, language, glossary, list(dict.fromkeys(zh_terms)), unmatched, bool(figure), bool(define))
+    zh_terms = list(dict.fromkeys(t for group in groups for t in group))
+    return Query(question, text, language, glossary, zh_terms, groups, unmatched, bool(figure), bool(define))
