@@ -1,0 +1,41 @@
+"""The OpenAPI document describes every route, from the models the code validates with."""
+from service.openapi import undocumented
+from service.schemas import AskRequest
+
+
+def test_every_route_is_documented(app):
+    assert undocumented(app) == []
+
+
+def test_the_document_lists_every_rule_and_method(app, client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        path = rule.rule.replace("<path:", "{").replace("<", "{").replace(">", "}")
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert method.lower() in spec["paths"][path], f"{method} {path} missing"
+
+
+def test_request_schemas_come_from_the_validating_models(client):
+    spec = client.get("/openapi.json").get_json()
+    ask = spec["paths"]["/api/ask"]["post"]
+    assert ask["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/AskRequest"}
+    schema = spec["components"]["schemas"]["AskRequest"]
+    assert schema["properties"]["top_k"]["maximum"] == AskRequest.model_fields["top_k"].metadata[1].le
+    assert "422" in ask["responses"] and "application/problem+json" in ask["responses"]["422"]["content"]
+
+
+def test_cors_only_on_api_routes_and_only_for_configured_origins(client):
+    allowed = {"Origin": "https://allowed.example"}
+    assert client.get("/api/reports", headers=allowed).headers.get("Access-Control-Allow-Origin") == "https://allowed.example"
+    assert "Access-Control-Allow-Origin" not in client.get("/api/reports", headers={"Origin": "https://evil.example"}).headers
+    assert "Access-Control-Allow-Origin" not in client.get("/readyz", headers=allowed).headers
+
+
+def test_reload_needs_the_admin_token(client):
+    assert client.post("/admin/reload").status_code == 401
+    assert client.post("/admin/reload", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    response = client.post("/admin/reload", headers={"Authorization": "Bearer test-token"})
+    assert response.status_code == 200 and response.get_json()["ready"] is True
