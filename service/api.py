@@ -1,7 +1,7 @@
 """JSON API under /api: ask, search, glossary, reports."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, g, jsonify
 
 from service.errors import ApiError
 from service.openapi import documented
@@ -25,7 +25,18 @@ def retriever() -> Retriever:
     current = state.retriever
     if current is None:
         raise ApiError(503, f"the index is not loaded: {state.error or 'still starting'}")
+    g.index_version = current.bundle.version
     return current
+
+
+@bp.after_request
+def _index_header(response):
+    """Name the index that answered, so a client (or a soak test) can tell which build it saw
+    while a reload swaps them: the version of the retriever this request used, not the newest."""
+    version = g.get("index_version")
+    if version:
+        response.headers["X-Index-Version"] = version
+    return response
 
 
 @bp.post("/ask")

@@ -7,6 +7,8 @@ citation of where the answer stands.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from index.glossary import GlossaryEntry
 from index.normalize import to_traditional
 from service.answer import Answer, extract_answer
@@ -14,9 +16,17 @@ from service.query import Query
 from service.retrieval import Hit, Retriever
 
 
+@lru_cache(maxsize=4096)
+def _traditional(text: str) -> str:
+    """Simplified → Traditional, remembered: passages and definitions come from a finite set
+    and OpenCC's pure-Python conversion was the largest cost of a Traditional answer after
+    the encoders (about 1 ms a passage). Bounded, so arbitrary answer texts cannot grow it."""
+    return to_traditional(text)
+
+
 def _display(query: Query, text: str) -> str:
     """What a person reading in the question's script should see."""
-    return to_traditional(text) if query.language == "zh-Hant" else text
+    return _traditional(text) if query.language == "zh-Hant" else text
 
 
 def _answer_text(query: Query, answer: Answer) -> str:
@@ -40,7 +50,7 @@ def glossary_item(entry: GlossaryEntry, source: str | None = None, script: str =
     """A glossary entry as the API shows it, definition also in the reader's script."""
     item = entry.to_dict()
     item["source"] = source
-    item["display_definition"] = to_traditional(entry.definition) if script == "zh-Hant" else entry.definition
+    item["display_definition"] = _traditional(entry.definition) if script == "zh-Hant" else entry.definition
     return item
 
 
