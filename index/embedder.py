@@ -8,6 +8,7 @@ which is the stronger reader of English questions over Chinese text.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -89,6 +90,28 @@ class USEEmbedder:
         starts = range(0, len(texts), self.batch_size)
         batches = [self._model.encode(list(texts[i : i + self.batch_size])) for i in tqdm(starts, disable=not progress, desc="USE")]
         return _as_unit_f32(np.vstack(batches) if batches else np.zeros((0, self.dim)))
+
+
+class CachedQueries:
+    """An encoder whose query vectors are remembered (bounded LRU), because people and bots
+    ask the same questions again and the query embedding is most of an answer's cost.
+    Vectors depend only on the model and the text, so the cache survives index swaps."""
+
+    def __init__(self, encoder: Embedder, size: int):
+        self._encoder = encoder
+        self.name, self.dim = encoder.name, encoder.dim
+        self._one = lru_cache(maxsize=size)(self._encode_one)
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        vector = self._encoder.encode_queries([text])[0]
+        vector.setflags(write=False)
+        return vector
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return np.vstack([self._one(t) for t in texts])
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        return self._encoder.encode_passages(texts, progress)
 
 
 def load_embedder(name: str, dtype: str = "float32", threads: int = 1) -> Embedder:

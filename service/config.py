@@ -40,7 +40,8 @@ class Config:
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
     workers: int = 1  # QA_WORKERS: gunicorn processes
-    threads: int = 8  # QA_THREADS: gunicorn threads per process
+    threads: int = 4  # QA_THREADS: gunicorn threads per process (2 cores: more only queue on the CPU)
+    query_cache: int = 4096  # QA_QUERY_CACHE: query vectors remembered per encoder (0: none)
     max_question_chars: int = 2000  # QA_MAX_QUESTION_CHARS
     max_top_k: int = 50  # QA_MAX_TOP_K
     max_body_bytes: int = 64 * 1024  # QA_MAX_BODY_BYTES
@@ -63,6 +64,7 @@ class Config:
             port=_int("PORT", cls.port),
             workers=_int("QA_WORKERS", cls.workers),
             threads=_int("QA_THREADS", cls.threads),
+            query_cache=_int("QA_QUERY_CACHE", cls.query_cache),
             max_question_chars=_int("QA_MAX_QUESTION_CHARS", cls.max_question_chars),
             max_top_k=_int("QA_MAX_TOP_K", cls.max_top_k),
             max_body_bytes=_int("QA_MAX_BODY_BYTES", cls.max_body_bytes),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.build import BuildSettings, build_index
-from index.embedder import Embedder, load_embedder
+from index.embedder import CachedQueries, Embedder, load_embedder
 from index.glossary import load_glossary
 from index.manifest import IndexIntegrityError
 from index.store import IndexBundle, load_current
@@ -26,6 +26,8 @@ def load_encoders(config: Config) -> dict[str, Embedder]:
     encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads)}
     if config.second_encoder:
         encoders["second"] = load_embedder(config.second_encoder, threads=config.torch_threads)
+    if config.query_cache > 0:
+        encoders = {role: CachedQueries(e, config.query_cache) for role, e in encoders.items()}
     return encoders
 
 

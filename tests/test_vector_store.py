@@ -26,3 +26,22 @@ def test_large_stores_switch_to_hnsw_with_high_recall():
     truth = np.argsort(-(queries @ data.T), axis=1)[:, :10]
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(rows, truth)])
     assert store.kind == "hnsw" and recall >= 0.95
+
+
+def test_cached_queries_skip_the_model_for_repeated_questions():
+    from index.embedder import CachedQueries
+
+    class Counting:
+        name, dim, calls = "fake", 4, 0
+
+        def encode_queries(self, texts):
+            Counting.calls += len(texts)
+            return np.array([[len(t), 1.0, 0.0, 0.0] for t in texts], dtype=np.float32)
+
+    cached = CachedQueries(Counting(), size=2)
+    first = cached.encode_queries(["a", "bb"])
+    again = cached.encode_queries(["bb", "a"])
+    assert Counting.calls == 2 and (again == first[::-1]).all()
+    cached.encode_queries(["ccc"])  # evicts the least recently used
+    cached.encode_queries(["bb"])
+    assert Counting.calls == 4
