@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -89,13 +90,14 @@ def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embed
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
 
 
-def _prune(root: Path, keep: str) -> None:
-    """Drop half-written folders of dead builds and all but the newest few versions."""
+def _prune(root: Path, keep: Path | None) -> None:
+    """Drop half-written folders of dead builds and all but the newest few versions
+    (never the current one). Builds hold the lock, so no live build is removed."""
     for stale in root.glob(".building-*"):
         shutil.rmtree(stale, ignore_errors=True)
     versions = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
     for old in versions[:-KEEP_VERSIONS]:
-        if old.name != keep:
+        if old != keep:
             shutil.rmtree(old, ignore_errors=True)
 
 
@@ -108,24 +110,38 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
     """
     with _build_lock(root):
         digest = corpus_hash(corpus_dir)
-        name = settings.key(digest)
-        folder = root / name
-        if folder.exists() and not force and _is_valid(folder):
-            _switch(root, name)
-            return folder, False
-        _prune(root, keep=name)
-        tmp = root / f".building-{name}-{os.getpid()}"
+        key = settings.key(digest)
+        ready = None if force else _existing(root, key)
+        if ready is not None:
+            _switch(root, ready.name)
+            return ready, False
+        _prune(root, keep=current_folder(root))
+        folder = _fresh_name(root, key)
+        tmp = root / f".building-{folder.name}-{os.getpid()}"
         tmp.mkdir()
         shutil.copy2(corpus_dir / "glossary.json", tmp / "glossary.json")
-        chunks = chunk_corpus(load_reports(corpus_dir), settings.max_chars)
+        reports = load_reports(corpus_dir)
+        chunks = chunk_corpus(reports, settings.max_chars)
         encoders = encoders() if callable(encoders) else encoders
         write_artefacts(tmp, chunks, encoders, settings, progress)
-        reports = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source} for r in load_reports(corpus_dir)]
-        meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": reports,
+        report_meta = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source} for r in reports]
+        meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": report_meta,
                 "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()}}
         write_manifest(tmp, meta)
-        if folder.exists():
-            shutil.rmtree(folder)
         os.rename(tmp, folder)
-        _switch(root, name)
+        _switch(root, folder.name)
         return folder, True
+
+
+def _existing(root: Path, key: str) -> Path | None:
+    """A complete, verified folder built from this corpus and these settings, if any
+    (the current one first), so that an unchanged corpus is never rebuilt."""
+    current = current_folder(root)
+    candidates = sorted(root.glob(f"{key}*"), key=lambda p: (p != current, -p.stat().st_mtime))
+    return next((p for p in candidates if p.is_dir() and _is_valid(p)), None)
+
+
+def _fresh_name(root: Path, key: str) -> Path:
+    """A folder name not in use: a rebuild never deletes the folder a server may be loading."""
+    folder = root / key
+    return folder if not folder.exists() else root / f"{key}-{time.time_ns()}"

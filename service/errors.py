@@ -60,7 +60,11 @@ def register(app: Flask) -> None:
         detail = exc.description or exc.name
         if exc.code == 413:
             detail = f"request body too large: at most {app.config['MAX_CONTENT_LENGTH']} bytes"
-        return problem(exc.code or 500, detail)
+        response = problem(exc.code or 500, detail)
+        for name, value in exc.get_headers():
+            if name.lower() == "allow":  # a 405 must say which methods are allowed
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

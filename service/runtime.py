@@ -11,7 +11,7 @@ from index.build import BuildSettings, build_index
 from index.embedder import CachedQueries, Embedder, load_embedder
 from index.glossary import load_glossary
 from index.manifest import IndexIntegrityError
-from index.store import IndexBundle, load_current
+from index.store import IndexBundle, load_bundle, load_current
 from index.terminology import Terminology
 from service.config import Config
 from service.retrieval import Retriever
@@ -52,8 +52,9 @@ def check_compatible(bundle: IndexBundle, config: Config) -> None:
         raise IndexIntegrityError(f"index {bundle.version} was built in {bundle.manifest['settings']['dtype']}, configuration asks for {config.model_dtype}")
 
 
-def load_retriever(config: Config, encoders: dict[str, Embedder]) -> Retriever:
-    """Load the current index, check it matches the encoders, and wrap it for queries."""
-    bundle = load_current(config.index_dir)
+def load_retriever(config: Config, encoders: dict[str, Embedder], folder: Path | None = None) -> Retriever:
+    """Load an index (the current one unless ``folder`` is given), check it matches the
+    encoders, and wrap it for queries."""
+    bundle = load_bundle(folder) if folder else load_current(config.index_dir)
     check_compatible(bundle, config)
     return Retriever(bundle, encoders, load_terminology(config))

@@ -2,6 +2,8 @@
 from them, so the documentation cannot drift from what the service accepts and returns."""
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 MAX_TOP_K = 50
@@ -22,7 +24,7 @@ class AskRequest(Strict):
 class SearchRequest(AskRequest):
     """Passages only (no answer extraction), for evaluation tools."""
 
-    pipeline: StrictStr = Field("full", description="lexical, dense, hybrid or full.")
+    pipeline: Literal["lexical", "dense", "hybrid", "full"] = Field("full", description="Which retrieval pipeline ranks the passages.")
 
 
 class Passage(BaseModel):

@@ -42,7 +42,9 @@ class QAState:
         with self._lock:
             folder = current_folder(self.config.index_dir)
             try:
-                retriever = load_retriever(self.config, self.encoders)
+                if folder is None:
+                    raise FileNotFoundError(f"no index under {self.config.index_dir}: run `make index`")
+                retriever = load_retriever(self.config, self.encoders, folder)
             except Exception as exc:  # any failure to load is a readiness problem, not a crash
                 self.error = f"{type(exc).__name__}: {exc}"
                 self.failed_version = folder.name if folder else None
@@ -63,9 +65,12 @@ class QAState:
             threading.Thread(target=self.reload, name="index-reload", daemon=True).start()
 
     def is_stale(self) -> bool:
-        """Whether ``CURRENT`` now names another folder than the one being served."""
+        """Whether ``CURRENT`` names another folder than the one being served (or any folder,
+        when none is served yet: a server started before its first good build recovers)."""
         folder = current_folder(self.config.index_dir)
-        return self.retriever is not None and folder is not None and folder.name != self.retriever.bundle.version
+        if folder is None:
+            return False
+        return self.retriever is None or folder.name != self.retriever.bundle.version
 
     def readiness(self) -> tuple[bool, dict]:
         """Ready only when an index is loaded, verified, and built by the loaded encoders."""

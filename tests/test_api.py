@@ -58,3 +58,11 @@ def test_unknown_routes_and_methods_are_problems_too(client):
     assert client.get("/api/nope").status_code == 404
     response = client.get("/api/ask")
     assert response.status_code == 405 and response.mimetype == "application/problem+json"
+    assert "POST" in response.headers["Allow"]
+
+
+def test_search_returns_ranked_passages_for_a_named_pipeline(client):
+    body = client.post("/api/search", json={"question": "老旧小区改造", "top_k": 4, "pipeline": "lexical"}).get_json()
+    assert body["pipeline"] == "lexical" and len(body["passages"]) == 4 and "answer" not in body
+    response = client.post("/api/search", json={"question": "老旧小区改造", "pipeline": "magic"})
+    assert response.status_code == 422 and response.get_json()["errors"][0]["field"] == "pipeline"
