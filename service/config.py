@@ -40,7 +40,7 @@ class Config:
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
     workers: int = 1  # QA_WORKERS: gunicorn processes
-    threads: int = 4  # QA_THREADS: gunicorn threads per process (2 cores: more only queue on the CPU)
+    threads: int = 2  # QA_THREADS: gunicorn threads per process (2 cores: more only queue on the CPU)
     query_cache: int = 4096  # QA_QUERY_CACHE: query vectors remembered per encoder (0: none)
     max_question_chars: int = 2000  # QA_MAX_QUESTION_CHARS
     max_top_k: int = 50  # QA_MAX_TOP_K

@@ -59,21 +59,23 @@ def _driver(profile: str, accept_language: str) -> webdriver.Chrome:
     return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
 
 
+def _session(accept_language: str):
+    """A browser with a fresh profile, quit when the module's tests are done."""
+    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        driver = _driver(profile, accept_language)
+        yield driver
+        driver.quit()
+
+
 @pytest.fixture(scope="module")
 def browser():
     """A browser set to English (it also asks Chinese questions: the page follows the question)."""
-    with tempfile.TemporaryDirectory(prefix="chromium-en-") as profile:
-        driver = _driver(profile, "en-US,en")
-        yield driver
-        driver.quit()
+    yield from _session("en-US,en")
 
 
 @pytest.fixture(scope="module")
 def browser_zh():
-    with tempfile.TemporaryDirectory(prefix="chromium-zh-") as profile:
-        driver = _driver(profile, "zh-CN,zh")
-        yield driver
-        driver.quit()
+    yield from _session("zh-CN,zh")
 
 
 def ask(driver, base_url: str, question: str, path: str = "/") -> None:
