@@ -145,8 +145,11 @@ def is_confident(query: Query, terms: Terms, hits: list[Hit], answer_text: str, 
     unknown = unknown_terms(query, terms, lexical.vocabulary)
     if any(t.isdigit() and len(t) == 4 for t in unknown) or (query.language == "en" and unknown):
         return False
-    if query.wants_figure and not find_figures(answer_text):
+    figures = find_figures(answer_text)
+    if query.wants_figure and not figures:
         return False
+    if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
+        return False  # asked for an amount in yuan, the clause only holds a growth rate
     if query.wants_figure and coverage(terms, answer_text, rarity(lexical)) < MIN_FIGURE_COVERAGE:
         return False
     best = max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES])

@@ -30,6 +30,7 @@ class Figure:
     start: int
     end: int
     english: str
+    kind: str = "count"
 
 
 def _plain(value: Decimal) -> str:
@@ -64,7 +65,18 @@ def to_english(match: re.Match) -> str:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure with a unit in ``text``, in order."""
-    return [Figure(m.group(0), m.start(), m.end(), to_english(m)) for m in FIGURE.finditer(text) if not _is_date(m, text)]
+    return [Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit"))) for m in FIGURE.finditer(text) if not _is_date(m, text)]
+
+
+def _kind(unit: str) -> str:
+    """What a figure measures, to compare with what a question asks for."""
+    if unit in ("%", "个百分点", "倍"):
+        return "percent"
+    if unit in ("元", "美元"):
+        return "money"
+    if unit in ("人", "名", "人次"):
+        return "people"
+    return "count"
 
 
 def _is_date(match: re.Match, text: str) -> bool:

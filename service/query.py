@@ -15,6 +15,23 @@ _DEFINE_ZH = re.compile(r"什么是|是什么|什么意思|指什么|指哪|含�
 _DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|meaning|mean|define|definition|stand for|refer|explain|consist|include|comprise|list)\b", re.I)
 
 
+_KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|金额|资金|收入(是|为|达)?多少|总额")),
+            ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
+            ("people", re.compile(r"多少(万)?(人|名)")))
+_KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion|grow|growth|rise|increase[ds]?|decline|drop|fell|by how much)\b", re.I)),
+            ("money", re.compile(r"\b(yuan|rmb|money|how much (was|is|did|will)|amount|value|revenue|budget|investment|spending|gdp|funding|funds)\b", re.I)),
+            ("people", re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)))
+
+
+def expected_kind(text: str, language: str) -> str | None:
+    """The kind of figure a question asks for (money, percent, people), when it says so;
+    checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for money."""
+    for kind, pattern in (_KIND_EN if language == "en" else _KIND_ZH):
+        if pattern.search(text):
+            return kind
+    return None
+
+
 @dataclass(frozen=True)
 class Query:
     """A question as the retriever sees it."""
@@ -28,6 +45,7 @@ class Query:
     unmatched: list[str] = field(default_factory=list)
     wants_figure: bool = False
     wants_definition: bool = False
+    figure_kind: str | None = None
 
 
 def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -> Query:
@@ -45,4 +63,5 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -
     else:
         figure, define = _FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     zh_terms = list(dict.fromkeys(t for group in groups for t in group))
-    return Query(question, text, language, glossary, zh_terms, groups, unmatched, bool(figure), bool(define))
+    kind = expected_kind(text, language) if figure else None
+    return Query(question, text, language, glossary, zh_terms, groups, unmatched, bool(figure), bool(define), kind)

@@ -20,3 +20,22 @@ def test_figures_and_their_english_rendering(text, figure, english):
 
 def test_years_and_dates_are_not_figures():
     assert find_figures("2020年是极不平凡的一年,2021年8月") == []
+
+
+@pytest.mark.parametrize("text, kind", [("增长12.5%", "percent"), ("779.43亿元", "money"), ("2.25万人", "people"), ("新建绿道15公里", "count")])
+def test_figures_know_what_they_measure(text, kind):
+    assert find_figures(text)[0].kind == kind
+
+
+@pytest.mark.parametrize("question, language, kind", [
+    ("武昌区2020年全年地区生产总值具体是多少亿元?", "zh-Hans", "money"),
+    ("2021年地区生产总值预期增长多少?", "zh-Hans", "percent"),
+    ("抗疫期间有多少名医务人员进驻?", "zh-Hans", "people"),
+    ("What was the GDP growth target?", "en", "percent"),
+    ("What was Wuchang's GDP in 2020?", "en", "money"),
+    ("How many kindergartens will be built?", "en", None),
+])
+def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
+    from service.query import expected_kind
+
+    assert expected_kind(question, language) == kind
