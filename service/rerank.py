@@ -9,6 +9,7 @@ hold a figure. Weights are in reciprocal-rank units (one first place is 1/61 ≈
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from index.chunking import Chunk
@@ -39,9 +40,15 @@ def query_periods(query: Query) -> set[str]:
     return periods(source)
 
 
-def chunk_periods(chunk: Chunk) -> set[str]:
+def chunk_periods(chunk: Chunk) -> frozenset[str]:
     """The period a chunk speaks of, from its report title and section path."""
-    return periods(f"{chunk.title} {chunk.section}")
+    return _heading_periods(chunk.title, chunk.section)
+
+
+@lru_cache(maxsize=4096)
+def _heading_periods(title: str, section: str) -> frozenset[str]:
+    """Sections are few and shared by many chunks: work each one out once."""
+    return frozenset(periods(f"{title} {section}"))
 
 
 def adjustment(query: Query, wanted: set[str], chunk: Chunk, weights: RerankWeights) -> float:
