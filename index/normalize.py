@@ -35,8 +35,12 @@ def taiwan_to_mainland(text: str) -> str:
     return _converter("tw2sp").convert(text)
 
 
+@lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
-    """Simplified → Traditional, for showing passages to a Traditional-script asker."""
+    """Simplified → Traditional, for showing passages to a Traditional-script asker.
+
+    Remembered (bounded): passages, titles and definitions come from a finite set, and the
+    pure-Python conversion was the largest cost of a Traditional answer after the encoders."""
     return _converter("s2t").convert(text)
 
 

@@ -101,7 +101,7 @@ def _trim(query: Query, terms: Terms, sentence: str) -> tuple[int, int]:
     return clauses[lo][0], clauses[hi][1]
 
 
-def extract_answer(query: Query, hits: list[Hit], lexical=None) -> Answer:
+def extract_answer(query: Query, hits: list[Hit], lexical) -> Answer:
     """The best answering clause among the top passages, with a confidence verdict."""
     terms = query_terms(query)
     candidates = _candidates(hits)
@@ -116,8 +116,9 @@ def extract_answer(query: Query, hits: list[Hit], lexical=None) -> Answer:
     lo, hi = _trim(query, terms, sentence)
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
-    confident = is_confident(query, terms, hits, text, lexical)
-    return Answer(text, confident, hit.chunk.id, offset, offset + len(text), find_figures(text))
+    figures = find_figures(text)
+    confident = is_confident(query, terms, hits, figures, text, lexical)
+    return Answer(text, confident, hit.chunk.id, offset, offset + len(text), figures)
 
 
 def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
@@ -131,7 +132,7 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     return unknown
 
 
-def is_confident(query: Query, terms: Terms, hits: list[Hit], answer_text: str, lexical) -> bool:
+def is_confident(query: Query, terms: Terms, hits: list[Hit], figures: list[Figure], answer_text: str, lexical) -> bool:
     """Do the top passages hold what was asked? Glossary hits always do.
 
     Not confident when the question hinges on a year or name the reports never mention,
@@ -145,7 +146,6 @@ def is_confident(query: Query, terms: Terms, hits: list[Hit], answer_text: str, 
     unknown = unknown_terms(query, terms, lexical.vocabulary)
     if any(t.isdigit() and len(t) == 4 for t in unknown) or (query.language == "en" and unknown):
         return False
-    figures = find_figures(answer_text)
     if query.wants_figure and not figures:
         return False
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):

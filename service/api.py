@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, g, jsonify
 from service.errors import ApiError
 from service.openapi import documented
 from service.requests import check_question, check_top_k, parse
-from service.respond import ask, glossary_item
+from service.respond import ask, glossary_item, search
 from service.retrieval import Retriever
 from service.schemas import AskRequest, AskResponse, GlossaryItem, GlossaryResponse, ReportsResponse, SearchRequest, SearchResponse
 from service.state import QAState
@@ -51,9 +51,7 @@ def ask_route():
 @documented("Ranked passages only, for evaluation tools", "search", request=SearchRequest, response=SearchResponse, errors=INPUT_ERRORS)
 def search_route():
     req = parse(SearchRequest)
-    result = ask(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id, pipeline=req.pipeline)
-    keys = ("id", "question", "language", "passages")
-    return jsonify({**{k: result[k] for k in keys}, "pipeline": req.pipeline})
+    return jsonify(search(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id, pipeline=req.pipeline))
 
 
 @bp.get("/glossary")

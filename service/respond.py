@@ -7,8 +7,6 @@ citation of where the answer stands.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from index.glossary import GlossaryEntry
 from index.normalize import to_traditional
 from service.answer import Answer, extract_answer
@@ -16,17 +14,9 @@ from service.query import Query
 from service.retrieval import Hit, Retriever
 
 
-@lru_cache(maxsize=4096)
-def _traditional(text: str) -> str:
-    """Simplified → Traditional, remembered: passages and definitions come from a finite set
-    and OpenCC's pure-Python conversion was the largest cost of a Traditional answer after
-    the encoders (about 1 ms a passage). Bounded, so arbitrary answer texts cannot grow it."""
-    return to_traditional(text)
-
-
 def _display(query: Query, text: str) -> str:
     """What a person reading in the question's script should see."""
-    return _traditional(text) if query.language == "zh-Hant" else text
+    return to_traditional(text) if query.language == "zh-Hant" else text
 
 
 def _answer_text(query: Query, answer: Answer) -> str:
@@ -37,7 +27,7 @@ def _answer_text(query: Query, answer: Answer) -> str:
     return f"{answer.text} [{renderings}]"
 
 
-def _passage(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
+def passage_item(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
     chunk = hit.chunk
     return {
         "id": chunk.id, "doc": chunk.doc, "title": chunk.title, "section": chunk.section,
@@ -50,7 +40,7 @@ def glossary_item(entry: GlossaryEntry, source: str | None = None, script: str =
     """A glossary entry as the API shows it, definition also in the reader's script."""
     item = entry.to_dict()
     item["source"] = source
-    item["display_definition"] = _traditional(entry.definition) if script == "zh-Hant" else entry.definition
+    item["display_definition"] = to_traditional(entry.definition) if script == "zh-Hant" else entry.definition
     return item
 
 
@@ -62,11 +52,23 @@ def _glossary(query: Query, hits: list[Hit], entries: list[GlossaryEntry]) -> li
     return [glossary_item(entry, source, query.language) for entry, source in pairs]
 
 
+def report_dates(retriever: Retriever) -> dict[str, str]:
+    return {r["id"]: r["date"] for r in retriever.bundle.manifest.get("reports", [])}
+
+
+def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
+    """Ranked passages only, with no answer extraction (what evaluation tools need)."""
+    query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
+    dates = report_dates(retriever)
+    return {"id": qid, "question": question, "language": query.language, "pipeline": pipeline,
+            "passages": [passage_item(query, h, dates) for h in hits]}
+
+
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
     """Answer one question: retrieval, extraction, glossary, citations."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
     answer = extract_answer(query, hits, retriever.bundle.lexical)
-    dates = {r["id"]: r["date"] for r in retriever.bundle.manifest.get("reports", [])}
+    dates = report_dates(retriever)
     text = _answer_text(query, answer)
     citation = None
     if answer.chunk_id:
@@ -77,5 +79,5 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
         "figures": [{"text": f.text, "english": f.english} for f in answer.figures],
         "citation": citation, "glossary": _glossary(query, hits, retriever.bundle.glossary),
-        "passages": [_passage(query, h, dates) for h in hits],
+        "passages": [passage_item(query, h, dates) for h in hits],
     }

@@ -5,6 +5,8 @@ always agree on model, encoders and chunking.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from index.build import BuildSettings, build_index
@@ -33,7 +35,9 @@ def load_encoders(config: Config) -> dict[str, Embedder]:
 
 def build(config: Config, encoders: dict[str, Embedder] | None = None, progress: bool = False, force: bool = False) -> tuple[Path, bool]:
     """Build (or confirm up to date) the index the configuration describes."""
-    return build_index(config.corpus_dir, config.index_dir, build_settings(config), encoders or (lambda: load_encoders(config)), progress, force)
+    # A build has the machine to itself: use every core, unlike a serving process.
+    build_config = replace(config, torch_threads=os.cpu_count() or 1, query_cache=0)
+    return build_index(config.corpus_dir, config.index_dir, build_settings(config), encoders or (lambda: load_encoders(build_config)), progress, force)
 
 
 def load_terminology(config: Config) -> Terminology:

@@ -6,9 +6,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
-MAX_TOP_K = 50
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -17,7 +14,7 @@ class AskRequest(Strict):
     """A question in English, Simplified or Traditional Chinese."""
 
     question: StrictStr = Field(description="The question; 1 to QA_MAX_QUESTION_CHARS characters.", examples=["2021年地区生产总值预期增长多少?"])
-    top_k: StrictInt = Field(5, ge=1, le=MAX_TOP_K, description="How many passages to return.")
+    top_k: StrictInt = Field(5, ge=1, description="How many passages to return: 1 to QA_MAX_TOP_K (default 50).")
     id: StrictStr | None = Field(None, description="Echoed back, for batch callers.")
 
 

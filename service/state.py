@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from index.build import current_folder
 from index.embedder import Embedder
@@ -40,8 +41,9 @@ class QAState:
     def reload(self) -> bool:
         """Load the index ``CURRENT`` names; on failure keep serving the previous one."""
         with self._lock:
-            folder = current_folder(self.config.index_dir)
+            folder = None
             try:
+                folder = current_folder(self.config.index_dir)
                 if folder is None:
                     raise FileNotFoundError(f"no index under {self.config.index_dir}: run `make index`")
                 retriever = load_retriever(self.config, self.encoders, folder)
@@ -60,14 +62,26 @@ class QAState:
         if interval <= 0 or now - self.checked_at < interval:
             return
         self.checked_at = now
-        folder = current_folder(self.config.index_dir)
-        if folder and folder.name != self.failed_version and self.is_stale() and not self._lock.locked():
-            threading.Thread(target=self.reload, name="index-reload", daemon=True).start()
+        try:
+            folder = current_folder(self.config.index_dir)
+        except OSError as exc:  # an unreadable pointer is a readiness problem, never a 500
+            self.error = f"cannot read the index pointer: {exc}"
+            return
+        if folder and folder.name != self.failed_version and self.is_stale(folder) and not self._lock.locked():
+            threading.Thread(target=self._reload_if_stale, name="index-reload", daemon=True).start()
 
-    def is_stale(self) -> bool:
+    def _reload_if_stale(self) -> None:
+        """Background reload that gives way when another reload already runs or has won."""
+        if not self._lock.acquire(blocking=False):
+            return
+        self._lock.release()
+        if self.is_stale():
+            self.reload()
+
+    def is_stale(self, folder: Path | None = None) -> bool:
         """Whether ``CURRENT`` names another folder than the one being served (or any folder,
         when none is served yet: a server started before its first good build recovers)."""
-        folder = current_folder(self.config.index_dir)
+        folder = folder or current_folder(self.config.index_dir)
         if folder is None:
             return False
         return self.retriever is None or folder.name != self.retriever.bundle.version
