@@ -24,7 +24,7 @@ from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
 from index.lexical import LexicalIndex
-from index.manifest import IndexIntegrityError, dump_json, read_manifest, verify, write_manifest
+from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
 from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
 from index.vector_store import EXACT_LIMIT, VectorStore
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterator
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -39,7 +37,6 @@ TEXT = {  # zh-Hant is derived from zh-Hans
     "en": {"unsure": "The reports do not clearly say. The closest passages are:", "sources": "Sources:", "read_as": "(Answering: {q})"},
     "zh-Hans": {"unsure": "报告中没有明确的答案。最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})"},
 }
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 ERROR_CODES = {404: "unknown_url", 405: "method_not_allowed", 413: "request_too_large", 415: "unsupported_media_type"}
 
 
@@ -146,10 +143,7 @@ def _created() -> int:
 
 def _read_request() -> ChatRequest:
     """The validated request; checks whose message pydantic would word poorly are explicit."""
-    try:
-        body = json_body()
-    except ValueError as exc:  # json_body reports syntax errors; Python refuses integers of over 4,300 digits
-        raise ChatError(f"request body could not be read as JSON: {str(exc).split(';')[0]}", None, "invalid_json") from None
+    body = json_body()
     if not isinstance(body, dict):
         raise ChatError(f"request body must be a JSON object, not {type(body).__name__}", None, "invalid_json")
     req = ChatRequest.model_validate(body)
@@ -177,9 +171,6 @@ def _user_texts(messages: list[ChatMessage]) -> list[str]:
     if not users:
         raise ChatError("messages must include at least one message with role 'user'", "messages")
     for index, text in users:
-        if _SURROGATE.search(text):
-            raise ChatError(f"messages.[{index}].content holds an unpaired surrogate (\\ud800-\\udfff), which is not text",
-                            f"messages.[{index}].content")
         if len(text) > limit:
             raise ChatError(f"messages.[{index}].content is {len(text)} characters long; at most {limit} are accepted",
                             f"messages.[{index}].content", "string_above_max_length")
@@ -202,20 +193,18 @@ def _say(language: str, key: str, **values: str) -> str:
     return to_traditional(text) if language == "zh-Hant" else text
 
 
-@lru_cache(maxsize=4)
-def _english_titles(corpus_dir: Path) -> dict[str, str]:
-    """English report titles from the corpus list (the index manifest has Chinese ones only)."""
-    try:
-        return {r["id"]: r["title_en"] for r in json.loads((corpus_dir / "reports.json").read_text("utf-8")) if r.get("title_en")}
-    except (OSError, ValueError, TypeError, KeyError):
-        return {}
+def _english_titles() -> dict[str, str]:
+    """English report titles of the index being served (its manifest lists them)."""
+    retriever = qa_state().retriever
+    reports = retriever.bundle.manifest.get("reports", []) if retriever else []
+    return {r["id"]: r["title_en"] for r in reports if r.get("title_en")}
 
 
 def _source(passage: dict, language: str) -> str:
     """'报告标题 › section (date)' in the asker's script (English title for English askers)."""
     title, section = passage["title"], passage["section"]
     if language == "en":
-        title = _english_titles(current_app.config["QA"].corpus_dir).get(passage["doc"], title)
+        title = _english_titles().get(passage["doc"], title)
     elif language == "zh-Hant":
         title, section = to_traditional(title), to_traditional(section)
     where = f"{title} › {section}" if section else title

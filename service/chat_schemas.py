@@ -133,41 +133,6 @@ class ChatCompletion(BaseModel):
     reports_qa: ReportsQA
 
 
-class Delta(BaseModel):
-    role: Literal["assistant"] | None = None
-    content: str | None = None
-
-
-class ChunkChoice(BaseModel):
-    index: int
-    delta: Delta
-    finish_reason: Literal["stop"] | None = None
-    logprobs: None = None
-
-
-class ChatCompletionChunk(BaseModel):
-    id: str
-    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
-    created: int
-    model: str
-    choices: list[ChunkChoice]
-    usage: Usage | None = None
-    reports_qa: ReportsQA | None = Field(None, description="On the chunk that carries finish_reason.")
-
-
-class ErrorDetail(BaseModel):
-    message: str
-    type: str
-    param: str | None
-    code: str | None
-
-
-class ErrorResponse(BaseModel):
-    """OpenAI's error body, which its clients turn into typed exceptions."""
-
-    error: ErrorDetail
-
-
 def count_tokens(text: str) -> int:
     """Approximate token count (see ``_TOKEN``): clients budget with usage, so it must be there."""
     return len(_TOKEN.findall(text))
