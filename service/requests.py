@@ -40,12 +40,24 @@ def parse(model: type[M]) -> M:
     return model.model_validate(body)
 
 
-def check_question(question: str) -> str:
-    """A question must hold visible text and not exceed the configured length."""
+def question_problem(question: str) -> tuple[str, dict] | None:
+    """Why a question cannot be asked ('too_long' with its length and the limit, or 'empty'),
+    or None: the one rule the API, the page and the chat endpoint all apply."""
     limit = current_app.config["QA"].max_question_chars
     if len(question) > limit:
-        raise ApiError(422, f"question is {len(question)} characters long; at most {limit} are accepted", [{"field": "question", "message": f"at most {limit} characters"}])
+        return "too_long", {"n": len(question), "limit": limit}
     if not clean(question):
+        return "empty", {}
+    return None
+
+
+def check_question(question: str) -> str:
+    """A question must hold visible text and not exceed the configured length."""
+    problem = question_problem(question)
+    if problem and problem[0] == "too_long":
+        n, limit = problem[1]["n"], problem[1]["limit"]
+        raise ApiError(422, f"question is {n} characters long; at most {limit} are accepted", [{"field": "question", "message": f"at most {limit} characters"}])
+    if problem:
         raise ApiError(422, "question is empty: write a question in English or Chinese", [{"field": "question", "message": "must not be empty"}])
     return question
 

@@ -18,9 +18,10 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from index.lexical import tokenize
-from index.normalize import clean, to_traditional
+from index.normalize import to_traditional
 from service.api import qa_state
 from service.openapi import documented
+from service.requests import question_problem
 from service.respond import ask
 from service.retrieval import Retriever
 
@@ -182,14 +183,11 @@ def result_view(retriever: Retriever, question: str, lang: str) -> dict:
     }
 
 
-def question_problem(question: str) -> tuple[int, str, dict] | None:
-    """Why a question cannot be asked (status, message key, values), as the API decides it."""
-    limit = current_app.config["QA"].max_question_chars
-    if len(question) > limit:
-        return 422, "too_long", {"n": len(question), "limit": limit}
-    if not clean(question):
-        return 400, "empty", {}
-    return None
+def page_problem(question: str) -> tuple[int, str, dict] | None:
+    """Why a question cannot be asked, as the API decides it, with the page's status: an
+    empty form is a 400, an overlong question a 422."""
+    problem = question_problem(question)
+    return (422 if problem[0] == "too_long" else 400, *problem) if problem else None
 
 
 def render(status: int = 200, **page) -> tuple[str, int]:
@@ -227,7 +225,7 @@ def page() -> tuple[str, int]:
     lang = lang if lang in SCRIPTS else ""
     if question is None:
         return render()
-    problem = question_problem(question)
+    problem = page_problem(question)
     if problem:
         status, key, values = problem
         return render(status, question=question, lang=lang, error=(key, values))
