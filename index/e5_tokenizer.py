@@ -18,7 +18,6 @@ splitting, which loses trailing spaces the engine keeps as a "▁" token).
 from __future__ import annotations
 
 import io
-import json
 import tempfile
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalize
 from tokenizers import pre_tokenizers, processors
 
 from index.e5_weights import E5Vocab
+from index.jsonio import write_json
 
 METASPACE = "\u2581"
 MASK_TOKEN = "<mask>"
@@ -93,17 +93,11 @@ def build_tokenizer(vocab: E5Vocab, charsmap: bytes) -> Tokenizer:
     return tok
 
 
-def _write_json(path: Path, payload: object) -> None:
-    """Write JSON with stable key order so conversions are byte-identical."""
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                    encoding="utf-8")
-
-
 def save_tokenizer(tok: Tokenizer, out_dir: Path, max_length: int) -> None:
     """Write tokenizer.json, tokenizer_config.json and special_tokens_map.json."""
     tok.save(str(out_dir / "tokenizer.json"))
     config = dict(SPECIAL_ROLES, tokenizer_class="PreTrainedTokenizerFast",
                   model_max_length=max_length, clean_up_tokenization_spaces=False,
                   model_input_names=["input_ids", "attention_mask"])
-    _write_json(out_dir / "tokenizer_config.json", config)
-    _write_json(out_dir / "special_tokens_map.json", SPECIAL_ROLES)
+    write_json(out_dir / "tokenizer_config.json", config)
+    write_json(out_dir / "special_tokens_map.json", SPECIAL_ROLES)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.corpus import Report
+from index.jsonio import write_json
 from index.normalize import normalize, to_traditional
 from index.sections import split_paragraphs
 
@@ -87,8 +88,7 @@ def extract_glossary(reports: list[Report], english: dict[str, dict]) -> list[Gl
 
 def save_glossary(entries: list[GlossaryEntry], path: Path) -> None:
     """Write the glossary as deterministic JSON (sorted keys, readable Chinese)."""
-    data = [entry.to_dict() for entry in entries]
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
+    write_json(path, [entry.to_dict() for entry in entries])
 
 
 def load_glossary(path: Path) -> list[GlossaryEntry]:

@@ -11,6 +11,8 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
+from index.jsonio import write_json
+
 FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 PACKAGES = ("faiss-cpu", "sentence-transformers", "torch", "transformers", "bm25s", "jieba", "opencc-python-reimplemented")
@@ -46,15 +48,10 @@ def file_checksums(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): sha256_file(p) for p in files}
 
 
-def dump_json(data, path: Path) -> None:
-    """Deterministic JSON: sorted keys, readable Chinese, trailing newline."""
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n", encoding="utf-8")
-
-
 def write_manifest(folder: Path, settings: dict) -> dict:
     """Record settings, versions and checksums of everything already written to ``folder``."""
     manifest = {"format_version": FORMAT_VERSION, "versions": package_versions(), "files": file_checksums(folder), **settings}
-    dump_json(manifest, folder / MANIFEST)
+    write_json(folder / MANIFEST, manifest)
     return manifest
 
 
