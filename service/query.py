@@ -40,12 +40,16 @@ class Query:
     text: str
     language: str
     glossary: list[GlossaryEntry] = field(default_factory=list)
-    zh_terms: list[str] = field(default_factory=list)
     zh_groups: list[tuple[str, ...]] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     wants_figure: bool = False
     wants_definition: bool = False
     figure_kind: str | None = None
+
+    @property
+    def zh_terms(self) -> list[str]:
+        """Every Chinese search term of an English question, each once, in order."""
+        return list(dict.fromkeys(t for group in self.zh_groups for t in group))
 
 
 def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -> Query:
@@ -62,6 +66,5 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         figure, define = _FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
-    zh_terms = list(dict.fromkeys(t for group in groups for t in group))
     kind = expected_kind(text, language) if figure else None
-    return Query(question, text, language, glossary, zh_terms, groups, unmatched, bool(figure), bool(define), kind)
+    return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind)
