@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -37,7 +38,7 @@ def _as_unit_f32(vectors: np.ndarray) -> np.ndarray:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, used with its own query/passage prompts if it has them."""
 
-    def __init__(self, model: str, dtype: str = "float32", batch_size: int = 32, threads: int = 1):
+    def __init__(self, model: str, dtype: str = "float32", batch_size: int = 32, threads: int = 1, onnx_dir: Path | None = None):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         import torch
         from sentence_transformers import SentenceTransformer
@@ -51,6 +52,11 @@ class SentenceTransformerEmbedder:
         prompts = self._model.prompts or {}
         self._query_prompt = "query" if "query" in prompts else None
         self._passage_prompt = next((p for p in ("passage", "document") if p in prompts), None)
+        self._onnx = None
+        if onnx_dir is not None and dtype == "float32":
+            from index.onnx_queries import OnnxQueries
+
+            self._onnx = OnnxQueries(self._model, model, onnx_dir, threads)
 
     def _encode(self, texts: list[str], prompt: str | None, progress: bool) -> np.ndarray:
         vectors = self._model.encode(
@@ -64,6 +70,9 @@ class SentenceTransformerEmbedder:
         return _as_unit_f32(vectors)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        if self._onnx is not None:
+            prefix = self._model.prompts.get(self._query_prompt, "") if self._query_prompt else ""
+            return _as_unit_f32(self._onnx.encode([prefix + t for t in texts]))
         return self._encode(texts, self._query_prompt, False)
 
     def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
@@ -114,7 +123,7 @@ class CachedQueries:
         return self._encoder.encode_passages(texts, progress)
 
 
-def load_embedder(name: str, dtype: str = "float32", threads: int = 1) -> Embedder:
+def load_embedder(name: str, dtype: str = "float32", threads: int = 1, onnx_dir: Path | None = None) -> Embedder:
     """Build the encoder a setting names: ``use-multilingual-v3`` or a sentence-transformers model.
 
     One intra-op thread is the default: a served process runs many requests at once on
@@ -122,4 +131,4 @@ def load_embedder(name: str, dtype: str = "float32", threads: int = 1) -> Embedd
     """
     if name == USE_NAME:
         return USEEmbedder(threads=threads)
-    return SentenceTransformerEmbedder(name, dtype=dtype, threads=threads)
+    return SentenceTransformerEmbedder(name, dtype=dtype, threads=threads, onnx_dir=onnx_dir)

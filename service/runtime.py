@@ -25,7 +25,8 @@ def build_settings(config: Config) -> BuildSettings:
 
 def load_encoders(config: Config) -> dict[str, Embedder]:
     """The main encoder, plus the second one unless disabled."""
-    encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads)}
+    onnx_dir = config.onnx_dir if config.onnx_queries else None
+    encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads, onnx_dir)}
     if config.second_encoder:
         encoders["second"] = load_embedder(config.second_encoder, threads=config.torch_threads)
     if config.query_cache > 0:
@@ -36,7 +37,8 @@ def load_encoders(config: Config) -> dict[str, Embedder]:
 def build(config: Config, encoders: dict[str, Embedder] | None = None, progress: bool = False, force: bool = False) -> tuple[Path, bool]:
     """Build (or confirm up to date) the index the configuration describes."""
     # A build has the machine to itself: use every core, unlike a serving process.
-    build_config = replace(config, torch_threads=os.cpu_count() or 1, query_cache=0)
+    # Passages go through torch in batches, so no ONNX export is needed for a build.
+    build_config = replace(config, torch_threads=os.cpu_count() or 1, query_cache=0, onnx_queries=False)
     return build_index(config.corpus_dir, config.index_dir, build_settings(config), encoders or (lambda: load_encoders(build_config)), progress, force)
 
 
