@@ -8,6 +8,8 @@ never votes on them with noise.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -116,14 +118,22 @@ class Retriever:
         scores, rows = self.bundle.dense[role].search(vector, DEPTH)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 
+    def _rank(self, channel: str, query: Query, pipeline: Pipeline) -> list[tuple[int, float]]:
+        if channel == "lexical":
+            return self._lexical(query, pipeline.translate)
+        return self._dense(channel, query, channel in pipeline.augment)
+
     def rankings(self, query: Query, pipeline: Pipeline) -> dict[str, list[tuple[int, float]]]:
-        """Each weighted channel's ranking of (row, score), best first."""
-        out = {}
-        for channel, weight in pipeline.weights[query.language].items():
-            if weight <= 0 or (channel != "lexical" and channel not in self.bundle.dense):
-                continue
-            out[channel] = self._lexical(query, pipeline.translate) if channel == "lexical" else self._dense(channel, query, channel in pipeline.augment)
-        return out
+        """Each weighted channel's ranking of (row, score), best first.
+
+        The main encoder (most of a question's cost, run outside the GIL) works on another
+        thread while the cheaper channels run here: a lone question uses both cores."""
+        channels = [c for c, w in pipeline.weights[query.language].items() if w > 0 and (c == "lexical" or c in self.bundle.dense)]
+        main = _channel_pool().submit(self._rank, "main", query, pipeline) if "main" in channels and len(channels) > 1 else None
+        out = {c: self._rank(c, query, pipeline) for c in channels if c != "main" or main is None}
+        if main is not None:
+            out["main"] = main.result()
+        return {c: out[c] for c in channels}
 
     def search(self, question: str, top_k: int = 5, pipeline: str = "full") -> tuple[Query, list[Hit]]:
         """The top ``top_k`` distinct passages for a question under the named pipeline."""
@@ -160,6 +170,17 @@ class Retriever:
             if len(hits) == top_k:
                 break
         return hits
+
+
+_POOL: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _channel_pool() -> ThreadPoolExecutor:
+    """One pool per process (a pool's threads do not survive a fork)."""
+    global _POOL
+    if _POOL is None or _POOL[0] != os.getpid():
+        _POOL = (os.getpid(), ThreadPoolExecutor(max_workers=2, thread_name_prefix="channel"))
+    return _POOL[1]
 
 
 def fuse(ranked: dict[str, list[tuple[int, float]]], weights: dict[str, float], k: int = RRF_K) -> list[tuple[int, float]]:
