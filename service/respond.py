@@ -7,6 +7,8 @@ citation of where the answer stands.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from index.glossary import GlossaryEntry
 from index.normalize import to_traditional
 from service.answer import Answer, extract_answer
@@ -56,6 +58,17 @@ def report_dates(retriever: Retriever) -> dict[str, str]:
     return {r["id"]: r["date"] for r in retriever.bundle.manifest.get("reports", [])}
 
 
+def latest_report(dates: dict[str, str]) -> date | None:
+    """The date of the newest report: what happened after it, no report can say."""
+    parsed = []
+    for value in dates.values():
+        try:
+            parsed.append(date.fromisoformat(str(value)[:10]))
+        except ValueError:
+            continue  # an undated report says nothing about what came after it
+    return max(parsed, default=None)
+
+
 def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
     """Ranked passages only, with no answer extraction (what evaluation tools need)."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
@@ -67,8 +80,8 @@ def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None 
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
     """Answer one question: retrieval, extraction, glossary, citations."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
-    answer = extract_answer(query, hits, retriever.bundle.lexical)
     dates = report_dates(retriever)
+    answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates))
     text = _answer_text(query, answer)
     citation = None
     if answer.chunk_id:

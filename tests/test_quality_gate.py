@@ -26,3 +26,10 @@ def test_retrieval_quality_does_not_regress(report, lang):
 
 def test_figure_answers_do_not_regress(report):
     assert report["answers"]["figure_in_answer"] >= FLOOR["answers"]["figure_in_answer"]
+
+
+def test_abstention_does_not_regress(report):
+    """Unanswerable questions keep getting `confident: false`, answerable ones keep getting trusted."""
+    floor, answers = FLOOR["abstention"], report["answers"]
+    assert answers["no_answer_rate_unanswerable"] >= floor["no_answer_rate_unanswerable_min"]
+    assert answers["no_answer_rate_answerable"] <= floor["no_answer_rate_answerable_max"]

@@ -1,0 +1,65 @@
+"""The words a question hinges on, and how much of them a text holds.
+
+Extraction and the confidence verdict both ask "does this text say what was asked?". For
+Chinese questions extraction matches jieba's search-mode words (overlapping pieces find
+more sentences); the verdict counts jieba's plain words, one per word the asker wrote, so a
+long word is not counted three times through its pieces.
+"""
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from index.lexical import tokenize
+from service.query import Query
+
+GENERIC = frozenset("""武昌 武昌区 区 全区 我们 工作 报告 政府 2020 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉
+总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
+
+
+Terms = list[tuple[str, ...]]
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def query_terms(query: Query) -> Terms:
+    """What the question asks about, as groups of Chinese alternatives (one group per jieba
+    word of a Chinese question, per translated phrase or year of an English one)."""
+    if query.language == "en":
+        return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
+    return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC]
+
+
+def coverage(terms: Terms, text: str, weight=None) -> float:
+    """Share of the question's term groups found in a text (1.0 when there are none to
+    check); a group counts when any alternative occurs, weighted when ``weight`` is given."""
+    weights = [weight(group) if weight else 1.0 for group in terms]
+    total = sum(weights)
+    if total <= 0:
+        return 1.0
+    return sum(w for group, w in zip(terms, weights) if any(a in text for a in group)) / total
+
+
+def rarity(lexical):
+    """Weight of a term group: the IDF of its commonest token (a group is as telling as its
+    most ordinary alternative); 0 for a stopword, which the index never holds and which
+    says nothing about whether a text answers."""
+    def weight(group: tuple[str, ...]) -> float:
+        tokens = [t for alt in group for t in tokenize(alt)]
+        return min(lexical.idf(t) for t in tokens) if tokens else 0.0
+    return weight
+
+
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
+
+
+def asked_terms(query: Query) -> Terms:
+    """One group per word of a Chinese question (jieba's plain cut), or the translated
+    groups of an English one: what a confident answer must mostly cover. An English
+    question's years are left out: the answer's clause rarely repeats the year its section
+    heading gives, and unseen or unfinished years are checked on their own."""
+    if query.language == "en":
+        return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) for a in g)]
+    words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
+    return [(w,) for w in dict.fromkeys(words) if w not in GENERIC]
