@@ -7,6 +7,7 @@ the reports cannot meet:
 
 - a year the reports never mention, or a name or place they never use;
 - an outcome of a period that had not ended when the latest report was written;
+- a figure asked for one year or five-year plan, answered from a passage about another;
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words;
 - passages that hold too little of the question's words at all.
@@ -21,8 +22,10 @@ from datetime import date
 
 import jieba
 
+from index.chunking import Chunk
 from service.figures import Figure
 from service.query import Query
+from service.rerank import chunk_periods, periods, query_periods
 from service.retrieval import Hit
 from service.terms import Terms, asked_terms, coverage, query_terms, rarity
 
@@ -35,6 +38,7 @@ _LATE_PERIOD = re.compile(
     r"(20\d\d)\s*年?\s*(?:全年|下半年|年底|年末)"
     r"|(?:全年|下半年|full[- ]year|whole[- ]year|second half|end of)\D{0,25}?(20\d\d)"
     r"|(20\d\d)\D{0,12}?(?:full[- ]year|whole[- ]year|second half|year[- ]end)", re.I)
+_NAMED_PERIOD = re.compile(r"^(?:20\d\d|十[一二三四五六]五)$")
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|将|要|target|plan|goal|expect|aim|will|intend", re.I)
 _OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\bmet\b|achiev|reached|\bhit\b|actual", re.I)
 
@@ -62,14 +66,22 @@ def asks_after(text: str, reported_until: date | None) -> bool:
     return False
 
 
-def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical, reported_until: date | None = None) -> bool:
+def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
+    """Does the question name a year or plan period that neither the answer's clause nor
+    its passage's report and section speak of (asked for 2019, answered from 2020)?"""
+    wanted = {p for p in query_periods(query) if _NAMED_PERIOD.match(p)}
+    return bool(wanted) and not wanted & (chunk_periods(chunk) | periods(answer_text))
+
+
+def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
+                 reported_until: date | None = None, chunk: Chunk | None = None) -> bool:
     """Do the top passages hold what was asked? A question about a glossary term, asking
-    what it means, always does."""
+    what it means, always does. ``chunk`` is the passage the answer was taken from."""
     if query.glossary and query.wants_definition:
         return True
     if not hits or unknown_terms(query, query_terms(query), lexical.vocabulary) or asks_after(query.text, reported_until):
         return False
-    if query.wants_figure and not figures:
+    if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
         return False
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return False  # asked for an amount in yuan, the clause only holds a growth rate

@@ -16,7 +16,7 @@ from index.chunking import Chunk
 from service.figures import find_figures
 from service.query import Query
 
-_PERIOD = re.compile(r"(20\d\d)|(上半年|下半年|十三五|十四五)")
+_PERIOD = re.compile(r"(20\d\d)|(上半年|下半年|十[一二三四五六]五)")
 ALIASES = {"五年来": "十三五", "过去五年": "十三五", "2025": "十四五", "2035": "十四五", "2016": "十三五"}
 
 
