@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import jieba
+from jieba import posseg
 
 from index.chunking import Chunk
 from service.figures import Figure
@@ -33,14 +33,19 @@ CANDIDATE_PASSAGES = 3
 MIN_COVERAGE = 0.2
 MIN_FIGURE_COVERAGE = 0.5
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
-_PLACE = re.compile(r"^..+[省市区县]$")
+_PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
+_AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
+# A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
 _LATE_PERIOD = re.compile(
     r"(20\d\d)\s*年?\s*(?:全年|下半年|年底|年末)"
-    r"|(?:全年|下半年|full[- ]year|whole[- ]year|second half|end of)\D{0,25}?(20\d\d)"
-    r"|(20\d\d)\D{0,12}?(?:full[- ]year|whole[- ]year|second half|year[- ]end)", re.I)
+    r"|\b(?:full[- ]year|whole[- ]year|second half of|whole of|end of)\s+(?:the\s+)?(20\d\d)\b"
+    r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
+    r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
+GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
 _NAMED_PERIOD = re.compile(r"^(?:20\d\d|十[一二三四五六]五)$")
-_PLAN = re.compile(r"目标|计划|预期|预计|打算|将|要|target|plan|goal|expect|aim|will|intend", re.I)
-_OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\bmet\b|achiev|reached|\bhit\b|actual", re.I)
+_PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
+                   r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
+_OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up)\b", re.I)
 
 
 def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
@@ -50,18 +55,25 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     if query.language == "en":
         names = {m.lower() for m in _CAPITALISED.findall(query.raw)}
         return numbers + [w for w in query.unmatched if w in names]
-    places = [w for w in jieba.cut(query.text) if _PLACE.match(w) and w not in vocabulary]
-    return [n for n in numbers if len(n) == 4] + places
+    return [n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary)
+
+
+def unknown_places(text: str, vocabulary) -> list[str]:
+    """Place names (jieba's ``ns`` words with an administrative suffix: 青山区, 湖北省)
+    that the reports never use. Common nouns such as 商务区 are not places to jieba."""
+    return [w.word for w in posseg.cut(text) if w.flag == "ns" and _PLACE_SUFFIX.match(w.word)
+            and not _AREA_NOUN.search(w.word) and w.word not in vocabulary and w.word[:-1] not in vocabulary]
 
 
 def asks_after(text: str, reported_until: date | None) -> bool:
-    """Does the question ask how a period turned out that ends after the latest report
-    (a full year or second half not over yet)? Asking for its target or plan is fine."""
+    """Does the question ask how the year in progress at the latest report turned out (its
+    full year or second half)? Asking for its target or plan is fine; later years are
+    only ever goals, and years the reports never name are caught as unknown."""
     if reported_until is None:
         return False
     for match in _LATE_PERIOD.finditer(text):
         year = int(next(g for g in match.groups() if g))
-        if date(year, 12, 31) > reported_until:
+        if year == reported_until.year and (date(year, 12, 31) - reported_until).days > GRACE_DAYS:
             return not _PLAN.search(text) or bool(_OUTCOME.search(text))
     return False
 
@@ -77,7 +89,7 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
                  reported_until: date | None = None, chunk: Chunk | None = None) -> bool:
     """Do the top passages hold what was asked? A question about a glossary term, asking
     what it means, always does. ``chunk`` is the passage the answer was taken from."""
-    if query.glossary and query.wants_definition:
+    if query.glossary and query.wants_definition and not query.wants_figure:
         return True
     if not hits or unknown_terms(query, query_terms(query), lexical.vocabulary) or asks_after(query.text, reported_until):
         return False

@@ -65,6 +65,9 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -
         groups += [(han,) for han in re.findall(r"[\u4e00-\u9fff]+", text)]
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
+        # English words inside a Chinese question ("GDP") get their Chinese terms too.
+        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
+        groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
         figure, define = _FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     kind = expected_kind(text, language) if figure else None
     return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind)

@@ -37,7 +37,8 @@ def coverage(terms: Terms, text: str, weight=None) -> float:
     total = sum(weights)
     if total <= 0:
         return 1.0
-    return sum(w for group, w in zip(terms, weights) if any(a in text for a in group)) / total
+    folded = text.lower()
+    return sum(w for group, w in zip(terms, weights) if any(a.lower() in folded for a in group)) / total
 
 
 def rarity(lexical):
@@ -61,5 +62,6 @@ def asked_terms(query: Query) -> Terms:
     heading gives, and unseen or unfinished years are checked on their own."""
     if query.language == "en":
         return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) for a in g)]
+    latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
-    return [(w,) for w in dict.fromkeys(words) if w not in GENERIC]
+    return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC]
