@@ -7,6 +7,7 @@ which is the stronger reader of English questions over Chinese text.
 """
 from __future__ import annotations
 
+import logging
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Protocol
 import numpy as np
 
 USE_NAME = "use-multilingual-v3"
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -52,11 +54,20 @@ class SentenceTransformerEmbedder:
         prompts = self._model.prompts or {}
         self._query_prompt = "query" if "query" in prompts else None
         self._passage_prompt = next((p for p in ("passage", "document") if p in prompts), None)
-        self._onnx = None
-        if onnx_dir is not None and dtype == "float32":
-            from index.onnx_queries import OnnxQueries
+        self._onnx = self._onnx_queries(onnx_dir, threads) if onnx_dir is not None and dtype == "float32" else None
 
-            self._onnx = OnnxQueries(self._model, model, onnx_dir, threads)
+    def _onnx_queries(self, onnx_dir: Path, threads: int):
+        """ONNX Runtime for questions when it can be had; torch (slower, same vectors) when
+        the export cannot be written or read, rather than a service that will not start."""
+        from index.onnx_queries import OnnxQueries, supported
+
+        if not supported(self._model):
+            return None
+        try:
+            return OnnxQueries(self._model, self.name, onnx_dir, threads)
+        except Exception as error:  # noqa: BLE001 - any failure here leaves torch, which works
+            log.warning("questions go through torch: no ONNX export of %s in %s (%s)", self.name, onnx_dir, error)
+            return None
 
     def _encode(self, texts: list[str], prompt: str | None, progress: bool) -> np.ndarray:
         vectors = self._model.encode(
@@ -128,6 +139,8 @@ def load_embedder(name: str, dtype: str = "float32", threads: int = 1, onnx_dir:
 
     One intra-op thread is the default: a served process runs many requests at once on
     few cores, and torch's thread pool spinning against them made one query 30x slower.
+    With ``onnx_dir`` a sentence-transformers model embeds questions through ONNX Runtime
+    (index/onnx_queries.py), exporting itself there first if need be.
     """
     if name == USE_NAME:
         return USEEmbedder(threads=threads)

@@ -12,12 +12,17 @@ a reader never sees half a file.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import logging
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 
 def fingerprint(name: str) -> str:
@@ -26,7 +31,7 @@ def fingerprint(name: str) -> str:
     digest = hashlib.sha256(name.encode("utf-8"))
     folder = Path(name)
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "onnx" not in p.parts):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "onnx" not in p.relative_to(folder).parts):
             stat = path.stat()
             digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
@@ -38,7 +43,7 @@ def export_path(cache_dir: Path, name: str) -> Path:
 
 
 def input_names(model) -> list[str]:
-    """The tensors the tokenizer feeds the encoder (``token_type_ids`` only where used)."""
+    """The tensors the model's tokenizer says it feeds the encoder."""
     return list(model.tokenizer.model_input_names)
 
 
@@ -69,11 +74,30 @@ def export(model, path: Path) -> Path:
                 dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "embedding": {0: "batch"}},
                 opset_version=17, dynamo=False,
             )
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would lock out a server running as another user
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+@contextmanager
+def _export_lock(cache_dir: Path):
+    """One exporter at a time per cache (two workers starting together export once); files
+    an exporter killed half-way left behind are removed by the next one."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / ".export.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for orphan in cache_dir.glob(".export-*.onnx"):
+            orphan.unlink(missing_ok=True)
+        yield
+
+
+def supported(model) -> bool:
+    """Whether the exported graph computes what the model does: a prompt is only pooled
+    with the text when the model says so (e5 does)."""
+    return all(getattr(module, "include_prompt", True) for module in model)
 
 
 class OnnxQueries:
@@ -84,7 +108,9 @@ class OnnxQueries:
 
         self.path = export_path(cache_dir, name)
         if not self.path.exists():
-            export(model, self.path)
+            with _export_lock(Path(cache_dir)):
+                if not self.path.exists():
+                    export(model, self.path)
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, threads)
         options.inter_op_num_threads = 1

@@ -38,8 +38,8 @@ def measure_floor(questions: list[str], config: Config, rounds: int = 1) -> dict
     from index.embedder import load_embedder
     from index.store import load_current
 
-    onnx_dir = config.onnx_dir if config.onnx_queries else None  # the engine the server uses
-    encoder = load_embedder(config.model, config.model_dtype, config.torch_threads, onnx_dir)
+    # The same query engine as the server's (ONNX Runtime unless turned off).
+    encoder = load_embedder(config.model, config.model_dtype, config.torch_threads, config.query_onnx_dir)
     store = load_current(config.index_dir).dense["main"]
     for q in questions[:5]:
         store.search(encoder.encode_queries([q]), 50)

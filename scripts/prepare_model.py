@@ -45,13 +45,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def export_queries(config: Config) -> None:
-    """Export the configured model for ONNX Runtime queries, unless disabled or done."""
-    if not config.onnx_queries or config.model_dtype != "float32" or config.model == USE_NAME:
+    """Export the configured model for ONNX Runtime queries, unless turned off or done. A
+    failure only warns: the service then embeds questions with torch."""
+    if config.query_onnx_dir is None or config.model == USE_NAME:
         return
-    path = export_path(config.onnx_dir, config.model)
+    path = export_path(config.query_onnx_dir, config.model)
     if not path.exists():
         started = time.perf_counter()
-        load_embedder(config.model, threads=1, onnx_dir=config.onnx_dir)
+        try:
+            load_embedder(config.model, threads=1, onnx_dir=config.query_onnx_dir)
+        except OSError as error:  # e.g. a hub model that is not in the local cache
+            print(f"warning: cannot load {config.model} to export it: {error}")
+        if not path.exists():
+            print(f"warning: no ONNX export of {config.model}; questions will be embedded with torch")
+            return
         print(f"exported the query graph in {time.perf_counter() - started:.1f} s")
     print(f"query graph ready at {path}")
 

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.chunking import sentence_spans
-from index.lexical import tokenize
-from service.confidence import is_confident
-from service.terms import Terms, coverage, query_terms
+from service.confidence import CANDIDATE_PASSAGES, is_confident
 from service.figures import Figure, find_figures
 from service.query import Query
 from service.retrieval import Hit
+from service.terms import Terms, coverage, query_terms
 
-CANDIDATE_PASSAGES = 3
 MAX_ANSWER_CHARS = 160
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
+
+
 @dataclass(frozen=True)
 class Answer:
     """The extracted text, where it stands, the figures in it, and whether to trust it."""

@@ -29,7 +29,7 @@ from service.rerank import chunk_periods, periods, query_periods
 from service.retrieval import Hit
 from service.terms import Terms, asked_terms, coverage, query_terms, rarity
 
-CANDIDATE_PASSAGES = 3
+CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
 MIN_COVERAGE = 0.2
 MIN_FIGURE_COVERAGE = 0.5
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b")

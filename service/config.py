@@ -51,6 +51,12 @@ class Config:
     admin_token: str = ""  # QA_ADMIN_TOKEN: enables POST /admin/reload
     watch_seconds: float = 2.0  # QA_WATCH_SECONDS: how often to look for a new build (0: never)
 
+    @property
+    def query_onnx_dir(self) -> Path | None:
+        """Where the main encoder's ONNX export lives, or None when questions go through
+        torch (turned off, or a dtype other than float32, which the export does not keep)."""
+        return self.onnx_dir if self.onnx_queries and self.model_dtype == "float32" else None
+
     @classmethod
     def from_env(cls, **overrides) -> "Config":
         env = os.environ

@@ -9,6 +9,7 @@ never votes on them with noise.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -131,8 +132,11 @@ class Retriever:
 
         The main encoder (most of a question's cost, run outside the GIL) works on another
         thread while the cheaper channels run here: a lone question uses both cores."""
-        channels = [c for c, w in pipeline.weights[query.language].items() if w > 0 and (c == "lexical" or c in self.bundle.dense)]
-        main = _channel_pool().submit(self._rank, "main", query, pipeline) if "main" in channels and len(channels) > 1 else None
+        weights = pipeline.weights[query.language]
+        channels = [c for c, w in weights.items() if w > 0 and (c == "lexical" or c in self.bundle.dense)]
+        main = None
+        if "main" in channels and len(channels) > 1:
+            main = _channel_pool().submit(self._rank, "main", query, pipeline)
         out = {c: self._rank(c, query, pipeline) for c in channels if c != "main" or main is None}
         if main is not None:
             out["main"] = main.result()
@@ -176,14 +180,16 @@ class Retriever:
 
 
 _POOL: tuple[int, ThreadPoolExecutor] | None = None
+_POOL_LOCK = threading.Lock()
 
 
 def _channel_pool() -> ThreadPoolExecutor:
-    """One pool per process (a pool's threads do not survive a fork)."""
+    """One pool per process (a pool's threads do not survive a fork), one thread per core."""
     global _POOL
-    if _POOL is None or _POOL[0] != os.getpid():
-        _POOL = (os.getpid(), ThreadPoolExecutor(max_workers=2, thread_name_prefix="channel"))
-    return _POOL[1]
+    with _POOL_LOCK:
+        if _POOL is None or _POOL[0] != os.getpid():
+            _POOL = (os.getpid(), ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="channel"))
+        return _POOL[1]
 
 
 def fuse(ranked: dict[str, list[tuple[int, float]]], weights: dict[str, float], k: int = RRF_K) -> list[tuple[int, float]]:

@@ -25,8 +25,7 @@ def build_settings(config: Config) -> BuildSettings:
 
 def load_encoders(config: Config) -> dict[str, Embedder]:
     """The main encoder, plus the second one unless disabled."""
-    onnx_dir = config.onnx_dir if config.onnx_queries else None
-    encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads, onnx_dir)}
+    encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads, config.query_onnx_dir)}
     if config.second_encoder:
         encoders["second"] = load_embedder(config.second_encoder, threads=config.torch_threads)
     if config.query_cache > 0:

@@ -23,8 +23,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def query_terms(query: Query) -> Terms:
-    """What the question asks about, as groups of Chinese alternatives (one group per jieba
-    word of a Chinese question, per translated phrase or year of an English one)."""
+    """What the question asks about, as groups of Chinese alternatives: one group per
+    search-mode token of a Chinese question (stopwords and GENERIC words dropped), per
+    translated phrase or year of an English one."""
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
     return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC]

@@ -31,6 +31,7 @@ def fresh_export(config, torch_encoder, tmp_path_factory):
 
 def test_onnx_vectors_equal_torch_vectors(config, torch_encoder):
     onnx = load_embedder(config.model, threads=1, onnx_dir=config.onnx_dir)
+    assert onnx._onnx is not None  # really ONNX Runtime, not torch compared with itself
     expected = torch_encoder.encode_queries(QUESTIONS)
     one_by_one = np.vstack([onnx.encode_queries([q]) for q in QUESTIONS])
     batched = onnx.encode_queries(QUESTIONS)  # padded to the longest
@@ -40,7 +41,8 @@ def test_onnx_vectors_equal_torch_vectors(config, torch_encoder):
 
 def test_export_is_atomic_and_reused(config, torch_encoder, fresh_export):
     cache, first = fresh_export
-    assert [p.name for p in cache.iterdir()] == [first.path.name]  # no temporary file left
+    assert sorted(p.name for p in cache.iterdir() if p.suffix == ".onnx") == [first.path.name]  # no temporary file left
+    assert first.path.stat().st_mode & 0o044 == 0o044  # readable by a server running as another user
     written = first.path.stat().st_mtime_ns
     second = OnnxQueries(torch_encoder._model, config.model, cache)
     assert second.path == first.path and second.path.stat().st_mtime_ns == written
@@ -51,5 +53,17 @@ def test_a_changed_model_folder_gets_a_new_export(tmp_path):
     (tmp_path / "model.safetensors").write_bytes(b"a")
     before = export_path(tmp_path / "cache", str(tmp_path))
     (tmp_path / "model.safetensors").write_bytes(b"ab")
+    after = fingerprint(str(tmp_path))
     assert export_path(tmp_path / "cache", str(tmp_path)) != before
-    assert fingerprint("some/hub-model") == fingerprint("some/hub-model")
+    (tmp_path / "onnx").mkdir()  # the model's own onnx/ subfolder is not part of it
+    (tmp_path / "onnx" / "model.onnx").write_bytes(b"x")
+    assert fingerprint(str(tmp_path)) == after
+
+
+def test_an_unwritable_export_folder_leaves_questions_on_torch(config, tmp_path):
+    """No export and nowhere to write one: the service still starts, on torch."""
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    encoder = load_embedder(config.model, threads=1, onnx_dir=blocked / "onnx")
+    assert encoder._onnx is None
+    assert encoder.encode_queries(["测试"]).shape == (1, encoder.dim)
