@@ -24,8 +24,11 @@ class VectorStore:
             index: faiss.Index = faiss.IndexFlatIP(dim)
         else:
             index = faiss.IndexHNSWFlat(dim, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efConstruction = 80
-            index.hnsw.efSearch = 128
+            # Reports repeat themselves (yearly copies, near-identical passages); on 59k
+            # near-duplicate vectors efConstruction 80 / efSearch 128 found .76 of the true
+            # top 10, 200 / 512 found .97 at 0.8 ms a query (the question's embedding: ~30 ms).
+            index.hnsw.efConstruction = 200
+            index.hnsw.efSearch = 512
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
         return cls(index)
 
