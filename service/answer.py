@@ -85,5 +85,5 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
     figures = find_figures(text)
-    confident = is_confident(query, hits, figures, text, lexical, reported_until, hit.chunk)
+    confident = is_confident(query, hits, figures, text, lexical, reported_until, hit.chunk, terms)
     return Answer(text, confident, hit.chunk.id, offset, offset + len(text), figures)

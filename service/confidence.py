@@ -86,12 +86,14 @@ def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
 
 
 def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
-                 reported_until: date | None = None, chunk: Chunk | None = None) -> bool:
+                 reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None) -> bool:
     """Do the top passages hold what was asked? A question about a glossary term, asking
-    what it means, always does. ``chunk`` is the passage the answer was taken from."""
+    what it means, always does. ``chunk`` is the passage the answer was taken from;
+    ``searched`` the question's search terms when the caller already has them."""
     if query.glossary and query.wants_definition and not query.wants_figure:
         return True
-    if not hits or unknown_terms(query, query_terms(query), lexical.vocabulary) or asks_after(query.text, reported_until):
+    searched = query_terms(query) if searched is None else searched
+    if not hits or unknown_terms(query, searched, lexical.vocabulary) or asks_after(query.text, reported_until):
         return False
     if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
         return False
