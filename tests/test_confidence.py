@@ -75,3 +75,12 @@ def test_a_glossary_term_in_a_question_about_something_else_is_not_enough(retrie
 def test_only_place_names_count_as_unknown_places():
     places = unknown_places("青山区和湖北省的商务区、示范区、老城区、宜居城市", vocabulary={"湖北"})
     assert places == ["青山区"]  # 湖北省 is 湖北, which the reports name; the rest are common nouns
+
+
+def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
+    from service.confidence import channels_agree
+    from service.retrieval import Hit
+
+    chunk = retriever.bundle.chunks[0]
+    assert channels_agree(Hit(chunk, 1.0, {"lexical": 1, "main": 1, "second": 7}))
+    assert not channels_agree(Hit(chunk, 1.0, {"lexical": 1, "main": 2, "second": 3}))
