@@ -26,7 +26,7 @@ from jieba import posseg
 from index.chunking import Chunk
 from service.figures import Figure
 from service.query import Query
-from service.rerank import chunk_periods, periods, query_periods
+from service.rerank import HALVES, chunk_periods, periods, query_periods
 from service.retrieval import Hit
 from service.terms import Terms, asked_terms, coverage, query_terms, rarity
 
@@ -44,7 +44,6 @@ _LATE_PERIOD = re.compile(
     r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
     r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
-_NAMED_PERIOD = re.compile(r"^(?:20\d\d|十[一二三四五六]五)$")
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
                    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
 _OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up)\b", re.I)
@@ -83,7 +82,7 @@ def asks_after(text: str, reported_until: date | None) -> bool:
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
     """Does the question name a year or plan period that neither the answer's clause nor
     its passage's report and section speak of (asked for 2019, answered from 2020)?"""
-    wanted = {p for p in query_periods(query) if _NAMED_PERIOD.match(p)}
+    wanted = query_periods(query) - HALVES
     return bool(wanted) and not wanted & (chunk_periods(chunk) | periods(answer_text))
 
 
