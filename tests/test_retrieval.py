@@ -1,6 +1,8 @@
 """The right passage for questions in each language, and glossary expansion."""
 import pytest
 
+from service.retrieval import dense_text
+
 
 @pytest.mark.parametrize("question, expected", [
     ("2021年地区生产总值预期增长多少?", "地区生产总值增长7%"),
@@ -36,3 +38,17 @@ def test_passages_are_distinct_and_ranked(retriever):
 def test_english_questions_do_not_use_bm25_on_english_words(retriever):
     query = retriever.analyse("How many new market entities were added in the first half?")
     assert query.language == "en" and "上半年" in query.zh_terms and "市场主体" in query.zh_terms
+
+
+def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_miss(retriever):
+    query = retriever.analyse("How much did fixed-asset investment grow in the first half of 2021 in Smithfield?")
+    text = dense_text(query)
+    assert "固定资产投资" in text and "上半年" in text and "2021" in text
+    assert "smithfield" in text.lower(), "a word the terminology does not know must reach the encoder"
+    assert "investment" not in text and "How" not in text, "translated and stop words cost encoder time"
+
+
+def test_questions_the_terminology_does_not_reach_are_embedded_as_asked(retriever):
+    for question in ("Tell me about xyzzy plugh?", "两湖隧道建设进展如何"):
+        query = retriever.analyse(question)
+        assert dense_text(query) == query.text
