@@ -101,9 +101,15 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return False  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
-    if query.wants_figure and coverage(terms, answer_text, rarity(lexical)) < MIN_FIGURE_COVERAGE:
+    if query.wants_figure and coverage(terms, in_context(answer_text, chunk), rarity(lexical)) < MIN_FIGURE_COVERAGE:
         return False
     return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE or channels_agree(hits[0])
+
+
+def in_context(answer_text: str, chunk: Chunk | None) -> str:
+    """The answer's clause as a reader meets it: under its report's title and its section
+    heading, which say the place and period ("上半年", "十三五") the clause leaves out."""
+    return answer_text if chunk is None else f"{chunk.title} {chunk.section} {answer_text}"
 
 
 def channels_agree(top: Hit) -> bool:

@@ -23,9 +23,16 @@ _KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion
             ("people", re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)))
 
 
+_COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
+
+
 def expected_kind(text: str, language: str) -> str | None:
     """The kind of figure a question asks for (money, percent, people), when it says so;
-    checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for money."""
+    checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for money. 'How
+    many' things (not people, not yuan) is a count of any unit, whatever else the question
+    mentions ('buildings paying over 100 million yuan in tax')."""
+    if language == "en" and _COUNT_EN.search(text):
+        return "people" if _KIND_EN[2][1].search(text) else None
     for kind, pattern in (_KIND_EN if language == "en" else _KIND_ZH):
         if pattern.search(text):
             return kind

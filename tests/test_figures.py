@@ -34,6 +34,9 @@ def test_figures_know_what_they_measure(text, kind):
     ("What was the GDP growth target?", "en", "percent"),
     ("What was Wuchang's GDP in 2020?", "en", "money"),
     ("How many kindergartens will be built?", "en", None),
+    ("How many companies pay more than 10 million yuan in tax?", "en", None),  # a count, not an amount
+    ("How many billion yuan went into fixed assets?", "en", "money"),
+    ("How many people found jobs after the new rules on revenue?", "en", "people"),
 ])
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
     from service.query import expected_kind
