@@ -1,8 +1,8 @@
 """Extractive answers: pick the clause of the retrieved passages that answers, never invent.
 
 Candidates are the sentences of the best few passages. Each is scored by how many of the
-question's search terms it holds, by the rank of its passage and, for a figure question,
-by whether it holds a figure. The answer is that sentence (trimmed to the clauses around
+question's search terms it holds (rarer words weigh more), by the rank of its passage
+and, for a figure question, by whether it holds a figure. The answer is that sentence (trimmed to the clauses around
 the figure when it is long); ``confident`` says whether the passages hold what was asked.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from service.confidence import CANDIDATE_PASSAGES, is_confident
 from service.figures import Figure, find_figures
 from service.query import Query
 from service.retrieval import Hit
-from service.terms import Terms, coverage, query_terms
+from service.terms import Terms, coverage, query_terms, rarity
 
 MAX_ANSWER_CHARS = 160
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
@@ -44,8 +44,8 @@ def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
     return out
 
 
-def _score(query: Query, terms: Terms, rank: int, hit: Hit, sentence: str, is_anchor: bool) -> float:
-    score = coverage(terms, sentence) + 0.3 / (rank + 1) + (0.15 if is_anchor else 0.0)
+def _score(query: Query, terms: Terms, rank: int, hit: Hit, sentence: str, is_anchor: bool, weight=None) -> float:
+    score = coverage(terms, sentence, weight) + 0.3 / (rank + 1) + (0.15 if is_anchor else 0.0)
     if query.wants_figure:
         score += 0.4 if find_figures(sentence) else -0.4
     return score
@@ -75,10 +75,12 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     candidates = _candidates(hits)
     if not candidates:
         return Answer("", False)
+    # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
+    weights = dict(zip(terms, map(rarity(lexical), terms)))
     def key(item):
         rank, hit, start, end = item
         anchor = hit.chunk.start + start == hit.chunk.anchor_start
-        return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor)
+        return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor, weights.get)
     rank, hit, start, end = max(candidates, key=key)
     sentence = hit.chunk.text[start:end]
     lo, hi = _trim(query, terms, sentence)

@@ -15,6 +15,15 @@ def test_figure_questions_get_the_figure_with_its_unit(retriever, question, figu
     assert figure in result["passages"][0]["text"] or any(figure in p["text"] for p in result["passages"][:3])
 
 
+@pytest.mark.parametrize("question, said", [
+    ("上半年绿道建设有什么进展?", "绿道5公里"),
+    ("上半年金融之城建设有哪些进展?", "金融之城"),
+])
+def test_the_answer_is_the_clause_with_the_telling_word_not_the_common_ones(retriever, question, said):
+    """A clause sharing the question's rare word beats one sharing its common words (计划, 上半年)."""
+    assert said in ask(retriever, question)["answer"]
+
+
 def test_english_questions_get_figures_in_english(retriever):
     result = ask(retriever, "What was the district's GDP in the first half of 2021?")
     assert "779.43亿元" in result["answer"] and "RMB 77.943 billion" in result["answer"]
