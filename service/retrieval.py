@@ -175,18 +175,23 @@ class Retriever:
         return hits
 
 
+_END_MARKS = re.compile(r"[?？!！。.\s]+$")
+
+
 def dense_text(query: Query) -> str:
     """What an English question's augmented dense query says: the Chinese term for each
     phrase the terminology matched (the first alternative), the content words it did not
     match, and the numbers. The matched English words and the stopwords are left out: the
     encoder's cost grows with tokens (about 1.3 ms each), and this text has half the tokens
     of the question plus its terms (English e5 time 48 -> 27 ms) while ranking as well
-    (dev MRR .878 -> .891). A question the terminology does not reach stays as asked."""
+    (dev MRR .878 -> .891). A question the terminology does not reach stays as asked, less
+    its closing question mark (rankings unchanged on both splits, one token fewer)."""
     terms = list(dict.fromkeys(group[0] for group in query.zh_groups))
+    asked = _END_MARKS.sub("", query.text)  # a token the encoder pays for and no passage has
     if not terms:
-        return query.text
+        return asked
     if query.language != "en":  # a Chinese question with English words in it (GDP)
-        return f"{query.text} {' '.join(terms)}"
+        return f"{asked} {' '.join(terms)}"
     return " ".join([*query.unmatched, *terms, *re.findall(r"\d+(?:\.\d+)?", query.text)])
 
 

@@ -49,6 +49,6 @@ def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_mi
 
 
 def test_questions_the_terminology_does_not_reach_are_embedded_as_asked(retriever):
-    for question in ("Tell me about xyzzy plugh?", "两湖隧道建设进展如何"):
+    for question in ("Tell me about xyzzy plugh?", "两湖隧道建设进展如何?"):
         query = retriever.analyse(question)
-        assert dense_text(query) == query.text
+        assert dense_text(query) == query.text[:-1], "as asked, less the question mark"
