@@ -8,6 +8,7 @@ the reports cannot meet:
 - a year the reports never mention, or a name or place they never use;
 - an outcome of a period that had not ended when the latest report was written;
 - a figure asked for one year or five-year plan, answered from a passage about another;
+- a question asking when, answered by a clause that names no time;
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words;
 - passages that hold too little of the question's words at all, unless two retrieval
@@ -47,6 +48,10 @@ GRACE_DAYS = 31  # a report written in a period's last month speaks for the whol
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
                    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
 _OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up)\b", re.I)
+
+
+_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
+_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
 
 
 def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
@@ -98,6 +103,8 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False
     if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
         return False
+    if _WHEN.search(query.text) and not _TIME.search(answer_text):
+        return False  # asked when, and the answering clause names no time
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return False  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)

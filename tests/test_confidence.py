@@ -47,6 +47,7 @@ def test_the_latest_report_date_skips_undated_reports():
     "What was Wuchang's full-year GDP for 2021?",
     "2019年武昌区新增城镇就业多少人?",               # answered only for 2020: another year
     "十二五期间固定资产投资累计多少?",                # answered only for 十三五
+    "两湖隧道什么时候建成通车?",                      # asked when; the passage gives no time
 ])
 def test_questions_beyond_the_reports_are_not_confident(retriever, question):
     assert ask(retriever, question)["confident"] is False
@@ -60,6 +61,7 @@ def test_questions_beyond_the_reports_are_not_confident(retriever, question):
     "How many new urban jobs were created in 2020?",  # the year stands in the section heading
     "2021年上半年武昌GDP增长多少?",                   # GDP is 地区生产总值 in the reports
     "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
+    "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
 ])
 def test_the_same_questions_within_reach_stay_confident(retriever, question):
     assert ask(retriever, question)["confident"] is True
