@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
+from pathlib import Path
 
 from opencc import OpenCC
 
@@ -29,10 +31,35 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
-def taiwan_to_mainland(text: str) -> str:
+def taiwan_to_mainland(text: str, known: Container[str] = frozenset()) -> str:
     """Traditional → Simplified with Taiwan phrasing mapped to mainland words (數位 → 数字,
-    資訊 → 信息), so a Taiwan reader's question meets the reports' vocabulary."""
-    return _converter("tw2sp").convert(text)
+    資訊 → 信息), so a Taiwan reader's question meets the reports' vocabulary.
+
+    A Taiwan phrase the reports themselves use (``known``, their vocabulary) is kept:
+    OpenCC's table also maps everyday words such as 新增 to 添加, which would lose every
+    "新增就业", "新增确诊" the reports speak of."""
+    simplified = _converter("tw2s").convert(text)
+    for taiwan, mainland in _taiwan_phrases():
+        if taiwan in simplified and taiwan not in known:
+            simplified = simplified.replace(taiwan, mainland)
+    return simplified
+
+
+@lru_cache(maxsize=1)
+def _taiwan_phrases() -> list[tuple[str, str]]:
+    """OpenCC's Taiwan → mainland phrase table (what its tw2sp applies), both sides in
+    Simplified, longest first so that a long phrase wins over a phrase inside it."""
+    import opencc
+
+    pairs: dict[str, str] = {}
+    table = Path(opencc.__file__).parent / "dictionary" / "TWPhrasesRev.txt"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        taiwan, _, mainland = line.partition("\t")
+        if mainland.strip():
+            source, target = to_simplified(taiwan.strip()), to_simplified(mainland.split()[0])
+            if source != target:
+                pairs.setdefault(source, target)
+    return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
 
 
 @lru_cache(maxsize=4096)

@@ -3,6 +3,7 @@ Chinese search terms for English questions, and what kind of answer it wants."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from index.glossary import GlossaryEntry, GlossaryMatcher
@@ -59,10 +60,11 @@ class Query:
         return list(dict.fromkeys(t for group in self.zh_groups for t in group))
 
 
-def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology) -> Query:
-    """Normalise, detect the script, find glossary terms and (for English) Chinese terms."""
+def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset()) -> Query:
+    """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
+    ``vocabulary``: the words the reports use, which a Traditional question keeps."""
     language = detect_language(question)
-    text = taiwan_to_mainland(clean(question)) if language == "zh-Hant" else normalize(question)
+    text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
     groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []

@@ -99,7 +99,7 @@ class Retriever:
         return rows
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.matcher, self.terminology)
+        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary)
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":
