@@ -1,6 +1,6 @@
 import pytest
 
-from index.normalize import clean, detect_language, normalize, to_traditional
+from index.normalize import clean, detect_language, normalize, taiwan_to_mainland, to_traditional
 
 
 @pytest.mark.parametrize("question, language", [
@@ -24,3 +24,14 @@ def test_clean_drops_control_characters_and_folds_spaces():
 
 def test_traditional_round_trip_of_a_report_phrase():
     assert to_traditional("地区生产总值增长") == "地區生產總值增長"
+
+
+def test_taiwan_phrasing_becomes_mainland_words_unless_the_reports_use_it():
+    assert taiwan_to_mainland("數位化升級和資訊平台") == "数字化升级和信息平台"
+    assert taiwan_to_mainland("新增確診病例", known={"新增"}) == "新增确诊病例"
+    assert taiwan_to_mainland("新增確診病例") == "添加确诊病例"  # OpenCC's own mapping, without the reports' words
+
+
+def test_traditional_questions_about_new_cases_meet_the_reports_word(retriever):
+    query = retriever.analyse("今年新增城鎮就業多少人?")
+    assert "新增" in query.text and "添加" not in query.text
