@@ -2,8 +2,9 @@
 
 Candidates are the sentences of the best few passages. Each is scored by how many of the
 question's search terms it holds (rarer words weigh more), by the rank of its passage
-and, for a figure question, by whether it holds a figure. The answer is that sentence (trimmed to the clauses around
-the figure when it is long); ``confident`` says whether the passages hold what was asked.
+and, for a figure question, by whether it holds a figure. The answer is that sentence
+(trimmed to the clauses around the figure when it is long); ``confident`` says whether
+the passages hold what was asked.
 """
 from __future__ import annotations
 

@@ -48,8 +48,7 @@ GRACE_DAYS = 31  # a report written in a period's last month speaks for the whol
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
                    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
 _OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up)\b", re.I)
-
-
+# A question asking when, and the time expressions an answer to it names.
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
 _TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
 

@@ -19,11 +19,10 @@ _DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|m
 _KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|金额|资金|收入(是|为|达)?多少|总额")),
             ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
             ("people", re.compile(r"多少(万)?(人|名)")))
+_PEOPLE_EN = re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)
 _KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion|grow|growth|rise|increase[ds]?|decline|drop|fell|by how much)\b", re.I)),
             ("money", re.compile(r"\b(yuan|rmb|money|how much (was|is|did|will)|amount|value|revenue|budget|investment|spending|gdp|funding|funds)\b", re.I)),
-            ("people", re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)))
-
-
+            ("people", _PEOPLE_EN))
 _COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
 
 
@@ -33,7 +32,7 @@ def expected_kind(text: str, language: str) -> str | None:
     many' things (not people, not yuan) is a count of any unit, whatever else the question
     mentions ('buildings paying over 100 million yuan in tax')."""
     if language == "en" and _COUNT_EN.search(text):
-        return "people" if _KIND_EN[2][1].search(text) else None
+        return "people" if _PEOPLE_EN.search(text) else None
     for kind, pattern in (_KIND_EN if language == "en" else _KIND_ZH):
         if pattern.search(text):
             return kind
