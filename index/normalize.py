@@ -27,8 +27,33 @@ def _converter(config: str) -> OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified (no-op for Simplified and Latin text)."""
+    """Traditional → Simplified (no-op for Simplified and Latin text).
+
+    Text holding none of the characters OpenCC would change is returned as it is: that is
+    most questions and passages, and the pure-Python conversion costs ~0.7 ms a passage."""
+    if _t2s_changes().isdisjoint(text):
+        return text
     return _converter("t2s").convert(text)
+
+
+@lru_cache(maxsize=1)
+def _t2s_changes() -> frozenset[str]:
+    """Characters without which t2s leaves a text unchanged: those its character table
+    maps to another character, and, for the few phrases made wholly of other characters
+    (反覆 → 反复), the characters the phrase changes."""
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "dictionary"
+    changing: set[str] = set()
+    for name in ("TSCharacters.txt", "TSPhrases.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            source, _, targets = line.partition("\t")
+            target = targets.split()[0] if targets.split() else source
+            if target == source or (len(source) > 1 and not changing.isdisjoint(source)):
+                continue
+            same_length = len(source) == len(target)
+            changing.update(a for a, b in zip(source, target) if a != b) if same_length else changing.update(source)
+    return frozenset(changing)
 
 
 def taiwan_to_mainland(text: str, known: Container[str] = frozenset()) -> str:

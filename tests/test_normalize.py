@@ -35,3 +35,10 @@ def test_taiwan_phrasing_becomes_mainland_words_unless_the_reports_use_it():
 def test_traditional_questions_about_new_cases_meet_the_reports_word(retriever):
     query = retriever.analyse("今年新增城鎮就業多少人?")
     assert "新增" in query.text and "添加" not in query.text
+
+
+@pytest.mark.parametrize("text", ["地區生產總值", "反覆", "回覆函覆", "地区生产总值 GDP", "沈默的乾隆", "武昌 2021"])
+def test_simplified_shortcut_agrees_with_opencc(text):
+    from index.normalize import _converter, to_simplified
+
+    assert to_simplified(text) == _converter("t2s").convert(text)

@@ -1,0 +1,38 @@
+"""USE questions embedded through the rebuilt ONNX graph must land where the package's own
+numpy pass puts them: the index's USE vectors were made by numpy."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index.embedder import USEEmbedder
+from index.onnx_use import window_index
+
+QUESTIONS = [
+    "What was Wuchang's fixed-asset investment in 2020?",
+    "2021年上半年地区生产总值增长多少?",
+    "上半年固定資產投資增長了多少?",
+    "x",
+    "",
+    "GDP 增长 12.3%,  ☃ \u200b",
+    "武昌 " * 300,  # one long sentence: its own batch in numpy
+]
+
+
+@pytest.fixture(scope="module")
+def encoders():
+    return USEEmbedder(threads=1), USEEmbedder(threads=1, onnx=True)
+
+
+def test_onnx_vectors_equal_numpy_vectors(encoders):
+    numpy_pass, onnx_pass = encoders
+    assert onnx_pass._onnx is not None  # really the graph, not numpy compared with itself
+    expected = np.vstack([numpy_pass.encode_queries([q]) for q in QUESTIONS])
+    got = onnx_pass.encode_queries(QUESTIONS)
+    assert got.shape == expected.shape == (len(QUESTIONS), 512)
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+
+
+def test_window_keeps_every_n_gram_inside_its_sentence():
+    window = window_index(3)
+    assert window.tolist() == [[3, 3, 0, 1, 2], [3, 0, 1, 2, 3], [0, 1, 2, 3, 3]]  # 3 is the zero row
