@@ -10,7 +10,8 @@ the reports cannot meet:
 - a figure asked for one year or five-year plan, answered from a passage about another;
 - a question asking when, answered by a clause that names no time;
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
-  little of the question's rarer words;
+  little of the question's rarer words (a reworded compound counting for the pieces it
+  shares: 停车位 against 停车泊位);
 - passages that hold too little of the question's words at all, unless two retrieval
   channels independently rank the same passage first.
 
@@ -109,7 +110,7 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return False  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
-    if query.wants_figure and coverage(terms, in_context(answer_text, chunk), rarity(lexical)) < MIN_FIGURE_COVERAGE:
+    if query.wants_figure and coverage(terms, in_context(answer_text, chunk), rarity(lexical), partial=True) < MIN_FIGURE_COVERAGE:
         return False
     return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE or channels_agree(hits[0])
 

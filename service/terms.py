@@ -31,15 +31,33 @@ def query_terms(query: Query) -> Terms:
     return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC]
 
 
-def coverage(terms: Terms, text: str, weight=None) -> float:
+def coverage(terms: Terms, text: str, weight=None, partial: bool = False) -> float:
     """Share of the question's term groups found in a text (1.0 when there are none to
-    check); a group counts when any alternative occurs, weighted when ``weight`` is given."""
+    check); a group counts when any alternative occurs, weighted when ``weight`` is given.
+    With ``partial`` a group none of whose alternatives occurs counts for the share of an
+    alternative's pieces that do (see ``pieces_found``)."""
     weights = [weight(group) if weight else 1.0 for group in terms]
     total = sum(weights)
     if total <= 0:
         return 1.0
     folded = text.lower()
-    return sum(w for group, w in zip(terms, weights) if any(a.lower() in folded for a in group)) / total
+    return sum(w * found(group, folded, partial) for group, w in zip(terms, weights)) / total
+
+
+def found(group: tuple[str, ...], folded: str, partial: bool) -> float:
+    """1 when an alternative occurs in the (lower-cased) text; otherwise, with ``partial``,
+    the largest share of an alternative's pieces that occur (see ``pieces_found``)."""
+    if any(a.lower() in folded for a in group):
+        return 1.0
+    return max((pieces_found(a, folded) for a in group), default=0.0) if partial else 0.0
+
+
+def pieces_found(word: str, folded: str) -> float:
+    """Share of a word's shorter search-mode pieces (停车位: 停车, 车位) found in the text. An
+    asker's compound often rewords the report's (停车位 for 停车泊位, 防汛堤线 for 长江防线)
+    while keeping one of its morphemes; a word with no pieces gets no credit."""
+    pieces = [p for p in tokenize(word) if p != word.lower()]
+    return sum(p in folded for p in pieces) / len(pieces) if pieces else 0.0
 
 
 def rarity(lexical):

@@ -62,6 +62,7 @@ def test_questions_beyond_the_reports_are_not_confident(retriever, question):
     "2021年上半年武昌GDP增长多少?",                   # GDP is 地区生产总值 in the reports
     "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
     "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
+    "2020年全区新增多少停车位?",                      # the reports say 停车泊位
 ])
 def test_the_same_questions_within_reach_stay_confident(retriever, question):
     assert ask(retriever, question)["confident"] is True
@@ -87,3 +88,12 @@ def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
     chunk = retriever.bundle.chunks[0]
     assert channels_agree(Hit(chunk, 1.0, {"lexical": 1, "main": 1, "second": 7}))
     assert not channels_agree(Hit(chunk, 1.0, {"lexical": 1, "main": 2, "second": 3}))
+
+
+def test_a_reworded_compound_counts_for_the_pieces_it_shares():
+    from service.terms import coverage
+
+    clause = "新增停车泊位2.2万个"
+    assert coverage([("停车位",)], clause) == 0.0
+    assert coverage([("停车位",)], clause, partial=True) == pytest.approx(0.5)  # 停车 of 停车, 车位
+    assert coverage([("归零",)], clause, partial=True) == 0.0  # no shorter pieces: no credit
