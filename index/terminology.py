@@ -41,6 +41,10 @@ IRREGULAR = {
     "rebuilt": "rebuild", "undertook": "undertake", "overtook": "overtake", "drove": "drive", "stood": "stand",
     "ran": "run", "tried": "try", "agreed": "agree", "guaranteed": "guarantee", "freed": "free",
     "buildings": "buildings", "building": "buildings", "meeting": "meeting", "meetings": "meeting",
+    # Inflections with a meaning of their own, kept apart from their stem's: parking is not
+    # parks (停车, 公园), listing is not lists (上市, 清单), projected is not projects.
+    "parking": "parking", "listing": "listing", "listed": "listing", "projected": "projected",
+    "finances": "finances", "supplies": "supplies", "competitions": "competitions",
 }
 _KEEP = frozenset("news series species gas bus plus status census crisis basis analysis process business less loss".split())
 

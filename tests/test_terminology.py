@@ -21,3 +21,27 @@ def test_untranslated_content_words_are_reported(tmp_path):
 def test_stemming_is_consistent_across_forms():
     for forms in (["tackle", "tackled", "tackling", "tackles"], ["house", "houses", "housing"], ["tear", "torn"], ["plan", "planned", "planning", "plans"]):
         assert len({_stem(f) for f in forms}) == 1, forms
+
+
+def test_inflections_with_a_meaning_of_their_own_stay_apart(tmp_path):
+    table = _table(tmp_path, [("parks", "公园"), ("parking", "停车"), ("projects", "项目"), ("projected", "预计")])
+    assert table.translate("How many parking spaces were added?") == ["停车"]
+    assert table.translate("Which parks were renovated?") == ["公园"]
+    assert table.translate("projects projected") == ["项目", "预计"]
+
+
+def test_the_real_table_has_no_unrelated_meanings_under_one_stem():
+    """Two rows whose English stems alike are merged: they must share a Chinese term, or a
+    question about one (parks) would be judged answered by a text about the other (parking).
+    Near meanings (flood, flooding; schedule, scheduling) are merged on purpose."""
+    import csv
+    from pathlib import Path
+
+    from index.terminology import _words
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "terminology.tsv"
+    rows: dict[tuple, list[set]] = {}
+    for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
+        rows.setdefault(tuple(_stem(w) for w in _words(row["en"])), []).append(set(row["zh"].split("|")))
+    clashes = {key for key, groups in rows.items() if len(groups) > 1 and not set.intersection(*groups)}
+    assert clashes <= {("flood",), ("schedul",)}
