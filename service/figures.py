@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 _MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
 _UNITS_EN = {
@@ -65,7 +66,14 @@ def to_english(match: re.Match) -> str:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure with a unit in ``text``, in order."""
-    return [Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit"))) for m in FIGURE.finditer(text) if not _is_date(m, text)]
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> tuple[Figure, ...]:
+    """Remembered (bounded): ranking and extraction ask again and again about the same
+    passage sentences, a finite set."""
+    return tuple(Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit"))) for m in FIGURE.finditer(text) if not _is_date(m, text))
 
 
 def _kind(unit: str) -> str:
