@@ -36,7 +36,7 @@ class Config:
     model_dtype: str = "float32"  # QA_MODEL_DTYPE: float32 | bfloat16 (only faster with AVX512-BF16)
     torch_threads: int = 1  # QA_TORCH_THREADS: intra-op threads; 1 avoids oversubscription under load
     second_encoder: str = "use-multilingual-v3"  # QA_SECOND_ENCODER: '' disables
-    onnx_queries: bool = True  # QA_ONNX_QUERIES: 0 embeds questions with torch instead of ONNX Runtime
+    onnx_queries: bool = True  # QA_ONNX_QUERIES: 0 embeds questions with torch / numpy instead of ONNX Runtime
     onnx_dir: Path = ROOT / "models" / "onnx"  # QA_ONNX_DIR: exported query encoders
     max_chars: int = 300  # QA_MAX_CHARS: longest passage shown
     host: str = "127.0.0.1"  # HOST
