@@ -38,7 +38,9 @@ CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) 
 MIN_COVERAGE = 0.1
 MIN_FIGURE_COVERAGE = 0.5
 AGREEING_CHANNELS = 2
-_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+# Names in an English question: capitalised words not opening a sentence, and words in
+# capitals (IKEA, BYD) wherever they stand.
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b|\b([A-Z]{3,})\b")
 _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
@@ -61,8 +63,8 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     English question's numbers too: they come through untranslated)."""
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary]
     if query.language == "en":
-        names = {m.lower() for m in _CAPITALISED.findall(query.raw)}
-        return numbers + [w for w in query.unmatched if w in names]
+        names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)}
+        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary]
     return [n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary)
 
 

@@ -48,6 +48,7 @@ def test_the_latest_report_date_skips_undated_reports():
     "2019年武昌区新增城镇就业多少人?",               # answered only for 2020: another year
     "十二五期间固定资产投资累计多少?",                # answered only for 十三五
     "两湖隧道什么时候建成通车?",                      # asked when; the passage gives no time
+    "Does BYD run a factory in Wuchang?",              # a name in capitals the reports never use
 ])
 def test_questions_beyond_the_reports_are_not_confident(retriever, question):
     assert ask(retriever, question)["confident"] is False
@@ -63,6 +64,7 @@ def test_questions_beyond_the_reports_are_not_confident(retriever, question):
     "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
     "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
     "2020年全区新增多少停车位?",                      # the reports say 停车泊位
+    "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
 ])
 def test_the_same_questions_within_reach_stay_confident(retriever, question):
     assert ask(retriever, question)["confident"] is True
