@@ -70,6 +70,18 @@ def test_the_question_set_is_valid_and_its_gold_is_verbatim():
         assert all(any(g in t for t in texts) for g in q.gold), q.id
 
 
+@pytest.mark.parametrize("name", ["fresh_questions.jsonl", "fresh2_questions.jsonl"])
+def test_the_fresh_question_sets_are_valid_and_their_gold_is_verbatim(name):
+    from index.corpus import load_reports
+    texts = [r.text for r in load_reports(ROOT / "corpus")]
+    questions = load_questions(ROOT / "eval" / name)
+    assert len(questions) == 48 and len({q.id for q in questions}) == 48
+    for q in questions:
+        assert q.answerable == bool(q.gold), q.id
+        assert all(any(g in t for t in texts) for g in q.gold), q.id
+        assert q.type != "figure" or any(q.answer in g for g in q.gold), q.id
+
+
 def test_evaluate_script_runs_on_any_question_file(built, config, tmp_path):
     qfile = tmp_path / "mine.jsonl"
     rows = [{"id": "x1", "lang": "zh-Hans", "question": "2021年地区生产总值预期增长多少?", "gold": ["地区生产总值增长7%"], "type": "figure", "answerable": True, "answer": "7%"}]
