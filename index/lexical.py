@@ -20,22 +20,28 @@ jieba.setLogLevel(logging.WARNING)
 _WORD = re.compile(r"[\w%+.]+")
 STOPWORDS = frozenset("的 了 和 与 及 是 在 有 为 对 等 中 将 把 被 个 也 或 并 其 之 以 于 年 什么 多少 哪些 怎么 如何 吗 呢 么 哪 几".split())
 
+MAX_REMEMBERED_CHARS = 128
+
 
 def tokenize(text: str) -> list[str]:
-    """Search-mode jieba tokens of normalised text, lower-cased, punctuation and stopwords dropped."""
-    return list(_tokens(text))
+    """Search-mode jieba tokens of normalised text, lower-cased, punctuation and stopwords dropped.
+
+    Short strings are remembered: an answer tokenizes the same term alternatives and
+    glossary words over and over (jieba with OpenCC: ~0.1 ms a string), while passages,
+    tokenized once per build, would only fill the memory."""
+    return list(_short_tokens(text) if len(text) <= MAX_REMEMBERED_CHARS else _tokens(text))
 
 
-@lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[str, ...]:
-    """Remembered (bounded): an answer tokenizes the same term alternatives and glossary
-    words over and over, and jieba with OpenCC costs ~0.1 ms a string."""
     tokens = []
     for token in jieba.cut_for_search(normalize(text)):
         token = token.strip().lower()
         if token and _WORD.fullmatch(token) and token not in STOPWORDS:
             tokens.append(token)
     return tuple(tokens)
+
+
+_short_tokens = lru_cache(maxsize=16384)(_tokens)
 
 
 class LexicalIndex:

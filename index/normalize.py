@@ -51,8 +51,10 @@ def _t2s_changes() -> frozenset[str]:
             target = targets.split()[0] if targets.split() else source
             if target == source or (len(source) > 1 and not changing.isdisjoint(source)):
                 continue
-            same_length = len(source) == len(target)
-            changing.update(a for a, b in zip(source, target) if a != b) if same_length else changing.update(source)
+            if len(source) == len(target):
+                changing.update(a for a, b in zip(source, target) if a != b)
+            else:
+                changing.update(source)
     return frozenset(changing)
 
 

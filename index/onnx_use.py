@@ -44,10 +44,14 @@ class _Graph:
         self.weights: list = []
         self._count = 0
 
-    def const(self, value: np.ndarray, name: str | None = None) -> str:
-        name = name or self._name("c")
+    def const(self, value: np.ndarray) -> str:
+        name = self._name("c")
         self.weights.append(self.numpy_helper.from_array(np.asarray(value), name))
         return name
+
+    def ints(self, *values: int) -> str:
+        """An int64 vector constant (axes, shapes, slice bounds)."""
+        return self.const(np.array(values, dtype=np.int64))
 
     def op(self, kind: str, *inputs: str, **attrs) -> str:
         out = self._name(kind.lower())
@@ -80,9 +84,9 @@ def build(backend) -> bytes:
     features = [emb]
     for i, (order, left) in enumerate(_ORDERS):
         start = _MAX_LEFT - left
-        cols = g.op("Slice", "window", g.const(np.array([start], dtype=np.int64)), g.const(np.array([start + order], dtype=np.int64)), g.const(np.array([1], dtype=np.int64)))
-        flat = g.const(np.array([0, order * _CNN_DIM], dtype=np.int64))
-        xs = g.op("Slice", x, g.const(np.array([i * _CNN_DIM], dtype=np.int64)), g.const(np.array([(i + 1) * _CNN_DIM], dtype=np.int64)), g.const(np.array([1], dtype=np.int64)))
+        cols = g.op("Slice", "window", g.ints(start), g.ints(start + order), g.ints(1))
+        flat = g.ints(0, order * _CNN_DIM)
+        xs = g.op("Slice", x, g.ints(i * _CNN_DIM), g.ints((i + 1) * _CNN_DIM), g.ints(1))
 
         def conv(inp: str, w: np.ndarray, bias: np.ndarray) -> str:
             padded = g.op("Concat", inp, zero_row, axis=0)
@@ -92,15 +96,16 @@ def build(backend) -> bytes:
         h = conv(xs, b.w1[i], b.b1[i])
         features.append(conv(h, b.w2[i], b.b2[i]))
     feats = g.layer_norm(g.op("Concat", *features, axis=1), b.ln_g, b.ln_b, b.eps)
-    total = g.op("ReduceSum", feats, g.const(np.array([0], dtype=np.int64)), keepdims=1)
-    length = g.op("Cast", g.op("Gather", g.op("Shape", emb), g.const(np.array([0], dtype=np.int64)), axis=0), to=TensorProto.FLOAT)
-    mean = g.op("Add", g.linear(total, b.cnn_W), g.op("Mul", g.op("Unsqueeze", length, g.const(np.array([0], dtype=np.int64))), g.const(b.cnn_b[None, :])))
+    # Sum, then project: the token sum commutes with the linear projection (as in numpy).
+    total = g.op("ReduceSum", feats, g.ints(0), keepdims=1)
+    length = g.op("Cast", g.op("Gather", g.op("Shape", emb), g.ints(0), axis=0), to=TensorProto.FLOAT)
+    mean = g.op("Add", g.linear(total, b.cnn_W), g.op("Mul", g.op("Unsqueeze", length, g.ints(0)), g.const(b.cnn_b[None, :])))
     mean = g.op("Div", mean, g.op("Sqrt", length))
     y0 = g.op("Relu", g.linear(mean, b.d0))
     y1 = g.op("Relu", g.op("Add", g.linear(mean, b.p1), g.linear(y0, b.d1)))
     y2 = g.op("Relu", g.linear(y1, b.d2))
     z = g.op("Tanh", g.op("Add", g.linear(y1, b.p3), g.linear(y2, b.d3)))
-    squared = g.op("ReduceSum", g.op("Mul", z, z), g.const(np.array([1], dtype=np.int64)), keepdims=1)
+    squared = g.op("ReduceSum", g.op("Mul", z, z), g.ints(1), keepdims=1)
     norm = g.op("Sqrt", g.op("Max", squared, g.const(np.array(b.eps, dtype=np.float32))))
     g.nodes.append(helper.make_node("Div", [z, norm], ["embedding"]))
     graph = helper.make_graph(
@@ -112,8 +117,8 @@ def build(backend) -> bytes:
 
 
 class OnnxUSE:
-    """Embeds questions one at a time with the graph; the package's tokenizer and, for
-    anything that is not a plain list of questions, its numpy pass stay in charge."""
+    """Embeds questions one at a time with the graph, after the package's own tokenizer
+    and number preprocessing; passages stay with the package's batched numpy pass."""
 
     def __init__(self, model, threads: int = 1):
         import onnxruntime as ort
