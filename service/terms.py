@@ -54,8 +54,8 @@ def found(group: tuple[str, ...], folded: str, partial: bool) -> float:
 
 def pieces_found(word: str, folded: str) -> float:
     """Share of a word's shorter search-mode pieces (停车位: 停车, 车位) found in the text. An
-    asker's compound often rewords the report's (停车位 for 停车泊位, 防汛堤线 for 长江防线)
-    while keeping one of its morphemes; a word with no pieces gets no credit."""
+    asker's compound often rewords the report's (停车位 for 停车泊位, 升降梯 for 升降机)
+    while keeping one of its morphemes; a word with no pieces (归零) gets no credit."""
     pieces = [p for p in tokenize(word) if p != word.lower()]
     return sum(p in folded for p in pieces) / len(pieces) if pieces else 0.0
 
