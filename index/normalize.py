@@ -36,19 +36,26 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
+def _opencc_table(name: str) -> list[tuple[str, list[str]]]:
+    """The (source, targets) rows of one of the dictionary files OpenCC ships."""
+    import opencc
+
+    rows = []
+    for line in (Path(opencc.__file__).parent / "dictionary" / name).read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        rows.append((source.strip(), targets.split()))
+    return rows
+
+
 @lru_cache(maxsize=1)
 def _t2s_changes() -> frozenset[str]:
     """Characters without which t2s leaves a text unchanged: those its character table
     maps to another character, and, for the few phrases made wholly of other characters
     (反覆 → 反复), the characters the phrase changes."""
-    import opencc
-
-    folder = Path(opencc.__file__).parent / "dictionary"
     changing: set[str] = set()
     for name in ("TSCharacters.txt", "TSPhrases.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            source, _, targets = line.partition("\t")
-            target = targets.split()[0] if targets.split() else source
+        for source, targets in _opencc_table(name):
+            target = targets[0] if targets else source
             if target == source or (len(source) > 1 and not changing.isdisjoint(source)):
                 continue
             if len(source) == len(target):
@@ -76,14 +83,10 @@ def taiwan_to_mainland(text: str, known: Container[str] = frozenset()) -> str:
 def _taiwan_phrases() -> list[tuple[str, str]]:
     """OpenCC's Taiwan → mainland phrase table (what its tw2sp applies), both sides in
     Simplified, longest first so that a long phrase wins over a phrase inside it."""
-    import opencc
-
     pairs: dict[str, str] = {}
-    table = Path(opencc.__file__).parent / "dictionary" / "TWPhrasesRev.txt"
-    for line in table.read_text(encoding="utf-8").splitlines():
-        taiwan, _, mainland = line.partition("\t")
-        if mainland.strip():
-            source, target = to_simplified(taiwan.strip()), to_simplified(mainland.split()[0])
+    for taiwan, mainland in _opencc_table("TWPhrasesRev.txt"):
+        if mainland:
+            source, target = to_simplified(taiwan), to_simplified(mainland[0])
             if source != target:
                 pairs.setdefault(source, target)
     return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
