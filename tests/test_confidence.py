@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import asks_after, unknown_places
+from service.confidence import asks_after, unknown_places, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -81,6 +81,19 @@ def test_a_glossary_term_in_a_question_about_something_else_is_not_enough(retrie
 def test_only_place_names_count_as_unknown_places():
     places = unknown_places("青山区和湖北省的商务区、示范区、老城区、宜居城市", vocabulary={"湖北"})
     assert places == ["青山区"]  # 湖北省 is 湖北, which the reports name; the rest are common nouns
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("比亚迪在武昌有没有投资项目?", ["比亚迪"]),  # a company the reports never name
+    ("2021年上半年汉正街的改造有什么进展?", ["汉正街"]),  # the year before the topic is skipped
+    ("阿里巴巴华中总部建设进展如何?", []),  # a name the reports use
+    ("老百姓有事找政府反映,有没有统一的地方?", []),  # a common noun as the topic
+    ("武昌和比亚迪有合作吗?", ["比亚迪"]),  # the district and a stopword are not the topic
+    ("合作企业里有比亚迪吗?", []),  # only the first content word is the topic
+])
+def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
+    vocabulary = {"阿里巴巴", "华中", "总部", "武昌", "合作"}
+    assert unknown_topic(text, vocabulary) == expected
 
 
 def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
