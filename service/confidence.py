@@ -49,6 +49,7 @@ _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|�
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PERIOD_WORD = re.compile(r"(?:19|20)\d\d年?|[上下]半年|[今去明]年|十[一二三四五六]五")
+_QUARTER = re.compile(r"季度|\bquarter\b|\bQ[1-4]\b", re.I)
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
 _LATE_PERIOD = re.compile(
     r"(20\d\d)\s*年?\s*(?:全年|下半年|年底|年末)"
@@ -70,8 +71,9 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary]
     if query.language == "en":
         names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)}
-        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary]
-    return [n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary)
+        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary] + unknown_quarter(query.raw, vocabulary)
+    return ([n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary)
+            + unknown_quarter(query.text, vocabulary))
 
 
 def unknown_places(text: str, vocabulary) -> list[str]:
@@ -79,6 +81,12 @@ def unknown_places(text: str, vocabulary) -> list[str]:
     that the reports never use. Common nouns such as 商务区 are not places to jieba."""
     return [word for word, flag in _tagged(text) if flag == "ns" and _PLACE_SUFFIX.match(word)
             and not _AREA_NOUN.search(word) and word not in vocabulary and word[:-1] not in vocabulary]
+
+
+def unknown_quarter(text: str, vocabulary) -> list[str]:
+    """A quarter of a year (第三季度, Q3, the third quarter) when the reports never speak of
+    quarters: they report by half-years and years, and give no quarter's figures."""
+    return ["季度"] if _QUARTER.search(text) and "季度" not in vocabulary else []
 
 
 def unknown_topic(text: str, vocabulary) -> list[str]:

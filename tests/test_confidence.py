@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import asks_after, unknown_places, unknown_topic
+from service.confidence import asks_after, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -94,6 +94,13 @@ def test_only_place_names_count_as_unknown_places():
 def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
     vocabulary = {"阿里巴巴", "华中", "总部", "武昌", "合作"}
     assert unknown_topic(text, vocabulary) == expected
+
+
+def test_a_quarter_is_unknown_only_when_the_reports_never_speak_of_quarters():
+    for text in ("2021年第三季度地区生产总值增长多少?", "What was GDP growth in the third quarter of 2021?", "Q3 retail sales?"):
+        assert unknown_quarter(text, vocabulary={"上半年"}) == ["季度"]
+        assert unknown_quarter(text, vocabulary={"季度"}) == []
+    assert unknown_quarter("Which headquarters moved to Wuchang?", vocabulary=set()) == []
 
 
 def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
