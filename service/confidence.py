@@ -5,9 +5,11 @@ Dense similarity cannot tell: questions the reports cannot answer are mostly nea
 ones. What tells is the question's own constraints, so each check below looks for one
 the reports cannot meet:
 
-- a year the reports never mention, or a name or place they never use;
+- a year or quarter the reports never mention, or a name or place they never use (a
+  Chinese question's topic, its first content word, when jieba tags it as a name);
 - an outcome of a period that had not ended when the latest report was written;
 - a figure asked for one year or five-year plan, answered from a passage about another;
+- a figure asked for the province, city or country, answered with the district's own;
 - a question asking when, answered by a clause that names no time;
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words (a reworded compound counting for the pieces it
@@ -47,6 +49,7 @@ _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
 # jieba's tags for names of people, places, organisations and other proper nouns.
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt"})
+_WIDER = frozenset({"全国", "全省", "全市"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PERIOD_WORD = re.compile(r"(?:19|20)\d\d年?|[上下]半年|[今去明]年|十[一二三四五六]五")
 _QUARTER = re.compile(r"季度|\bquarter\b|\bQ[1-4]\b", re.I)
@@ -95,12 +98,21 @@ def unknown_topic(text: str, vocabulary) -> list[str]:
     what it is about first, and the reports cannot speak of a company or street they never
     mention. Later words are not checked: there jieba's name tags are mostly noise (海鲜 and
     马路边 are tagged as names too). Dev and test unanswerable +1 each, answerable -1 each."""
+    topic = _topic(text)
+    if topic is None:
+        return []
+    word, flag = topic
+    unknown = flag in _NAME_TAGS and len(word) > 1 and not any(t in vocabulary for t in tokenize(word))
+    return [word] if unknown else []
+
+
+def _topic(text: str) -> tuple[str, str] | None:
+    """A Chinese question's first content word and its tag: punctuation, stopwords, the
+    district itself and years or periods come before what it is about."""
     for word, flag in _tagged(text):
-        if not _HAN.search(word) or not tokenize(word) or word in GENERIC or _PERIOD_WORD.fullmatch(word):
-            continue  # punctuation, stopwords, the district itself, a year or period
-        unknown = flag in _NAME_TAGS and len(word) > 1 and not any(t in vocabulary for t in tokenize(word))
-        return [word] if unknown else []
-    return []
+        if _HAN.search(word) and tokenize(word) and word not in GENERIC and not _PERIOD_WORD.fullmatch(word):
+            return word, flag
+    return None
 
 
 @lru_cache(maxsize=1024)
@@ -108,6 +120,18 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and part-of-speech tags (its HMM tagger costs ~1 ms a question; two
     checks read them)."""
     return tuple((pair.word, pair.flag) for pair in posseg.cut(text))
+
+
+def other_level(text: str, answer_context: str) -> bool:
+    """Does a (Chinese) figure question open on a province, city or the country (湖北省,
+    武汉市, 全国) that its answer's clause and headings never name? The reports give the
+    district's own figures; the city's or province's are other figures."""
+    topic = _topic(text)
+    if topic is None:
+        return False
+    word, flag = topic
+    wider = word in _WIDER or (flag == "ns" and len(word) > 2 and word[-1] in "省市")
+    return wider and word not in answer_context and word.rstrip("省市") not in answer_context
 
 
 def asks_after(text: str, reported_until: date | None) -> bool:
@@ -141,6 +165,8 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
     if not hits or unknown_terms(query, searched, lexical.vocabulary) or asks_after(query.text, reported_until):
         return False
     if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
+        return False
+    if query.wants_figure and query.language != "en" and other_level(query.text, in_context(answer_text, chunk)):
         return False
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return False  # asked when, and the answering clause names no time

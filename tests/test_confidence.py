@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import asks_after, unknown_places, unknown_quarter, unknown_topic
+from service.confidence import asks_after, other_level, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -101,6 +101,15 @@ def test_a_quarter_is_unknown_only_when_the_reports_never_speak_of_quarters():
         assert unknown_quarter(text, vocabulary={"上半年"}) == ["季度"]
         assert unknown_quarter(text, vocabulary={"季度"}) == []
     assert unknown_quarter("Which headquarters moved to Wuchang?", vocabulary=set()) == []
+
+
+def test_a_figure_for_the_province_or_city_is_not_the_districts():
+    district = "武昌区人民政府2021年上半年工作情况报告 社会消费品零售总额306.60亿元"
+    assert other_level("湖北省2021年上半年社会消费品零售总额是多少?", district)
+    assert other_level("全国上半年社会消费品零售总额是多少?", district)
+    assert not other_level("湖北省2021年上半年社会消费品零售总额是多少?", "湖北全省社会消费品零售总额1.0万亿元")
+    assert not other_level("2021年上半年社会消费品零售总额是多少?", district)  # the district's own
+    assert not other_level("青山区上半年社会消费品零售总额是多少?", district)  # a district: unknown_places
 
 
 def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
