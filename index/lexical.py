@@ -66,7 +66,8 @@ class LexicalIndex:
         n = self._bm25.scores["num_docs"]
         column = self._bm25.vocab_dict.get(token)
         indptr = self._bm25.scores["indptr"]
-        df = 0 if column is None else int(indptr[column + 1] - indptr[column])
+        # bm25s lists an empty token past the last column of its matrix: it occurs nowhere
+        df = 0 if column is None or column + 1 >= len(indptr) else int(indptr[column + 1] - indptr[column])
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
     def scores(self, tokens: list[str]) -> np.ndarray:

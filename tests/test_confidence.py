@@ -129,3 +129,17 @@ def test_a_reworded_compound_counts_for_the_pieces_it_shares():
     assert coverage([("停车位",)], clause) == 0.0
     assert coverage([("停车位",)], clause, partial=True) == pytest.approx(0.5)  # 停车 of 停车, 车位
     assert coverage([("归零",)], clause, partial=True) == 0.0  # no shorter pieces: no credit
+
+
+def test_a_word_the_reports_never_use_weighs_less_than_their_rare_words(retriever):
+    from service.terms import UNSEEN_WEIGHT, rarity
+
+    weight = rarity(retriever.bundle.lexical)
+    assert weight(("归零",)) == UNSEEN_WEIGHT  # the asker's word; the reports say 清零
+    assert weight(("方舱",)) > UNSEEN_WEIGHT > weight(("上半年",)) > 0
+    assert weight(("的",)) == 0.0
+
+
+def test_a_colloquial_figure_question_answered_by_its_clause_is_confident(retriever):
+    answer = ask(retriever, "武昌花了幾天才讓新增確診病例歸零?")  # the report: 历时84天实现新增确诊病例清零
+    assert "84天" in answer["answer"] and answer["confident"] is True
