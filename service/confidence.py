@@ -7,7 +7,9 @@ the reports cannot meet:
 
 - a year or quarter the reports never mention, or a name or place they never use (a
   Chinese question's topic, its first content word, when jieba tags it as a name);
-- an outcome of a period that had not ended when the latest report was written;
+- an outcome of a period that had not ended when the latest report was written (its full
+  year, second half, or up to a later month);
+- one month's figure ("in June 2021 alone") from a clause not dated to that month;
 - a figure asked for one year or five-year plan, answered from a passage about another;
 - a figure asked for the province, city or country, answered with the district's own;
 - a question asking when, answered by a clause that names no time;
@@ -22,6 +24,7 @@ closing note of issue 3); the rules name no question, report or sentence.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from functools import lru_cache
@@ -45,6 +48,9 @@ AGREEING_CHANNELS = 2
 # Names in an English question: capitalised words not opening a sentence, and words in
 # capitals (IKEA, BYD) wherever they stand.
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b|\b([A-Z]{3,})\b")
+# Capitalised words that are times, not names.
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
 _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
 # jieba's tags for names of people, places, organisations and other proper nouns.
@@ -59,6 +65,14 @@ _LATE_PERIOD = re.compile(
     r"|\b(?:full[- ]year|whole[- ]year|second half of|whole of|end of)\s+(?:the\s+)?(20\d\d)\b"
     r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
     r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(" + "|".join(_MONTHS) + r")"
+# "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
+_BY_MONTH = re.compile(r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
+_AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
+_ONE_MONTH_EN = re.compile(r"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"\b(?:,?\s+20\d\d)?(?!\s*(?:-|–|to|through|and)\b)", re.I)
+_ONE_MONTH_ZH = re.compile(r"(?<![\d\-—~～至到])(\d{1,2})\s*月份")
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
                    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
@@ -73,7 +87,7 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     English question's numbers too: they come through untranslated)."""
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary]
     if query.language == "en":
-        names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)}
+        names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)} - _CALENDAR
         return numbers + [w for w in query.unmatched if w in names and w not in vocabulary] + unknown_quarter(query.raw, vocabulary)
     return ([n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary)
             + unknown_quarter(query.text, vocabulary))
@@ -139,15 +153,34 @@ def other_level(text: str, answer_context: str) -> bool:
 
 def asks_after(text: str, reported_until: date | None) -> bool:
     """Does the question ask how the year in progress at the latest report turned out (its
-    full year or second half)? Asking for its target or plan is fine; later years are
+    full year or second half, or up to a month past the report: "by the end of December
+    2021", "after June 2021")? Asking for its target or plan is fine; later years are
     only ever goals, and years the reports never name are caught as unknown."""
     if reported_until is None:
         return False
-    for match in _LATE_PERIOD.finditer(text):
-        year = int(next(g for g in match.groups() if g))
-        if year == reported_until.year and (date(year, 12, 31) - reported_until).days > GRACE_DAYS:
+    for end in _asked_ends(text):
+        if end.year == reported_until.year and (end - reported_until).days > GRACE_DAYS:
             return not _PLAN.search(text) or bool(_OUTCOME.search(text))
     return False
+
+
+def _asked_ends(text: str) -> list[date]:
+    """The last days of the periods a question asks about: a year's end for its full year or
+    second half or for what came after one of its months, a month's end for "by" a month."""
+    ends = [date(int(next(g for g in m.groups() if g)), 12, 31) for m in _LATE_PERIOD.finditer(text)]
+    ends += [date(int(m.group(2)), 12, 31) for m in _AFTER_MONTH.finditer(text)]
+    for m in _BY_MONTH.finditer(text):
+        month = _MONTHS.index(m.group(1).lower()) + 1
+        ends.append(date(int(m.group(2)), month, calendar.monthrange(int(m.group(2)), month)[1]))
+    return ends
+
+
+def other_month(text: str, answer_context: str) -> bool:
+    """Does a question ask for one month's figure ("in June 2021 alone", 6月份) that the
+    answer's clause does not date to that month? The reports give half-years and years."""
+    months = [_MONTHS.index(m.group(1).lower()) + 1 for m in _ONE_MONTH_EN.finditer(text)]
+    months += [int(m.group(1)) for m in _ONE_MONTH_ZH.finditer(text)]
+    return any(f"{n}月" not in answer_context for n in months)
 
 
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
@@ -171,6 +204,8 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False
     if query.wants_figure and query.language != "en" and other_level(query.text, in_context(answer_text, chunk)):
         return False
+    if query.wants_figure and other_month(query.text, in_context(answer_text, chunk)):
+        return False  # asked for one month, the clause does not speak of it
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return False  # asked when, and the answering clause names no time
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import asks_after, other_level, unknown_places, unknown_quarter, unknown_topic
+from service.confidence import asks_after, other_level, other_month, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -25,6 +25,10 @@ H1_REPORT = date(2021, 8, 27)
     ("去年全年新增城镇就业和2021年上半年相比多少?", False),
     ("What is the 2021 full-year target for actual use of foreign capital?", False),
     ("2021年下半年需要完成多少投资?", True),
+    ("How many vaccine doses had been given by the end of December 2021?", True),
+    ("After June 2021, how many more hazards were fixed before the year ended?", True),
+    ("How much floor area had been completed by the end of June 2021?", False),
+    ("What does the plan aim to finish by December 2021?", False),  # a plan, not an outcome
 ])
 def test_outcomes_of_periods_after_the_latest_report_are_recognised(text, expected):
     assert asks_after(text, H1_REPORT) is expected
@@ -111,6 +115,20 @@ def test_a_figure_for_the_province_or_city_is_not_the_districts():
     assert not other_level("湖北省2021年上半年社会消费品零售总额是多少?", "湖北全省社会消费品零售总额1.0万亿元")
     assert not other_level("2021年上半年社会消费品零售总额是多少?", district)  # the district's own
     assert not other_level("青山区上半年社会消费品零售总额是多少?", district)  # a district: unknown_places
+
+
+def test_one_months_figure_needs_a_clause_dated_to_that_month():
+    half_year = "武昌区人民政府2021年上半年工作情况报告 新增城镇就业15043人"
+    assert other_month("How many new urban jobs were created in June 2021 alone?", half_year)
+    assert other_month("2021年6月份新增城镇就业多少人?", half_year)
+    assert not other_month("2021年6月份新增城镇就业多少人?", "6月新增城镇就业3000人")
+    for cumulative in ("How many new urban jobs from January to June 2021?", "By the end of June 2021, how many new jobs?", "2021年1-6月新增城镇就业多少人?"):
+        assert not other_month(cumulative, half_year)
+
+
+def test_a_month_in_an_english_question_is_a_time_not_a_name(retriever):
+    answer = ask(retriever, "By the end of June, how many households had the 2021 housing expropriation projects completed?")
+    assert "5365户" in answer["answer"] and answer["confident"] is True
 
 
 def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
