@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
+from index.romanised import RomanisedNames
 from index.terminology import Terminology
 
 _FIGURE_ZH = re.compile(r"多少|几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年")
@@ -59,9 +60,28 @@ class Query:
         return list(dict.fromkeys(t for group in self.zh_groups for t in group))
 
 
-def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset()) -> Query:
+# A capitalised word inside an English sentence, and the administrative word after it.
+_ROMANISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b(?:\s+(District|Province|City|County)\b)?")
+
+
+def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Chinese groups for the names the terminology missed that spell a name of the reports
+    in pinyin (Xiaoguishan: 小龟山), and the words still unmatched."""
+    groups: list[tuple[str, ...]] = []
+    found: set[str] = set()
+    for word, suffix in _ROMANISED.findall(raw):
+        names = romanised.lookup(word, suffix) if word.lower() in unmatched else ()
+        if names:
+            groups.append(names)
+            found.add(word.lower())
+    return groups, [w for w in unmatched if w not in found]
+
+
+def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset(),
+            romanised: RomanisedNames | None = None) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
-    ``vocabulary``: the words the reports use, which a Traditional question keeps."""
+    ``vocabulary``: the words the reports use, which a Traditional question keeps;
+    ``romanised``: the reports' names in pinyin, for names the terminology does not list."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -71,6 +91,9 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, v
         translated, unmatched = terminology.translate_groups(text)
         groups = [tuple(g) for g in translated] + [(e.term,) for e in glossary]
         groups += [(han,) for han in re.findall(r"[\u4e00-\u9fff]+", text)]
+        if romanised is not None:
+            named, unmatched = romanised_groups(question, unmatched, romanised)
+            groups += named
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         # English words inside a Chinese question ("GDP") get their Chinese terms too.

@@ -21,6 +21,7 @@ from index.embedder import Embedder
 from index.glossary import GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import to_traditional
+from index.romanised import RomanisedNames
 from index.store import IndexBundle
 from index.terminology import Terminology
 from service.query import Query, analyse
@@ -80,6 +81,7 @@ class Retriever:
         self.encoders = encoders
         self.terminology = terminology
         self.matcher = GlossaryMatcher(bundle.glossary)
+        self.romanised = RomanisedNames.from_texts(c.text for c in bundle.chunks)
         self._definitions = self._definition_rows()
         self._warm_up()
 
@@ -99,7 +101,7 @@ class Retriever:
         return rows
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary)
+        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.romanised)
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":
