@@ -12,7 +12,8 @@ the reports cannot meet:
 - one month's figure ("in June 2021 alone") from a clause not dated to that month;
 - a figure asked for one year or five-year plan, answered from a passage about another;
 - a figure asked for the province, city or country, answered with the district's own;
-- a question asking when, answered by a clause that names no time;
+- a question asking when, answered by a clause that names no time, or for a person's
+  name (the head of an office), answered by a clause that names nobody;
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words (a reworded compound counting for the pieces it
   shares: 停车位 against 停车泊位);
@@ -79,6 +80,11 @@ _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将
 _OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up)\b", re.I)
 # A question asking when, and the time expressions an answer to it names.
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
+# A question asking for a person's name: the head of an office, the district mayor.
+_ASKS_NAME = re.compile(
+    r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
+    r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
+    re.I)
 _TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
 
 
@@ -175,6 +181,12 @@ def _asked_ends(text: str) -> list[date]:
     return ends
 
 
+def names_person(text: str) -> bool:
+    """Does a text hold a person's name (jieba's ``nr`` words of three characters or two,
+    such as 孙春兰)?"""
+    return any(flag == "nr" and 2 <= len(word) <= 3 for word, flag in posseg.cut(text))
+
+
 def other_month(text: str, answer_context: str) -> bool:
     """Does a question ask for one month's figure ("in June 2021 alone", 6月份) that the
     answer's clause does not date to that month? The reports give half-years and years."""
@@ -206,6 +218,8 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False
     if query.wants_figure and other_month(query.text, in_context(answer_text, chunk)):
         return False  # asked for one month, the clause does not speak of it
+    if _ASKS_NAME.search(query.text) and not names_person(answer_text):
+        return False  # asked for someone's name, the clause names nobody
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return False  # asked when, and the answering clause names no time
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):

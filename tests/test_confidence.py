@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import asks_after, other_level, other_month, unknown_places, unknown_quarter, unknown_topic
+from service.confidence import _ASKS_NAME, asks_after, names_person, other_level, other_month, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -129,6 +129,18 @@ def test_one_months_figure_needs_a_clause_dated_to_that_month():
 def test_a_month_in_an_english_question_is_a_time_not_a_name(retriever):
     answer = ask(retriever, "By the end of June, how many households had the 2021 housing expropriation projects completed?")
     assert "5365户" in answer["answer"] and answer["confident"] is True
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("作政府工作报告的区长叫什么名字?", True),
+    ("Who is the head of the new investment promotion centre?", True),
+    ("这个项目叫什么名字?", False),  # a project's name is not a person's
+    ("Who is responsible for the river chief system?", False),  # an office may answer
+])
+def test_a_question_for_a_persons_name_needs_a_clause_naming_one(text, asks):
+    assert bool(_ASKS_NAME.search(text)) is asks
+    assert names_person("孙春兰副总理率中央指导组长时间驻扎武昌")
+    assert not names_person("设立区投资促进中心,构建“大招商”格局")
 
 
 def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
