@@ -25,10 +25,12 @@ from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
 from index.lexical import LexicalIndex
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
+from index.romanised import RomanisedNames
 from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
 from index.vector_store import EXACT_LIMIT, VectorStore
 
 CURRENT = "CURRENT"
+ROMANISED_FILE = "romanised.json"
 KEEP_VERSIONS = 3
 
 
@@ -78,7 +80,8 @@ def _is_valid(folder: Path) -> bool:
 
 
 def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embedder], settings: BuildSettings, progress: bool) -> None:
-    """Chunks, one FAISS file per encoder, the BM25 index, glossary: everything but the manifest."""
+    """Chunks, one FAISS file per encoder, the BM25 index, the names in pinyin: everything
+    but the manifest (and the glossary, copied before)."""
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
@@ -88,6 +91,7 @@ def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embed
         VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
     (folder / "lexical").mkdir()
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
+    RomanisedNames.from_texts(c.text for c in chunks).save(folder / ROMANISED_FILE)
 
 
 def _prune(root: Path, keep: Path | None) -> None:

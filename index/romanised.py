@@ -7,17 +7,20 @@ toneless pinyin (pypinyin, readings in context), so a capitalised word of an Eng
 question that spells one of them is that name, not a name the reports never use. A word
 followed by District, Province, City or County must spell the name with that suffix
 (Hongshan District is 洪山区, which the reports never name, not the 洪山 of 小洪山).
+
+The table is built with the index and saved beside it: pypinyin's dictionaries hold about
+60 MB, which the serving process has no need to carry.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
-
-from pypinyin import lazy_pinyin
+from pathlib import Path
 
 MIN_CHARS, MAX_CHARS = 2, 5
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-ADMIN_SUFFIX = {"district": "区", "province": "省", "city": "市", "county": "县"}
+ADMIN_SUFFIX = {"district": ("区", "qu"), "province": ("省", "sheng"), "city": ("市", "shi"), "county": ("县", "xian")}
 
 
 class RomanisedNames:
@@ -28,6 +31,8 @@ class RomanisedNames:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "RomanisedNames":
+        from pypinyin import lazy_pinyin  # at build time only
+
         table: dict[str, set[str]] = {}
         for run in {run for text in texts for run in _HAN_RUN.findall(text)}:
             syllables = lazy_pinyin(run)
@@ -36,15 +41,18 @@ class RomanisedNames:
                     table.setdefault("".join(syllables[i : i + size]), set()).add(run[i : i + size])
         return cls({key: tuple(sorted(names)) for key, names in table.items()})
 
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self._table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "RomanisedNames":
+        return cls({key: tuple(names) for key, names in json.loads(path.read_text(encoding="utf-8")).items()})
+
     def lookup(self, word: str, suffix_word: str = "") -> tuple[str, ...]:
         """The reports' names that ``word`` spells; with an administrative ``suffix_word``
         (district, province …) only those the reports write with its suffix."""
-        names = self._table.get(word.lower().replace("-", ""), ())
-        suffix = ADMIN_SUFFIX.get(suffix_word.lower())
-        if suffix is None:
-            return names
-        return tuple(n + suffix for n in names if n + suffix in self._table.get(word.lower() + _pinyin(suffix), ()))
-
-
-def _pinyin(han: str) -> str:
-    return "".join(lazy_pinyin(han))
+        key = word.lower().replace("-", "")
+        if suffix_word.lower() not in ADMIN_SUFFIX:
+            return self._table.get(key, ())
+        suffix, sound = ADMIN_SUFFIX[suffix_word.lower()]
+        return tuple(n for n in self._table.get(key + sound, ()) if n.endswith(suffix))

@@ -9,11 +9,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.build import current_folder
+from index.build import ROMANISED_FILE, current_folder
 from index.chunking import Chunk
 from index.glossary import GlossaryEntry, load_glossary
 from index.lexical import LexicalIndex
 from index.manifest import IndexIntegrityError, read_manifest, verify
+from index.romanised import RomanisedNames
 from index.vector_store import VectorStore
 
 
@@ -27,6 +28,7 @@ class IndexBundle:
     glossary: list[GlossaryEntry]
     dense: dict[str, VectorStore]
     lexical: LexicalIndex
+    romanised: RomanisedNames
 
     @property
     def version(self) -> str:
@@ -50,7 +52,8 @@ def load_bundle(folder: Path) -> IndexBundle:
     for role, store in dense.items():
         if len(store) != len(chunks):
             raise IndexIntegrityError(f"{folder}: dense_{role} has {len(store)} vectors for {len(chunks)} chunks")
-    bundle = IndexBundle(folder, manifest, chunks, load_glossary(folder / "glossary.json"), dense, LexicalIndex.load(folder / "lexical"))
+    bundle = IndexBundle(folder, manifest, chunks, load_glossary(folder / "glossary.json"), dense, LexicalIndex.load(folder / "lexical"),
+                         RomanisedNames.load(folder / ROMANISED_FILE))
     return bundle
 
 

@@ -21,7 +21,6 @@ from index.embedder import Embedder
 from index.glossary import GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import to_traditional
-from index.romanised import RomanisedNames
 from index.store import IndexBundle
 from index.terminology import Terminology
 from service.query import Query, analyse
@@ -81,7 +80,6 @@ class Retriever:
         self.encoders = encoders
         self.terminology = terminology
         self.matcher = GlossaryMatcher(bundle.glossary)
-        self.romanised = RomanisedNames.from_texts(c.text for c in bundle.chunks)
         self._definitions = self._definition_rows()
         self._warm_up()
 
@@ -101,7 +99,7 @@ class Retriever:
         return rows
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.romanised)
+        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised)
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":

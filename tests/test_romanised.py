@@ -1,5 +1,9 @@
 """Names of the reports written in pinyin are recognised as those names."""
+import subprocess
+import sys
+
 from index.romanised import RomanisedNames
+from service.config import ROOT
 from service.respond import ask
 
 TEXT = "建成武车路、小龟山路等13条微循环道路,先导项目小洪山科学城建设提速,积极服务对接中碳登。"
@@ -18,6 +22,23 @@ def test_an_administrative_word_needs_the_name_with_its_suffix():
     assert names.lookup("Hongshan") == ("洪山",)
     assert names.lookup("Hongshan", "District") == ("洪山区",)
     assert RomanisedNames.from_texts([TEXT]).lookup("Hongshan", "District") == ()  # only 小洪山
+
+
+def test_the_table_is_saved_with_the_index_and_read_back_the_same(tmp_path):
+    names = RomanisedNames.from_texts([TEXT])
+    names.save(tmp_path / "romanised.json")
+    again = RomanisedNames.load(tmp_path / "romanised.json")
+    assert again.lookup("Xiaoguishan") == names.lookup("Xiaoguishan") == ("小龟山",)
+
+
+def test_the_server_does_not_carry_pypinyin(built):
+    """pypinyin's dictionaries hold ~60 MB; the server reads the table the build saved."""
+    code = ("import sys, pathlib; import service; from index.store import load_bundle; "
+            f"bundle = load_bundle(pathlib.Path({str(built)!r})); "
+            "assert bundle.romanised.lookup('Xiaoguishan') == ('小龟山',); print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
 
 
 def test_an_english_question_naming_a_road_in_pinyin_is_answered(retriever):
