@@ -35,7 +35,7 @@ from jieba import posseg
 from index.chunking import Chunk
 from index.lexical import tokenize
 from service.figures import Figure
-from service.query import Query
+from service.query import NAME_WORD, Query
 from service.rerank import HALVES, chunk_periods, periods, query_periods
 from service.retrieval import Hit
 from service.terms import GENERIC, Terms, asked_terms, coverage, query_terms, rarity
@@ -48,10 +48,7 @@ MIN_FIGURE_COVERAGE = 0.5
 AGREEING_CHANNELS = 2
 # Names in an English question: capitalised words not opening a sentence, and words in
 # capitals (IKEA, BYD) wherever they stand.
-_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b|\b([A-Z]{3,})\b")
-# Capitalised words that are times, not names.
-_CALENDAR = frozenset("january february march april may june july august september october november december "
-                      "monday tuesday wednesday thursday friday saturday sunday".split())
+_CAPITALISED = re.compile(NAME_WORD + r"|\b([A-Z]{3,})\b")
 _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
 # jieba's tags for names of people, places, organisations and other proper nouns.
@@ -68,6 +65,8 @@ _LATE_PERIOD = re.compile(
     r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+# Capitalised words that are times, not names.
+_CALENDAR = frozenset(_MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTH = r"(" + "|".join(_MONTHS) + r")"
 # "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
 _BY_MONTH = re.compile(r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
@@ -176,9 +175,13 @@ def _asked_ends(text: str) -> list[date]:
     ends = [date(int(next(g for g in m.groups() if g)), 12, 31) for m in _LATE_PERIOD.finditer(text)]
     ends += [date(int(m.group(2)), 12, 31) for m in _AFTER_MONTH.finditer(text)]
     for m in _BY_MONTH.finditer(text):
-        month = _MONTHS.index(m.group(1).lower()) + 1
-        ends.append(date(int(m.group(2)), month, calendar.monthrange(int(m.group(2)), month)[1]))
+        year, month = int(m.group(2)), _month_number(m.group(1))
+        ends.append(date(year, month, calendar.monthrange(year, month)[1]))
     return ends
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name.lower()) + 1
 
 
 def names_person(text: str) -> bool:
@@ -190,7 +193,7 @@ def names_person(text: str) -> bool:
 def other_month(text: str, answer_context: str) -> bool:
     """Does a question ask for one month's figure ("in June 2021 alone", 6月份) that the
     answer's clause does not date to that month? The reports give half-years and years."""
-    months = [_MONTHS.index(m.group(1).lower()) + 1 for m in _ONE_MONTH_EN.finditer(text)]
+    months = [_month_number(m.group(1)) for m in _ONE_MONTH_EN.finditer(text)]
     months += [int(m.group(1)) for m in _ONE_MONTH_ZH.finditer(text)]
     return any(f"{n}月" not in answer_context for n in months)
 
@@ -214,9 +217,10 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False
     if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
         return False
-    if query.wants_figure and query.language != "en" and other_level(query.text, in_context(answer_text, chunk)):
+    context = in_context(answer_text, chunk)
+    if query.wants_figure and query.language != "en" and other_level(query.text, context):
         return False
-    if query.wants_figure and other_month(query.text, in_context(answer_text, chunk)):
+    if query.wants_figure and other_month(query.text, context):
         return False  # asked for one month, the clause does not speak of it
     if _ASKS_NAME.search(query.text) and not names_person(answer_text):
         return False  # asked for someone's name, the clause names nobody
@@ -225,7 +229,7 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return False  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
-    if query.wants_figure and coverage(terms, in_context(answer_text, chunk), rarity(lexical), partial=True) < MIN_FIGURE_COVERAGE:
+    if query.wants_figure and coverage(terms, context, rarity(lexical), partial=True) < MIN_FIGURE_COVERAGE:
         return False
     return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE or channels_agree(hits[0])
 

@@ -60,8 +60,10 @@ class Query:
         return list(dict.fromkeys(t for group in self.zh_groups for t in group))
 
 
-# A capitalised word inside an English sentence, and the administrative word after it.
-_ROMANISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b(?:\s+(District|Province|City|County)\b)?")
+# A capitalised word inside an English sentence (not opening it): a name, most likely.
+NAME_WORD = r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b"
+# ... and the administrative word after it.
+_ROMANISED = re.compile(NAME_WORD + r"(?:\s+(District|Province|City|County)\b)?")
 
 
 def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) -> tuple[list[tuple[str, ...]], list[str]]:
