@@ -59,7 +59,7 @@ _PERIOD_WORD = re.compile(r"(?:19|20)\d\d年?|[上下]半年|[今去明]年|十[
 _QUARTER = re.compile(r"季度|\bquarter\b|\bQ[1-4]\b", re.I)
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
 _LATE_PERIOD = re.compile(
-    r"(20\d\d)\s*年?\s*(?:全年|下半年|年底|年末)"
+    r"(20\d\d)\s*年?\s*(?:全年|一整年|整年|下半年|年底|年末)"
     r"|\b(?:full[- ]year|whole[- ]year|second half of|whole of|end of)\s+(?:the\s+)?(20\d\d)\b"
     r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
     r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
@@ -76,7 +76,8 @@ _ONE_MONTH_ZH = re.compile(r"(?<![\d\-—~～至到])(\d{1,2})\s*月份")
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
                    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
-_OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up)\b", re.I)
+_OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|真的|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up|actually)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 # A question asking when, and the time expressions an answer to it names.
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
 # A question asking for a person's name: the head of an office, the district mayor.
@@ -159,14 +160,15 @@ def other_level(text: str, answer_context: str) -> bool:
 def asks_after(text: str, reported_until: date | None) -> bool:
     """Does the question ask how the year in progress at the latest report turned out (its
     full year or second half, or up to a month past the report: "by the end of December
-    2021", "after June 2021")? Asking for its target or plan is fine; later years are
-    only ever goals, and years the reports never name are caught as unknown."""
+    2021", "after June 2021")? Asking for its target or plan is fine. Later years are only
+    ever goals: asking whether one was reached in the end (最后, actually) is asking after."""
     if reported_until is None:
         return False
     for end in _asked_ends(text):
         if end.year == reported_until.year and (end - reported_until).days > GRACE_DAYS:
             return not _PLAN.search(text) or bool(_OUTCOME.search(text))
-    return False
+    later = [int(y) for y in _YEAR.findall(text) if int(y) > reported_until.year]
+    return bool(later) and bool(_OUTCOME.search(text))  # a later year's goal was met?
 
 
 def _asked_ends(text: str) -> list[date]:

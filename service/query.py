@@ -17,7 +17,7 @@ _DEFINE_ZH = re.compile(r"什么是|是什么|什么意思|指什么|指哪|含�
 _DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|meaning|mean|define|definition|stand for|refer|explain|consist|include|comprise|list)\b", re.I)
 
 
-_KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费")),
+_KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费")),
             ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
             ("people", re.compile(r"多少(万)?(人|名)")))
 _PEOPLE_EN = re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)

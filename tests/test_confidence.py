@@ -29,6 +29,9 @@ H1_REPORT = date(2021, 8, 27)
     ("After June 2021, how many more hazards were fixed before the year ended?", True),
     ("How much floor area had been completed by the end of June 2021?", False),
     ("What does the plan aim to finish by December 2021?", False),  # a plan, not an outcome
+    ("2021年一整年的服务业增加值是多少?", True),
+    ("到了2025年,地区生产总值最后有没有真的突破2200亿元?", True),  # a later year's goal, met?
+    ("Was the headquarters tower actually finished by the end of 2024?", True),
 ])
 def test_outcomes_of_periods_after_the_latest_report_are_recognised(text, expected):
     assert asks_after(text, H1_REPORT) is expected

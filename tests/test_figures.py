@@ -39,6 +39,7 @@ def test_figures_know_what_they_measure(text, kind):
     ("How many people found jobs after the new rules on revenue?", "en", "people"),
     ("紫阳湖公园的门票票价多少?", "zh-Hans", "money"),  # a price is an amount of money
     ("How much is the entry fee for the exhibition centre?", "en", "money"),
+    ("意外伤害险每人保额多少?", "zh-Hans", "money"),
 ])
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
     from service.query import expected_kind
