@@ -146,15 +146,17 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def other_level(text: str, answer_context: str) -> bool:
-    """Does a (Chinese) figure question open on a province, city or the country (湖北省,
-    武汉市, 全国) that its answer's clause and headings never name? The reports give the
-    district's own figures; the city's or province's are other figures."""
+    """Does a (Chinese) figure question ask about a province or city (湖北省, 整个武汉市), or
+    open on 全国/全省/全市, when its answer's clause and headings never name that level?
+    The reports give the district's own figures; the city's or province's are others."""
+    tagged = _tagged(text)
+    # 湖北省武汉市武昌区 is the district's address, not a wider level
+    levels = [w for (w, f), (_, next_flag) in zip(tagged, tagged[1:] + (("", ""),))
+              if f == "ns" and len(w) > 2 and w[-1] in "省市" and next_flag != "ns"]
     topic = _topic(text)
-    if topic is None:
-        return False
-    word, flag = topic
-    wider = word in _WIDER or (flag == "ns" and len(word) > 2 and word[-1] in "省市")
-    return wider and word not in answer_context and word.rstrip("省市") not in answer_context
+    if topic is not None and topic[0] in _WIDER:
+        levels.append(topic[0])
+    return any(w not in answer_context and w.rstrip("省市") not in answer_context for w in levels)
 
 
 def asks_after(text: str, reported_until: date | None) -> bool:

@@ -118,6 +118,8 @@ def test_a_figure_for_the_province_or_city_is_not_the_districts():
     assert not other_level("湖北省2021年上半年社会消费品零售总额是多少?", "湖北全省社会消费品零售总额1.0万亿元")
     assert not other_level("2021年上半年社会消费品零售总额是多少?", district)  # the district's own
     assert not other_level("青山区上半年社会消费品零售总额是多少?", district)  # a district: unknown_places
+    assert other_level("放眼整个武汉市,上半年社会消费品零售总额是多少?", district)  # not only as the topic
+    assert not other_level("武汉市武昌区上半年社会消费品零售总额是多少?", district)  # the district's address
 
 
 def test_one_months_figure_needs_a_clause_dated_to_that_month():
