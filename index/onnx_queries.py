@@ -94,6 +94,18 @@ def _export_lock(cache_dir: Path):
         yield
 
 
+def cpu_session(model: str | bytes, threads: int = 1):
+    """An ONNX Runtime session on the CPU for one question at a time: ``threads`` intra-op
+    threads that do not spin when idle (the server's other requests need the cores)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = max(1, threads)
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+
 def supported(model) -> bool:
     """Whether the exported graph computes what the model does: a prompt is only pooled
     with the text when the model says so (e5 does)."""
@@ -104,19 +116,12 @@ class OnnxQueries:
     """Embeds texts with an exported model; the tokenizer and its limits stay the model's."""
 
     def __init__(self, model, name: str, cache_dir: Path, threads: int = 1):
-        import onnxruntime as ort
-
         self.path = export_path(cache_dir, name)
         if not self.path.exists():
             with _export_lock(Path(cache_dir)):
                 if not self.path.exists():
                     export(model, self.path)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, threads)
-        options.inter_op_num_threads = 1
-        # Idle worker threads must not spin: the server's other requests need the cores.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(str(self.path), options, providers=["CPUExecutionProvider"])
+        self._session = cpu_session(str(self.path), threads)
         self._tokenizer = model.tokenizer
         self._max_length = model.max_seq_length
         self._names = input_names(model)

@@ -121,14 +121,10 @@ class OnnxUSE:
     and number preprocessing; passages stay with the package's batched numpy pass."""
 
     def __init__(self, model, threads: int = 1):
-        import onnxruntime as ort
+        from index.onnx_queries import cpu_session
 
         self._backend = backend = model._model  # the package's NumpyBackend: weights and tokenizer
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, threads)
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self._session = ort.InferenceSession(build(backend), options, providers=["CPUExecutionProvider"])
+        self._session = cpu_session(build(backend), threads)
         self._tokenize = backend.sp.encode
         self._preprocess = model._preprocess
 

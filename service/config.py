@@ -56,9 +56,13 @@ class Config:
 
     @property
     def query_onnx_dir(self) -> Path | None:
-        """Where the main encoder's ONNX export lives, or None when questions go through
-        torch (turned off, or a dtype other than float32, which the export does not keep)."""
-        return self.onnx_dir if self.onnx_queries and self.model_dtype == "float32" else None
+        """Where the main encoder's ONNX export lives (see ``onnx_dir_for``)."""
+        return self.onnx_dir_for(self.model_dtype)
+
+    def onnx_dir_for(self, dtype: str) -> Path | None:
+        """Where an encoder of ``dtype`` embeds questions through ONNX, or None when they go
+        through torch / numpy (turned off, or a dtype other than float32, which no export keeps)."""
+        return self.onnx_dir if self.onnx_queries and dtype == "float32" else None
 
     @classmethod
     def from_env(cls, **overrides) -> "Config":

@@ -27,8 +27,7 @@ def load_encoders(config: Config) -> dict[str, Embedder]:
     """The main encoder, plus the second one unless disabled."""
     encoders = {"main": load_embedder(config.model, config.model_dtype, config.torch_threads, config.query_onnx_dir)}
     if config.second_encoder:
-        onnx_dir = config.onnx_dir if config.onnx_queries else None
-        encoders["second"] = load_embedder(config.second_encoder, "float32", config.torch_threads, onnx_dir)
+        encoders["second"] = load_embedder(config.second_encoder, "float32", config.torch_threads, config.onnx_dir_for("float32"))
     if config.query_cache > 0:
         encoders = {role: CachedQueries(e, config.query_cache) for role, e in encoders.items()}
     return encoders
