@@ -1,8 +1,8 @@
 """Extractive answers: pick the clause of the retrieved passages that answers, never invent.
 
 Candidates are the sentences of the best few passages. Each is scored by how many of the
-question's search terms it holds (rarer words weigh more), by the rank of its passage
-and, for a figure question, by whether it holds a figure. The answer is that sentence
+question's search terms it holds (rarer words weigh more) and by the rank of its passage;
+a figure question scores each clause that holds a figure, on the words next to it. The answer is that sentence
 (trimmed to the clauses around the figure when it is long); ``confident`` says whether
 the passages hold what was asked.
 """
@@ -14,13 +14,18 @@ from datetime import date
 
 from index.chunking import sentence_spans
 from service.confidence import CANDIDATE_PASSAGES, is_confident
-from service.figures import Figure, find_figures
+from service.figures import Figure, asked_units, find_figures
 from service.query import Query
 from service.retrieval import Hit
 from service.terms import Terms, coverage, query_terms, rarity
 
 MAX_ANSWER_CHARS = 160
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
+RANK_WEIGHT = 0.3  # a sentence's passage rank, in coverage units
+ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
+FIGURE_RANK_WEIGHT = 0.15  # figure clauses: rank counts for less, the clause's own words for more
+SENTENCE_WEIGHT = 0.15  # figure clauses: the rest of their sentence
+UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里)
 
 
 @dataclass(frozen=True)
@@ -46,27 +51,73 @@ def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
 
 
 def _score(query: Query, terms: Terms, rank: int, hit: Hit, sentence: str, is_anchor: bool, weight=None) -> float:
-    score = coverage(terms, sentence, weight) + 0.3 / (rank + 1) + (0.15 if is_anchor else 0.0)
+    score = coverage(terms, sentence, weight) + RANK_WEIGHT / (rank + 1) + (ANCHOR_BONUS if is_anchor else 0.0)
     if query.wants_figure:
         score += 0.4 if find_figures(sentence) else -0.4
     return score
 
 
-def _trim(query: Query, terms: Terms, sentence: str) -> tuple[int, int]:
-    """The clauses of a long sentence around the best-covered clause (with its figure)."""
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
+
+
+def _figure_clause(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight) -> tuple[tuple[int, Hit, int, int], int] | None:
+    """The sentence and clause that answer a figure question: a clause holding a figure,
+    scored on the words of that clause and the one before it (what the figure counts),
+    with a little of the whole sentence and of its passage's rank, and a bonus when a
+    figure is in the unit asked for (多少公里, what area). Scored on whole sentences
+    instead, a long sentence wins by holding the question's words in clauses far from its
+    figures (an expropriation total for a question about demolished illegal structures),
+    and the first passage's sentence wins too often. Figure in answer: dev .96 -> 1.0,
+    fresh .83 -> .92, fresh4 .92 -> 1.0, test and the other sets unchanged."""
+    best, best_score = None, float("-inf")
+    units = asked_units(query.text, query.language)
+    for item in candidates:
+        rank, hit, start, end = item
+        sentence = hit.chunk.text[start:end]
+        clauses = _clauses(sentence)
+        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) + FIGURE_RANK_WEIGHT / (rank + 1)
+        base += ANCHOR_BONUS if hit.chunk.start + start == hit.chunk.anchor_start else 0.0
+        for i, (lo, hi) in enumerate(clauses):
+            figures = find_figures(sentence[lo:hi])
+            if not figures:
+                continue
+            score = base + coverage(terms, sentence[clauses[max(0, i - 1)][0]:hi], weight)
+            score += UNIT_BONUS if any(f.unit in units for f in figures) else 0.0
+            if score > best_score:
+                best, best_score = (item, i), score
+    return best
+
+
+def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) -> tuple[int, int]:
+    """The clauses of a long sentence around the best-covered clause (with its figure),
+    or around clause ``best`` when the caller has chosen it."""
     if len(sentence) <= MAX_ANSWER_CHARS:
         return 0, len(sentence)
-    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
+    clauses = _clauses(sentence)
     def clause_score(i: int) -> float:
         text = sentence[clauses[i][0] : clauses[i][1]]
         return coverage(terms, text) + (0.5 if query.wants_figure and find_figures(text) else 0.0)
-    best = max(range(len(clauses)), key=lambda i: (clause_score(i), -i))
+    if best is None:
+        best = max(range(len(clauses)), key=lambda i: (clause_score(i), -i))
     lo, hi = best, best
     while hi + 1 < len(clauses) and clauses[hi + 1][1] - clauses[lo][0] <= MAX_ANSWER_CHARS // 2:
         hi += 1
     if lo > 0 and clauses[hi][1] - clauses[lo - 1][0] <= MAX_ANSWER_CHARS:
         lo -= 1
     return clauses[lo][0], clauses[hi][1]
+
+
+def _pick(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight) -> tuple[tuple[int, Hit, int, int], int | None]:
+    """The answering sentence, and for a figure question the clause with its figure."""
+    picked = _figure_clause(query, terms, candidates, weight) if query.wants_figure else None
+    if picked is not None:
+        return picked
+    def key(item):
+        rank, hit, start, end = item
+        anchor = hit.chunk.start + start == hit.chunk.anchor_start
+        return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor, weight)
+    return max(candidates, key=key), None
 
 
 def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None) -> Answer:
@@ -78,13 +129,9 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
         return Answer("", False)
     # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
     weights = dict(zip(terms, map(rarity(lexical), terms)))
-    def key(item):
-        rank, hit, start, end = item
-        anchor = hit.chunk.start + start == hit.chunk.anchor_start
-        return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor, weights.get)
-    rank, hit, start, end = max(candidates, key=key)
+    (rank, hit, start, end), clause = _pick(query, terms, candidates, weights.get)
     sentence = hit.chunk.text[start:end]
-    lo, hi = _trim(query, terms, sentence)
+    lo, hi = _trim(query, terms, sentence, clause)
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
     figures = find_figures(text)

@@ -32,6 +32,7 @@ class Figure:
     end: int
     english: str
     kind: str = "count"
+    unit: str = ""
 
 
 def _plain(value: Decimal) -> str:
@@ -73,7 +74,31 @@ def find_figures(text: str) -> list[Figure]:
 def _figures(text: str) -> tuple[Figure, ...]:
     """Remembered (bounded): ranking and extraction ask again and again about the same
     passage sentences, a finite set."""
-    return tuple(Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit"))) for m in FIGURE.finditer(text) if not _is_date(m, text))
+    return tuple(Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit")), m.group("unit")) for m in FIGURE.finditer(text) if not _is_date(m, text))
+
+
+# The units of measure a question can name ("多少公里", "how many square metres"), with the
+# report's own units they stand for. Counters (个, 项, 家) say nothing: every count has one.
+_MEASURES_ZH = ("平方公里", "平方米", "公里", "千米", "公顷", "亩", "吨", "户", "套", "栋")
+_ASKED_ZH = re.compile(r"(?:多少|几)(?:万|亿|千)?(" + "|".join(_MEASURES_ZH) + ")")
+_MEASURES_EN = (("平方公里", r"square kilomet(?:er|re)s|sq\.? ?km|km2"), ("平方米", r"square met(?:er|re)s|sq\.? ?m\b|m2"),
+                ("公里", r"kilomet(?:er|re)s|km\b"), ("公顷", r"hectares?"), ("亩", r"\bmu\b"), ("吨", r"tonnes|tons"),
+                ("户", r"households"))
+_SAME_MEASURE = {"公里": "千米", "千米": "公里"}
+# A question after an area or a length, in any unit of it.
+_AREA, _LENGTH = frozenset({"平方公里", "平方米", "公顷", "亩"}), frozenset({"公里", "千米", "米"})
+_DIMENSIONS = ((_AREA, re.compile(r"面积|\b(?:what|how (?:large|big|much)(?: an?)?) (?:total )?area\b|\bfloor (?:area|space)\b", re.I)),
+               (_LENGTH, re.compile(r"多长|长度|全长|\bhow long\b|\b(?:what|total) length\b", re.I)))
+
+
+def asked_units(text: str, language: str) -> frozenset[str]:
+    """The report units a figure question asks its answer in (多少公里 -> 公里, 千米)."""
+    if language == "en":
+        units = {unit for unit, pattern in _MEASURES_EN if re.search(rf"\bhow (?:many|much)\b[^?.]*?\b(?:{pattern})", text, re.I)}
+    else:
+        units = set(_ASKED_ZH.findall(text))
+    units |= {u for dimension, pattern in _DIMENSIONS if pattern.search(text) for u in dimension}
+    return frozenset(units | {_SAME_MEASURE[u] for u in units if u in _SAME_MEASURE})
 
 
 def _kind(unit: str) -> str:

@@ -51,3 +51,13 @@ def test_the_citation_points_at_the_answer_in_the_original_text(retriever):
 @pytest.mark.parametrize("question", ["武昌区2021年的房价涨了多少?", "What is the population of Wuchang's neighbouring district Hongshan?"])
 def test_questions_the_reports_cannot_answer_are_not_confident(retriever, question):
     assert ask(retriever, question)["confident"] is False
+
+
+@pytest.mark.parametrize("question, figure", [
+    # the expropriation sentence of the first passage holds 上半年 and 拆迁 far from its figures
+    ("In the first half of 2021, what area of illegal structures was torn down?", "8.1万余平方米"),
+    # a clause of 计划, 建成 and 上半年 about roads, against the one that counts the greenways in 公里
+    ("2021年计划新建绿道多少公里?上半年实际建成多少?", "绿道5公里"),
+])
+def test_a_figure_answer_is_the_clause_that_counts_what_was_asked(retriever, question, figure):
+    assert figure in ask(retriever, question)["answer"]

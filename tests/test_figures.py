@@ -1,6 +1,6 @@
 import pytest
 
-from service.figures import find_figures
+from service.figures import asked_units, find_figures
 
 
 @pytest.mark.parametrize("text, figure, english", [
@@ -45,3 +45,20 @@ def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
     from service.query import expected_kind
 
     assert expected_kind(question, language) == kind
+
+
+@pytest.mark.parametrize("question, language, units", [
+    ("2021年计划新建绿道多少公里?", "zh-Hans", {"公里", "千米"}),
+    ("拆除违法建设多少万平方米?", "zh-Hans", {"平方米"}),
+    ("海绵城市建设面积是多少?", "zh-Hans", {"平方公里", "平方米", "公顷", "亩"}),
+    ("How many square metres of illegal structures were torn down?", "en", {"平方米"}),
+    ("How long is the Two Lakes Tunnel?", "en", {"公里", "千米", "米"}),
+    ("新增多少个停车泊位?", "zh-Hans", set()),  # a counter is no unit of measure
+    ("How many households were relocated?", "en", {"户"}),
+])
+def test_questions_say_which_unit_they_want(question, language, units):
+    assert asked_units(question, language) == units
+
+
+def test_figures_keep_their_unit():
+    assert [f.unit for f in find_figures("绿道5公里,拆除8.1万余平方米,增长12.5%")] == ["公里", "平方米", "%"]
