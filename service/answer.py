@@ -2,9 +2,9 @@
 
 Candidates are the sentences of the best few passages. Each is scored by how many of the
 question's search terms it holds (rarer words weigh more) and by the rank of its passage;
-a figure question scores each clause that holds a figure, on the words next to it. The answer is that sentence
-(trimmed to the clauses around the figure when it is long); ``confident`` says whether
-the passages hold what was asked.
+a figure question scores each clause that holds a figure, on the words next to it. The
+answer is that sentence (trimmed to the clauses around the figure when it is long);
+``confident`` says whether the passages hold what was asked.
 """
 from __future__ import annotations
 
