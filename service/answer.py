@@ -135,5 +135,6 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
     figures = find_figures(text)
-    confident = is_confident(query, hits, figures, text, lexical, reported_until, hit.chunk, terms)
+    told = figures if clause is None else find_figures(sentence[slice(*_clauses(sentence)[clause])])
+    confident = is_confident(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
     return Answer(text, confident, hit.chunk.id, offset, offset + len(text), figures)

@@ -14,6 +14,8 @@ the reports cannot meet:
 - a figure asked for the province, city or country, answered with the district's own;
 - a question asking when, answered by a clause that names no time, or for a person's
   name (the head of an office), answered by a clause that names nobody;
+- a figure question whose answering clause only gives back a figure the question states
+  (how a quoted total splits, when the reports give only the total);
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words (a reworded compound counting for the pieces it
   shares: 停车位 against 停车泊位);
@@ -34,7 +36,7 @@ from jieba import posseg
 
 from index.chunking import Chunk
 from index.lexical import tokenize
-from service.figures import Figure
+from service.figures import Figure, stated_values
 from service.query import NAME_WORD, Query
 from service.rerank import HALVES, chunk_periods, periods, query_periods
 from service.retrieval import Hit
@@ -210,10 +212,12 @@ def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
 
 
 def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
-                 reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None) -> bool:
+                 reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
+                 told: list[Figure] | None = None) -> bool:
     """Do the top passages hold what was asked? A question about a glossary term, asking
     what it means, always does. ``chunk`` is the passage the answer was taken from;
-    ``searched`` the question's search terms when the caller already has them."""
+    ``searched`` the question's search terms when the caller already has them; ``told``
+    the figures of the clause that answers a figure question (all of them by default)."""
     if query.glossary and query.wants_definition and not query.wants_figure:
         return True
     searched = query_terms(query) if searched is None else searched
@@ -221,6 +225,8 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False
     if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
         return False
+    if query.wants_figure and not _WHEN.search(query.text) and repeats_question(query, figures if told is None else told):
+        return False  # asked how a stated total splits, the clause gives only the total
     context = in_context(answer_text, chunk)
     if query.wants_figure and query.language != "en" and other_level(query.text, context):
         return False
@@ -236,6 +242,15 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
     if query.wants_figure and coverage(terms, context, rarity(lexical), partial=True) < MIN_FIGURE_COVERAGE:
         return False
     return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE or channels_agree(hits[0])
+
+
+def repeats_question(query: Query, told: list[Figure]) -> bool:
+    """Does the answering clause only give back figures the question itself states? A
+    question that quotes a total and asks how it splits ("of the 7.6 billion yuan, how much
+    came from each", "166公里管网里雨水管各占多少") is answered by the total's own clause when
+    the reports give no parts. (Asking when the total was reached is another matter.)"""
+    stated = stated_values(query.text)
+    return bool(told) and bool(stated) and all(f.value in stated for f in told)
 
 
 def in_context(answer_text: str, chunk: Chunk | None) -> str:

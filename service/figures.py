@@ -33,6 +33,7 @@ class Figure:
     english: str
     kind: str = "count"
     unit: str = ""
+    value: Decimal = Decimal(0)
 
 
 def _plain(value: Decimal) -> str:
@@ -49,9 +50,14 @@ def _scaled(value: Decimal) -> str:
     return _plain(value)
 
 
+def _value(match: re.Match) -> Decimal:
+    """What a figure match counts, in its unit: 76亿元 → 7600000000."""
+    return (Decimal(match.group("num")) * _MULT.get(match.group("mult") or "", Decimal(1))).normalize()
+
+
 def to_english(match: re.Match) -> str:
     """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion'."""
-    value = Decimal(match.group("num")) * _MULT.get(match.group("mult") or "", Decimal(1))
+    value = _value(match)
     unit = match.group("unit")
     approx = "more than " if (match.group("approx") or match.group("approx2")) else ""
     if unit in ("%", "个百分点"):
@@ -74,7 +80,25 @@ def find_figures(text: str) -> list[Figure]:
 def _figures(text: str) -> tuple[Figure, ...]:
     """Remembered (bounded): ranking and extraction ask again and again about the same
     passage sentences, a finite set."""
-    return tuple(Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit")), m.group("unit")) for m in FIGURE.finditer(text) if not _is_date(m, text))
+    return tuple(Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit")), m.group("unit"), _value(m))
+                 for m in FIGURE.finditer(text) if not _is_date(m, text))
+
+
+# A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.
+_STATED = re.compile(r"(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?\s*(trillion|billion|million|thousand|万亿|亿|万|千)?", re.I)
+_SCALE_EN = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(1000)}
+
+
+def stated_values(text: str) -> frozenset[Decimal]:
+    """The values of the numbers a question itself states ("of the 7.6 billion yuan",
+    "1600余处里"), in either language, to tell an answer that only repeats them."""
+    values = set()
+    for m in _STATED.finditer(text):
+        number, scale = Decimal(m.group(1).replace(",", "")), m.group(2) or ""
+        if not scale and number == number.to_integral() and 1900 <= number <= 2100:
+            continue  # a year
+        values.add((number * (_SCALE_EN.get(scale.lower()) or _MULT.get(scale, Decimal(1)))).normalize())
+    return frozenset(values)
 
 
 # The units of measure a question can name ("多少公里", "how many square metres"), with the

@@ -178,3 +178,13 @@ def test_a_word_the_reports_never_use_weighs_less_than_their_rare_words(retrieve
 def test_a_colloquial_figure_question_answered_by_its_clause_is_confident(retriever):
     answer = ask(retriever, "武昌花了幾天才讓新增確診病例歸零?")  # the report: 历时84天实现新增确诊病例清零
     assert "84天" in answer["answer"] and answer["confident"] is True
+
+
+@pytest.mark.parametrize("question, confident", [
+    ("十三五期间建设的166公里雨污水管网中,雨水管有多少公里?", False),  # the report gives the total only
+    ("Of the 7.6 billion yuan of bonds issued in 2020, how much were anti-epidemic treasury bonds?", False),
+    ("2020年发行政府专项债、抗疫特别国债共多少亿元?", True),             # the total itself
+    ("地区生产总值哪一年突破2200亿元?", True),                          # asked when, not how much
+])
+def test_an_answer_that_only_repeats_the_questions_figure_tells_nothing(retriever, question, confident):
+    assert ask(retriever, question)["confident"] is confident

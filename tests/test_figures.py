@@ -1,6 +1,8 @@
+from decimal import Decimal
+
 import pytest
 
-from service.figures import asked_units, find_figures
+from service.figures import asked_units, find_figures, stated_values
 
 
 @pytest.mark.parametrize("text, figure, english", [
@@ -62,3 +64,18 @@ def test_questions_say_which_unit_they_want(question, language, units):
 
 def test_figures_keep_their_unit():
     assert [f.unit for f in find_figures("绿道5公里,拆除8.1万余平方米,增长12.5%")] == ["公里", "平方米", "%"]
+
+
+def test_figures_know_their_value_in_their_unit():
+    assert [f.value for f in find_figures("发行专项债76亿元,拆除1600余处,床位13.9张")] == [Decimal("7.6e9"), 1600, Decimal("13.9")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Of the 7.6 billion yuan raised in 2020, how much came from bonds?", {Decimal("7.6e9")}),
+    ("The 1,600 signs and 166 km of pipes", {1600, 166}),
+    ("上半年拆掉的1600余处招牌里,横幅有多少处?", {1600}),
+    ("76亿元专项债", {Decimal("7.6e9")}),
+    ("2021年上半年GDP是多少?", set()),  # a year is no stated figure
+])
+def test_questions_state_their_own_figures_in_either_language(text, values):
+    assert stated_values(text) == values
