@@ -48,6 +48,17 @@ def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_mi
     assert "investment" not in text and "How" not in text, "translated and stop words cost encoder time"
 
 
+@pytest.mark.parametrize("question, wants", [
+    ("上半年新增几个亿元以上项目?", True),
+    ("這幾年武昌的治安有沒有比較好?", False),                 # 这几年: these few years
+    ("储备、建设、达效这几个项目库怎么调度?", False),
+    ("How much did fixed-asset investment grow in 2020?", True),
+    ("How was the investment-promotion drive organised?", False),  # 招商, no amount
+])
+def test_a_figure_question_asks_for_a_number(retriever, question, wants):
+    assert retriever.analyse(question).wants_figure is wants
+
+
 def test_questions_the_terminology_does_not_reach_are_embedded_as_asked(retriever):
     for question in ("Tell me about xyzzy plugh?", "两湖隧道建设进展如何?"):
         query = retriever.analyse(question)
