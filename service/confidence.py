@@ -158,7 +158,15 @@ def other_level(text: str, answer_context: str) -> bool:
     topic = _topic(text)
     if topic is not None and topic[0] in _WIDER:
         levels.append(topic[0])
-    return any(w not in answer_context and w.rstrip("省市") not in answer_context for w in levels)
+    return any(w not in answer_context and w.rstrip("省市") not in answer_context and not _ranks_within(w, answer_context)
+               for w in levels)
+
+
+def _ranks_within(level: str, answer_context: str) -> bool:
+    """Does the answer rank the district within the asked province or city (全省第1名 for
+    湖北省)? That is the district's own figure. 全市 alone is not: 在全市率先 says nothing
+    of the city's totals."""
+    return re.search("全" + level[-1] + r"(?:排名|排|位居|居)?第", answer_context) is not None
 
 
 def asks_after(text: str, reported_until: date | None) -> bool:

@@ -120,6 +120,9 @@ def test_a_figure_for_the_province_or_city_is_not_the_districts():
     assert not other_level("青山区上半年社会消费品零售总额是多少?", district)  # a district: unknown_places
     assert other_level("放眼整个武汉市,上半年社会消费品零售总额是多少?", district)  # not only as the topic
     assert not other_level("武汉市武昌区上半年社会消费品零售总额是多少?", district)  # the district's address
+    rank = "2020年荣膺中国城区高质量发展水平百强榜全国第27名、全省第1名"
+    assert not other_level("武昌在湖北省内排第几名?", rank)  # the district's rank within the province
+    assert other_level("武汉市全市新冠疫苗一共打了多少剂?", "在全市率先推行社区拿号、分时预约机制")
 
 
 def test_one_months_figure_needs_a_clause_dated_to_that_month():
