@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import _ASKS_NAME, asks_after, names_person, other_level, other_month, unknown_places, unknown_quarter, unknown_topic
+from service.confidence import _ASKS_NAME, absent_topic, asks_after, names_person, other_level, other_month, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -191,3 +191,18 @@ def test_a_colloquial_figure_question_answered_by_its_clause_is_confident(retrie
 ])
 def test_an_answer_that_only_repeats_the_questions_figure_tells_nothing(retriever, question, confident):
     assert ask(retriever, question)["confident"] is confident
+
+
+def test_a_topic_the_reports_have_no_word_for_is_absent():
+    assert absent_topic("美团在武昌有没有设立区域总部?", vocabulary={"总部"}) == ["美团"]
+    assert absent_topic("二手车交易市场在武昌哪里?", vocabulary={"市场"}) == ["二手车"]
+    assert absent_topic("过街设施有没有做数字化升级?", vocabulary={"设施"}) == []  # a piece the reports use
+    assert absent_topic("2021年老旧小区改造具体怎么搞?", vocabulary={"老旧小区"}) == []  # not 年老
+
+
+def test_a_question_about_what_the_reports_have_no_word_for_is_not_confident(retriever):
+    assert ask(retriever, "二手车交易市场在武昌哪里?")["confident"] is False
+
+
+def test_an_answering_clause_that_shares_no_word_with_the_question_is_not_confident(retriever):
+    assert ask(retriever, "武昌哪里有卖烟花的?")["confident"] is False  # the passages share 卖, the clause nothing
