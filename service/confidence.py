@@ -12,7 +12,8 @@ the reports cannot meet:
   year, second half, or up to a later month);
 - one month's figure ("in June 2021 alone") from a clause not dated to that month;
 - a figure asked for one year or five-year plan, answered from a passage about another;
-- a figure asked for the province, city or country, answered with the district's own;
+- a figure asked for the province, city or country (in Chinese or English: "across Hubei
+  province"), answered with the district's own;
 - a question asking when, answered by a clause that names no time, or for a person's
   name (the head of an office), answered by a clause that names nobody;
 - a figure question whose answering clause only gives back a figure the question states
@@ -182,6 +183,24 @@ def other_level(text: str, answer_context: str) -> bool:
                for w in levels)
 
 
+# A wider level in an English question, and the words by which a clause would speak of it.
+_WIDER_EN = (
+    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?Hubei\b|\bHubei(?:\s+province)?\s+as a whole\b"
+                r"|\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b", re.I), ("湖北", "全省")),
+    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?Wuhan\b|\bWuhan(?:\s+city)?\s+as a whole\b"
+                r"|\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b", re.I), ("武汉市", "全市")),
+    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?China\b|\b(?:across|throughout) the (?:whole |entire )?country\b"
+                r"|\bnation-?wide\b", re.I), ("全国",)),
+)
+
+
+def other_level_en(text: str, answer_context: str) -> bool:
+    """other_level for an English figure question: it asks across Hubei, the whole city or
+    the country ("across Hubei province", "Wuhan as a whole", nationwide), and the answer's
+    clause and headings never speak of that level."""
+    return any(pattern.search(text) and not any(w in answer_context for w in words) for pattern, words in _WIDER_EN)
+
+
 def _ranks_within(level: str, answer_context: str) -> bool:
     """Does the answer rank the district within the asked province or city (全省第1名 for
     湖北省)? That is the district's own figure. 全市 alone is not: 在全市率先 says nothing
@@ -258,7 +277,7 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
     if query.wants_figure and not _WHEN.search(query.text) and repeats_question(query, figures if told is None else told):
         return False  # asked how a stated total splits, the clause gives only the total
     context = in_context(answer_text, chunk)
-    if query.wants_figure and query.language != "en" and other_level(query.text, context):
+    if query.wants_figure and (other_level_en if query.language == "en" else other_level)(query.text, context):
         return False
     if query.wants_figure and other_month(query.text, context):
         return False  # asked for one month, the clause does not speak of it

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import _ASKS_NAME, absent_topic, asks_after, names_person, other_level, other_month, unknown_places, unknown_quarter, unknown_topic
+from service.confidence import _ASKS_NAME, absent_topic, asks_after, names_person, other_level, other_level_en, other_month, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -206,3 +206,13 @@ def test_a_question_about_what_the_reports_have_no_word_for_is_not_confident(ret
 
 def test_an_answering_clause_that_shares_no_word_with_the_question_is_not_confident(retriever):
     assert ask(retriever, "武昌哪里有卖烟花的?")["confident"] is False  # the passages share 卖, the clause nothing
+
+
+def test_an_english_figure_for_the_province_city_or_country_is_not_the_districts():
+    district = "武昌区人民政府2021年上半年工作情况报告 新增企业类市场主体1.2万户"
+    assert other_level_en("How many new market entities were registered across Hubei province in 2020?", district)
+    assert other_level_en("How many jobs did Wuhan as a whole create?", district)
+    assert other_level_en("What was the nationwide growth rate?", district)
+    assert not other_level_en("How many new market entities did Wuchang register in 2020?", district)
+    assert not other_level_en("What did Wuchang do for the national sanitary city re-inspection?", district)
+    assert not other_level_en("Where did Wuchang rank across Hubei?", "全国第27名、全省第1名")
