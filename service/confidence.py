@@ -136,13 +136,13 @@ def unknown_topic(text: str, vocabulary) -> list[str]:
 def absent_topic(text: str, vocabulary) -> list[str]:
     """The question's topic (its first content word, a noun) when neither it nor any piece
     of it occurs in the reports (烟花爆竹, 二手房, 美团), whatever jieba tags it: the reports
-    cannot speak of what they have no word for. A year is taken out first, since jieba
-    cuts 2021年老旧小区 into 年老. One piece the reports use (过街设施: 设施) keeps it, since
+    cannot speak of what they have no word for (the tagger sees no years: see _tagged).
+    One piece the reports use (过街设施: 设施) keeps it, since
     askers reword the reports' compounds (is_confident also keeps it when two rankers
     agree on the top passage).
     Unanswerable not confident test .81→.85, fresh .80→.87, fresh2 .67→.80, fresh4
     .79→.83, fresh6 .67→.71; answerable not confident fresh5 .09→.12 (dev q181 too)."""
-    topic = _topic(_PERIOD_WORD.sub(" ", text))
+    topic = _topic(text)
     if topic is None:
         return []
     word, flag = topic
@@ -162,10 +162,12 @@ def _topic(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=16)
 def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba's words and part-of-speech tags (its HMM tagger costs ~1 ms a question). Two
-    checks read them; only the questions in flight are remembered, so a benchmark that
-    repeats its questions still pays for each one."""
-    return tuple((pair.word, pair.flag) for pair in posseg.cut(text))
+    """jieba's words and part-of-speech tags of a question, its years and periods taken
+    out: jieba cuts 2021年老旧小区 into 年老 and 旧小区, so a topic or place would be the
+    cut's. Its HMM tagger costs ~1 ms a question, and several checks read its tags; only
+    the questions in flight are remembered, so a benchmark that repeats its questions
+    still pays for each one."""
+    return tuple((pair.word, pair.flag) for pair in posseg.cut(_PERIOD_WORD.sub(" ", text)))
 
 
 def other_level(text: str, answer_context: str) -> bool:
