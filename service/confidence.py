@@ -14,8 +14,9 @@ the reports cannot meet:
 - a figure asked for one year or five-year plan, answered from a passage about another;
 - a figure asked for the province, city or country (in Chinese or English: "across Hubei
   province"), answered with the district's own;
-- a question asking when, answered by a clause that names no time, or for a person's
-  name (the head of an office), answered by a clause that names nobody;
+- a question asking when, answered by a clause that names no time, for a person's name
+  (the head of an office), answered by a clause that names nobody, or for a phone number,
+  web or street address, answered by a clause that gives none;
 - a figure question whose answering clause only gives back a figure the question states
   (how a quoted total splits, when the reports give only the total);
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
@@ -86,6 +87,13 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 # A question asking when, and the time expressions an answer to it names.
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
 # A question asking for a person's name: the head of an office, the district mayor.
+# Asking for a way to reach something (a phone number, a web or street address),
+# and what a clause giving one would hold: a link, an e-mail, a long number, a house number.
+_ASKS_CONTACT = re.compile(
+    r"电话|热线|网址|网站|邮箱|门牌|(?:具体|详细|办公|联系)地址|地址是"
+    r"|\bphone number\b|\btelephone\b|\bhotline\b|\bwebsite\b|\bURL\b|\be-?mail\b"
+    r"|\b(?:web|street|postal|email|exact|full|office) address\b|\bthe address\b", re.I)
+_CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
 _ASKS_NAME = re.compile(
     r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
     r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
@@ -285,6 +293,8 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False  # asked for one month, the clause does not speak of it
     if _ASKS_NAME.search(query.text) and not names_person(answer_text):
         return False  # asked for someone's name, the clause names nobody
+    if _ASKS_CONTACT.search(query.text) and not _CONTACT.search(answer_text):
+        return False  # asked for a phone number or an address, the clause gives none
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return False  # asked when, and the answering clause names no time
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):

@@ -216,3 +216,12 @@ def test_an_english_figure_for_the_province_city_or_country_is_not_the_districts
     assert not other_level_en("How many new market entities did Wuchang register in 2020?", district)
     assert not other_level_en("What did Wuchang do for the national sanitary city re-inspection?", district)
     assert not other_level_en("Where did Wuchang rank across Hubei?", "全国第27名、全省第1名")
+
+
+@pytest.mark.parametrize("question", [
+    "区疾控中心的值班电话是多少?",
+    "What is the website of the Wuchang district investment promotion centre?",
+    "武昌方舱医院的具体地址在哪里?",
+])
+def test_a_question_for_a_phone_number_or_address_needs_a_clause_giving_one(retriever, question):
+    assert ask(retriever, question)["confident"] is False  # the reports give none
