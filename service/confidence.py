@@ -40,7 +40,7 @@ from jieba import posseg
 
 from index.chunking import Chunk
 from index.lexical import tokenize
-from service.figures import Figure, stated_values
+from service.figures import Figure, asked_units, stated_values
 from service.query import NAME_WORD, Query
 from service.rerank import HALVES, chunk_periods, periods, query_periods
 from service.retrieval import Hit
@@ -297,6 +297,9 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False  # asked for a phone number or an address, the clause gives none
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return False  # asked when, and the answering clause names no time
+    units = asked_units(query.text, query.language)
+    if query.wants_figure and units and not any(f.unit in units for f in figures):
+        return False  # asked in kilometres or for an area, the clause measures something else
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return False  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)

@@ -225,3 +225,11 @@ def test_an_english_figure_for_the_province_city_or_country_is_not_the_districts
 ])
 def test_a_question_for_a_phone_number_or_address_needs_a_clause_giving_one(retriever, question):
     assert ask(retriever, question)["confident"] is False  # the reports give none
+
+
+@pytest.mark.parametrize("question, confident", [
+    ("滨江地下环路全长多少公里?", False),  # the clause found measures office space in 平方米
+    ("How many square metres of new Grade-A office space did the Central China Financial City add in 2020?", True),
+])
+def test_a_figure_asked_in_a_unit_needs_a_clause_measured_in_it(retriever, question, confident):
+    assert ask(retriever, question)["confident"] is confident
