@@ -189,18 +189,26 @@ def other_level(text: str, answer_context: str) -> bool:
     topic = _topic(text)
     if topic is not None and topic[0] in _WIDER:
         levels.append(topic[0])
-    return any(w not in answer_context and w.rstrip("省市") not in answer_context and not _ranks_within(w, answer_context)
-               for w in levels)
+    return any(_level_missing(w, answer_context, text) for w in levels)
 
 
-# A wider level in an English question, and the words by which a clause would speak of it.
+def _level_missing(level: str, answer_context: str, question: str) -> bool:
+    """Does the answer leave the asked level (湖北省, 武汉市, 全国) unnamed? A question
+    after the district's rank within it is answered by the rank (全省第1名)."""
+    if level in answer_context or level.rstrip("省市") in answer_context:
+        return False
+    return not (_ASKS_RANK.search(question) and _ranks_within(level, answer_context))
+
+
+_ASKS_RANK = re.compile(r"排名|排第|第几|名次|\brank", re.I)
+# A wider level in an English question, and its name in the reports' words.
 _WIDER_EN = (
     (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?Hubei\b|\bHubei(?:\s+province)?\s+as a whole\b"
-                r"|\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b", re.I), ("湖北", "全省")),
+                r"|\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b", re.I), "湖北省"),
     (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?Wuhan\b|\bWuhan(?:\s+city)?\s+as a whole\b"
-                r"|\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b", re.I), ("武汉市", "全市")),
+                r"|\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b", re.I), "武汉市"),
     (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?China\b|\b(?:across|throughout) the (?:whole |entire )?country\b"
-                r"|\bnation-?wide\b", re.I), ("全国",)),
+                r"|\bnation-?wide\b", re.I), "全国"),
 )
 
 
@@ -208,13 +216,12 @@ def other_level_en(text: str, answer_context: str) -> bool:
     """other_level for an English figure question: it asks across Hubei, the whole city or
     the country ("across Hubei province", "Wuhan as a whole", nationwide), and the answer's
     clause and headings never speak of that level."""
-    return any(pattern.search(text) and not any(w in answer_context for w in words) for pattern, words in _WIDER_EN)
+    return any(_level_missing(level, answer_context, text) for pattern, level in _WIDER_EN if pattern.search(text))
 
 
 def _ranks_within(level: str, answer_context: str) -> bool:
     """Does the answer rank the district within the asked province or city (全省第1名 for
-    湖北省)? That is the district's own figure. 全市 alone is not: 在全市率先 says nothing
-    of the city's totals."""
+    湖北省)? 全市 alone does not: 在全市率先 says nothing of the city's totals."""
     return re.search("全" + level[-1] + r"(?:排名|排|位居|居)?第", answer_context) is not None
 
 

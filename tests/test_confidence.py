@@ -216,6 +216,7 @@ def test_an_english_figure_for_the_province_city_or_country_is_not_the_districts
     assert not other_level_en("How many new market entities did Wuchang register in 2020?", district)
     assert not other_level_en("What did Wuchang do for the national sanitary city re-inspection?", district)
     assert not other_level_en("Where did Wuchang rank across Hubei?", "全国第27名、全省第1名")
+    assert other_level_en("How fast did investment grow across the whole of Wuhan?", "增长85%,规模排全市第1")  # a rank, not asked
 
 
 @pytest.mark.parametrize("question", [
