@@ -82,6 +82,10 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
 
 
+# The words that ask for a number (几家, 几支, 第几名, 多少钱): no answer repeats them.
+_ASKING = re.compile(r"(?:第?几|多少)[\u4e00-\u9fff]?")
+
+
 def asked_terms(query: Query) -> Terms:
     """One group per word of a Chinese question (jieba's plain cut), or the translated
     groups of an English one: what a confident answer must mostly cover. An English
@@ -91,4 +95,4 @@ def asked_terms(query: Query) -> Terms:
         return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) for a in g)]
     latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
-    return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC]
+    return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC and not _ASKING.fullmatch(w)]
