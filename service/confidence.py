@@ -314,7 +314,14 @@ def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_te
         return False
     if channels_agree(hits[0]):
         return True
-    return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE and coverage(terms, context, partial=True) > 0
+    return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE and shares_a_word(terms, context)
+
+
+def shares_a_word(terms: Terms, answer_context: str) -> bool:
+    """Does the answer hold one of the question's words, or a piece of one? Single
+    characters (的, 在, 要) do not count: they say nothing of what was asked, and a page
+    header (在武汉市武昌区…) would hold them."""
+    return coverage([g for g in terms if any(len(a) > 1 for a in g)], answer_context, partial=True) > 0
 
 
 def repeats_question(query: Query, told: list[Figure]) -> bool:

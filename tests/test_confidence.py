@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import _ASKS_NAME, absent_topic, asks_after, names_person, other_level, other_level_en, other_month, unknown_places, unknown_quarter, unknown_topic
+from service.confidence import _ASKS_NAME, absent_topic, shares_a_word, asks_after, names_person, other_level, other_level_en, other_month, unknown_places, unknown_quarter, unknown_topic
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -241,3 +241,10 @@ def test_the_words_that_ask_for_a_number_are_not_words_an_answer_must_hold(retri
     words = [group[0] for group in asked_terms(retriever.analyse("武昌改造了几家民营医院?第几名?多少钱?"))]
     assert "民营" in words and "医院" in words
     assert not {"几家", "第几名", "多少钱"} & set(words)
+
+
+def test_an_answer_shares_a_word_only_through_words_of_two_characters_or_more():
+    header = "政府工作报告 发布时间:2021-01-06 在武汉市武昌区第十五届人民代表大会"
+    assert not shares_a_word([("的",), ("公立",), ("图书馆",), ("在",), ("借书证",)], header)
+    assert shares_a_word([("的",), ("人大",), ("代表",)], header)
+    assert shares_a_word([("停车位",)], "新增停车泊位1.2万个")  # a piece of a reworded compound
