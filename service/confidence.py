@@ -86,7 +86,6 @@ _OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|真�
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 # A question asking when, and the time expressions an answer to it names.
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
-# A question asking for a person's name: the head of an office, the district mayor.
 # Asking for a way to reach something (a phone number, a web or street address),
 # and what a clause giving one would hold: a link, an e-mail, a long number, a house number.
 _ASKS_CONTACT = re.compile(
@@ -94,6 +93,7 @@ _ASKS_CONTACT = re.compile(
     r"|\bphone number\b|\btelephone\b|\bhotline\b|\bwebsite\b|\bURL\b|\be-?mail\b"
     r"|\b(?:web|street|postal|email|exact|full|office) address\b|\bthe address\b", re.I)
 _CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
+# A question asking for a person's name: the head of an office, the district mayor.
 _ASKS_NAME = re.compile(
     r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
     r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
@@ -145,9 +145,8 @@ def absent_topic(text: str, vocabulary) -> list[str]:
     """The question's topic (its first content word, a noun) when neither it nor any piece
     of it occurs in the reports (烟花爆竹, 二手房, 美团), whatever jieba tags it: the reports
     cannot speak of what they have no word for (the tagger sees no years: see _tagged).
-    One piece the reports use (过街设施: 设施) keeps it, since
-    askers reword the reports' compounds (is_confident also keeps it when two rankers
-    agree on the top passage).
+    One piece the reports use (过街设施: 设施) keeps it, since askers reword the reports'
+    compounds; is_confident also keeps it when two rankers agree on the top passage.
     Unanswerable not confident test .81→.85, fresh .80→.87, fresh2 .67→.80, fresh4
     .79→.83, fresh6 .67→.71; answerable not confident fresh5 .09→.12 (dev q181 too)."""
     topic = _topic(text)
