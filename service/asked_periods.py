@@ -1,0 +1,78 @@
+"""What period or month a question asks about, against what the reports can speak for:
+outcomes of a period that had not ended when the latest report was written, one month's
+figure, a year or plan period the answer's passage is not about."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from index.chunking import Chunk
+from service.query import Query
+from service.rerank import HALVES, chunk_periods, periods, query_periods
+
+# A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
+_LATE_PERIOD = re.compile(
+    r"(20\d\d)\s*年?\s*(?:全年|一整年|整年|下半年|年底|年末)"
+    r"|\b(?:full[- ]year|whole[- ]year|second half of|whole of|end of)\s+(?:the\s+)?(20\d\d)\b"
+    r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
+    r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH = r"(" + "|".join(MONTHS) + r")"
+# "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
+_BY_MONTH = re.compile(r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
+_AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
+_ONE_MONTH_EN = re.compile(r"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"\b(?:,?\s+20\d\d)?(?!\s*(?:-|–|to|through|and)\b)", re.I)
+_ONE_MONTH_ZH = re.compile(r"(?<![\d\-—~～至到])(\d{1,2})\s*月份")
+GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
+_PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
+                   r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
+_OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|真的|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up|actually)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def asks_after(text: str, reported_until: date | None) -> bool:
+    """Does the question ask how the year in progress at the latest report turned out (its
+    full year or second half, or up to a month past the report: "by the end of December
+    2021", "after June 2021")? Asking for its target or plan is fine. Later years are only
+    ever goals: asking whether one was reached in the end (最后, actually) is asking after."""
+    if reported_until is None:
+        return False
+    for end in _asked_ends(text):
+        if end.year == reported_until.year and (end - reported_until).days > GRACE_DAYS:
+            return not _PLAN.search(text) or bool(_OUTCOME.search(text))
+    later = [int(y) for y in _YEAR.findall(text) if int(y) > reported_until.year]
+    return bool(later) and bool(_OUTCOME.search(text))  # a later year's goal was met?
+
+
+def _asked_ends(text: str) -> list[date]:
+    """The last days of the periods a question asks about: a year's end for its full year or
+    second half or for what came after one of its months, a month's end for "by" a month."""
+    ends = [date(int(next(g for g in m.groups() if g)), 12, 31) for m in _LATE_PERIOD.finditer(text)]
+    ends += [date(int(m.group(2)), 12, 31) for m in _AFTER_MONTH.finditer(text)]
+    for m in _BY_MONTH.finditer(text):
+        year, month = int(m.group(2)), _month_number(m.group(1))
+        ends.append(date(year, month, calendar.monthrange(year, month)[1]))
+    return ends
+
+
+def _month_number(name: str) -> int:
+    return MONTHS.index(name.lower()) + 1
+
+
+
+def other_month(text: str, answer_context: str) -> bool:
+    """Does a question ask for one month's figure ("in June 2021 alone", 6月份) that the
+    answer's clause does not date to that month? The reports give half-years and years."""
+    months = [_month_number(m.group(1)) for m in _ONE_MONTH_EN.finditer(text)]
+    months += [int(m.group(1)) for m in _ONE_MONTH_ZH.finditer(text)]
+    return any(f"{n}月" not in answer_context for n in months)
+
+
+def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
+    """Does the question name a year or plan period that neither the answer's clause nor
+    its passage's report and section speak of (asked for 2019, answered from 2020)?"""
+    wanted = query_periods(query) - HALVES
+    return bool(wanted) and not wanted & (chunk_periods(chunk) | periods(answer_text))
+

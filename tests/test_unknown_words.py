@@ -1,0 +1,37 @@
+"""Words a question hinges on that the reports never use: places, names, quarters, topics."""
+import pytest
+
+from service.unknown_words import absent_topic, unknown_places, unknown_quarter, unknown_topic
+
+
+def test_only_place_names_count_as_unknown_places():
+    places = unknown_places("青山区和湖北省的商务区、示范区、老城区、宜居城市", vocabulary={"湖北"})
+    assert places == ["青山区"]  # 湖北省 is 湖北, which the reports name; the rest are common nouns
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("比亚迪在武昌有没有投资项目?", ["比亚迪"]),  # a company the reports never name
+    ("2021年上半年汉正街的改造有什么进展?", ["汉正街"]),  # the year before the topic is skipped
+    ("阿里巴巴华中总部建设进展如何?", []),  # a name the reports use
+    ("湖北美术学院附近有什么改造计划?", ["湖北美术学院"]),  # 湖北 is used, 美术学院 is not
+    ("老百姓有事找政府反映,有没有统一的地方?", []),  # a common noun as the topic
+    ("武昌和比亚迪有合作吗?", ["比亚迪"]),  # the district and a stopword are not the topic
+    ("合作企业里有比亚迪吗?", []),  # only the first content word is the topic
+])
+def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
+    vocabulary = {"阿里巴巴", "阿里", "巴巴", "华中", "总部", "武昌", "合作", "湖北", "学院"}
+    assert unknown_topic(text, vocabulary) == expected
+
+
+def test_a_quarter_is_unknown_only_when_the_reports_never_speak_of_quarters():
+    for text in ("2021年第三季度地区生产总值增长多少?", "What was GDP growth in the third quarter of 2021?", "Q3 retail sales?"):
+        assert unknown_quarter(text, vocabulary={"上半年"}) == ["季度"]
+        assert unknown_quarter(text, vocabulary={"季度"}) == []
+    assert unknown_quarter("Which headquarters moved to Wuchang?", vocabulary=set()) == []
+
+
+def test_a_topic_the_reports_have_no_word_for_is_absent():
+    assert absent_topic("美团在武昌有没有设立区域总部?", vocabulary={"总部"}) == ["美团"]
+    assert absent_topic("二手车交易市场在武昌哪里?", vocabulary={"市场"}) == ["二手车"]
+    assert absent_topic("过街设施有没有做数字化升级?", vocabulary={"设施"}) == []  # a piece the reports use
+    assert absent_topic("2021年老旧小区改造具体怎么搞?", vocabulary={"老旧小区"}) == []  # not 年老
