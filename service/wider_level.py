@@ -33,12 +33,19 @@ def _level_missing(level: str, answer_context: str, question: str) -> bool:
 
 
 _ASKS_RANK = re.compile(r"排名|排第|第几|名次|\brank", re.I)
+
+
+def _across(place: str, noun: str) -> re.Pattern:
+    """An English question asking across a place: "across (the whole of) Hubei", "Hubei
+    province as a whole", "across the province", "province-wide"."""
+    return re.compile(rf"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?{place}\b"
+                      rf"|\b{place}(?:\s+{noun})?\s+as a whole\b|\b(?:across|throughout) the (?:whole |entire )?{noun}\b|\b{noun}-?wide\b", re.I)
+
+
 # A wider level in an English question, and its name in the reports' words.
 _WIDER_EN = (
-    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?Hubei\b|\bHubei(?:\s+province)?\s+as a whole\b"
-                r"|\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b", re.I), "湖北省"),
-    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?Wuhan\b|\bWuhan(?:\s+city)?\s+as a whole\b"
-                r"|\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b", re.I), "武汉市"),
+    (_across("Hubei", "province"), "湖北省"),
+    (_across("Wuhan", "city"), "武汉市"),
     (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?China\b|\b(?:across|throughout) the (?:whole |entire )?country\b"
                 r"|\bnation-?wide\b", re.I), "全国"),
 )
