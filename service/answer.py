@@ -122,7 +122,7 @@ def _pick(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]
 
 def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None) -> Answer:
     """The best answering clause among the top passages, with a confidence verdict
-    (``reported_until``: the date of the latest report, see service.confidence)."""
+    (``reported_until``: the date of the latest report, see service.asked_periods)."""
     terms = query_terms(query)
     candidates = _candidates(hits)
     if not candidates:

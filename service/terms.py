@@ -62,7 +62,7 @@ def pieces_found(word: str, folded: str) -> float:
 
 # Weight of a word the reports never use: that of a word in about one passage of seven. Such
 # a word is more often the asker's own (归零 for 清零, 堤线 for 防线) than a fact the reports
-# lack; names they lack are caught by the name checks of service.confidence. With the
+# lack; names they lack are caught by the name checks of service.unknown_words. With the
 # highest IDF instead, answerable questions not confident: test .09, fresh .15 (now .07, .09);
 # one near miss (上市公司) on the fresh set is no longer caught.
 UNSEEN_WEIGHT = 2.0
