@@ -77,7 +77,6 @@ def names_person(text: str) -> bool:
     return any(flag == "nr" and 2 <= len(word) <= 3 for word, flag in posseg.cut(text))
 
 
-
 def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
                  reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
                  told: list[Figure] | None = None) -> bool:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+# English words of scale, largest first: the renderings use them down to millions.
+_SCALE_EN = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(1000)}
 _MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
 _UNITS_EN = {
     "个百分点": "percentage points", "%": "%", "元": "yuan", "美元": "US dollars", "人次": "person-times", "人": "people",
@@ -44,8 +46,8 @@ def _plain(value: Decimal) -> str:
 
 def _scaled(value: Decimal) -> str:
     """Large values in English words of scale: 7794300000 → '7.7943 billion'."""
-    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
-        if value >= size:
+    for word, size in _SCALE_EN.items():
+        if word != "thousand" and value >= size:
             return f"{_plain(value / size)} {word}"
     return _plain(value)
 
@@ -86,7 +88,6 @@ def _figures(text: str) -> tuple[Figure, ...]:
 
 # A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.
 _STATED = re.compile(r"(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?\s*(trillion|billion|million|thousand|万亿|亿|万|千)?", re.I)
-_SCALE_EN = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(1000)}
 
 
 def stated_values(text: str) -> frozenset[Decimal]:
