@@ -18,7 +18,7 @@ from service.runtime import load_encoders, load_retriever
 
 def print_readable(result: dict) -> None:
     """A person's view: answer, glossary, then passages with where they stand."""
-    mark = "" if result["confident"] else "  (not confident: the reports may not say)"
+    mark = "" if result["confident"] else f"  (not confident: {(result['doubt'] or {}).get('message', 'the reports may not say')})"
     print(f"[{result['language']}] {result['question']}\n\nAnswer: {result['answer_display'] or '—'}{mark}")
     if result["citation"]:
         c = result["citation"]

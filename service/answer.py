@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.chunking import sentence_spans
-from service.confidence import CANDIDATE_PASSAGES, is_confident
+from service.confidence import CANDIDATE_PASSAGES, doubt
 from service.figures import Figure, asked_units, find_figures
 from service.query import Query
 from service.retrieval import Hit
@@ -30,14 +30,19 @@ UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里
 
 @dataclass(frozen=True)
 class Answer:
-    """The extracted text, where it stands, the figures in it, and whether to trust it."""
+    """The extracted text, where it stands, the figures in it, and whether to trust it
+    (``doubt``: why not, a code of service.doubts)."""
 
     text: str
-    confident: bool
+    doubt: str | None
     chunk_id: str | None = None
     start: int | None = None
     end: int | None = None
     figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def confident(self) -> bool:
+        return self.doubt is None
 
 
 def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
@@ -126,7 +131,7 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     terms = query_terms(query)
     candidates = _candidates(hits)
     if not candidates:
-        return Answer("", False)
+        return Answer("", "no_passage")
     # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
     weights = dict(zip(terms, map(rarity(lexical), terms)))
     (rank, hit, start, end), clause = _pick(query, terms, candidates, weights.get)
@@ -136,5 +141,5 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     offset = hit.chunk.start + start + lo
     figures = find_figures(text)
     told = figures if clause is None else find_figures(sentence[slice(*_clauses(sentence)[clause])])
-    confident = is_confident(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
-    return Answer(text, confident, hit.chunk.id, offset, offset + len(text), figures)
+    why = doubt(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
+    return Answer(text, why, hit.chunk.id, offset, offset + len(text), figures)

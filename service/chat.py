@@ -34,8 +34,8 @@ log = logging.getLogger("service.chat")
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 CHAT_TOP_K = 3
 TEXT = {  # zh-Hant is derived from zh-Hans
-    "en": {"unsure": "The reports do not clearly say. The closest passages are:", "sources": "Sources:", "read_as": "(Answering: {q})"},
-    "zh-Hans": {"unsure": "报告中没有明确的答案。最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})"},
+    "en": {"unsure": "The reports do not clearly say.", "closest": "The closest passages are:", "sources": "Sources:", "read_as": "(Answering: {q})"},
+    "zh-Hans": {"unsure": "报告中没有明确的答案。", "closest": "最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})"},
 }
 ERROR_CODES = {404: "unknown_url", 405: "method_not_allowed", 413: "request_too_large", 415: "unsupported_media_type"}
 
@@ -132,7 +132,7 @@ def chat_completions_route() -> Response:
 def _structured(result: dict, resolution: Resolution) -> dict:
     """The ``reports_qa`` field: the answer object, and how earlier turns shaped the question."""
     followup = {"kind": resolution.kind, "previous": resolution.previous} if resolution.previous else None
-    keys = ("question", "language", "confident", "citation", "figures", "glossary", "passages")
+    keys = ("question", "language", "confident", "doubt", "citation", "figures", "glossary", "passages")
     return {**{k: result[k] for k in keys}, "answer": result["answer_display"], "followup": followup}
 
 
@@ -221,7 +221,8 @@ def render(result: dict, resolved: bool) -> str:
         lines += [result["answer_display"] + mark, "", _say(language, "sources")]
         lines += [f"[{n}] {_source(p, language)}" for n, p in enumerate(passages, 1)]
     else:
-        lines += [_say(language, "unsure"), ""]
+        why = ("" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"])
+        lines += [_say(language, "unsure") + why, _say(language, "closest"), ""]
         for n, passage in enumerate(passages, 1):
             lines += [f"[{n}] {_source(passage, language)}", f"    {_clip(passage['display_text'])}"]
     return "\n".join(lines).strip()

@@ -14,7 +14,7 @@ from typing import Literal
 from flask import Response, jsonify
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
 
-from service.schemas import Citation, FigureItem, GlossaryItem, Passage
+from service.schemas import Citation, Doubt, FigureItem, GlossaryItem, Passage
 
 MODEL_ID = "wuchang-reports-qa"
 OWNER = "wuchang-reports"
@@ -114,6 +114,7 @@ class ReportsQA(BaseModel):
     question: str = Field(description="The question actually asked of the reports (follow-ups resolved).")
     language: str
     confident: bool
+    doubt: Doubt | None
     answer: str
     followup: FollowUp | None
     citation: Citation | None

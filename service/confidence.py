@@ -77,46 +77,61 @@ def names_person(text: str) -> bool:
     return any(flag == "nr" and 2 <= len(word) <= 3 for word, flag in posseg.cut(text))
 
 
-def is_confident(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
-                 reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
-                 told: list[Figure] | None = None) -> bool:
-    """Do the top passages hold what was asked? A question about a glossary term, asking
-    what it means, always does. ``chunk`` is the passage the answer was taken from;
-    ``searched`` the question's search terms when the caller already has them; ``told``
-    the figures of the clause that answers a figure question (all of them by default)."""
+def is_confident(*args, **kwargs) -> bool:
+    """Do the top passages hold what was asked? (See ``doubt`` for the arguments.)"""
+    return doubt(*args, **kwargs) is None
+
+
+def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
+          reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
+          told: list[Figure] | None = None) -> str | None:
+    """Why the top passages do not hold what was asked (a code of service.doubts), or
+    None when they do. A question about a glossary term, asking what it means, always
+    does. ``chunk`` is the passage the answer was taken from; ``searched`` the question's
+    search terms when the caller already has them; ``told`` the figures of the clause that
+    answers a figure question (all of them by default). The reason is returned, not just
+    a no, so that a reader learns what the reports lack (a year, a unit, a place)."""
     if query.glossary and query.wants_definition and not query.wants_figure:
-        return True
+        return None
     searched = query_terms(query) if searched is None else searched
-    if not hits or unknown_terms(query, searched, lexical.vocabulary) or asks_after(query.text, reported_until):
-        return False
+    if not hits:
+        return "no_passage"
+    if unknown_terms(query, searched, lexical.vocabulary):
+        return "unknown_term"
+    if asks_after(query.text, reported_until):
+        return "after_reports"
     if query.language != "en" and absent_topic(query.text, lexical.vocabulary) and not channels_agree(hits[0]):
-        return False
-    if query.wants_figure and (not figures or (chunk is not None and other_period(query, chunk, answer_text))):
-        return False
+        return "unknown_topic"
+    if query.wants_figure and not figures:
+        return "no_figure"
+    if query.wants_figure and chunk is not None and other_period(query, chunk, answer_text):
+        return "other_period"
     if query.wants_figure and not _WHEN.search(query.text) and repeats_question(query, figures if told is None else told):
-        return False  # asked how a stated total splits, the clause gives only the total
+        return "repeats_question"  # asked how a stated total splits, the clause gives only the total
     context = in_context(answer_text, chunk)
     if query.wants_figure and (other_level_en if query.language == "en" else other_level)(query.text, context):
-        return False
+        return "other_level"
     if query.wants_figure and other_month(query.text, context):
-        return False  # asked for one month, the clause does not speak of it
+        return "other_month"  # asked for one month, the clause does not speak of it
     if _ASKS_NAME.search(query.text) and not names_person(answer_text):
-        return False  # asked for someone's name, the clause names nobody
+        return "no_name"  # asked for someone's name, the clause names nobody
     if _ASKS_CONTACT.search(query.text) and not _CONTACT.search(answer_text):
-        return False  # asked for a phone number or an address, the clause gives none
+        return "no_contact"  # asked for a phone number or an address, the clause gives none
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
-        return False  # asked when, and the answering clause names no time
+        return "no_time"  # asked when, and the answering clause names no time
     units = asked_units(query.text, query.language)
     if query.wants_figure and units and not any(f.unit in units for f in figures):
-        return False  # asked in kilometres or for an area, the clause measures something else
+        return "other_unit"  # asked in kilometres or for an area, the clause measures something else
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
-        return False  # asked for an amount in yuan, the clause only holds a growth rate
+        return "other_kind"  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
     if query.wants_figure and coverage(terms, context, rarity(lexical), partial=True) < MIN_FIGURE_COVERAGE:
-        return False
+        return "figure_off_topic"
     if channels_agree(hits[0]):
-        return True
-    return max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) >= MIN_COVERAGE and shares_a_word(terms, context)
+        return None
+    if max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) < MIN_COVERAGE:
+        return "few_words"
+    return None if shares_a_word(terms, context) else "clause_off_topic"
 
 
 def shares_a_word(terms: Terms, answer_context: str) -> bool:

@@ -2,8 +2,8 @@
 
 The shape is a contract: ``id, question, language, answer, confident, glossary,
 passages[{id, doc, title, section, text, start, end, score}]``. Extra fields ride along:
-the answer in the asker's script, the figures with their English renderings, and the
-citation of where the answer stands.
+the answer in the asker's script, the figures with their English renderings, the
+citation of where the answer stands, and when not confident, why (``doubt``).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import date
 from index.glossary import GlossaryEntry
 from index.normalize import to_traditional
 from service.answer import Answer, extract_answer
+from service.doubts import doubt_item
 from service.query import Query
 from service.retrieval import Hit, Retriever
 
@@ -90,6 +91,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     return {
         "id": qid, "question": question, "language": query.language, "answer": text,
         "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
+        "doubt": doubt_item(answer.doubt, query.language),
         "figures": [{"text": f.text, "english": f.english} for f in answer.figures],
         "citation": citation, "glossary": _glossary(query, hits, retriever.bundle.glossary),
         "passages": [passage_item(query, h, dates) for h in hits],

@@ -67,6 +67,11 @@ class Citation(BaseModel):
     end: int
 
 
+class Doubt(BaseModel):
+    code: str = Field(description="What the reports lack: unknown_term, after_reports, other_period, other_level, no_figure, …")
+    message: str = Field(description="The same, in the asker's language and script.")
+
+
 class AskResponse(BaseModel):
     id: str | None
     question: str
@@ -75,6 +80,7 @@ class AskResponse(BaseModel):
     answer_display: str
     answer_text: str = Field(description="The extracted clause alone, as it stands in the report.")
     confident: bool = Field(description="false when the reports do not seem to say.")
+    doubt: Doubt | None = Field(description="Why confident is false (null when it is true).")
     figures: list[FigureItem]
     citation: Citation | None
     glossary: list[GlossaryItem]

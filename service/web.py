@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException
 from index.lexical import tokenize
 from index.normalize import to_traditional
 from service.api import qa_state
+from service.doubts import doubt_message
 from service.openapi import documented
 from service.requests import question_problem
 from service.respond import ask
@@ -177,6 +178,7 @@ def result_view(retriever: Retriever, question: str, lang: str) -> dict:
     titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
     return {
         "language": result["language"], "script": script, "confident": result["confident"],
+        "doubt": result["doubt"] and result["doubt"]["code"],
         "answer": answer_view(result, script),
         "passages": [passage_view(p, own, script, terms, titles_en) for p in result["passages"]],
         "glossary": [glossary_view(g, own, script) for g in result["glossary"]],
@@ -199,6 +201,9 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     args = {k: v for k, v in (("q", page.get("question")), ("lang", page.get("lang"))) if v}
     html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
     t = strings(ui, traditional)
+    if result and result["doubt"]:
+        message = doubt_message(result["doubt"], ui)
+        result["doubt_message"] = to_traditional(message) if ui == "zh" and traditional else message
     if "error" in page:
         key, values = page["error"]
         page["message"] = t[key].format(**values)

@@ -15,18 +15,26 @@ def test_the_latest_report_date_skips_undated_reports():
     assert latest_report({}) is None
 
 
-@pytest.mark.parametrize("question", [
-    "2021年下半年武昌新增城镇就业多少人?",           # period after the latest report
-    "青山区2021年上半年社会消费品零售总额是多少?",    # a district the reports never name
-    "漢陽區2020年地區生產總值是多少?",
-    "What was Wuchang's full-year GDP for 2021?",
-    "2019年武昌区新增城镇就业多少人?",               # answered only for 2020: another year
-    "十二五期间固定资产投资累计多少?",                # answered only for 十三五
-    "两湖隧道什么时候建成通车?",                      # asked when; the passage gives no time
-    "Does BYD run a factory in Wuchang?",              # a name in capitals the reports never use
+@pytest.mark.parametrize("question, doubt", [
+    ("2021年下半年武昌新增城镇就业多少人?", "after_reports"),     # period after the latest report
+    ("青山区2021年上半年社会消费品零售总额是多少?", "unknown_term"),  # a district the reports never name
+    ("漢陽區2020年地區生產總值是多少?", "unknown_term"),
+    ("What was Wuchang's full-year GDP for 2021?", "after_reports"),
+    ("2019年武昌区新增城镇就业多少人?", "other_period"),          # answered only for 2020: another year
+    ("十二五期间固定资产投资累计多少?", "other_period"),           # answered only for 十三五
+    ("两湖隧道什么时候建成通车?", "no_time"),                      # asked when; the passage gives no time
+    ("Does BYD run a factory in Wuchang?", "unknown_term"),        # a name in capitals the reports never use
 ])
-def test_questions_beyond_the_reports_are_not_confident(retriever, question):
-    assert ask(retriever, question)["confident"] is False
+def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
+    answer = ask(retriever, question)
+    assert answer["confident"] is False and answer["doubt"]["code"] == doubt and answer["doubt"]["message"]
+
+
+def test_the_reason_is_given_in_the_askers_script(retriever):
+    assert ask(retriever, "2019年武昌区新增城镇就业多少人?")["doubt"]["message"] == "报告只给出了其他年份或规划期的数字。"
+    assert ask(retriever, "2019年武昌區新增城鎮就業多少人?")["doubt"]["message"] == "報告只給出了其他年份或規劃期的數字。"
+    assert "another year" in ask(retriever, "How many new urban jobs were created in 2019?")["doubt"]["message"]
+    assert ask(retriever, "2020年武昌区新增城镇就业多少人?")["doubt"] is None
 
 
 @pytest.mark.parametrize("question", [

@@ -145,13 +145,13 @@ def test_the_form_works_without_javascript(client):
     assert response.status_code == 200 and "<mark>2.25万人</mark>" in body and 'value="How many new urban jobs' in body
 
 
-@pytest.mark.parametrize("headers, notice, label", [
-    (ZH, "报告中没有找到答案", "最接近的段落"),
-    (EN, "The reports do not say", "Closest passages"),
+@pytest.mark.parametrize("headers, notice, why, label", [
+    (ZH, "报告中没有找到答案", "报告中没有谈到问题的主题", "最接近的段落"),
+    (EN, "The reports do not say", "The reports never speak of the", "Closest passages"),
 ])
-def test_unanswerable_question_says_so_and_shows_the_closest_passages(client, headers, notice, label):
+def test_unanswerable_question_says_so_and_why_and_shows_the_closest_passages(client, headers, notice, why, label):
     status, html = page(client, UNANSWERABLE, headers=headers)
-    assert status == 200 and notice in html and label in html
+    assert status == 200 and notice in html and why in html and label in html
     assert 'class="answer-text"' not in html and html.count('class="passage"') >= 1
 
 

@@ -1,0 +1,60 @@
+"""What each reason for ``confident: false`` tells the reader, in English and Chinese.
+
+service.confidence names the reason by a code; the API returns the code with this message
+in the asker's script, and the web page shows it under its not-found notice, so that a
+person learns what the reports lack (a year, a unit, the city's figure) instead of a bare no.
+"""
+from __future__ import annotations
+
+from index.normalize import to_traditional
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "no_passage": ("No passage of the reports was found for this question.",
+                   "报告中没有找到与这个问题相关的段落。"),
+    "unknown_term": ("The question names a year, place or name that the reports never mention.",
+                     "问题中的年份、地点或名称在报告中没有出现。"),
+    "after_reports": ("The question asks about a time after the latest report was written.",
+                      "问题问的是最新一份报告之后的情况。"),
+    "unknown_topic": ("The reports never speak of the question's topic.",
+                      "报告中没有谈到问题的主题。"),
+    "no_figure": ("The passages that come closest give no figure for this.",
+                  "最相关的段落中没有给出这个数字。"),
+    "other_period": ("The reports give this figure only for another year or plan period.",
+                     "报告只给出了其他年份或规划期的数字。"),
+    "repeats_question": ("The reports give only the figure the question already states, not its parts.",
+                         "报告只给出了问题中已有的数字,没有给出细分。"),
+    "other_level": ("The reports give the district's figure, not the city's, province's or country's.",
+                    "报告给出的是本区的数字,而不是全市、全省或全国的数字。"),
+    "other_month": ("The reports give no figure for that month alone.",
+                    "报告没有给出该月单独的数字。"),
+    "no_name": ("The reports do not name the person asked about.",
+                "报告中没有提到所问人员的姓名。"),
+    "no_contact": ("The reports give no phone number, web or street address.",
+                   "报告中没有给出电话、网址或地址。"),
+    "no_time": ("The passages that come closest say nothing of when.",
+                "最相关的段落没有说明时间。"),
+    "other_unit": ("The closest figures are not in the unit asked for.",
+                   "最相关的数字不是所问的单位。"),
+    "other_kind": ("The closest figures are of another kind (a rate, not an amount, or the reverse).",
+                   "最相关的数字是另一类(例如增长率而不是金额)。"),
+    "figure_off_topic": ("The closest figure counts something other than what was asked.",
+                         "最相关的数字说的是别的事情。"),
+    "few_words": ("The passages hold too little of what the question asks about.",
+                  "相关段落中很少涉及问题所问的内容。"),
+    "clause_off_topic": ("The closest sentence has nothing of what the question asks about.",
+                         "最相关的句子与问题所问的内容无关。"),
+}
+
+
+def doubt_item(code: str | None, language: str) -> dict | None:
+    """The reason as the API returns it: its code and a message in the asker's script."""
+    if code is None:
+        return None
+    english, chinese = MESSAGES[code]
+    message = english if language == "en" else to_traditional(chinese) if language == "zh-Hant" else chinese
+    return {"code": code, "message": message}
+
+
+def doubt_message(code: str, ui: str) -> str:
+    """The reason in the web page's language (``en`` or ``zh``)."""
+    return MESSAGES[code][0 if ui == "en" else 1]
