@@ -55,7 +55,10 @@ MIN_COVERAGE = 0.1
 MIN_FIGURE_COVERAGE = 0.5
 AGREEING_CHANNELS = 2
 # A question asking when, and the time expressions an answer to it names.
-_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\bwhen\b|\b(?:what|which) year\b", re.I)
+# "When beds ran short, how many…" sets a scene: an English "when" asks a time only before
+# a verb of the question ("when did", "when will") or at its end ("…open when?").
+_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\b(?:what|which) year\b|\bby when\b|\bwhen\s*\?"
+                   r"|\bwhen (?:did|will|was|were|is|are|does|do|has|have|had|can|could|should|would|might|must)\b", re.I)
 # Asking for a way to reach something (a phone number, a web or street address),
 # and what a clause giving one would hold: a link, an e-mail, a long number, a house number.
 _ASKS_CONTACT = re.compile(
