@@ -15,8 +15,10 @@ the reports cannot meet:
 - a figure asked for the province, city or country (in Chinese or English: "across Hubei
   province"), answered with the district's own;
 - a question asking when, answered by a clause that names no time, for a person's name
-  (the head of an office), answered by a clause that names nobody, or for a phone number,
-  web or street address, answered by a clause that gives none;
+  (the head of an office), answered by a clause that names nobody, for a phone number,
+  web or street address, answered by a clause that gives none, or for how or where to
+  apply, sign up or register, answered by a clause that tells no way (no counter,
+  documents, booking or online service);
 - a figure question whose answering clause only gives back a figure the question states
   (how a quoted total splits, when the reports give only the total);
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
@@ -66,6 +68,15 @@ _ASKS_CONTACT = re.compile(
     r"|\bphone number\b|\btelephone\b|\bhotline\b|\bwebsite\b|\bURL\b|\be-?mail\b"
     r"|\b(?:web|street|postal|email|exact|full|office) address\b|\bthe address\b", re.I)
 _CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
+# Asking how or where a person goes about something (signs up, applies, registers, what to
+# bring), and what a clause telling it would hold: a counter or service hall, the documents,
+# a booking, an online service, a number to call. A report of the government's work says
+# what was done, rarely how a resident does it.
+_ASKS_PROCEDURE = re.compile(
+    r"\b(?:how|where)\b[^?,.]{0,30}?\b(?:do|can|should|must) (?:i|we)\b|\bwhat (?:documents|papers|materials)\b"
+    r"|\bhow to (?:apply|register|sign up|enrol|renew|book)\b"
+    r"|(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办|办)|(?:带|准备|提交)(?:什么|哪些)(?:材料|证件)", re.I)
+_PROCEDURE = re.compile(r"窗口|大厅|政务服务中心|材料|证件|携带|预约|登录|(?:网上|线上|掌上)(?:办|申|预|报|登)|小程序|APP|拨打|热线|地址|\d+号", re.I)
 # A question asking for a person's name: the head of an office, the district mayor.
 _ASKS_NAME = re.compile(
     r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
@@ -120,6 +131,8 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
         return "no_name"  # asked for someone's name, the clause names nobody
     if _ASKS_CONTACT.search(query.text) and not _CONTACT.search(answer_text):
         return "no_contact"  # asked for a phone number or an address, the clause gives none
+    if _ASKS_PROCEDURE.search(query.text) and not _PROCEDURE.search(answer_text):
+        return "no_procedure"  # asked how or where to apply, the clause tells no way
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return "no_time"  # asked when, and the answering clause names no time
     units = asked_units(query.text, query.language)

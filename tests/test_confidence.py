@@ -160,3 +160,14 @@ def test_an_answer_shares_a_word_only_through_words_of_two_characters_or_more():
     assert not shares_a_word([("的",), ("公立",), ("图书馆",), ("在",), ("借书证",)], header)
     assert shares_a_word([("的",), ("人大",), ("代表",)], header)
     assert shares_a_word([("停车位",)], "新增停车泊位1.2万个")  # a piece of a reworded compound
+
+
+@pytest.mark.parametrize("question, doubt", [
+    ("How do I apply for a business licence in Wuchang?", "no_procedure"),
+    ("在武昌申请营业执照要去哪里办?需要带什么材料?", "no_procedure"),
+    ("How did Wuchang speed up business licence applications?", None),  # what was done, not how to apply
+])
+def test_asked_how_or_where_to_apply_the_clause_must_tell_a_way(retriever, question, doubt):
+    """The passage on business licences says they are issued the same day, not where or with what."""
+    answer = ask(retriever, question)
+    assert "营业执照" in answer["answer"] and (answer["doubt"] or {}).get("code") == doubt
