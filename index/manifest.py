@@ -13,7 +13,7 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-FORMAT_VERSION = 3  # 3: romanised.json (names in pinyin)
+FORMAT_VERSION = 4  # 3: romanised.json (names in pinyin); 4: those names start where a word does
 MANIFEST = "manifest.json"
 PACKAGES = ("faiss-cpu", "sentence-transformers", "torch", "transformers", "bm25s", "jieba", "opencc-python-reimplemented")
 

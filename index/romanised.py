@@ -2,9 +2,10 @@
 Zhongtandeng, Daokou Lake), found in the reports' own text.
 
 The terminology table lists the names someone thought of; an asker romanises any other
-name the reports use. Every run of 2 to 5 Han characters in the reports is indexed by its
-toneless pinyin (pypinyin, readings in context), so a capitalised word of an English
-question that spells one of them is that name, not a name the reports never use. A word
+name the reports use. Every string of 2 to 5 Han characters in the reports that starts
+where a word of jieba's does is indexed by its toneless pinyin (pypinyin, readings in
+context), so a capitalised word of an English question that spells one of them is that
+name, not a name the reports never use. A word
 followed by District, Province, City or County must spell the name with that suffix
 (Hongshan District is 洪山区, which the reports never name, not the 洪山 of 小洪山).
 
@@ -23,6 +24,19 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 ADMIN_SUFFIX = {"district": ("区", "qu"), "province": ("省", "sheng"), "city": ("市", "shi"), "county": ("县", "xian")}
 
 
+def word_starts(run: str) -> list[int]:
+    """Where jieba's words begin in a run of Han characters. A name starts where a word
+    does (小龟山 is 小 + 龟山, 武车路 is 武 + 车路), while a string that starts inside a word
+    is no name the reports use: 不负韶华为建设 holds 华为 (Huawei) only across 韶华 + 为."""
+    import jieba  # at build time only
+
+    starts, at = [], 0
+    for word in jieba.cut(run):
+        starts.append(at)
+        at += len(word)
+    return starts
+
+
 class RomanisedNames:
     """Toneless pinyin (lower case, no spaces) → the Han strings of the reports it spells."""
 
@@ -36,8 +50,8 @@ class RomanisedNames:
         table: dict[str, set[str]] = {}
         for run in {run for text in texts for run in _HAN_RUN.findall(text)}:
             syllables = lazy_pinyin(run)
-            for size in range(MIN_CHARS, MAX_CHARS + 1):
-                for i in range(len(run) - size + 1):
+            for i in word_starts(run):
+                for size in range(MIN_CHARS, min(MAX_CHARS, len(run) - i) + 1):
                     table.setdefault("".join(syllables[i : i + size]), set()).add(run[i : i + size])
         return cls({key: tuple(sorted(names)) for key, names in table.items()})
 

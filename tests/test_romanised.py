@@ -17,6 +17,12 @@ def test_a_pinyin_word_spells_the_reports_name():
     assert names.lookup("Tesla") == ()
 
 
+def test_a_string_that_starts_inside_a_word_is_no_name():
+    names = RomanisedNames.from_texts(["只争朝夕,不负韶华为建设高质量发展而努力"])
+    assert names.lookup("Huawei") == ()  # 韶华 + 为: 华为 only across a word's end
+    assert names.lookup("Shaohua") == ("韶华",)
+
+
 def test_an_administrative_word_needs_the_name_with_its_suffix():
     names = RomanisedNames.from_texts([TEXT, "洪山区与武昌区"])
     assert names.lookup("Hongshan") == ("洪山",)
