@@ -24,6 +24,7 @@ def test_the_latest_report_date_skips_undated_reports():
     ("十二五期间固定资产投资累计多少?", "other_period"),           # answered only for 十三五
     ("两湖隧道什么时候建成通车?", "no_time"),                      # asked when; the passage gives no time
     ("Does BYD run a factory in Wuchang?", "unknown_term"),        # a name in capitals the reports never use
+    ("社区老年人服务中心怎么收费?", "other_kind"),                  # a fee, and the clause counts centres
 ])
 def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
     answer = ask(retriever, question)
