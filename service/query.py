@@ -27,6 +27,9 @@ _PEOPLE_EN = re.compile(r"\bhow many (people|residents|persons|workers|jobs|medi
 _KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion|grow|growth|rise|increase[ds]?|decline|drop|fell|by how much)\b", re.I)),
             ("money", re.compile(r"\b(yuan|rmb|money|how much (was|is|did|will|does)|amount|value|revenue|budget|investment|spending|gdp|funding|funds|price|prices|cost|costs|fee|fees|fare|fares)\b", re.I)),
             ("people", _PEOPLE_EN))
+# 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
+# many indicators, not a rate); 几成 is a share and 多少人 counts people, so neither is here.
+_COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所次批件类种轮台辆套栋户间张部支场]")
 _COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
 
 
@@ -34,9 +37,11 @@ def expected_kind(text: str, language: str) -> str | None:
     """The kind of figure a question asks for (money, percent, people), when it says so;
     checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for money. 'How
     many' things (not people, not yuan) is a count of any unit, whatever else the question
-    mentions ('buildings paying over 100 million yuan in tax')."""
+    mentions ('buildings paying over 100 million yuan in tax'); so is a Chinese 几项 or 多少家."""
     if language == "en" and _COUNT_EN.search(text):
         return "people" if _PEOPLE_EN.search(text) else None
+    if language != "en" and _COUNT_ZH.search(text):
+        return None
     for kind, pattern in (_KIND_EN if language == "en" else _KIND_ZH):
         if pattern.search(text):
             return kind

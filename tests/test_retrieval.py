@@ -1,6 +1,7 @@
 """The right passage for questions in each language, and glossary expansion."""
 import pytest
 
+from service.query import expected_kind
 from service.retrieval import dense_text
 
 
@@ -66,3 +67,13 @@ def test_questions_the_terminology_does_not_reach_are_embedded_as_asked(retrieve
     for question in ("Tell me about xyzzy plugh?", "两湖隧道建设进展如何?"):
         query = retriever.analyse(question)
         assert dense_text(query) == query.text[:-1], "as asked, less the question mark"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("预计有几项指标的增幅由负转正?", None),       # how many indicators, not a rate
+    ("上半年新签约多少个亿元以上项目?", None),      # how many projects, not an amount
+    ("2021年上半年固定资产投资增幅是多少?", "percent"),
+    ("上半年新增城镇就业多少人?", "people"),
+])
+def test_a_chinese_count_of_things_asks_no_rate_or_amount(question, kind):
+    assert expected_kind(question, "zh-Hans") == kind
