@@ -19,8 +19,9 @@ the reports cannot meet:
   web or street address, answered by a clause that gives none, or for how or where to
   apply, sign up or register, answered by a clause that tells no way (no counter,
   documents, booking or online service);
-- a figure question whose answering clause only gives back a figure the question states
-  (how a quoted total splits, when the reports give only the total);
+- a figure question, or one asking which ones, whose answering clause only gives back a
+  figure the question states (how a quoted total splits, which the 8 shops are, when the
+  reports give only the total or the count);
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words (a reworded compound counting for the pieces it
   shares: 停车位 against 停车泊位);
@@ -61,6 +62,9 @@ AGREEING_CHANNELS = 2
 # a verb of the question ("when did", "when will") or at its end ("…open when?").
 _WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\b(?:what|which) year\b|\bby when\b|\bwhen\s*\?"
                    r"|\bwhen (?:did|will|was|were|is|are|does|do|has|have|had|can|could|should|would|might|must)\b", re.I)
+# Asking which ones (哪几个社区, 分别是哪些): a clause that only gives back the count the
+# question states (60个智慧平安小区) does not name them.
+_WHICH_ONES = re.compile(r"哪几|哪些|分别是|\bwhich (?:ones|of (?:them|these|those))\b", re.I)
 # Asking for a way to reach something (a phone number, a web or street address),
 # and what a clause giving one would hold: a link, an e-mail, a long number, a house number.
 _ASKS_CONTACT = re.compile(
@@ -120,7 +124,8 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
         return "no_figure"
     if query.wants_figure and chunk is not None and other_period(query, chunk, answer_text):
         return "other_period"
-    if query.wants_figure and not _WHEN.search(query.text) and repeats_question(query, figures if told is None else told):
+    asks_items = query.wants_figure or _WHICH_ONES.search(query.text)
+    if asks_items and not _WHEN.search(query.text) and repeats_question(query, figures if told is None else told):
         return "repeats_question"  # asked how a stated total splits, the clause gives only the total
     context = in_context(answer_text, chunk)
     if query.wants_figure and (other_level_en if query.language == "en" else other_level)(query.text, context):

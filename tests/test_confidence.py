@@ -172,3 +172,14 @@ def test_asked_how_or_where_to_apply_the_clause_must_tell_a_way(retriever, quest
     """The passage on business licences says they are issued the same day, not where or with what."""
     answer = ask(retriever, question)
     assert "营业执照" in answer["answer"] and (answer["doubt"] or {}).get("code") == doubt
+
+
+def test_asked_which_ones_a_clause_that_only_gives_back_their_count_names_none(retriever):
+    assert ask(retriever, "上半年引进了几家武汉首店?")["confident"] is True
+    which = ask(retriever, "上半年引进的8家武汉首店分别是哪些品牌?")
+    assert which["confident"] is False and which["doubt"]["code"] == "repeats_question"
+
+
+def test_a_question_asking_which_items_is_answered_by_the_items_not_a_figure(retriever):
+    answer = ask(retriever, "上半年围绕哪几项重点工作推动项目开工?")
+    assert "征收拆迁、土地出让、招商引资" in answer["answer"] and answer["confident"] is True
