@@ -23,7 +23,8 @@ the reports cannot meet:
   figure the question states (how a quoted total splits, which the 8 shops are, when the
   reports give only the total or the count);
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
-  little of the question's rarer words (a reworded compound counting for the pieces it
+  little of the question's rarer words (those of a clause setting the scene, 疫情最吃紧的时候,
+  weighing half) (a reworded compound counting for the pieces it
   shares: 停车位 against 停车泊位);
 - passages that hold too little of the question's words at all, or an answering clause
   that holds none of them, not even a piece, unless two retrieval channels independently
@@ -47,7 +48,7 @@ from service.asked_periods import asks_after, other_month, other_period
 from service.figures import Figure, asked_units, stated_values
 from service.query import Query
 from service.retrieval import Hit
-from service.terms import Terms, asked_terms, coverage, query_terms, rarity
+from service.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
 from service.unknown_words import absent_topic, unknown_terms
 from service.wider_level import other_level, other_level_en
 
@@ -146,7 +147,7 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return "other_kind"  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
-    if query.wants_figure and coverage(terms, context, rarity(lexical), partial=True) < MIN_FIGURE_COVERAGE:
+    if query.wants_figure and coverage(terms, context, scene_weight(query, rarity(lexical)), partial=True) < MIN_FIGURE_COVERAGE:
         return "figure_off_topic"
     if channels_agree(hits[0]):
         return None

@@ -183,3 +183,9 @@ def test_asked_which_ones_a_clause_that_only_gives_back_their_count_names_none(r
 def test_a_question_asking_which_items_is_answered_by_the_items_not_a_figure(retriever):
     answer = ask(retriever, "上半年围绕哪几项重点工作推动项目开工?")
     assert "征收拆迁、土地出让、招商引资" in answer["answer"] and answer["confident"] is True
+
+
+def test_the_scene_a_question_sets_weighs_less_than_what_it_asks(retriever):
+    """The answering clause rarely repeats the asker's scene (…一床难求的时候)."""
+    answer = ask(retriever, "疫情最吃紧、病床一床难求的时候,武昌扩容了多少张床位?")
+    assert "2万余张" in answer["answer"] and answer["confident"] is True
