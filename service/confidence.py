@@ -16,7 +16,8 @@ the reports cannot meet:
   province"), answered with the district's own;
 - a question asking when, answered by a clause that names no time, for a person's name
   (the head of an office), answered by a clause that names nobody, for a phone number,
-  web or street address, answered by a clause that gives none, or for how or where to
+  web or street address, answered by a clause that gives none, for the day, answered by
+  a clause that names no day, or for how or where to
   apply, sign up or register, answered by a clause that tells no way (no counter,
   documents, booking or online service);
 - a figure question, or one asking which ones, whose answering clause only gives back a
@@ -87,6 +88,9 @@ _ASKS_NAME = re.compile(
     r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
     r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
     re.I)
+# Asking the day (哪天, 几月几号, on what date): a month or a half-year does not tell it.
+_ASKS_DAY = re.compile(r"哪一?天|几月几[日号]|几号(?!线)|\b(?:what|which|exact) (?:date|day)\b|\bon what day\b", re.I)
+_DAY = re.compile(r"\d{1,2}\s*[日号](?!线)|\d{4}-\d{1,2}-\d{1,2}")
 _TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
 
 
@@ -139,6 +143,8 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
         return "no_contact"  # asked for a phone number or an address, the clause gives none
     if _ASKS_PROCEDURE.search(query.text) and not _PROCEDURE.search(answer_text):
         return "no_procedure"  # asked how or where to apply, the clause tells no way
+    if _ASKS_DAY.search(query.text) and not _DAY.search(answer_text):
+        return "no_day"  # asked on which day, the clause names none
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return "no_time"  # asked when, and the answering clause names no time
     units = asked_units(query.text, query.language)

@@ -33,6 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "报告中没有给出电话、网址或地址。"),
     "no_procedure": ("The reports do not say how or where to apply, sign up or register.",
                      "报告中没有说明如何或去哪里办理、报名或申请。"),
+    "no_day": ("The passages that come closest name no day.",
+               "最相关的段落没有提到具体日期。"),
     "no_time": ("The passages that come closest say nothing of when.",
                 "最相关的段落没有说明时间。"),
     "other_unit": ("The closest figures are not in the unit asked for.",

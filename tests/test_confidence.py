@@ -25,6 +25,7 @@ def test_the_latest_report_date_skips_undated_reports():
     ("两湖隧道什么时候建成通车?", "no_time"),                      # asked when; the passage gives no time
     ("Does BYD run a factory in Wuchang?", "unknown_term"),        # a name in capitals the reports never use
     ("社区老年人服务中心怎么收费?", "other_kind"),                  # a fee, and the clause counts centres
+    ("上半年的“樱花盛放·相约武昌”发展论坛是哪天举办的?", "no_day"),  # the clause says it was held, not when
 ])
 def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
     answer = ask(retriever, question)
