@@ -9,14 +9,15 @@ answer is that sentence (trimmed to the clauses around the figure when it is lon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from index.chunking import sentence_spans
-from service.confidence import CANDIDATE_PASSAGES, doubt
+from service.comparison import other_side, two_sided
+from service.confidence import doubt
 from service.figures import Figure, asked_units, find_figures
 from service.query import Query
-from service.retrieval import Hit
+from service.retrieval import CANDIDATE_PASSAGES, Hit
 from service.terms import Terms, coverage, query_terms, rarity
 
 MAX_ANSWER_CHARS = 160
@@ -31,7 +32,7 @@ UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里
 @dataclass(frozen=True)
 class Answer:
     """The extracted text, where it stands, the figures in it, and whether to trust it
-    (``doubt``: why not, a code of service.doubts)."""
+    (``doubt``: why not, a code of service.doubts); ``also``, the other side's clause."""
 
     text: str
     doubt: str | None
@@ -39,6 +40,7 @@ class Answer:
     start: int | None = None
     end: int | None = None
     figures: list[Figure] = field(default_factory=list)
+    also: "Answer | None" = None  # a comparison's other side, from another report or period
 
     @property
     def confident(self) -> bool:
@@ -125,21 +127,43 @@ def _pick(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]
     return max(candidates, key=key), None
 
 
-def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None) -> Answer:
-    """The best answering clause among the top passages, with a confidence verdict
-    (``reported_until``: the date of the latest report, see service.asked_periods)."""
-    terms = query_terms(query)
-    candidates = _candidates(hits)
-    if not candidates:
-        return Answer("", "no_passage")
-    # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
-    weights = dict(zip(terms, map(rarity(lexical), terms)))
-    (rank, hit, start, end), clause = _pick(query, terms, candidates, weights.get)
+def _clause_answer(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight) -> tuple[Answer, Hit, list[Figure]]:
+    """The best clause among the candidates as an answer (not yet judged), its passage, and
+    the figures of the clause that answers a figure question."""
+    (rank, hit, start, end), clause = _pick(query, terms, candidates, weight)
     sentence = hit.chunk.text[start:end]
     lo, hi = _trim(query, terms, sentence, clause)
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
     figures = find_figures(text)
     told = figures if clause is None else find_figures(sentence[slice(*_clauses(sentence)[clause])])
+    return Answer(text, None, hit.chunk.id, offset, offset + len(text), figures), hit, told
+
+
+def _other_side(query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight) -> Answer | None:
+    """For a comparison, the best clause of the passages about the other report or period."""
+    if not two_sided(query):
+        return None
+    candidates = _candidates([h for h in hits if other_side(primary.chunk, h.chunk)])
+    if not candidates:
+        return None
+    also, hit, _ = _clause_answer(query, terms, candidates, weight)
+    return None if hit.chunk.doc == primary.chunk.doc and hit.chunk.text == primary.chunk.text else also
+
+
+def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None) -> Answer:
+    """The best answering clause among the top passages (and for a comparison, the other
+    side's), with a confidence verdict (``reported_until``: the date of the latest report,
+    see service.asked_periods)."""
+    terms = query_terms(query)
+    candidates = _candidates(hits)
+    if not candidates:
+        return Answer("", "no_passage")
+    # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
+    weights = dict(zip(terms, map(rarity(lexical), terms))).get
+    answer, hit, told = _clause_answer(query, terms, candidates, weights)
+    also = _other_side(query, terms, hits, hit, weights)
+    text = answer.text if also is None else f"{answer.text} {also.text}"
+    figures = answer.figures + (also.figures if also else [])
     why = doubt(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
-    return Answer(text, why, hit.chunk.id, offset, offset + len(text), figures)
+    return replace(answer, doubt=why, also=also)

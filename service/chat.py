@@ -132,7 +132,7 @@ def chat_completions_route() -> Response:
 def _structured(result: dict, resolution: Resolution) -> dict:
     """The ``reports_qa`` field: the answer object, and how earlier turns shaped the question."""
     followup = {"kind": resolution.kind, "previous": resolution.previous} if resolution.previous else None
-    keys = ("question", "language", "confident", "doubt", "citation", "figures", "glossary", "passages")
+    keys = ("question", "language", "confident", "doubt", "citation", "answer_parts", "figures", "glossary", "passages")
     return {**{k: result[k] for k in keys}, "answer": result["answer_display"], "followup": followup}
 
 
@@ -216,8 +216,8 @@ def render(result: dict, resolved: bool) -> str:
     language, passages = result["language"], result["passages"]
     lines = [_say(language, "read_as", q=result["question"]), ""] if resolved else []
     if result["confident"]:
-        cited = (result["citation"] or {}).get("passage")
-        mark = next((f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] == cited), "")
+        cited = {part["citation"]["passage"] for part in result["answer_parts"]}
+        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in cited)
         lines += [result["answer_display"] + mark, "", _say(language, "sources")]
         lines += [f"[{n}] {_source(p, language)}" for n, p in enumerate(passages, 1)]
     else:

@@ -14,7 +14,7 @@ from typing import Literal
 from flask import Response, jsonify
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
 
-from service.schemas import Citation, Doubt, FigureItem, GlossaryItem, Passage
+from service.schemas import AnswerPart, Citation, Doubt, FigureItem, GlossaryItem, Passage
 
 MODEL_ID = "wuchang-reports-qa"
 OWNER = "wuchang-reports"
@@ -118,6 +118,7 @@ class ReportsQA(BaseModel):
     answer: str
     followup: FollowUp | None
     citation: Citation | None
+    answer_parts: list[AnswerPart]
     figures: list[FigureItem]
     glossary: list[GlossaryItem]
     passages: list[Passage]

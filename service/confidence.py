@@ -48,12 +48,11 @@ from index.chunking import Chunk
 from service.asked_periods import asks_after, other_month, other_period
 from service.figures import Figure, asked_units, stated_values
 from service.query import Query
-from service.retrieval import Hit
+from service.retrieval import CANDIDATE_PASSAGES, Hit
 from service.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
 from service.unknown_words import absent_topic, unknown_terms
 from service.wider_level import other_level, other_level_en
 
-CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
 # Share of the question's words the top passages must hold. At 0.2 it caught no unanswerable
 # question that the other checks miss (dev, test or fresh questions) and failed paraphrases.
 MIN_COVERAGE = 0.1

@@ -3,7 +3,8 @@
 The shape is a contract: ``id, question, language, answer, confident, glossary,
 passages[{id, doc, title, section, text, start, end, score}]``. Extra fields ride along:
 the answer in the asker's script, the figures with their English renderings, the
-citation of where the answer stands, and when not confident, why (``doubt``).
+citation of where the answer stands (and for a comparison, each side's clause with its
+own in ``answer_parts``), and when not confident, why (``doubt``).
 """
 from __future__ import annotations
 
@@ -22,12 +23,28 @@ def _display(query: Query, text: str) -> str:
     return to_traditional(text) if query.language == "zh-Hant" else text
 
 
-def _answer_text(query: Query, answer: Answer) -> str:
-    """English askers also get every figure in English words of scale."""
-    if query.language != "en" or not answer.figures:
-        return answer.text
-    renderings = "; ".join(f"{f.text} = {f.english}" for f in answer.figures)
-    return f"{answer.text} [{renderings}]"
+def _parts(answer: Answer, dates: dict[str, str], hits: list[Hit]) -> list[tuple[Answer, Hit]]:
+    """The answer's clauses with their passages, the earlier report's first (a comparison's
+    plan before its result)."""
+    parts = [answer] + ([answer.also] if answer.also else [])
+    by_id = {h.chunk.id: h for h in hits}
+    placed = [(part, by_id[part.chunk_id]) for part in parts if part.chunk_id]
+    return sorted(placed, key=lambda pair: (dates.get(pair[1].chunk.doc, ""), pair[0].start or 0))
+
+
+def _answer_text(query: Query, parts: list[Answer]) -> str:
+    """The clauses joined (a comparison has two); English askers also get every figure in
+    English words of scale."""
+    text = "；".join(p.text.rstrip("。；;，,") for p in parts[:-1]) + ("；" if len(parts) > 1 else "") + parts[-1].text if parts else ""
+    figures = [f for p in parts for f in p.figures]
+    if query.language != "en" or not figures:
+        return text
+    renderings = "; ".join(f"{f.text} = {f.english}" for f in figures)
+    return f"{text} [{renderings}]"
+
+
+def _citation(part: Answer, hit: Hit) -> dict:
+    return {"passage": part.chunk_id, "doc": hit.chunk.doc, "title": hit.chunk.title, "section": hit.chunk.section, "start": part.start, "end": part.end}
 
 
 def passage_item(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
@@ -83,16 +100,16 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
     dates = report_dates(retriever)
     answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates))
-    text = _answer_text(query, answer)
-    citation = None
-    if answer.chunk_id:
-        hit = next(h for h in hits if h.chunk.id == answer.chunk_id)
-        citation = {"passage": answer.chunk_id, "doc": hit.chunk.doc, "title": hit.chunk.title, "section": hit.chunk.section, "start": answer.start, "end": answer.end}
+    parts = _parts(answer, dates, hits)
+    text = _answer_text(query, [part for part, _ in parts])
+    citations = {part.chunk_id: _citation(part, hit) for part, hit in parts}
     return {
         "id": qid, "question": question, "language": query.language, "answer": text,
         "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
         "doubt": doubt_item(answer.doubt, query.language),
-        "figures": [{"text": f.text, "english": f.english} for f in answer.figures],
-        "citation": citation, "glossary": _glossary(query, hits, retriever.bundle.glossary),
+        "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
+        "citation": citations.get(answer.chunk_id),
+        "answer_parts": [{"text": part.text, "display_text": _display(query, part.text), "citation": _citation(part, hit)} for part, hit in parts],
+        "glossary": _glossary(query, hits, retriever.bundle.glossary),
         "passages": [passage_item(query, h, dates) for h in hits],
     }

@@ -24,10 +24,12 @@ from index.normalize import to_traditional
 from index.store import IndexBundle
 from index.terminology import Terminology
 from service.query import Query, analyse
+from service.comparison import two_sided, with_other_side
 from service.rerank import rerank
 
 RRF_K = 60
 DEPTH = 50
+CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
 WARM_UP_QUESTION = "2021年地区生产总值增长多少?"
 
 
@@ -148,6 +150,8 @@ class Retriever:
             fused = rerank(query, fused, self.bundle.chunks)
         if spec.glossary:
             fused = self._promote_definitions(query, fused)
+        if spec.rerank and two_sided(query):
+            fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
         return query, self._distinct(fused, ranked, top_k)
 
     def _promote_definitions(self, query: Query, fused: list[tuple[int, float]]) -> list[tuple[int, float]]:

@@ -67,6 +67,12 @@ class Citation(BaseModel):
     end: int
 
 
+class AnswerPart(BaseModel):
+    text: str = Field(description="One clause of the answer, as it stands in the report.")
+    display_text: str = Field(description="The same, in the asker's script.")
+    citation: Citation
+
+
 class Doubt(BaseModel):
     code: str = Field(description="What the reports lack: unknown_term, after_reports, other_period, other_level, no_figure, …")
     message: str = Field(description="The same, in the asker's language and script.")
@@ -76,13 +82,15 @@ class AskResponse(BaseModel):
     id: str | None
     question: str
     language: str = Field(description="en, zh-Hans or zh-Hant.")
-    answer: str = Field(description="Extracted clause; English askers also get figures in English.")
+    answer: str = Field(description="Extracted clause (a comparison's two, joined); English askers also get figures in English.")
     answer_display: str
-    answer_text: str = Field(description="The extracted clause alone, as it stands in the report.")
+    answer_text: str = Field(description="The extracted clause alone (of a comparison, the one judged first), as it stands in the report.")
     confident: bool = Field(description="false when the reports do not seem to say.")
     doubt: Doubt | None = Field(description="Why confident is false (null when it is true).")
     figures: list[FigureItem]
-    citation: Citation | None
+    citation: Citation | None = Field(description="Where answer_text stands.")
+    answer_parts: list[AnswerPart] = Field(description="Every clause of the answer, the earlier report's first: "
+                                                       "one, or two for a comparison (the plan and the result).")
     glossary: list[GlossaryItem]
     passages: list[Passage]
 

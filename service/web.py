@@ -141,14 +141,15 @@ def in_script(text: str, script: str) -> str:
 
 
 def answer_view(result: dict, script: str) -> dict:
-    """The answer sentence with its figures marked, and their English renderings."""
-    sentence = in_script(result["answer_text"], script)  # the page lists English renderings apart
+    """The answer's clauses (a comparison has two), each with its figures marked and where
+    it stands, and the figures' English renderings."""
     figures = [in_script(f["text"], script) for f in result["figures"]]
     renderings = [(f["text"], f["english"]) for f in result["figures"]] if script == "en" else []
-    cited = result["citation"]
-    citation = cited and {"passage": cited["passage"], "title": in_script(cited["title"], script),
-                          "section": in_script(cited["section"], script)}
-    return {"text": highlight(sentence, figures), "renderings": renderings, "citation": citation}
+    parts = [{"text": highlight(in_script(part["text"], script), figures),  # renderings are listed apart
+              "citation": {"passage": part["citation"]["passage"], "title": in_script(part["citation"]["title"], script),
+                           "section": in_script(part["citation"]["section"], script)}}
+             for part in result["answer_parts"]]
+    return {"parts": parts, "renderings": renderings}
 
 
 def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles_en: dict[str, str]) -> dict:

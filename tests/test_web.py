@@ -195,3 +195,9 @@ def test_page_is_documented_as_html(client):
     get = spec["paths"]["/"]["get"]
     assert "text/html" in get["responses"]["200"]["content"]
     assert {p["name"] for p in get["parameters"]} == {"q", "lang", "ui"}
+
+
+def test_a_comparison_shows_each_side_with_where_it_stands(client):
+    status, html = page(client, "How did new urban jobs in 2020 compare with the first half of 2021?", headers=EN)
+    assert status == 200 and html.count('class="answer-text"') == 2 and html.count('class="cite"') == 2
+    assert html.index("2.25万人") < html.index("15043人")  # the December report first

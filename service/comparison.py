@@ -1,0 +1,69 @@
+"""Questions that set two sides against each other, and the passages of the other side.
+
+A comparison asks for the plan and the result (2021年计划新建绿道多少公里?上半年实际建成多少?),
+one year against another, or what the December report promised against what the mid-year
+report says: the reports answer each side in a different report or period, so a single
+clause answers only half. service.answer adds the best clause of the other side.
+"""
+from __future__ import annotations
+
+import re
+
+from index.chunking import Chunk
+from service.query import Query
+from service.rerank import ALIASES, HALVES, chunk_periods, periods
+
+_COMPARE = re.compile(r"相比|对比|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I)  # not "against": the fight against crime
+# A plan or an annual target, and the mid-year: the two reports' sides.
+_PLANNED = re.compile(r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report|December 2020)\b", re.I)
+_MIDYEAR = re.compile(r"上半年|年中|\b(?:mid-?year|mid-2021|first half|H1|by the middle of|by mid)\b", re.I)
+# The words that ask (多少, 几, 什么, 如何, what, how much …): a comparison asks twice.
+_ASKS = re.compile(r"多少|(?<![这那好哪])几|什么|如何|怎么|怎样|哪|\b(?:what|how|which|did|has|had|was|were|is)\b", re.I)
+# A figure "against the same period of 2019" is one report's own comparison, not a side.
+_SAME_PERIOD = re.compile(r"(?:19|20)\d\d年?同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b", re.I)
+_PERIOD_TERM = re.compile(r"十[一二三四五六]五|(?:19|20)\d\d年?")
+
+
+def named_periods(query: Query) -> set[str]:
+    """The years and plan periods a question names (2025 is 十四五), halves left out: an
+    English question's translated period terms count, not the aliases of its other words
+    (Five-Year brings 五年来, which would stand for 十三五)."""
+    terms = " ".join(t for t in query.zh_terms if _PERIOD_TERM.fullmatch(t))
+    found = periods(_SAME_PERIOD.sub(" ", f"{query.text} {terms}"))
+    return {ALIASES.get(p, p) for p in found} - HALVES
+
+
+def two_sided(query: Query) -> bool:
+    """Does the question set two sides against each other: a compare word, two years or
+    a plan period beside another period (2020年…2021年上半年, 十三五…十四五), or a plan and the
+    mid-year asked about each (计划新建多少?上半年实际建成多少?)?"""
+    text = _SAME_PERIOD.sub(" ", query.text)
+    if _COMPARE.search(text):
+        return True
+    if len(named_periods(query)) >= 2:
+        return True
+    return bool(_PLANNED.search(text) and _MIDYEAR.search(text) and len(_ASKS.findall(text)) >= 2)
+
+
+def other_side(primary: Chunk, chunk: Chunk) -> bool:
+    """Does a passage speak of another report, or of another period than the primary one
+    (十四五 against 十三五 in the same report)?"""
+    if chunk.doc != primary.doc:
+        return True
+    have, mine = chunk_periods(chunk), chunk_periods(primary)
+    return bool(have and mine and not have & mine)
+
+
+def with_other_side(fused: list[tuple[int, float]], chunks: list[Chunk], within: int) -> list[tuple[int, float]]:
+    """The ranking with the best passage of the other side moved up to place ``within``
+    when none stands above it: the ranker's top passages of a comparison often all come
+    from one report, and the answer is taken from the first few."""
+    if not fused:
+        return fused
+    top = chunks[fused[0][0]]
+    if any(other_side(top, chunks[row]) for row, _ in fused[1:within]):
+        return fused
+    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row])), None)
+    if at is None:
+        return fused
+    return fused[: within - 1] + [fused[at]] + fused[within - 1 : at] + fused[at + 1 :]
