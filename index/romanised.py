@@ -5,9 +5,9 @@ The terminology table lists the names someone thought of; an asker romanises any
 name the reports use. Every string of 2 to 5 Han characters in the reports that starts
 where a word of jieba's does is indexed by its toneless pinyin (pypinyin, readings in
 context), so a capitalised word of an English question that spells one of them is that
-name, not a name the reports never use. A word
-followed by District, Province, City or County must spell the name with that suffix
-(Hongshan District is 洪山区, which the reports never name, not the 洪山 of 小洪山).
+name, not a name the reports never use. A word followed by District, Hospital, Road, Lake
+… must spell the name with that suffix (Hongshan District is 洪山区, which the reports
+never name, not the 洪山 of 小洪山; Zhongnan Hospital is no 中南 of 中南商圈).
 
 The table is built with the index and saved beside it: pypinyin's dictionaries hold about
 60 MB, which the serving process has no need to carry.
@@ -21,7 +21,12 @@ from pathlib import Path
 
 MIN_CHARS, MAX_CHARS = 2, 5
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
-ADMIN_SUFFIX = {"district": ("区", "qu"), "province": ("省", "sheng"), "city": ("市", "shi"), "county": ("县", "xian")}
+# The English word after a name that the Chinese name ends with: administrative levels, and
+# the kinds of place a report names (Xiaoguishan Road is 小龟山路, Zhongnan Hospital 中南医院).
+NAME_SUFFIX = {"district": ("区", "qu"), "province": ("省", "sheng"), "city": ("市", "shi"), "county": ("县", "xian"),
+               "hospital": ("医院", "yiyuan"), "university": ("大学", "daxue"), "road": ("路", "lu"), "street": ("街", "jie"),
+               "avenue": ("大道", "dadao"), "alley": ("巷", "xiang"), "lake": ("湖", "hu"), "park": ("公园", "gongyuan"),
+               "bridge": ("桥", "qiao")}
 
 
 def word_starts(run: str) -> list[int]:
@@ -63,10 +68,12 @@ class RomanisedNames:
         return cls({key: tuple(names) for key, names in json.loads(path.read_text(encoding="utf-8")).items()})
 
     def lookup(self, word: str, suffix_word: str = "") -> tuple[str, ...]:
-        """The reports' names that ``word`` spells; with an administrative ``suffix_word``
-        (district, province …) only those the reports write with its suffix."""
+        """The reports' names that ``word`` spells; with a ``suffix_word`` (district,
+        hospital, road …) only those the reports write with its suffix, which the word may
+        spell already (Ziyanghu Lake: 紫阳湖)."""
         key = word.lower().replace("-", "")
-        if suffix_word.lower() not in ADMIN_SUFFIX:
+        if suffix_word.lower() not in NAME_SUFFIX:
             return self._table.get(key, ())
-        suffix, sound = ADMIN_SUFFIX[suffix_word.lower()]
-        return tuple(n for n in self._table.get(key + sound, ()) if n.endswith(suffix))
+        suffix, sound = NAME_SUFFIX[suffix_word.lower()]
+        names = self._table.get(key + sound, ()) + (self._table.get(key, ()) if key.endswith(sound) else ())
+        return tuple(dict.fromkeys(n for n in names if n.endswith(suffix)))

@@ -71,8 +71,8 @@ class Query:
 
 # A capitalised word inside an English sentence (not opening it): a name, most likely.
 NAME_WORD = r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b"
-# ... and the administrative word after it.
-_ROMANISED = re.compile(NAME_WORD + r"(?:\s+(District|Province|City|County)\b)?")
+# ... and the word after it that the Chinese name ends with (index.romanised.NAME_SUFFIX).
+_ROMANISED = re.compile(NAME_WORD + r"(?:\s+(District|Province|City|County|Hospital|University|Road|Street|Avenue|Alley|Lake|Park|Bridge)\b)?")
 
 
 def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) -> tuple[list[tuple[str, ...]], list[str]]:

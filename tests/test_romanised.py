@@ -30,6 +30,13 @@ def test_an_administrative_word_needs_the_name_with_its_suffix():
     assert RomanisedNames.from_texts([TEXT]).lookup("Hongshan", "District") == ()  # only 小洪山
 
 
+def test_a_kind_of_place_after_a_name_needs_the_name_written_with_it():
+    names = RomanisedNames.from_texts([TEXT, "推动中南商圈改造提升,完成紫阳湖综合整治"])
+    assert names.lookup("Zhongnan") == ("中南",) and names.lookup("Zhongnan", "Hospital") == ()
+    assert names.lookup("Xiaoguishan", "Road") == ("小龟山路",)
+    assert names.lookup("Ziyang", "Lake") == names.lookup("Ziyanghu", "Lake") == ("紫阳湖",)  # the lake said twice
+
+
 def test_the_table_is_saved_with_the_index_and_read_back_the_same(tmp_path):
     names = RomanisedNames.from_texts([TEXT])
     names.save(tmp_path / "romanised.json")
@@ -49,6 +56,12 @@ def test_the_server_does_not_carry_pypinyin(built):
 
 def test_an_english_question_naming_a_road_in_pinyin_is_answered(retriever):
     query = retriever.analyse("How many microcirculation roads such as Xiaoguishan Road were built in 2020?")
-    assert ("小龟山",) in query.zh_groups and "xiaoguishan" not in query.unmatched
+    assert ("小龟山路",) in query.zh_groups and "xiaoguishan" not in query.unmatched  # the road, with its 路
     answer = ask(retriever, "How many microcirculation roads such as Xiaoguishan Road were built in 2020?")
     assert "13条" in answer["answer"] and answer["confident"] is True
+
+
+def test_a_hospital_the_reports_never_name_is_not_confident(retriever):
+    """Renmin spells the 人民 of 人民政府, but no 人民医院 stands in the reports."""
+    answer = ask(retriever, "Will Renmin Hospital open a new branch in Wuchang?")
+    assert answer["confident"] is False and answer["doubt"]["code"] == "unknown_term"
