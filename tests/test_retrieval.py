@@ -59,6 +59,8 @@ def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_mi
     ("What was the count of new market entities?", True),
     ("社区老年人服务中心怎么收费?", True),                     # a fee is an amount of money
     ("上半年围绕哪几项重点工作推动项目开工?", False),           # 哪几: which ones, not how many
+    ("What do residents pay for a parking space each month?", True),  # paying asks an amount
+    ("Did senior officials take charge of the campaign?", False),
 ])
 def test_a_figure_question_asks_for_a_number(retriever, question, wants):
     assert retriever.analyse(question).wants_figure is wants
