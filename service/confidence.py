@@ -17,16 +17,16 @@ the reports cannot meet:
 - a question asking when, answered by a clause that names no time, for a person's name
   (the head of an office), answered by a clause that names nobody, for a phone number,
   web or street address, answered by a clause that gives none, for the day, answered by
-  a clause that names no day, or for how or where to
-  apply, sign up or register, answered by a clause that tells no way (no counter,
-  documents, booking or online service);
+  a clause that names no day, or for how or where to apply, sign up or register,
+  answered by a clause that tells no way (no counter, documents, booking or online
+  service);
 - a figure question, or one asking which ones, whose answering clause only gives back a
   figure the question states (how a quoted total splits, which the 8 shops are, when the
   reports give only the total or the count);
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
-  little of the question's rarer words (those of a clause setting the scene, 疫情最吃紧的时候,
-  weighing half) (a reworded compound counting for the pieces it
-  shares: 停车位 against 停车泊位);
+  little of the question's rarer words (a reworded compound counting for the pieces it
+  shares: 停车位 against 停车泊位; the words of a clause setting the scene, 疫情最吃紧的
+  时候, weighing half);
 - passages that hold too little of the question's words at all, or an answering clause
   that holds none of them, not even a piece, unless two retrieval channels independently
   rank the same passage first.
@@ -97,11 +97,6 @@ def names_person(text: str) -> bool:
     """Does a text hold a person's name (jieba's ``nr`` words of three characters or two,
     such as 孙春兰)?"""
     return any(flag == "nr" and 2 <= len(word) <= 3 for word, flag in posseg.cut(text))
-
-
-def is_confident(*args, **kwargs) -> bool:
-    """Do the top passages hold what was asked? (See ``doubt`` for the arguments.)"""
-    return doubt(*args, **kwargs) is None
 
 
 def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,

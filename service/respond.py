@@ -35,7 +35,8 @@ def _parts(answer: Answer, dates: dict[str, str], hits: list[Hit]) -> list[tuple
 def _answer_text(query: Query, parts: list[Answer]) -> str:
     """The clauses joined (a comparison has two); English askers also get every figure in
     English words of scale."""
-    text = "；".join(p.text.rstrip("。；;，,") for p in parts[:-1]) + ("；" if len(parts) > 1 else "") + parts[-1].text if parts else ""
+    clauses = [p.text for p in parts]
+    text = "；".join([c.rstrip("。；;，,") for c in clauses[:-1]] + clauses[-1:])
     figures = [f for p in parts for f in p.figures]
     if query.language != "en" or not figures:
         return text

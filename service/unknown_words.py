@@ -67,7 +67,7 @@ def absent_topic(text: str, vocabulary) -> list[str]:
     of it occurs in the reports (烟花爆竹, 二手房, 美团), whatever jieba tags it: the reports
     cannot speak of what they have no word for (the tagger sees no years: see service.tagging).
     One piece the reports use (过街设施: 设施) keeps it, since askers reword the reports'
-    compounds; is_confident also keeps it when two rankers agree on the top passage.
+    compounds; service.confidence also keeps it when two rankers agree on the top passage.
     Unanswerable not confident test .81→.85, fresh .80→.87, fresh2 .67→.80, fresh4
     .79→.83, fresh6 .67→.71; answerable not confident fresh5 .09→.12 (dev q181 too)."""
     found = topic(text)
