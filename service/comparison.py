@@ -13,6 +13,7 @@ from index.chunking import Chunk
 from service.query import Query
 from service.rerank import ALIASES, HALVES, chunk_periods, periods
 
+_QUESTION_MARK = re.compile(r"[?？]")
 _COMPARE = re.compile(r"相比|对比|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I)  # not "against": the fight against crime
 # A plan or an annual target, and the mid-year: the two reports' sides.
 _PLANNED = re.compile(r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report|December 2020)\b", re.I)
@@ -35,13 +36,17 @@ def named_periods(query: Query) -> set[str]:
 
 def two_sided(query: Query) -> bool:
     """Does the question set two sides against each other: a compare word, two years or
-    a plan period beside another period (2020年…2021年上半年, 十三五…十四五), or a plan and the
-    mid-year asked about each (计划新建多少?上半年实际建成多少?)?"""
+    a plan period beside another period (2020年…2021年上半年, 十三五…十四五), two questions
+    each with its period, or a plan and the mid-year asked about each (计划新建多少?上半年实际
+    建成多少?)?"""
     text = _SAME_PERIOD.sub(" ", query.text)
     if _COMPARE.search(text):
         return True
     if len(named_periods(query)) >= 2:
         return True
+    asked = [periods(q) for q in _QUESTION_MARK.split(text) if periods(q)]
+    if len(asked) >= 2 and any(a != asked[0] for a in asked):
+        return True  # 2020年完成了多少?到今年上半年又完成了多少?
     return bool(_PLANNED.search(text) and _MIDYEAR.search(text) and len(_ASKS.findall(text)) >= 2)
 
 

@@ -100,8 +100,8 @@ def asked_terms(query: Query) -> Terms:
 
 SCENE_WEIGHT = 0.5
 _CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]")
-# A clause that sets a scene: when (…的时候, …期间, 疫情初期) or what for (为了…).
-_SCENE = re.compile(r"时候|时$|那会儿?|那段时间|期间|初期|之际|以来|以后|之后|为了")
+# A clause that sets a scene: when (…的时候, …期间, 疫情初期, 十三五这五年) or what for (为了…).
+_SCENE = re.compile(r"时候|时$|那会儿?|那段时间|期间|初期|之际|以来|以后|之后|为了|[这那][一两二三四五六七八九十几]+年")
 
 
 def scene_weight(query: Query, weight):

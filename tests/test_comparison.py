@@ -15,6 +15,8 @@ from service.respond import ask
     ("What are the 'six clears' targeted in the campaign against organised crime?", False),
     ("By 2025, what do the 14th Five-Year goals expect of traditional industries?", False),  # 2025 is 十四五
     ("截至上半年,全年城建投资计划已经完成了百分之多少?", False),          # a plan, but one thing asked
+    ("2020年征收拆迁完成了多大面积?到今年上半年又完成了多少?", True),    # two questions, each its period
+    ("2021年上半年办了什么招商论坛?签下了哪些项目?", False),             # two questions, one period
 ])
 def test_a_comparison_is_told_from_a_question_about_one_side(retriever, question, sided):
     assert two_sided(retriever.analyse(question)) is sided

@@ -190,3 +190,13 @@ def test_the_scene_a_question_sets_weighs_less_than_what_it_asks(retriever):
     """The answering clause rarely repeats the asker's scene (…一床难求的时候)."""
     answer = ask(retriever, "疫情最吃紧、病床一床难求的时候,武昌扩容了多少张床位?")
     assert "2万余张" in answer["answer"] and answer["confident"] is True
+
+
+@pytest.mark.parametrize("question, scene_word, asked_word", [
+    ("疫情最吃紧、病床一床难求的时候,武昌扩容了多少张床位?", "病床", "床位"),
+    ("十三五这五年,武昌的高新技术企业数量增长了几倍?", "五年", "高新技术"),  # these five years
+])
+def test_a_scene_setting_clause_weighs_half(retriever, question, scene_word, asked_word):
+    from service.terms import scene_weight
+    weighted = scene_weight(retriever.analyse(question), lambda group: 1.0)
+    assert weighted((scene_word,)) == 0.5 and weighted((asked_word,)) == 1.0

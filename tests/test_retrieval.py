@@ -61,6 +61,7 @@ def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_mi
     ("上半年围绕哪几项重点工作推动项目开工?", False),           # 哪几: which ones, not how many
     ("What do residents pay for a parking space each month?", True),  # paying asks an amount
     ("Did senior officials take charge of the campaign?", False),
+    ("Did suspected cases count among the people screened?", False),  # to count among: to be one of
 ])
 def test_a_figure_question_asks_for_a_number(retriever, question, wants):
     assert retriever.analyse(question).wants_figure is wants
