@@ -145,10 +145,7 @@ def _other_side(query: Query, terms: Terms, hits: list[Hit], primary: Hit, weigh
     if not two_sided(query):
         return None
     candidates = _candidates([h for h in hits if other_side(primary.chunk, h.chunk)])
-    if not candidates:
-        return None
-    also, hit, _ = _clause_answer(query, terms, candidates, weight)
-    return None if hit.chunk.doc == primary.chunk.doc and hit.chunk.text == primary.chunk.text else also
+    return _clause_answer(query, terms, candidates, weight)[0] if candidates else None
 
 
 def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None) -> Answer:

@@ -108,7 +108,8 @@ def scene_weight(query: Query, weight):
     """``weight``, halved for the words that only a Chinese question's scene-setting clauses
     hold (疫情刚暴发床位不够的时候, 武昌改造了几家定点医院?): an answering clause rarely repeats
     the scene the asker sets. A clause that asks a figure is never a scene. Answerable
-    figure questions not confident fresh7 and fresh9 one fewer each; nothing else moved."""
+    figure questions not confident one fewer each on fresh7, fresh8, fresh9 and fresh10
+    (twice); nothing else moved."""
     clauses = _CLAUSE_BREAK.split(query.text)
     scenes = [c for c in clauses if _SCENE.search(c) and not FIGURE_ZH.search(c)]
     if query.language == "en" or not scenes:
