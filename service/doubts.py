@@ -51,14 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def doubt_item(code: str | None, language: str) -> dict | None:
-    """The reason as the API returns it: its code and a message in the asker's script."""
+    """The reason as the API returns it: its code and a message in the asker's script (the
+    web page asks in its reader's: en, zh-Hans or zh-Hant)."""
     if code is None:
         return None
     english, chinese = MESSAGES[code]
     message = english if language == "en" else to_traditional(chinese) if language == "zh-Hant" else chinese
     return {"code": code, "message": message}
-
-
-def doubt_message(code: str, ui: str) -> str:
-    """The reason in the web page's language (``en`` or ``zh``)."""
-    return MESSAGES[code][0 if ui == "en" else 1]

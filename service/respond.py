@@ -103,14 +103,14 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates))
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
-    citations = {part.chunk_id: _citation(part, hit) for part, hit in parts}
+    cited = [(part, _citation(part, hit)) for part, hit in parts]
     return {
         "id": qid, "question": question, "language": query.language, "answer": text,
         "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
         "doubt": doubt_item(answer.doubt, query.language),
         "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
-        "citation": citations.get(answer.chunk_id),
-        "answer_parts": [{"text": part.text, "display_text": _display(query, part.text), "citation": _citation(part, hit)} for part, hit in parts],
+        "citation": next((citation for part, citation in cited if part is answer), None),
+        "answer_parts": [{"text": part.text, "display_text": _display(query, part.text), "citation": citation} for part, citation in cited],
         "glossary": _glossary(query, hits, retriever.bundle.glossary),
         "passages": [passage_item(query, h, dates) for h in hits],
     }

@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException
 from index.lexical import tokenize
 from index.normalize import to_traditional
 from service.api import qa_state
-from service.doubts import doubt_message
+from service.doubts import doubt_item
 from service.openapi import documented
 from service.requests import question_problem
 from service.respond import ask
@@ -203,8 +203,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
     t = strings(ui, traditional)
     if result and result["doubt"]:
-        message = doubt_message(result["doubt"], ui)
-        result["doubt_message"] = to_traditional(message) if ui == "zh" and traditional else message
+        result["doubt_message"] = doubt_item(result["doubt"], html_lang)["message"]
     if "error" in page:
         key, values = page["error"]
         page["message"] = t[key].format(**values)
