@@ -39,6 +39,9 @@ class Config:
     onnx_queries: bool = True  # QA_ONNX_QUERIES: 0 embeds questions with torch / numpy instead of ONNX Runtime
     onnx_dir: Path = ROOT / "models" / "onnx"  # QA_ONNX_DIR: exported query encoders
     max_chars: int = 300  # QA_MAX_CHARS: longest passage shown
+    # QA_RERANKER: the learned reranker's trees (scripts/train_reranker.py); '' uses the
+    # hand-weighted one
+    reranker: Path | None = ROOT / "service" / "reranker.json"
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
     workers: int = 1  # QA_WORKERS: gunicorn processes
@@ -77,6 +80,7 @@ class Config:
             onnx_queries=env.get("QA_ONNX_QUERIES", "1").strip().lower() not in ("0", "false", "no", "off"),
             onnx_dir=_path(env.get("QA_ONNX_DIR", "models/onnx")),
             max_chars=_int("QA_MAX_CHARS", cls.max_chars),
+            reranker=_optional_path(env.get("QA_RERANKER"), cls.reranker),
             host=env.get("HOST", cls.host),
             port=_int("PORT", cls.port),
             workers=_int("QA_WORKERS", cls.workers),
@@ -91,6 +95,13 @@ class Config:
         )
         known = {f.name for f in fields(cls)}
         return replace(base, **{k: v for k, v in overrides.items() if k in known})
+
+
+def _optional_path(value: str | None, default: Path | None) -> Path | None:
+    """Unset keeps the default; set but empty turns the thing off."""
+    if value is None:
+        return default
+    return _path(value.strip()) if value.strip() else None
 
 
 def _model(value: str) -> str:

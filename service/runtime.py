@@ -16,6 +16,7 @@ from index.manifest import IndexIntegrityError
 from index.store import IndexBundle, load_bundle, load_current
 from index.terminology import Terminology
 from service.config import Config
+from service.learned_rerank import load_trees
 from service.retrieval import Retriever
 
 
@@ -62,4 +63,4 @@ def load_retriever(config: Config, encoders: dict[str, Embedder], folder: Path |
     encoders, and wrap it for queries."""
     bundle = load_bundle(folder) if folder else load_current(config.index_dir)
     check_compatible(bundle, config)
-    return Retriever(bundle, encoders, load_terminology(config))
+    return Retriever(bundle, encoders, load_terminology(config), load_trees(config.reranker))

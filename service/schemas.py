@@ -21,7 +21,7 @@ class AskRequest(Strict):
 class SearchRequest(AskRequest):
     """Passages only (no answer extraction), for evaluation tools."""
 
-    pipeline: Literal["lexical", "dense", "hybrid", "full"] = Field("full", description="Which retrieval pipeline ranks the passages.")
+    pipeline: Literal["lexical", "dense", "hybrid", "full-hand", "full"] = Field("full", description="Which retrieval pipeline ranks the passages (full-hand: the full one without the learned reranker).")
 
 
 class Passage(BaseModel):
