@@ -24,6 +24,7 @@ import _bootstrap  # noqa: F401
 from service.config import ROOT, Config
 from service.evaluation import Question, load_questions
 from service.learned_rerank import FEATURES, Trees, features, rerank_learned
+from service.query import Query
 from service.rerank import rerank
 from service.retrieval import PIPELINES, Retriever, fuse
 from service.runtime import load_encoders, load_retriever
@@ -41,15 +42,16 @@ def load_sets(names: list[str]) -> dict[str, list[Question]]:
     return sets
 
 
-def candidates(retriever: Retriever, question: Question) -> tuple[list[tuple[int, float]], dict, np.ndarray, np.ndarray]:
-    """The fused candidates as the full pipeline reranks them, their features and labels."""
+def candidates(retriever: Retriever, question: Question) -> tuple[Query, list[tuple[int, float]], dict, np.ndarray, np.ndarray]:
+    """The question as analysed, the fused candidates the full pipeline reranks, their
+    channel rankings, features and labels."""
     spec = PIPELINES["full"]
     query = retriever.analyse(question.question)
     ranked = retriever.rankings(query, spec)
     fused = fuse(ranked, spec.weights[query.language])
     X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical)
     y = np.array([any(g in retriever.bundle.chunks[row].text for g in question.gold) for row, _ in fused[: len(X)]], dtype=int)
-    return fused, ranked, X, y
+    return query, fused, ranked, X, y
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> Trees:
@@ -107,10 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     retriever = load_retriever(config, load_encoders(config))
     data = {}
     for name, questions in load_sets(args.sets).items():
-        data[name] = []
-        for q in questions:
-            fused, ranked, X, y = candidates(retriever, q)
-            data[name].append((retriever.analyse(q.question), fused, ranked, X, y))
+        data[name] = [candidates(retriever, q) for q in questions]
     if args.cv:
         cross_validate(retriever, data)
     items = [item for items in data.values() for item in items]
