@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -61,10 +62,9 @@ def fit(X: np.ndarray, y: np.ndarray) -> Trees:
     width = max(t.node_count for t in trees)
     def padded(attribute: str, fill) -> np.ndarray:
         return np.array([np.pad(np.ravel(getattr(t, attribute))[: t.node_count], (0, width - t.node_count), constant_values=fill) for t in trees])
-    partial = Trees(padded("feature", 0).clip(min=0), padded("threshold", 0.0), padded("children_left", -1), padded("children_right", -1),
-                    padded("value", 0.0), RATE, 0.0, FEATURES)
-    bias = float(model.decision_function(X[:1])[0] - partial.score(X[:1].astype(np.float64))[0])
-    return Trees(partial.feature, partial.threshold, partial.left, partial.right, partial.value, RATE, bias, FEATURES)
+    unbiased = Trees(padded("feature", 0).clip(min=0), padded("threshold", 0.0), padded("children_left", -1), padded("children_right", -1),
+                     padded("value", 0.0), RATE, 0.0, FEATURES)
+    return replace(unbiased, bias=float(model.decision_function(X[:1])[0] - unbiased.score(X[:1].astype(np.float64))[0]))
 
 
 def first_gold(order: list[int], labels: dict[int, int]) -> int:

@@ -24,12 +24,11 @@ import numpy as np
 from index.chunking import Chunk
 from service.figures import find_figures, stated_values
 from service.query import Query
-from service.rerank import chunk_periods, query_periods, rerank
+from service.rerank import RRF_K, chunk_periods, query_periods, rerank
 from service.terms import found_matrix, query_terms, rarity
 
 CHANNELS = ("lexical", "main", "second")
 DEPTH = 30  # the candidates reranked; the tail keeps its fused order below them
-RRF_K = 60  # service.retrieval's: a first place in one channel is worth 1/61
 # The trees' log-odds are added to the hand-weighted score rather than replacing it: left
 # out one question set at a time, the trees alone ranked R@5 .944 / MRR .885 over the
 # training sets, the sum .950 / .892 (hand-weighted alone .919 / .859), and on the test
@@ -116,7 +115,7 @@ def features(query: Query, fused: list[tuple[int, float]], ranked: dict[str, lis
         share = len(wanted & have) / len(wanted) if wanted else 0.0
         figures = find_figures(chunk.sentence)
         out.append([
-            fused_score * 60, *rr, *top, *rel,
+            fused_score * RRF_K, *rr, *top, *rel,
             share, float(bool(wanted and have) and not wanted & have), float(query.wants_figure and bool(figures)),
             covered[i], in_sentence[i], plain[i],
             english, *(english * r for r in rr), english * covered[i], len(chunk.text) / 300,

@@ -16,6 +16,7 @@ from index.chunking import Chunk
 from service.figures import find_figures
 from service.query import Query
 
+RRF_K = 60  # reciprocal-rank fusion's constant (service.retrieval.fuse): a first place is 1/61
 _PERIOD = re.compile(r"(20\d\d)|(上半年|下半年|十[一二三四五六]五)")
 HALVES = frozenset({"上半年", "下半年"})  # the periods that are parts of a year, not a year or a plan
 ALIASES = {"五年来": "十三五", "过去五年": "十三五", "2025": "十四五", "2035": "十四五", "2016": "十三五"}

@@ -26,9 +26,8 @@ from index.terminology import Terminology
 from service.query import Query, analyse
 from service.comparison import two_sided, with_other_side
 from service.learned_rerank import Trees, rerank_learned
-from service.rerank import rerank
+from service.rerank import RRF_K, rerank
 
-RRF_K = 60
 DEPTH = 50
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
 WARM_UP_QUESTION = "2021年地区生产总值增长多少?"

@@ -36,7 +36,7 @@ def coverage(terms: Terms, text: str, weight=None, partial: bool = False) -> flo
     """Share of the question's term groups found in a text (1.0 when there are none to
     check); a group counts when any alternative occurs, weighted when ``weight`` is given.
     With ``partial`` a group none of whose alternatives occurs counts for the share of an
-    alternative's pieces that do (see ``pieces_found``)."""
+    alternative's pieces that do (see ``pieces``)."""
     weights = [weight(group) if weight else 1.0 for group in terms]
     total = sum(weights)
     if total <= 0:
@@ -47,45 +47,40 @@ def coverage(terms: Terms, text: str, weight=None, partial: bool = False) -> flo
 
 def found(group: tuple[str, ...], folded: str, partial: bool) -> float:
     """1 when an alternative occurs in the (lower-cased) text; otherwise, with ``partial``,
-    the largest share of an alternative's pieces that occur (see ``pieces_found``)."""
-    if any(a.lower() in folded for a in group):
-        return 1.0
-    return max((pieces_found(a, folded) for a in group), default=0.0) if partial else 0.0
-
-
-def pieces_found(word: str, folded: str) -> float:
-    """Share of a word's shorter search-mode pieces (停车位: 停车, 车位) found in the text. An
-    asker's compound often rewords the report's (停车位 for 停车泊位, 升降梯 for 升降机)
-    while keeping one of its morphemes; a word with no pieces (归零) gets no credit."""
-    parts = pieces(word)
-    return sum(p in folded for p in parts) / len(parts) if parts else 0.0
+    the largest share of an alternative's pieces that occur (see ``pieces``)."""
+    return _found_in(*_prepared(group, partial), folded)
 
 
 def found_matrix(terms: Terms, texts: list[str], partial: bool = True) -> list[list[float]]:
-    """``found(group, text, partial)`` for every text and term group, in one tight
-    loop: the learned reranker asks it of thirty passages a question, where calling
+    """``found(group, text, partial)`` for every text and term group, each group lower-cased
+    and cut once: the learned reranker asks it of thirty passages a question, where calling
     ``coverage`` on each cost 3 ms."""
-    groups = [([a.lower() for a in group], [parts for parts in map(pieces, group) if parts]) for group in terms]
+    groups = [_prepared(group, partial) for group in terms]
     seen: dict[str, list[float]] = {}  # passages under one heading share it
     for text in texts:
-        if text in seen:
-            continue
-        folded, row = text.lower(), []
-        for alternatives, cut in groups:
-            if any(a in folded for a in alternatives):
-                row.append(1.0)
-            elif partial and cut:
-                row.append(max(sum(p in folded for p in parts) / len(parts) for parts in cut))
-            else:
-                row.append(0.0)
-        seen[text] = row
+        if text not in seen:
+            folded = text.lower()
+            seen[text] = [_found_in(alternatives, cut, folded) for alternatives, cut in groups]
     return [seen[text] for text in texts]
+
+
+def _prepared(group: tuple[str, ...], partial: bool) -> tuple[list[str], list[tuple[str, ...]]]:
+    """A group's alternatives lower-cased, and (with ``partial``) those that have pieces, cut."""
+    return [a.lower() for a in group], ([parts for parts in map(pieces, group) if parts] if partial else [])
+
+
+def _found_in(alternatives: list[str], cut: list[tuple[str, ...]], folded: str) -> float:
+    if any(a in folded for a in alternatives):
+        return 1.0
+    return max((sum(p in folded for p in parts) / len(parts) for parts in cut), default=0.0)
 
 
 @lru_cache(maxsize=8192)
 def pieces(word: str) -> tuple[str, ...]:
-    """A word's shorter search-mode pieces, cut once: the learned reranker asks for them on
-    thirty passages a question."""
+    """A word's shorter search-mode pieces (停车位: 停车, 车位), cut once. An asker's compound
+    often rewords the report's (停车位 for 停车泊位, 升降梯 for 升降机) while keeping one of
+    its morphemes, so the share of its pieces in a text counts; a word with no pieces (归零)
+    gets no credit."""
     return tuple(p for p in tokenize(word) if p != word.lower())
 
 
