@@ -6,7 +6,7 @@
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
 whether they hold a gold string. The default sets are the dev split and the fresh sets
-whose misses were read; the test split and the blind sets (fresh12, fresh13) stay out, so
+whose misses were read; the test split and the blind sets (fresh12 to fresh15) stay out, so
 scripts/evaluate.py on them measures questions the trees never saw. Training is
 deterministic: the same index and sets give the same file.
 """
