@@ -17,9 +17,10 @@ the reports cannot meet:
 - a question asking when, answered by a clause that names no time, for a person's name
   (the head of an office), answered by a clause that names nobody, for a phone number,
   web or street address, answered by a clause that gives none, for the day, answered by
-  a clause that names no day, or for how or where to apply, sign up or register,
-  answered by a clause that tells no way (no counter, documents, booking or online
-  service);
+  a clause that names no day, for a place's opening hours, answered by a clause that
+  gives none (saying it opened is not saying when it is open), or for how or where to
+  apply, sign up or register, answered by a clause that tells no way (no counter,
+  documents, booking or online service);
 - a figure question, or one asking which ones, whose answering clause only gives back a
   figure the question states (how a quoted total splits, which the 8 shops are, when the
   reports give only the total or the count);
@@ -90,6 +91,11 @@ _ASKS_NAME = re.compile(
 # Asking the day (哪天, 几月几号, on what date): a month or a half-year does not tell it.
 _ASKS_DAY = re.compile(r"哪一?天|几月几[日号]|几号(?!线)|\b(?:what|which|exact) (?:date|day)\b|\bon what day\b", re.I)
 _DAY = re.compile(r"\d{1,2}\s*[日号](?!线)|\d{4}-\d{1,2}-\d{1,2}")
+# Asking when a place is open (开放时间, 几点, opening hours): a clause saying it opened, or
+# in which month, does not tell its hours; one that does names a clock time or the day's part.
+_ASKS_HOURS = re.compile(r"(?:营业|开放|开门|办公|服务)时间|几点(?:钟|开|关|到|营业|上班|下班)|\b(?:opening|business|office|visiting) hours\b"
+                         r"|\bopening times?\b|\bhours of operation\b|\bwhat time does\b", re.I)
+_HOURS = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点(?!\d)|[上下]午|全天|24小时|昼夜")
 _TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
 
 
@@ -139,6 +145,8 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
         return "no_procedure"  # asked how or where to apply, the clause tells no way
     if _ASKS_DAY.search(query.text) and not _DAY.search(answer_text):
         return "no_day"  # asked on which day, the clause names none
+    if _ASKS_HOURS.search(query.text) and not _HOURS.search(answer_text):
+        return "no_hours"  # asked when a place is open, the clause gives no hours
     if _WHEN.search(query.text) and not _TIME.search(answer_text):
         return "no_time"  # asked when, and the answering clause names no time
     units = asked_units(query.text, query.language)

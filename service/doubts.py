@@ -35,6 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "报告中没有说明如何或去哪里办理、报名或申请。"),
     "no_day": ("The passages that come closest name no day.",
                "最相关的段落没有提到具体日期。"),
+    "no_hours": ("The passages that come closest give no opening hours.",
+                 "最相关的段落没有给出开放或营业时间。"),
     "no_time": ("The passages that come closest say nothing of when.",
                 "最相关的段落没有说明时间。"),
     "other_unit": ("The closest figures are not in the unit asked for.",

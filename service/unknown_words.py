@@ -25,12 +25,34 @@ _CALENDAR = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday fri
 def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     """Years, places and names the question hinges on that the reports never use (an
     English question's numbers too: they come through untranslated)."""
-    numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary]
+    spanned = years_in_known_spans(query.raw, vocabulary)
+    numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary and g[0] not in spanned]
     if query.language == "en":
         names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)} - _CALENDAR
         return numbers + [w for w in query.unmatched if w in names and w not in vocabulary] + unknown_quarter(query.raw, vocabulary)
     return ([n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary)
             + unknown_quarter(query.text, vocabulary))
+
+
+# A span of years ("2016-2020", 2016至2020年, from 2016 to 2020).
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b|\band\b)\s*((?:19|20)\d\d)", re.I)
+# A word glossed in brackets by another ("瓦斯(燃气)", 捷运（地铁）).
+_GLOSS = r"\s*[(（]\s*([^()（）]{1,12}?)\s*[)）]"
+
+
+def years_in_known_spans(text: str, vocabulary) -> set[str]:
+    """Years that only open or close a span whose other end the reports use: the asker
+    spells out a period they cover ("the 13th Five-Year Plan period (2016-2020)"), and the
+    reports need not name its first year."""
+    spans = [(m.group(1), m.group(2)) for m in _YEAR_SPAN.finditer(text)]
+    return {a for a, b in spans if b in vocabulary} | {b for a, b in spans if a in vocabulary}
+
+
+def glossed(word: str, text: str, vocabulary) -> bool:
+    """Does the question gloss a word in brackets with one the reports use ("瓦斯(燃气)":
+    the Taiwanese word, then the mainland one)? Then the reports do speak of it."""
+    match = re.search(re.escape(word) + _GLOSS, text)
+    return match is not None and all(p in vocabulary for p in tokenize(match.group(1)))
 
 
 def unknown_places(text: str, vocabulary) -> list[str]:
@@ -59,7 +81,7 @@ def unknown_topic(text: str, vocabulary) -> list[str]:
     word, flag = found
     pieces = tokenize(word)  # the word and its dictionary pieces (湖北美术学院: 湖北, 美术, 学院 …)
     unknown = flag in _NAME_TAGS and len(word) > 1 and not all(p in vocabulary for p in pieces)
-    return [word] if unknown else []
+    return [word] if unknown and not glossed(word, text, vocabulary) else []
 
 
 def absent_topic(text: str, vocabulary) -> list[str]:
@@ -75,6 +97,6 @@ def absent_topic(text: str, vocabulary) -> list[str]:
         return []
     word, flag = found
     pieces = [p for p in tokenize(word) if p != word]
-    known = word in vocabulary or any(p in vocabulary for p in pieces)
+    known = word in vocabulary or any(p in vocabulary for p in pieces) or glossed(word, text, vocabulary)
     return [word] if flag.startswith("n") and len(word) > 1 and not known else []
 

@@ -1,7 +1,7 @@
 """Words a question hinges on that the reports never use: places, names, quarters, topics."""
 import pytest
 
-from service.unknown_words import absent_topic, unknown_places, unknown_quarter, unknown_topic
+from service.unknown_words import absent_topic, glossed, unknown_places, unknown_quarter, unknown_topic, years_in_known_spans
 
 
 def test_only_place_names_count_as_unknown_places():
@@ -35,3 +35,21 @@ def test_a_topic_the_reports_have_no_word_for_is_absent():
     assert absent_topic("二手车交易市场在武昌哪里?", vocabulary={"市场"}) == ["二手车"]
     assert absent_topic("过街设施有没有做数字化升级?", vocabulary={"设施"}) == []  # a piece the reports use
     assert absent_topic("2021年老旧小区改造具体怎么搞?", vocabulary={"老旧小区"}) == []  # not 年老
+
+
+def test_a_word_glossed_by_one_the_reports_use_is_known():
+    vocabulary = {"燃气", "安全", "地铁"}
+    assert absent_topic("瓦斯(燃气)安全隐患排查了多少处?", vocabulary) == []
+    assert absent_topic("瓦斯（燃气）安全隐患排查了多少处?", vocabulary) == []
+    assert absent_topic("瓦斯安全隐患排查了多少处?", vocabulary) == ["瓦斯"]  # no gloss: unknown
+    assert not glossed("瓦斯", "瓦斯(天然气)安全", vocabulary)  # glossed by another unknown word
+    assert glossed("捷运", "捷运（地铁）票价", vocabulary)
+
+
+def test_a_year_that_only_opens_a_span_the_reports_cover_is_not_unknown():
+    vocabulary = {"2020", "2021"}
+    assert years_in_known_spans("the 13th Five-Year Plan period (2016-2020)", vocabulary) == {"2016"}
+    assert years_in_known_spans("2016至2020年累计新增多少", vocabulary) == {"2016"}
+    assert years_in_known_spans("from 2021 to 2023", vocabulary) == {"2023"}
+    assert years_in_known_spans("between 2014 and 2016", vocabulary) == set()  # neither end is covered
+    assert years_in_known_spans("in 2016 and in 2019", vocabulary) == set()  # two years, no span
