@@ -75,7 +75,8 @@ def test_the_question_set_is_valid_and_its_gold_is_verbatim():
                                          ("fresh9_questions.jsonl", 57), ("fresh10_questions.jsonl", 57),
                                          ("fresh11_questions.jsonl", 57), ("fresh12_questions.jsonl", 57),
                                          ("fresh13_questions.jsonl", 57), ("fresh14_questions.jsonl", 57),
-                                         ("fresh15_questions.jsonl", 57)])
+                                         ("fresh15_questions.jsonl", 57), ("fresh16_questions.jsonl", 57),
+                                         ("fresh17_questions.jsonl", 57)])
 def test_the_fresh_question_sets_are_valid_and_their_gold_is_verbatim(name, count):
     from index.corpus import load_reports
     texts = [r.text for r in load_reports(ROOT / "corpus")]
