@@ -34,6 +34,7 @@ class Chunk:
     anchor_end: int
     text: str
     sentence: str
+    opening: str = ""  # the paragraph's dash-led opening sentence, which says its period
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -119,6 +120,7 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     anchor_end=s_end,
                     text=report.text[w_start:w_end],
                     sentence=report.text[s_start:s_end],
+                    opening=para.opening,
                 )
             )
     return chunks

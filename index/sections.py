@@ -16,6 +16,7 @@ _SUB_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 _LEAD_END = re.compile(r"[。;；:：]")
 MAX_HEADING_CHARS = 30
 MAX_LEAD_CHARS = 20
+_DASH = "—"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Paragraph:
     section: tuple[str, ...]
     lead: str
     front: bool = False
+    opening: str = ""
 
 
 def _is_heading(line: str) -> bool:
@@ -46,6 +48,16 @@ def _lead_of(line: str) -> str:
     if _SUB_NUMBERED.match(line) or (len(head) <= MAX_LEAD_CHARS and match.group() == "。"):
         return head
     return ""
+
+
+def _opening_of(line: str) -> str:
+    """A dash-led opening sentence ("——五年来,我们坚持…。"): the review's paragraphs that
+    sum up the five years under a heading that also names the last year. It is not made a
+    heading (passages keep their section path); it only says which period they are about."""
+    match = _LEAD_END.search(line)
+    if not line.startswith(_DASH) or not match or match.group() != "。":
+        return ""
+    return line[: match.start()].lstrip(_DASH)
 
 
 def _spans(text: str):
@@ -83,5 +95,6 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         lead = _lead_of(line) if in_body else ""
         section = tuple(part for part in (top, mid, lead) if part)
         front = not in_body and ">" not in line
-        paragraphs.append(Paragraph(len(paragraphs) + 1, start, end, section, lead, front))
+        opening = _opening_of(line) if in_body else ""
+        paragraphs.append(Paragraph(len(paragraphs) + 1, start, end, section, lead, front, opening))
     return paragraphs

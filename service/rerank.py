@@ -43,14 +43,17 @@ def query_periods(query: Query) -> set[str]:
 
 
 def chunk_periods(chunk: Chunk) -> frozenset[str]:
-    """The period a chunk speaks of, from its report title and section path."""
-    return _heading_periods(chunk.title, chunk.section)
+    """The period a chunk speaks of, from its report title and section path; a paragraph
+    opening that names a year or plan ("——五年来,…" under "2020年及十三五工作回顾") narrows
+    it to that one: those paragraphs give the five years' totals, not 2020's."""
+    return _heading_periods(chunk.title, chunk.section, chunk.opening)
 
 
 @lru_cache(maxsize=4096)
-def _heading_periods(title: str, section: str) -> frozenset[str]:
+def _heading_periods(title: str, section: str, opening: str = "") -> frozenset[str]:
     """Sections are few and shared by many chunks: work each one out once."""
-    return frozenset(periods(f"{title} {section}"))
+    named, own = periods(f"{title} {section}"), periods(opening) - HALVES
+    return frozenset((named & HALVES) | own if own else named)
 
 
 def adjustment(query: Query, wanted: set[str], chunk: Chunk, weights: RerankWeights) -> float:

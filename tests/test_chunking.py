@@ -58,6 +58,15 @@ def test_section_path_follows_the_reports_own_headings(chunks):
     assert projects.section == "(一)着力扩投资、增进度,重大项目支撑有力、建设提速"
 
 
+def test_a_dash_led_opening_travels_with_its_paragraphs_chunks(chunks):
+    """The five-year summaries open with "——五年来,…。"; every chunk of such a paragraph
+    carries that opening (it says the period), and the section path stays the report's."""
+    totals = next(c for c in chunks if "累计完成固定资产投资1242.6亿元" in c.sentence)
+    assert totals.opening == "五年来,我们坚持高质量发展要求,区域经济能级跃上新台阶"
+    assert totals.section == "2020年及十三五工作回顾"
+    assert next(c for c in chunks if "新增停车泊位2.2万个" in c.sentence).opening == ""
+
+
 def test_long_sentences_are_cut_at_clauses_not_mid_word():
     text = "甲" * 10 + ("乙" * 50 + ",") * 8 + "。"
     spans = sentence_spans(text, 0, len(text), 120)

@@ -20,6 +20,15 @@ def test_the_answering_passage_is_in_the_top_five(retriever, question, expected)
     assert any(expected in h.chunk.text for h in hits), [h.chunk.text[:40] for h in hits]
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("How many new urban jobs did Wuchang create in 2020?", "新增城镇就业2.25万人"),  # not the five years' 15.3万
+    ("十三五期间武昌累计新增城镇就业多少?", "累计新增城镇就业15.3万人次"),            # and the other way round
+])
+def test_a_years_figure_comes_before_the_five_year_total_beside_it(retriever, question, expected):
+    _, hits = retriever.search(question, top_k=5)
+    assert expected in hits[0].chunk.text, [h.chunk.text[:40] for h in hits]
+
+
 @pytest.mark.parametrize("question", ["什么是四类人员?", "四類人員指哪些人?", "Who are the four categories of people?"])
 def test_a_glossary_term_brings_its_definition_first(retriever, question):
     query, hits = retriever.search(question, top_k=5)
