@@ -28,6 +28,7 @@ def test_the_latest_report_date_skips_undated_reports():
     ("上半年的“樱花盛放·相约武昌”发展论坛是哪天举办的?", "no_day"),  # the clause says it was held, not when
     ("What are the opening hours of the science and technology innovation exhibition centre?", "no_hours"),
     ("紫阳湖公园每天几点开门?", "no_hours"),                        # the clause tells what was built there
+    ("What is the hourly minimum wage for workers in Wuchang in 2021?", "few_words"),  # only "Wuchang" is found
 ])
 def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
     answer = ask(retriever, question)
