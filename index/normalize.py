@@ -73,10 +73,22 @@ def taiwan_to_mainland(text: str, known: Container[str] = frozenset()) -> str:
     OpenCC's table also maps everyday words such as 新增 to 添加, which would lose every
     "新增就业", "新增确诊" the reports speak of."""
     simplified = _converter("tw2s").convert(text)
+    for taiwan, mainland in _local_phrases():
+        simplified = simplified.replace(taiwan, mainland)
     for taiwan, mainland in _taiwan_phrases():
         if taiwan in simplified and taiwan not in known:
             simplified = simplified.replace(taiwan, mainland)
     return simplified
+
+
+@lru_cache(maxsize=1)
+def _local_phrases() -> list[tuple[str, str]]:
+    """The project's own Taiwan → mainland pairs (taiwan_terms.tsv: 经济成长 → 经济增长, 瓦斯
+    → 燃气), longest first; OpenCC's table lacks them. They are applied whether or not the
+    reports use the Taiwan word: each was chosen where they do not, or not in that sense."""
+    lines = (Path(__file__).with_name("taiwan_terms.tsv")).read_text(encoding="utf-8").splitlines()
+    pairs = [tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
 @lru_cache(maxsize=1)

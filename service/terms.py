@@ -16,10 +16,14 @@ from index.lexical import tokenize
 from service.query import FIGURE_ZH, Query
 
 GENERIC = frozenset("""武昌 武昌区 区 全区 我们 工作 报告 政府 2020 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉
-总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
+实际 总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
 
 # The district itself: every page of the reports is about it, so naming it tells nothing.
 DISTRICT = frozenset({"武昌", "武昌区", "全区"})
+# What an English question's framing of a period ("over the … period", "at the end of",
+# "by the end of") translates to: the section heading says the period, the answering
+# clause rarely does ("高新技术企业数…达到330家" under the 十三五 review).
+PERIOD_FRAMING = frozenset({"时期", "期间", "同期", "收官", "截至目前", "年底", "年末", "期末"})
 
 Terms = list[tuple[str, ...]]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -116,11 +120,13 @@ def asked_terms(query: Query) -> Terms:
     """One group per word of a Chinese question (jieba's plain cut), or the translated
     groups of an English one: what a confident answer must mostly cover. An English
     question's years are left out: the answer's clause rarely repeats the year its section
-    heading gives, and unseen or unfinished years are checked on their own. So is its
-    "Wuchang", as GENERIC leaves out a Chinese one: every heading names the district, so
-    an answer off the topic would hold a word of the question through it."""
+    heading gives, and unseen or unfinished years are checked on their own; so are the
+    words framing a period (PERIOD_FRAMING). So is its "Wuchang", as GENERIC leaves out
+    a Chinese one: every heading names the district, so an answer off the topic would
+    hold a word of the question through it."""
     if query.language == "en":
-        return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) or a in DISTRICT for a in g)]
+        return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) or a in DISTRICT for a in g)
+                and not PERIOD_FRAMING.intersection(g)]
     latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
     return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC and not _ASKING.fullmatch(w)]

@@ -31,6 +31,13 @@ def test_a_comparison_is_answered_from_both_reports_the_earlier_first(retriever)
     assert {"2.25万人", "15043人"} <= {f["text"] for f in result["figures"]}
 
 
+def test_target_against_actual_takes_each_sides_own_clause(retriever):
+    """"实际" (actually) frames the second half of the question: it must not pull in the
+    clause about 实际到位资金 instead of the growth the question asks after."""
+    result = ask(retriever, "今年GDP预期增长目标多少?上半年实际增长多少?")
+    assert "地区生产总值增长7%" in result["answer"] and "22.3%" in result["answer"] and result["confident"] is True
+
+
 def test_a_question_about_one_side_has_one_clause_and_its_citation(retriever):
     result = ask(retriever, "2021年上半年新增城镇就业多少人?")
     assert len(result["answer_parts"]) == 1

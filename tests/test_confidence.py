@@ -53,6 +53,8 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
     "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
     "2020年全区新增多少停车位?",                      # the reports say 停车泊位
     "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
+    "By the close of the 13th Five-Year Plan period, how many high-tech enterprises were there?",  # the heading says the period
+    "2021年GDP成長目標是多少?上半年實際成長了多少?",   # 成長 is Taiwan's word for the reports' 增长
     "How many new urban jobs were created over 2016-2020?",  # a span the reports cover, 2016 unnamed
     "上半年瓦斯(燃氣)安全隱患排查了多少個?",            # the Taiwanese word, glossed by the mainland one
     # "when" setting a scene asks no time

@@ -32,6 +32,12 @@ def test_taiwan_phrasing_becomes_mainland_words_unless_the_reports_use_it():
     assert taiwan_to_mainland("新增確診病例") == "添加确诊病例"  # OpenCC's own mapping, without the reports' words
 
 
+def test_taiwan_words_opencc_lacks_come_from_the_projects_table():
+    assert taiwan_to_mainland("經濟成長率", known={"成长"}) == "经济增长率"  # growth, even though the reports say 成长 once
+    assert taiwan_to_mainland("瓦斯安全和捷運站") == "燃气安全和地铁站"
+    assert taiwan_to_mainland("孩子健康成長", known={"成长"}) == "孩子健康成长"  # a child's growth stays
+
+
 def test_traditional_questions_about_new_cases_meet_the_reports_word(retriever):
     query = retriever.analyse("今年新增城鎮就業多少人?")
     assert "新增" in query.text and "添加" not in query.text
