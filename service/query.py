@@ -18,7 +18,9 @@ FIGURE_ZH = re.compile(r"多少|(?<![这那好哪])几|多大|多高|比例|百�
 # Whole words: "investment-promotion" (招商) asks no amount.
 # Paying or being charged asks an amount; taking charge does not.
 _CHARGE = r"pay|paid|(?<!take )(?<!took )(?<!in )charge[sd]?(?! of)"
-_FIGURE_EN = re.compile(r"(?<!-)\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|percent(age)?|income|sales|value|area|target|population|length|count(?!\s+(?:as|among|towards?)\b)|budget|spending|price|cost|size|fees?|fares?|" + _CHARGE + r")\b(?!-)", re.I)
+# An area asked as a size ("what area of", "floor area"), not a place ("the Old Town area").
+_AREA = r"(?:what|much|an?|total|floor|land|additional|green|built-up) area|area of"
+_FIGURE_EN = re.compile(r"(?<!-)\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|percent(age)?|income|sales|value|" + _AREA + r"|target|population|length|count(?!\s+(?:as|among|towards?)\b)|budget|spending|price|cost|size|fees?|fares?|" + _CHARGE + r")\b(?!-)", re.I)
 _DEFINE_ZH = re.compile(r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别")
 _DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|meaning|mean|define|definition|stand for|refer|explain|consist|include|comprise|list)\b", re.I)
 

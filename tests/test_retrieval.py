@@ -66,6 +66,8 @@ def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_mi
     ("How was the investment-promotion drive organised?", False),  # 招商, no amount
     ("Does finance count as one of the eight industries of 1+8?", False),  # to count as: to be
     ("What was the count of new market entities?", True),
+    ("What is planned for the Tanhualin historic area?", False),  # an area as a place
+    ("What floor area of housing was expropriated in 2020?", True),  # an area as a size
     ("社区老年人服务中心怎么收费?", True),                     # a fee is an amount of money
     ("上半年围绕哪几项重点工作推动项目开工?", False),           # 哪几: which ones, not how many
     ("What do residents pay for a parking space each month?", True),  # paying asks an amount
