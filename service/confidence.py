@@ -24,6 +24,9 @@ the reports cannot meet:
 - a figure question, or one asking which ones, whose answering clause only gives back a
   figure the question states (how a quoted total splits, which the 8 shops are, when the
   reports give only the total or the count);
+- a question asking one item's amount or rate whose clause names it inside a list closed
+  by 等 and a count (…、阿里巴巴华中总部…等亿元以上重大项目27项,总投资307亿元): the figure is
+  the group's;
 - a figure question whose best clause has no figure, the wrong kind of figure, or too
   little of the question's rarer words (a reworded compound counting for the pieces it
   shares: 停车位 against 停车泊位; the words of a clause setting the scene, 疫情最吃紧的
@@ -155,6 +158,8 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return "other_kind"  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
+    if query.figure_kind and group_figure(terms, rarity(lexical), answer_text):
+        return "group_figure"  # asked one project's amount, the clause gives its group's total
     if query.wants_figure and coverage(terms, context, scene_weight(query, rarity(lexical)), partial=True) < MIN_FIGURE_COVERAGE:
         return "figure_off_topic"
     if channels_agree(hits[0]):
@@ -190,3 +195,22 @@ def channels_agree(top: Hit) -> bool:
     """Do two independent rankers (BM25, e5, USE) both put the top passage first? A
     paraphrase may share few words with its answer, yet be found that surely."""
     return sum(1 for rank in top.ranks.values() if rank == 1) >= AGREEING_CHANNELS
+
+
+# A list closed by 等 and counted ("武汉长江中心、亘星国际等23个重大项目", "…等亿元以上重大项目27项").
+_LISTED = re.compile(r"^[^,，;；。:：]*?等[^,，;；。:：]{0,12}?\d+(?:\.\d+)?\s*[个项家所条栋座处]")
+
+
+def group_figure(terms: Terms, weight, answer_text: str) -> bool:
+    """Does the question's rarest word name one item of a list the clause closes with 等
+    and a count ("新开工武昌滨江天街、阿里巴巴华中总部…等亿元以上重大项目27项,总投资307亿元")?
+    Then the clause's amount or rate is the group's, and a question asking one item's own
+    (阿里巴巴华中总部的总投资) is not answered by it. Questions asking a count are not checked:
+    how many projects such a list holds is what it tells."""
+    found = [(weight(g), g) for g in terms if weight(g) > 0 and max(map(len, g)) > 1 and any(a in answer_text for a in g)]
+    if not found:
+        return False
+    rarest = max(found)[1]
+    at = min(answer_text.find(a) for a in rarest if a in answer_text)
+    listed = "、" in answer_text[max(0, at - 1):at] or bool(re.match(r"^[^,，;；。]*、", answer_text[at:]))
+    return listed and bool(_LISTED.match(answer_text[at:]))

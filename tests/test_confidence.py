@@ -29,6 +29,8 @@ def test_the_latest_report_date_skips_undated_reports():
     ("What are the opening hours of the science and technology innovation exhibition centre?", "no_hours"),
     ("紫阳湖公园每天几点开门?", "no_hours"),                        # the clause tells what was built there
     ("What is the hourly minimum wage for workers in Wuchang in 2021?", "few_words"),  # only "Wuchang" is found
+    ("亘星国际项目总投资多少亿元?", "group_figure"),               # one of 23 projects counted together
+    ("How much money went into the Wuchang Binjiang Tianjie project?", "group_figure"),
 ])
 def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
     answer = ask(retriever, question)
@@ -53,6 +55,7 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
     "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
     "2020年全区新增多少停车位?",                      # the reports say 停车泊位
     "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
+    "2020年有多少个重大项目实现开工?",                 # a list's count is what it tells
     "By the close of the 13th Five-Year Plan period, how many high-tech enterprises were there?",  # the heading says the period
     "2021年GDP成長目標是多少?上半年實際成長了多少?",   # 成長 is Taiwan's word for the reports' 增长
     "How many new urban jobs were created over 2016-2020?",  # a span the reports cover, 2016 unnamed
@@ -207,3 +210,13 @@ def test_a_scene_setting_clause_weighs_half(retriever, question, scene_word, ask
     from service.terms import scene_weight
     weighted = scene_weight(retriever.analyse(question), lambda group: 1.0)
     assert weighted((scene_word,)) == 0.5 and weighted((asked_word,)) == 1.0
+
+
+def test_a_figure_of_a_counted_list_is_the_groups_not_one_items():
+    from service.confidence import group_figure
+    weight = lambda group: {"乙厂": 4.0, "投资": 2.0}.get(group[0], 1.0)
+    terms = [("乙厂",), ("投资",)]
+    assert group_figure(terms, weight, "新开工甲厂、乙厂、丙厂等重大项目27项,总投资307亿元")
+    assert group_figure(terms, weight, "甲厂、乙厂等5个项目开工,总投资30亿元")
+    assert not group_figure(terms, weight, "乙厂开工建设,总投资30亿元")  # its own figure
+    assert not group_figure(terms, weight, "乙厂、丙厂加快建设,全年完成投资30亿元")  # a list, but not counted
