@@ -24,6 +24,8 @@ the reports cannot meet:
 - a figure question, or one asking which ones, whose answering clause only gives back a
   figure the question states (how a quoted total splits, which the 8 shops are, when the
   reports give only the total or the count);
+- a Chinese figure question naming a metric the passages name (金融业增加值) whose clause
+  holds only the metric's head (服务业增加值);
 - a question asking one item's amount or rate whose clause names it inside a list closed
   by 等 and a count (…、阿里巴巴华中总部…等亿元以上重大项目27项,总投资307亿元): the figure is
   the group's;
@@ -53,7 +55,8 @@ from service.asked_periods import asks_after, other_month, other_period
 from service.figures import Figure, asked_units, stated_values
 from service.query import Query
 from service.retrieval import CANDIDATE_PASSAGES, Hit
-from service.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
+from service.tagging import tagged
+from service.terms import GENERIC, Terms, asked_terms, coverage, query_terms, rarity, scene_weight
 from service.unknown_words import absent_topic, unknown_terms
 from service.wider_level import other_level, other_level_en
 
@@ -158,6 +161,8 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
     if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
         return "other_kind"  # asked for an amount in yuan, the clause only holds a growth rate
     terms = asked_terms(query)
+    if query.wants_figure and query.language != "en" and other_metric(query.text, context, hits):
+        return "other_metric"  # asked 金融业增加值, the clause gives 服务业增加值
     if query.figure_kind and group_figure(terms, rarity(lexical), answer_text):
         return "group_figure"  # asked one project's amount, the clause gives its group's total
     if query.wants_figure and coverage(terms, context, scene_weight(query, rarity(lexical)), partial=True) < MIN_FIGURE_COVERAGE:
@@ -214,3 +219,22 @@ def group_figure(terms: Terms, weight, answer_text: str) -> bool:
     at = min(answer_text.find(a) for a in rarest if a in answer_text)
     listed = "、" in answer_text[max(0, at - 1):at] or bool(re.match(r"^[^,，;；。]*、", answer_text[at:]))
     return listed and bool(_LISTED.match(answer_text[at:]))
+
+
+
+def other_metric(text: str, context: str, hits: list[Hit]) -> bool:
+    """Does a Chinese question name a metric by a compound of two nouns (金融业增加值,
+    高新技术企业) that the top passages use as such, while the answering clause has only its
+    head (增加值 of 服务业, 企业 of another kind) and not its first noun? The reports then
+    name the metric elsewhere, without a figure, and the clause's figure counts something
+    else: a near miss. A compound the reports never use is the asker's own wording and is
+    left to the coverage check."""
+    passages = [h.chunk.text for h in hits[:CANDIDATE_PASSAGES]]
+    words = tagged(text)
+    for (first, first_tag), (head, head_tag) in zip(words, words[1:]):
+        if min(len(first), len(head)) < 2 or first_tag[0] != "n" or head_tag[0] != "n" or {first, head} & GENERIC:
+            continue
+        compound = first + head
+        if compound in text and head in context and first not in context and any(compound in p for p in passages):
+            return True
+    return False

@@ -43,6 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "最相关的数字不是所问的单位。"),
     "other_kind": ("The closest figures are of another kind (a rate, not an amount, or the reverse).",
                    "最相关的数字是另一类(例如增长率而不是金额)。"),
+    "other_metric": ("The reports name this measure, but give no figure for it; the closest figure measures something else.",
+                     "报告提到了这项指标,但没有给出它的数字;最相关的数字衡量的是别的内容。"),
     "group_figure": ("The reports give this only as the total of a group it belongs to, not its own figure.",
                      "报告只给出了它所在一组项目的合计数字,没有单独给出它的数字。"),
     "figure_off_topic": ("The closest figure counts something other than what was asked.",

@@ -30,6 +30,7 @@ def test_the_latest_report_date_skips_undated_reports():
     ("紫阳湖公园每天几点开门?", "no_hours"),                        # the clause tells what was built there
     ("What is the hourly minimum wage for workers in Wuchang in 2021?", "few_words"),  # only "Wuchang" is found
     ("亘星国际项目总投资多少亿元?", "group_figure"),               # one of 23 projects counted together
+    ("上半年金融业增加值达到多少亿元?", "other_metric"),           # named among the hard indicators, with no figure
     ("How much money went into the Wuchang Binjiang Tianjie project?", "group_figure"),
 ])
 def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
@@ -56,6 +57,7 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
     "2020年全区新增多少停车位?",                      # the reports say 停车泊位
     "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
     "2020年有多少个重大项目实现开工?",                 # a list's count is what it tells
+    "上半年服务业增加值多少?",                          # the metric the clause does give
     "By the close of the 13th Five-Year Plan period, how many high-tech enterprises were there?",  # the heading says the period
     "2021年GDP成長目標是多少?上半年實際成長了多少?",   # 成長 is Taiwan's word for the reports' 增长
     "How many new urban jobs were created over 2016-2020?",  # a span the reports cover, 2016 unnamed
