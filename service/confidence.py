@@ -221,7 +221,6 @@ def group_figure(terms: Terms, weight, answer_text: str) -> bool:
     return listed and bool(_LISTED.match(answer_text[at:]))
 
 
-
 def other_metric(text: str, context: str, hits: list[Hit]) -> bool:
     """Does a Chinese question name a metric by a compound of two nouns (金融业增加值,
     高新技术企业) that the top passages use as such, while the answering clause has only its

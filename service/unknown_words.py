@@ -34,8 +34,10 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
             + unknown_quarter(query.text, vocabulary))
 
 
-# A span of years ("2016-2020", 2016至2020年, from 2016 to 2020).
-_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b|\band\b)\s*((?:19|20)\d\d)", re.I)
+# A span of years ("2016-2020", 2016至2020年, from 2016 to 2020, between 2016 and 2020); two
+# years joined by a plain "and" are two years, not a span.
+_Y = r"((?:19|20)\d\d)"
+_YEAR_SPAN = re.compile(_Y + r"\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*" + _Y + r"|\bbetween\s+" + _Y + r"\s+and\s+" + _Y, re.I)
 # A word glossed in brackets by another ("瓦斯(燃气)", 捷运（地铁）).
 _GLOSS = r"\s*[(（]\s*([^()（）]{1,12}?)\s*[)）]"
 
@@ -44,7 +46,7 @@ def years_in_known_spans(text: str, vocabulary) -> set[str]:
     """Years that only open or close a span whose other end the reports use: the asker
     spells out a period they cover ("the 13th Five-Year Plan period (2016-2020)"), and the
     reports need not name its first year."""
-    spans = [(m.group(1), m.group(2)) for m in _YEAR_SPAN.finditer(text)]
+    spans = [tuple(year for year in m.groups() if year) for m in _YEAR_SPAN.finditer(text)]
     return {a for a, b in spans if b in vocabulary} | {b for a, b in spans if a in vocabulary}
 
 
