@@ -103,6 +103,11 @@ _ASKS_HOURS = re.compile(r"(?:营业|开放|开门|办公|服务)时间|几点(?
                          r"|\bopening times?\b|\bhours of operation\b|\bwhat time does\b", re.I)
 _HOURS = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点(?!\d)|[上下]午|全天|24小时|昼夜")
 _TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
+# A detail asked for, what a clause giving it would hold, and the doubt when it holds none, in
+# the order checked: a phone number or an address, how or where to apply, the day, a place's
+# opening hours, a time at all.
+_ASKED_DETAILS = ((_ASKS_CONTACT, _CONTACT, "no_contact"), (_ASKS_PROCEDURE, _PROCEDURE, "no_procedure"),
+                  (_ASKS_DAY, _DAY, "no_day"), (_ASKS_HOURS, _HOURS, "no_hours"), (_WHEN, _TIME, "no_time"))
 
 
 def names_person(text: str) -> bool:
@@ -145,16 +150,9 @@ def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str
         return "other_month"  # asked for one month, the clause does not speak of it
     if _ASKS_NAME.search(query.text) and not names_person(answer_text):
         return "no_name"  # asked for someone's name, the clause names nobody
-    if _ASKS_CONTACT.search(query.text) and not _CONTACT.search(answer_text):
-        return "no_contact"  # asked for a phone number or an address, the clause gives none
-    if _ASKS_PROCEDURE.search(query.text) and not _PROCEDURE.search(answer_text):
-        return "no_procedure"  # asked how or where to apply, the clause tells no way
-    if _ASKS_DAY.search(query.text) and not _DAY.search(answer_text):
-        return "no_day"  # asked on which day, the clause names none
-    if _ASKS_HOURS.search(query.text) and not _HOURS.search(answer_text):
-        return "no_hours"  # asked when a place is open, the clause gives no hours
-    if _WHEN.search(query.text) and not _TIME.search(answer_text):
-        return "no_time"  # asked when, and the answering clause names no time
+    for asks, gives, code in _ASKED_DETAILS:
+        if asks.search(query.text) and not gives.search(answer_text):
+            return code
     units = asked_units(query.text, query.language)
     if query.wants_figure and units and not any(f.unit in units for f in figures):
         return "other_unit"  # asked in kilometres or for an area, the clause measures something else

@@ -15,11 +15,10 @@ import jieba
 from index.lexical import tokenize
 from service.query import FIGURE_ZH, Query
 
-GENERIC = frozenset("""武昌 武昌区 区 全区 我们 工作 报告 政府 2020 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉
-实际 总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
-
 # The district itself: every page of the reports is about it, so naming it tells nothing.
 DISTRICT = frozenset({"武昌", "武昌区", "全区"})
+GENERIC = DISTRICT | frozenset("""区 我们 工作 报告 政府 2020 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉
+实际 总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
 # What an English question's framing of a period ("over the … period", "at the end of",
 # "by the end of") translates to: the section heading says the period, the answering
 # clause rarely does ("高新技术企业数…达到330家" under the 十三五 review).
