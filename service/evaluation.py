@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytrec_eval
@@ -70,16 +71,44 @@ def aggregate(per_question: dict[str, dict[str, float]], questions: list[Questio
     return {name: {m: sum(r[m] for r in rows) / len(rows) for m in REPORTED} | {"n": len(rows)} for name, rows in sorted(groups.items())}
 
 
+SHARED_CHARS = 10  # a gold string and an answer clause sharing this long a run speak of one thing
+
+
+def shares_gold(gold: str, text: str) -> bool:
+    """Does an answer clause hold (a run of at least SHARED_CHARS characters of) a gold string?
+    Gold strings and clauses are both verbatim report text, cut at different places."""
+    match = SequenceMatcher(None, gold, text, autojunk=False).find_longest_match(0, len(gold), 0, len(text))
+    return match.size >= min(SHARED_CHARS, len(gold))
+
+
+def answer_holds(question: Question, result: dict) -> bool:
+    """Does the answer line hold the answer? A figure question's figure must stand in it; any
+    other question's clauses must hold a gold string (a comparison's, two of them when it has
+    two or more: both sides)."""
+    if question.type == "figure" and question.answer:
+        return question.answer in result["answer"]
+    parts = [p["text"] for p in result.get("answer_parts") or []] or [result.get("answer_text", "")]
+    needed = 2 if question.type == "comparison" and len(question.gold) > 1 else 1
+    return sum(any(shares_gold(g, p) for p in parts) for g in question.gold) >= needed
+
+
+def answered(result: dict) -> bool:
+    """Was the question answered outright (not only with a caution, not "the reports do not say")?"""
+    return result.get("verdict", "answered" if result["confident"] else "not_found") == "answered"
+
+
 def answer_metrics(results: dict[str, dict], questions: list[Question]) -> dict[str, float]:
-    """No-answer rate on unanswerable and answerable questions, figure accuracy in ``answer``."""
+    """How often answerable and unanswerable questions are not answered outright, how often the
+    answer line holds the answer (and a figure question's figure)."""
     unanswerable = [q for q in questions if not q.answerable]
     answerable = [q for q in questions if q.answerable]
     figures = [q for q in answerable if q.type == "figure" and q.answer]
     def rate(items, test):
         return sum(1 for q in items if test(q)) / len(items) if items else 0.0
     return {
-        "no_answer_rate_unanswerable": rate(unanswerable, lambda q: not results[q.id]["confident"]),
-        "no_answer_rate_answerable": rate(answerable, lambda q: not results[q.id]["confident"]),
+        "no_answer_rate_unanswerable": rate(unanswerable, lambda q: not answered(results[q.id])),
+        "no_answer_rate_answerable": rate(answerable, lambda q: not answered(results[q.id])),
+        "answer_holds": rate(answerable, lambda q: answer_holds(q, results[q.id])),
         "figure_in_answer": rate(figures, lambda q: q.answer in results[q.id]["answer"]),
         "n_unanswerable": len(unanswerable), "n_answerable": len(answerable), "n_figure": len(figures),
     }
