@@ -4,21 +4,23 @@ Candidates are the sentences of the best few passages. Each is scored by how man
 question's search terms it holds (rarer words weigh more) and by the rank of its passage;
 a figure question scores each clause that holds a figure, on the words next to it. The
 answer is that sentence (trimmed to the clauses around the figure when it is long);
-``confident`` says whether the passages hold what was asked.
+service.verdict says whether the passages hold what was asked.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from index.chunking import sentence_spans
 from service.comparison import other_side, two_sided
-from service.confidence import doubt
+from service.confidence import checks, clause_coverage, passage_coverage
 from service.figures import Figure, asked_units, find_figures
 from service.query import Query
 from service.retrieval import CANDIDATE_PASSAGES, Hit
-from service.terms import Terms, coverage, query_terms, rarity
+from service.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
+from service.verdict import Verdict, VerdictModel, nothing_asked, signals
 
 MAX_ANSWER_CHARS = 160
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
@@ -32,7 +34,8 @@ UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里
 @dataclass(frozen=True)
 class Answer:
     """The extracted text, where it stands, the figures in it, and whether to trust it
-    (``doubt``: why not, a code of service.doubts); ``also``, the other side's clause."""
+    (``verdict``, ``confidence``; ``doubt``: why not outright, a code of service.doubts);
+    ``also``, the other side's clause."""
 
     text: str
     doubt: str | None
@@ -41,10 +44,13 @@ class Answer:
     end: int | None = None
     figures: list[Figure] = field(default_factory=list)
     also: "Answer | None" = None  # a comparison's other side, from another report or period
+    verdict: str = "answered"
+    confidence: float = 1.0
+    signals: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def confident(self) -> bool:
-        return self.doubt is None
+        return self.verdict == "answered"
 
 
 def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
@@ -148,19 +154,29 @@ def _other_side(query: Query, terms: Terms, hits: list[Hit], primary: Hit, weigh
     return _clause_answer(query, terms, candidates, weight)[0] if candidates else None
 
 
-def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None) -> Answer:
+def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None,
+                   model: VerdictModel | None = None) -> Answer:
     """The best answering clause among the top passages (and for a comparison, the other
-    side's), with a confidence verdict (``reported_until``: the date of the latest report,
-    see service.asked_periods)."""
+    side's), with the verdict of ``model`` on it (``reported_until``: the date of the latest
+    report, see service.asked_periods; without a model every answer is given outright)."""
     terms = query_terms(query)
     candidates = _candidates(hits)
+    if nothing_asked(query.text, dictionary_terms(query)):
+        return Answer("", "nothing_asked", verdict="not_found", confidence=0.0)
     if not candidates:
-        return Answer("", "no_passage")
+        return Answer("", "no_passage", verdict="not_found", confidence=0.0)
     # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
     weights = dict(zip(terms, map(rarity(lexical), terms))).get
     answer, hit, told = _clause_answer(query, terms, candidates, weights)
     also = _other_side(query, terms, hits, hit, weights)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
-    why = doubt(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
-    return replace(answer, doubt=why, also=also)
+    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
+    words = {"coverage_passages": passage_coverage(query, hits), "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
+             "terms": math.log1p(len(terms))}
+    evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
+    judged = model.judge(evidence, fired) if model is not None else Verdict("answered", 1.0)
+    if judged.reason and judged.reason not in fired and known_terms(query, lexical.vocabulary) == 0:
+        judged = replace(judged, reason="no_known_words")  # no check says more: a greeting, another topic entirely
+    return replace(answer, doubt=judged.reason, also=also, verdict=judged.verdict, confidence=judged.confidence,
+                   signals=evidence)

@@ -23,8 +23,6 @@ _MONTH = r"(" + "|".join(MONTHS) + r")"
 # "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
 _BY_MONTH = re.compile(r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
 _AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
-_ONE_MONTH_EN = re.compile(r"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?" + _MONTH + r"\b(?:,?\s+20\d\d)?(?!\s*(?:-|–|to|through|and)\b)", re.I)
-_ONE_MONTH_ZH = re.compile(r"(?<![\d\-—~～至到])(\d{1,2})\s*月份")
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
 _PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
                    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
@@ -60,14 +58,6 @@ def _asked_ends(text: str) -> list[date]:
 def _month_number(name: str) -> int:
     return MONTHS.index(name.lower()) + 1
 
-
-
-def other_month(text: str, answer_context: str) -> bool:
-    """Does a question ask for one month's figure ("in June 2021 alone", 6月份) that the
-    answer's clause does not date to that month? The reports give half-years and years."""
-    months = [_month_number(m.group(1)) for m in _ONE_MONTH_EN.finditer(text)]
-    months += [int(m.group(1)) for m in _ONE_MONTH_ZH.finditer(text)]
-    return any(f"{n}月" not in answer_context for n in months)
 
 
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:

@@ -34,8 +34,10 @@ log = logging.getLogger("service.chat")
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 CHAT_TOP_K = 3
 TEXT = {  # zh-Hant is derived from zh-Hans
-    "en": {"unsure": "The reports do not clearly say.", "closest": "The closest passages are:", "sources": "Sources:", "read_as": "(Answering: {q})"},
-    "zh-Hans": {"unsure": "报告中没有明确的答案。", "closest": "最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})"},
+    "en": {"unsure": "The reports do not clearly say.", "closest": "The closest passages are:", "sources": "Sources:", "read_as": "(Answering: {q})",
+           "caution": "This may not answer the question; check the sources."},
+    "zh-Hans": {"unsure": "报告中没有明确的答案。", "closest": "最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})",
+                "caution": "这未必回答了问题,请核对来源。"},
 }
 ERROR_CODES = {404: "unknown_url", 405: "method_not_allowed", 413: "request_too_large", 415: "unsupported_media_type"}
 
@@ -132,7 +134,7 @@ def chat_completions_route() -> Response:
 def _structured(result: dict, resolution: Resolution) -> dict:
     """The ``reports_qa`` field: the answer object, and how earlier turns shaped the question."""
     followup = {"kind": resolution.kind, "previous": resolution.previous} if resolution.previous else None
-    keys = ("question", "language", "confident", "doubt", "citation", "answer_parts", "figures", "glossary", "passages")
+    keys = ("question", "language", "confident", "verdict", "confidence", "doubt", "citation", "answer_parts", "figures", "glossary", "passages")
     return {**{k: result[k] for k in keys}, "answer": result["answer_display"], "followup": followup}
 
 
@@ -212,16 +214,19 @@ def _source(passage: dict, language: str) -> str:
 
 
 def render(result: dict, resolved: bool) -> str:
-    """The assistant message: answer and citations, or 'not in the reports' and the closest passages."""
+    """The assistant message: answer and citations (an uncertain one after a caution and its
+    reason), or 'not in the reports' and the closest passages."""
     language, passages = result["language"], result["passages"]
     lines = [_say(language, "read_as", q=result["question"]), ""] if resolved else []
-    if result["confident"]:
+    why = ("" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"])
+    if result["verdict"] != "not_found":
+        if result["verdict"] == "uncertain":
+            lines += [_say(language, "caution") + why, ""]
         cited = {part["citation"]["passage"] for part in result["answer_parts"]}
         mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in cited)
         lines += [result["answer_display"] + mark, "", _say(language, "sources")]
         lines += [f"[{n}] {_source(p, language)}" for n, p in enumerate(passages, 1)]
     else:
-        why = ("" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"])
         lines += [_say(language, "unsure") + why, _say(language, "closest"), ""]
         for n, passage in enumerate(passages, 1):
             lines += [f"[{n}] {_source(passage, language)}", f"    {_clip(passage['display_text'])}"]

@@ -114,6 +114,8 @@ class ReportsQA(BaseModel):
     question: str = Field(description="The question actually asked of the reports (follow-ups resolved).")
     language: str
     confident: bool
+    verdict: str = Field(description="answered, uncertain or not_found (see AskResponse).")
+    confidence: float
     doubt: Doubt | None
     answer: str
     followup: FollowUp | None

@@ -1,4 +1,4 @@
-"""Whether the retrieved passages hold what was asked: the ``confident`` verdict.
+"""Whether the retrieved passages hold what was asked: the structured checks the verdict weighs.
 
 Dense similarity cannot tell: questions the reports cannot answer are mostly near misses
 (the right topic, another place, year or measure), and they score as high as answerable
@@ -51,8 +51,8 @@ from datetime import date
 from jieba import posseg
 
 from index.chunking import Chunk
-from service.asked_periods import asks_after, other_month, other_period
-from service.figures import Figure, asked_units, stated_values
+from service.asked_periods import asks_after, other_period
+from service.figures import Figure, stated_values
 from service.query import Query
 from service.retrieval import CANDIDATE_PASSAGES, Hit
 from service.tagging import tagged
@@ -60,11 +60,6 @@ from service.terms import GENERIC, Terms, asked_terms, coverage, query_terms, ra
 from service.unknown_words import absent_topic, unknown_terms
 from service.wider_level import other_level, other_level_en
 
-# Share of the question's words the top passages must hold. At 0.2 it caught no unanswerable
-# question that the other checks miss (dev, test or fresh questions) and failed paraphrases.
-MIN_COVERAGE = 0.1
-MIN_FIGURE_COVERAGE = 0.5
-AGREEING_CHANNELS = 2
 # A question asking when, and the time expressions an answer to it names.
 # "When beds ran short, how many…" sets a scene: an English "when" asks a time only before
 # a verb of the question ("when did", "when will") or at its end ("…open when?").
@@ -116,67 +111,57 @@ def names_person(text: str) -> bool:
     return any(flag == "nr" and 2 <= len(word) <= 3 for word, flag in posseg.cut(text))
 
 
-def doubt(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
-          reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
-          told: list[Figure] | None = None) -> str | None:
-    """Why the top passages do not hold what was asked (a code of service.doubts), or
-    None when they do. A question about a glossary term, asking what it means, always
-    does. ``chunk`` is the passage the answer was taken from; ``searched`` the question's
-    search terms when the caller already has them; ``told`` the figures of the clause that
-    answers a figure question (all of them by default). The reason is returned, not just
-    a no, so that a reader learns what the reports lack (a year, a unit, a place)."""
+def checks(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
+           reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
+           told: list[Figure] | None = None) -> list[str]:
+    """Every structured reason why the top passages may not hold what was asked (codes of
+    service.doubts), in the order above; empty when none fires. A question about a glossary
+    term, asking what it means, never fails one. ``chunk`` is the passage the answer was
+    taken from; ``searched`` the question's search terms when the caller already has them;
+    ``told`` the figures of the clause that answers a figure question (all by default).
+    These are evidence for service.verdict, which weighs them with the retrieval and
+    coverage signals in one learned model: no single check decides."""
     if query.glossary and query.wants_definition and not query.wants_figure:
-        return None
-    searched = query_terms(query) if searched is None else searched
+        return []
     if not hits:
-        return "no_passage"
-    if unknown_terms(query, searched, lexical.vocabulary):
-        return "unknown_term"
-    if asks_after(query.text, reported_until):
-        return "after_reports"
-    if query.language != "en" and absent_topic(query.text, lexical.vocabulary) and not channels_agree(hits[0]):
-        return "unknown_topic"
-    if query.wants_figure and not figures:
-        return "no_figure"
-    if query.wants_figure and chunk is not None and other_period(query, chunk, answer_text):
-        return "other_period"
-    asks_items = query.wants_figure or _WHICH_ONES.search(query.text)
-    if asks_items and not _WHEN.search(query.text) and repeats_question(query, figures if told is None else told):
-        return "repeats_question"  # asked how a stated total splits, the clause gives only the total
+        return ["no_passage"]
+    searched = query_terms(query) if searched is None else searched
     context = in_context(answer_text, chunk)
-    if query.wants_figure and (other_level_en if query.language == "en" else other_level)(query.text, context):
-        return "other_level"
-    if query.wants_figure and other_month(query.text, context):
-        return "other_month"  # asked for one month, the clause does not speak of it
-    if _ASKS_NAME.search(query.text) and not names_person(answer_text):
-        return "no_name"  # asked for someone's name, the clause names nobody
-    for asks, gives, code in _ASKED_DETAILS:
-        if asks.search(query.text) and not gives.search(answer_text):
-            return code
-    units = asked_units(query.text, query.language)
-    if query.wants_figure and units and not any(f.unit in units for f in figures):
-        return "other_unit"  # asked in kilometres or for an area, the clause measures something else
-    if query.figure_kind and all(f.kind != query.figure_kind for f in figures):
-        return "other_kind"  # asked for an amount in yuan, the clause only holds a growth rate
+    asks_items = query.wants_figure or _WHICH_ONES.search(query.text)
     terms = asked_terms(query)
-    if query.wants_figure and query.language != "en" and other_metric(query.text, context, hits):
-        return "other_metric"  # asked 金融业增加值, the clause gives 服务业增加值
-    if query.figure_kind and group_figure(terms, rarity(lexical), answer_text):
-        return "group_figure"  # asked one project's amount, the clause gives its group's total
-    if query.wants_figure and coverage(terms, context, scene_weight(query, rarity(lexical)), partial=True) < MIN_FIGURE_COVERAGE:
-        return "figure_off_topic"
-    if channels_agree(hits[0]):
-        return None
-    if max(coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]) < MIN_COVERAGE:
-        return "few_words"
-    return None if shares_a_word(terms, context) else "clause_off_topic"
+    found = {
+        "unknown_term": bool(unknown_terms(query, searched, lexical.vocabulary)),
+        "after_reports": asks_after(query.text, reported_until),
+        "unknown_topic": query.language != "en" and bool(absent_topic(query.text, lexical.vocabulary)),
+        "other_period": query.wants_figure and chunk is not None and other_period(query, chunk, answer_text),
+        "repeats_question": bool(asks_items) and not _WHEN.search(query.text)
+        and repeats_question(query, figures if told is None else told),
+        "other_level": query.wants_figure and (other_level_en if query.language == "en" else other_level)(query.text, context),
+        "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
+        **{code: bool(asks.search(query.text)) and not gives.search(answer_text) for asks, gives, code in _ASKED_DETAILS},
+        "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
+        "other_metric": query.wants_figure and query.language != "en" and other_metric(query.text, context, hits),
+        "group_figure": bool(query.figure_kind) and group_figure(terms, rarity(lexical), answer_text),
+    }
+    return [code for code, fired in found.items() if fired]
 
 
-def shares_a_word(terms: Terms, answer_context: str) -> bool:
-    """Does the answer hold one of the question's words, or a piece of one? Single
-    characters (的, 在, 要) do not count: they say nothing of what was asked, and a page
-    header (在武汉市武昌区…) would hold them."""
-    return coverage([g for g in terms if any(len(a) > 1 for a in g)], answer_context, partial=True) > 0
+def clause_coverage(query: Query, answer_text: str, chunk: Chunk | None, lexical) -> float:
+    """How much of the question's words the answering clause holds, read under its report
+    title and section heading (pieces of reworded compounds counting in part, the words of a
+    scene-setting clause weighing half)."""
+    terms = asked_terms(query)
+    weight = scene_weight(query, rarity(lexical))
+    return coverage(terms, in_context(answer_text, chunk), weight, partial=True) if terms else 0.0
+
+
+def passage_coverage(query: Query, hits: list[Hit]) -> float:
+    """The largest share of the question's words that one of the top passages holds (none
+    when the question has no words to hold)."""
+    terms = asked_terms(query)
+    if not terms:
+        return 0.0
+    return max((coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]), default=0.0)
 
 
 def repeats_question(query: Query, told: list[Figure]) -> bool:
@@ -192,12 +177,6 @@ def in_context(answer_text: str, chunk: Chunk | None) -> str:
     """The answer's clause as a reader meets it: under its report's title and its section
     heading, which say the place and period ("上半年", "十三五") the clause leaves out."""
     return answer_text if chunk is None else f"{chunk.title} {chunk.section} {answer_text}"
-
-
-def channels_agree(top: Hit) -> bool:
-    """Do two independent rankers (BM25, e5, USE) both put the top passage first? A
-    paraphrase may share few words with its answer, yet be found that surely."""
-    return sum(1 for rank in top.ranks.values() if rank == 1) >= AGREEING_CHANNELS
 
 
 # A list closed by 等 and counted ("武汉长江中心、亘星国际等23个重大项目", "…等亿元以上重大项目27项").

@@ -42,6 +42,8 @@ class Config:
     # QA_RERANKER: the learned reranker's trees (scripts/train_reranker.py); '' uses the
     # hand-weighted one
     reranker: Path | None = ROOT / "service" / "reranker.json"
+    # QA_VERDICT: the verdict model (scripts/train_verdict.py); '' answers every question outright
+    verdict: Path | None = ROOT / "service" / "verdict.json"
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
     workers: int = 1  # QA_WORKERS: gunicorn processes
@@ -81,6 +83,7 @@ class Config:
             onnx_dir=_path(env.get("QA_ONNX_DIR", "models/onnx")),
             max_chars=_int("QA_MAX_CHARS", cls.max_chars),
             reranker=_optional_path(env.get("QA_RERANKER"), cls.reranker),
+            verdict=_optional_path(env.get("QA_VERDICT"), cls.verdict),
             host=env.get("HOST", cls.host),
             port=_int("PORT", cls.port),
             workers=_int("QA_WORKERS", cls.workers),

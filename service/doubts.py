@@ -9,6 +9,10 @@ from __future__ import annotations
 from index.normalize import to_traditional
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "nothing_asked": ("The question holds nothing to look for: no word that a dictionary knows.",
+                      "问题中没有可以查找的词语。"),
+    "no_known_words": ("None of the question's words occurs in the reports.",
+                       "问题中的词语在报告中都没有出现。"),
     "no_passage": ("No passage of the reports was found for this question.",
                    "报告中没有找到与这个问题相关的段落。"),
     "unknown_term": ("The question names a year, place or name that the reports never mention.",

@@ -4,7 +4,8 @@ The shape is a contract: ``id, question, language, answer, confident, glossary,
 passages[{id, doc, title, section, text, start, end, score}]``. Extra fields ride along:
 the answer in the asker's script, the figures with their English renderings, the
 citation of where the answer stands (and for a comparison, each side's clause with its
-own in ``answer_parts``), and when not confident, why (``doubt``).
+own in ``answer_parts``), the graded ``verdict`` (answered, uncertain, not_found) with its
+``confidence``, and when not answered outright, why (``doubt``).
 """
 from __future__ import annotations
 
@@ -100,13 +101,14 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     """Answer one question: retrieval, extraction, glossary, citations."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
     dates = report_dates(retriever)
-    answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates))
+    answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates), retriever.verdict)
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]
     return {
         "id": qid, "question": question, "language": query.language, "answer": text,
         "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
+        "verdict": answer.verdict, "confidence": answer.confidence,
         "doubt": doubt_item(answer.doubt, query.language),
         "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
         "citation": next((citation for part, citation in cited if part is answer), None),

@@ -67,21 +67,25 @@ PIPELINES: dict[str, Pipeline] = {
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranked chunk with its fused score and its rank in each channel (1-based)."""
+    """A ranked chunk with its fused score, its rank in each channel (1-based) and its score
+    there (BM25, or the cosine similarity of a dense encoder)."""
 
     chunk: Chunk
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
 
 
 class Retriever:
     """Ranks the chunks of one bundle; build a new one when the bundle changes."""
 
-    def __init__(self, bundle: IndexBundle, encoders: dict[str, Embedder], terminology: Terminology, trees: Trees | None = None):
+    def __init__(self, bundle: IndexBundle, encoders: dict[str, Embedder], terminology: Terminology, trees: Trees | None = None,
+                 verdict=None):
         self.bundle = bundle
         self.encoders = encoders
         self.terminology = terminology
         self.trees = trees
+        self.verdict = verdict  # service.verdict.VerdictModel: judges each answer (None: all given outright)
         self.matcher = GlossaryMatcher(bundle.glossary)
         self._definitions = self._definition_rows()
         self._warm_up()
@@ -180,8 +184,9 @@ class Retriever:
             chunk = self.bundle.chunks[row]
             if any(h.chunk.doc == chunk.doc and h.chunk.start <= chunk.anchor_start < h.chunk.end for h in hits):
                 continue
-            ranks = {name: next((i + 1 for i, (r, _) in enumerate(rows) if r == row), 0) for name, rows in ranked.items()}
-            hits.append(Hit(chunk, round(score, 6), {k: v for k, v in ranks.items() if v}))
+            placed = {name: next(((i + 1, s) for i, (r, s) in enumerate(rows) if r == row), None) for name, rows in ranked.items()}
+            found = {name: pair for name, pair in placed.items() if pair}
+            hits.append(Hit(chunk, round(score, 6), {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}))
             if len(hits) == top_k:
                 break
         return hits

@@ -18,6 +18,7 @@ from index.terminology import Terminology
 from service.config import Config
 from service.learned_rerank import load_trees
 from service.retrieval import Retriever
+from service.verdict import load_model
 
 
 def build_settings(config: Config) -> BuildSettings:
@@ -43,9 +44,12 @@ def build(config: Config, encoders: dict[str, Embedder] | None = None, progress:
 
 
 def load_terminology(config: Config) -> Terminology:
-    """English terms from the TSV plus every glossary entry's English names."""
+    """English terms from the corpus's TSV plus every glossary entry's English names. A
+    corpus without a TSV of its own (a new report set) gets the one that ships with the
+    service: general policy vocabulary, nothing written for that corpus's reports."""
     english = {name: [entry.term] for entry in load_glossary(config.corpus_dir / "glossary.json") for name in entry.english}
-    return Terminology.load(config.corpus_dir / "terminology.tsv", extra=english)
+    tsv = config.corpus_dir / "terminology.tsv"
+    return Terminology.load(tsv if tsv.exists() else Config().corpus_dir / "terminology.tsv", extra=english)
 
 
 def check_compatible(bundle: IndexBundle, config: Config) -> None:
@@ -63,4 +67,4 @@ def load_retriever(config: Config, encoders: dict[str, Embedder], folder: Path |
     encoders, and wrap it for queries."""
     bundle = load_bundle(folder) if folder else load_current(config.index_dir)
     check_compatible(bundle, config)
-    return Retriever(bundle, encoders, load_terminology(config), load_trees(config.reranker))
+    return Retriever(bundle, encoders, load_terminology(config), load_trees(config.reranker), load_model(config.verdict))

@@ -85,8 +85,12 @@ class AskResponse(BaseModel):
     answer: str = Field(description="Extracted clause (a comparison's two, joined); English askers also get figures in English.")
     answer_display: str
     answer_text: str = Field(description="The extracted clause alone (of a comparison, the one judged first), as it stands in the report.")
-    confident: bool = Field(description="false when the reports do not seem to say.")
-    doubt: Doubt | None = Field(description="Why confident is false (null when it is true).")
+    confident: bool = Field(description="true exactly when verdict is answered.")
+    verdict: Literal["answered", "uncertain", "not_found"] = Field(
+        description="answered: the answer is given outright; uncertain: the best answer, shown with a caution; "
+                    "not_found: the reports do not seem to say (or the question holds nothing to look for).")
+    confidence: float = Field(ge=0, le=1, description="Calibrated probability that the reports answer the question.")
+    doubt: Doubt | None = Field(description="Why the verdict is not answered (null when it is).")
     figures: list[FigureItem]
     citation: Citation | None = Field(description="Where answer_text stands.")
     answer_parts: list[AnswerPart] = Field(description="Every clause of the answer, the earlier report's first: "

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import jieba
 
+from index.cedict import english_to_chinese
 from index.lexical import tokenize
 from service.query import FIGURE_ZH, Query
 
@@ -35,6 +36,33 @@ def query_terms(query: Query) -> Terms:
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
     return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC]
+
+
+def known_terms(query: Query, vocabulary) -> int:
+    """How many of the question's words the reports could be searched for: its search terms
+    (and glossary terms) of two characters or more that the reports use, and for an English
+    question also the words the terminology missed whose dictionary translations they use."""
+    def known(alternative: str) -> bool:
+        tokens = tokenize(alternative)
+        return len(alternative) > 1 and bool(tokens) and all(t in vocabulary for t in tokens)
+    count = sum(1 for group in query_terms(query) if any(known(a) for a in group)) + len(query.glossary)
+    if query.language == "en":
+        lexicon = english_to_chinese()
+        count += sum(1 for word in query.unmatched if any(known(c) for c in lexicon.get(word, ())))
+    return count
+
+
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+
+
+def dictionary_terms(query: Query) -> int:
+    """How many of the question's words a dictionary knows, whether or not the reports use
+    them: jieba's for Chinese words of two characters or more, CC-CEDICT's for English words.
+    A question with none (a keyboard row, markup) holds nothing to look for."""
+    chinese = [t for t in tokenize(query.text) if len(t) > 1 and not t.isascii() and jieba.get_FREQ(t)]
+    lexicon = english_to_chinese()
+    english = [w for w in _LATIN_WORD.findall(query.text.lower()) if w in lexicon]
+    return len(chinese) + len(english) + len(query.zh_groups)
 
 
 def coverage(terms: Terms, text: str, weight=None, partial: bool = False) -> float:

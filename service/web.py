@@ -49,7 +49,8 @@ STRINGS = {
         "examples": "Try an example", "answer": "Answer", "english": "Figures in English", "source": "Source",
         "passages": "Passages", "closest": "Closest passages (they may not answer the question)",
         "glossary": "Glossary", "not_found": "The reports do not say",
-        "not_found_detail": "No passage of the two reports answers this question with confidence.",
+        "not_found_detail": "No passage of the reports answers this question with confidence.",
+        "uncertain": "This may not answer the question: check the passage.",
         "dated": "Report dated", "paragraph": "paragraph {n}",
         "Hant": "Traditional", "Hans": "Simplified", "en_names": "English", "definition_en": "In English",
         "source_question": "named in your question", "source_passages": "used in the passages",
@@ -68,7 +69,8 @@ STRINGS = {
         "examples": "试试这些问题", "answer": "答案", "english": "数字的英文表达", "source": "出处",
         "passages": "相关段落", "closest": "最接近的段落(未必回答了这个问题)",
         "glossary": "名词注释", "not_found": "报告中没有找到答案",
-        "not_found_detail": "两份报告中没有能可靠回答这个问题的段落。",
+        "not_found_detail": "报告中没有能可靠回答这个问题的段落。",
+        "uncertain": "这未必回答了问题,请核对原文段落。",
         "dated": "报告日期", "paragraph": "第 {n} 段",
         "Hant": "繁体", "Hans": "简体", "en_names": "英文", "definition_en": "英文释义",
         "source_question": "问题中提到", "source_passages": "段落中用到",
@@ -178,7 +180,7 @@ def result_view(retriever: Retriever, question: str, lang: str) -> dict:
     reports = retriever.bundle.manifest.get("reports", [])
     titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
     return {
-        "language": result["language"], "script": script, "confident": result["confident"],
+        "language": result["language"], "script": script, "confident": result["confident"], "verdict": result["verdict"],
         "doubt": result["doubt"] and result["doubt"]["code"],
         "answer": answer_view(result, script),
         "passages": [passage_view(p, own, script, terms, titles_en) for p in result["passages"]],

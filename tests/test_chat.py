@@ -260,3 +260,13 @@ def test_without_an_index_the_chat_says_so_with_503(config):
     response = client.post("/v1/chat/completions", json={"model": MODEL_ID, "messages": [{"role": "user", "content": "GDP?"}]})
     error = response.get_json()["error"]
     assert response.status_code == 503 and error["code"] == "index_not_ready" and "not loaded" in error["message"]
+
+
+def test_an_uncertain_answer_comes_with_a_caution_before_it(oai, state, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(state.retriever, "verdict", replace(state.retriever.verdict, answered=1.0, not_found=0.0))
+    reply = oai.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": "What was the GDP of the first half of 2021?"}])
+    content, extra = reply.choices[0].message.content, reply.model_extra["reports_qa"]
+    assert content.startswith("This may not answer the question") and "779.43" in content and "[1]" in content
+    assert extra["verdict"] == "uncertain" and extra["confident"] is False and 0 < extra["confidence"] < 1

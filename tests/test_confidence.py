@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.confidence import _ASKS_NAME, names_person, shares_a_word
+from service.confidence import _ASKS_NAME, names_person
 from service.respond import ask, latest_report
 
 H1_REPORT = date(2021, 8, 27)
@@ -28,14 +28,14 @@ def test_the_latest_report_date_skips_undated_reports():
     ("上半年的“樱花盛放·相约武昌”发展论坛是哪天举办的?", "no_day"),  # the clause says it was held, not when
     ("What are the opening hours of the science and technology innovation exhibition centre?", "no_hours"),
     ("紫阳湖公园每天几点开门?", "no_hours"),                        # the clause tells what was built there
-    ("What is the hourly minimum wage for workers in Wuchang in 2021?", "few_words"),  # only "Wuchang" is found
     ("亘星国际项目总投资多少亿元?", "group_figure"),               # one of 23 projects counted together
     ("上半年金融业增加值达到多少亿元?", "other_metric"),           # named among the hard indicators, with no figure
     ("How much money went into the Wuchang Binjiang Tianjie project?", "group_figure"),
 ])
-def test_questions_beyond_the_reports_are_not_confident_and_say_why(retriever, question, doubt):
+def test_questions_beyond_the_reports_are_not_answered_and_say_why(retriever, question, doubt):
     answer = ask(retriever, question)
-    assert answer["confident"] is False and answer["doubt"]["code"] == doubt and answer["doubt"]["message"]
+    assert answer["verdict"] != "answered" and answer["confident"] is False
+    assert answer["doubt"]["code"] == doubt and answer["doubt"]["message"]
 
 
 def test_the_reason_is_given_in_the_askers_script(retriever):
@@ -54,7 +54,6 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
     "2021年上半年武昌GDP增长多少?",                   # GDP is 地区生产总值 in the reports
     "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
     "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
-    "2020年全区新增多少停车位?",                      # the reports say 停车泊位
     "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
     "2020年有多少个重大项目实现开工?",                 # a list's count is what it tells
     "上半年服务业增加值多少?",                          # the metric the clause does give
@@ -93,15 +92,6 @@ def test_a_question_for_a_persons_name_needs_a_clause_naming_one(text, asks):
     assert bool(_ASKS_NAME.search(text)) is asks
     assert names_person("孙春兰副总理率中央指导组长时间驻扎武昌")
     assert not names_person("设立区投资促进中心,构建“大招商”格局")
-
-
-def test_two_rankers_agreeing_on_the_top_passage_count_as_evidence(retriever):
-    from service.confidence import channels_agree
-    from service.retrieval import Hit
-
-    chunk = retriever.bundle.chunks[0]
-    assert channels_agree(Hit(chunk, 1.0, {"lexical": 1, "main": 1, "second": 7}))
-    assert not channels_agree(Hit(chunk, 1.0, {"lexical": 1, "main": 2, "second": 3}))
 
 
 def test_a_reworded_compound_counts_for_the_pieces_it_shares():
@@ -167,13 +157,6 @@ def test_the_words_that_ask_for_a_number_are_not_words_an_answer_must_hold(retri
     words = [group[0] for group in asked_terms(retriever.analyse("武昌改造了几家民营医院?第几名?多少钱?"))]
     assert "民营" in words and "医院" in words
     assert not {"几家", "第几名", "多少钱"} & set(words)
-
-
-def test_an_answer_shares_a_word_only_through_words_of_two_characters_or_more():
-    header = "政府工作报告 发布时间:2021-01-06 在武汉市武昌区第十五届人民代表大会"
-    assert not shares_a_word([("的",), ("公立",), ("图书馆",), ("在",), ("借书证",)], header)
-    assert shares_a_word([("的",), ("人大",), ("代表",)], header)
-    assert shares_a_word([("停车位",)], "新增停车泊位1.2万个")  # a piece of a reworded compound
 
 
 @pytest.mark.parametrize("question, doubt", [

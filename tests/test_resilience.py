@@ -224,8 +224,21 @@ def test_hostile_paths_and_framing(served):
     conn.putheader("Transfer-Encoding", "chunked")
     conn.putheader("Content-Type", "application/json")
     conn.endheaders()
-    for _ in range(20):
-        conn.send(b"%x\r\n%s\r\n" % (50_000, b"a" * 50_000))
-    conn.send(b"0\r\n\r\n")
-    assert conn.getresponse().status in (400, 413)
+    assert over_long_chunked_body(conn) in (400, 413, None)
     conn.close()
+
+
+def over_long_chunked_body(conn: http.client.HTTPConnection) -> int | None:
+    """Send a chunked body far over the limit; the status the server answers with, or None when
+    it closed the connection before a status could be read. The server may rightly answer and
+    close while chunks are still going out, so a broken pipe on sending is no failure."""
+    try:
+        for _ in range(20):
+            conn.send(b"%x\r\n%s\r\n" % (50_000, b"a" * 50_000))
+        conn.send(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    try:
+        return conn.getresponse().status
+    except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+        return None

@@ -201,3 +201,19 @@ def test_a_comparison_shows_each_side_with_where_it_stands(client):
     status, html = page(client, "How did new urban jobs in 2020 compare with the first half of 2021?", headers=EN)
     assert status == 200 and html.count('class="answer-text"') == 2 and html.count('class="cite"') == 2
     assert html.index("2.25万人") < html.index("15043人")  # the December report first
+
+
+@pytest.fixture()
+def always_uncertain(state, monkeypatch):
+    """The live retriever judged by a model whose cut points make every answer uncertain."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(state.retriever, "verdict", replace(state.retriever.verdict, answered=1.0, not_found=0.0))
+
+
+@pytest.mark.parametrize("headers, caution", [(EN, "This may not answer the question"), (ZH, "这未必回答了问题")])
+def test_an_uncertain_answer_is_shown_with_a_caution_and_its_reason(client, always_uncertain, headers, caution):
+    status, html = page(client, "What was the GDP of the first half of 2021?", headers=headers)
+    assert status == 200 and caution in html and 'class="answer-text"' in html
+    assert html.index(caution) < html.index('class="answer-text"')  # the caution comes before the answer
+    assert "The reports do not say" not in html and "报告中没有找到答案" not in html

@@ -1,0 +1,142 @@
+"""The graded verdict: ``answered``, ``uncertain`` or ``not_found``, with a calibrated confidence.
+
+One decision weighs every signal that tells whether the reports answer a question:
+
+- retrieval evidence: how close the two dense encoders (e5, USE) find the best passages;
+- coverage: how much of the question's words the best passages and the answering clause hold;
+- structured mismatches between what the question asks and what the answer holds (the
+  checks of service.confidence: a period, level, unit or kind of figure other than the one
+  asked, a detail asked and not given, a year, name or topic the reports never use).
+
+A logistic model over these signals gives the probability that the reports answer the
+question (``confidence``); two thresholds cut it into the three verdicts. The model is
+trained by ``scripts/train_verdict.py`` on the read question sets (never the frozen test
+split) and stored as plain numbers in ``service/verdict.json``: scoring is a dot product.
+The reason given when a question is not answered outright is the signal that pulled the
+confidence down most. A question with nothing to look for (no word the reports or the
+dictionary know: nonsense, markup, digits, a greeting) is ``not_found`` before any model.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from service.config import Config
+from service.retrieval import CANDIDATE_PASSAGES, Hit
+
+# The structured checks of service.confidence, each a 0/1 signal; the detail checks (a
+# name, a phone number, a procedure, a day, opening hours, a time) count as one.
+DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", "no_time")
+CHECKS = ("unknown_term", "after_reports", "unknown_topic", "other_period", "repeats_question", "other_level",
+          "asked_detail", "other_kind", "other_metric", "group_figure")
+NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "coverage_passages", "coverage_clause", "terms", "english",
+           "wants_figure")
+FEATURES = NUMERIC + CHECKS
+# Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
+NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
+                   "cos_main": "few_words", "cos_second": "few_words"}
+VERDICTS = ("answered", "uncertain", "not_found")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the service concludes about one answer, and why when it is not ``answered``."""
+
+    verdict: str
+    confidence: float
+    reason: str | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.verdict == "answered"
+
+
+@dataclass(frozen=True)
+class VerdictModel:
+    """A logistic model over standardised signals, and the two cut points of its probability:
+    at or above ``answered`` the answer is given outright, below ``not_found`` the reports are
+    said not to hold it, between the two it is shown with a caution."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    answered: float
+    not_found: float
+
+    def contributions(self, signals: dict[str, float]) -> dict[str, float]:
+        """Each signal's share of the log-odds, against a question at the training mean."""
+        return {name: w * (signals.get(name, 0.0) - m) / s
+                for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights)}
+
+    def probability(self, signals: dict[str, float]) -> float:
+        logit = self.bias + sum(self.contributions(signals).values())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+    def judge(self, signals: dict[str, float], fired: list[str]) -> Verdict:
+        """The verdict for one answer's signals; ``fired``, the checks that fired (in order)."""
+        confidence = self.probability(signals)
+        verdict = "answered" if confidence >= self.answered else "uncertain" if confidence >= self.not_found else "not_found"
+        return Verdict(verdict, round(confidence, 4), None if verdict == "answered" else self.reason(signals, fired))
+
+    def reason(self, signals: dict[str, float], fired: list[str]) -> str:
+        """The doubt to show: of the checks that fired, the one that lowered the confidence
+        most; when none did, what the weakest numeric signal stands for."""
+        parts = self.contributions(signals)
+        lowering = [code for code in fired if parts.get(_check_feature(code), 0.0) < 0]
+        if lowering:
+            return min(lowering, key=lambda code: parts[_check_feature(code)])
+        numeric = {name: parts[name] for name in NUMERIC_REASONS if name in parts}
+        return NUMERIC_REASONS[min(numeric, key=numeric.get)] if numeric else "few_words"
+
+    def to_dict(self) -> dict:
+        return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
+                "weights": list(self.weights), "bias": self.bias, "answered": self.answered, "not_found": self.not_found}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "VerdictModel":
+        return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
+                   float(data["bias"]), float(data["answered"]), float(data["not_found"]))
+
+
+def _check_feature(code: str) -> str:
+    return "asked_detail" if code in DETAIL_CHECKS else code
+
+
+def signals(hits: list[Hit], fired: list[str], words: dict[str, float], english: bool, wants_figure: bool) -> dict[str, float]:
+    """The model's inputs for one answer: how close the dense encoders find the best passages
+    (and how far the best stands above the fifth), what of the question's words they and the
+    answering clause hold (``words``: coverage_passages, coverage_clause, terms), and which
+    structured checks fired."""
+    main = [h.scores["main"] for h in hits if "main" in h.scores]
+    out = {
+        **{f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in ("main", "second")},
+        "cos_gap_main": main[0] - min(main) if main else 0.0, **words,
+        "english": float(english), "wants_figure": float(wants_figure),
+    }
+    codes = {_check_feature(code) for code in fired}
+    return out | {code: float(code in codes) for code in CHECKS}
+
+
+_SEARCHABLE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")
+
+
+def nothing_asked(text: str, dictionary_terms: int) -> bool:
+    """Does a question hold nothing to look for: no letters or Chinese characters at all
+    (digits, emoji, punctuation, control characters), or no word a dictionary knows (a
+    keyboard row, markup)? ``dictionary_terms``: service.terms.dictionary_terms."""
+    return not _SEARCHABLE.search(text) or dictionary_terms == 0
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path | None = None) -> VerdictModel | None:
+    """The trained verdict model (``QA_VERDICT``), or None when none is configured."""
+    path = path if path is not None else Config.from_env().verdict
+    if path is None or not Path(path).exists():
+        return None
+    return VerdictModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))

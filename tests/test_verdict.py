@@ -1,0 +1,82 @@
+"""The graded verdict: one calibrated model cuts into answered / uncertain / not_found, says
+why, and a question with nothing to look for is not_found before any model."""
+import json
+
+import pytest
+
+from service.config import ROOT
+from service.respond import ask
+from service.verdict import FEATURES, VERDICTS, VerdictModel, load_model, nothing_asked
+
+
+def _model(**weights: float) -> VerdictModel:
+    """A model over every feature, standardised to itself, with the given weights."""
+    n = len(FEATURES)
+    w = tuple(weights.get(name, 0.0) for name in FEATURES)
+    return VerdictModel(FEATURES, (0.0,) * n, (1.0,) * n, w, 0.0, answered=0.6, not_found=0.3)
+
+
+def test_the_two_cut_points_make_three_verdicts():
+    model = _model(coverage_clause=4.0)
+    assert model.judge({"coverage_clause": 1.0}, []).verdict == "answered"
+    assert model.judge({"coverage_clause": 0.0}, []).verdict == "uncertain"  # p = .5
+    assert model.judge({"coverage_clause": -1.0}, []).verdict == "not_found"
+    assert model.judge({"coverage_clause": 1.0}, []).reason is None
+
+
+def test_the_reason_is_the_fired_check_that_lowered_the_confidence_most():
+    model = _model(coverage_clause=1.0, other_period=-3.0, other_level=-1.0, asked_detail=-2.0)
+    judged = model.judge({"coverage_clause": 0.5, "other_period": 1.0, "other_level": 1.0}, ["other_level", "other_period"])
+    assert judged.reason == "other_period"
+    detail = model.judge({"asked_detail": 1.0}, ["no_contact"])
+    assert detail.reason == "no_contact"  # the detail checks share one signal and keep their own reasons
+
+
+def test_with_no_check_fired_the_weakest_numeric_signal_gives_the_reason():
+    model = _model(coverage_clause=2.0, cos_main=1.0)
+    assert model.judge({"coverage_clause": -1.0, "cos_main": 0.0}, []).reason == "clause_off_topic"
+
+
+def test_confidence_rises_with_evidence_and_stays_a_probability():
+    model = _model(coverage_clause=2.0, unknown_term=-3.0)
+    low, high = model.probability({"coverage_clause": 0.0}), model.probability({"coverage_clause": 1.0})
+    assert 0.0 < low < high < 1.0
+    assert model.probability({"coverage_clause": 1.0, "unknown_term": 1.0}) < high
+    assert model.probability({"coverage_clause": 1e9}) == pytest.approx(1.0)
+
+
+def test_the_model_round_trips_through_its_json():
+    model = _model(coverage_clause=1.5)
+    assert VerdictModel.from_dict(json.loads(json.dumps(model.to_dict()))) == model
+
+
+def test_the_shipped_model_covers_every_signal_with_ordered_cut_points():
+    model = load_model(ROOT / "service" / "verdict.json")
+    assert model is not None and model.features == FEATURES
+    assert 0.0 < model.not_found < model.answered < 1.0
+
+
+@pytest.mark.parametrize("text", ["", "12345", "😀😀😀", "\x00\x07\x1b", "?!。,", "9" * 40])
+def test_text_without_letters_or_characters_holds_nothing_to_ask(text):
+    assert nothing_asked(text, dictionary_terms=3)
+
+
+NONSENSE = ["asdfgh", "qwertyuiop zxcvbnm", "alert(1)", "<script>alert(1)</script>", "9999999999", "😀🎉🙈",
+            "\x00\x01\x02\x03", "hello", "你好", "啊啊啊啊", "？？？", "123 456 789"]
+
+
+@pytest.mark.parametrize("text", NONSENSE)
+def test_nonsense_is_not_found_and_says_there_is_nothing_to_look_for(retriever, text):
+    answer = ask(retriever, text)
+    assert answer["verdict"] == "not_found" and answer["confident"] is False
+    assert answer["doubt"]["code"] in {"nothing_asked", "no_known_words", "unknown_topic", "unknown_term"}
+    assert answer["confidence"] < 0.05
+
+
+@pytest.mark.parametrize("question", ["What was the GDP in the first half of 2021?", "2021年地区生产总值预期增长多少?",
+                                      "两湖隧道是什么?", "青山区2021年上半年社会消费品零售总额是多少?"])
+def test_every_answer_carries_a_verdict_consistent_with_confident(retriever, question):
+    answer = ask(retriever, question)
+    assert answer["verdict"] in VERDICTS and 0.0 <= answer["confidence"] <= 1.0
+    assert answer["confident"] is (answer["verdict"] == "answered")
+    assert (answer["doubt"] is None) is (answer["verdict"] == "answered")
