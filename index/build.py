@@ -128,7 +128,8 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         chunks = chunk_corpus(reports, settings.max_chars)
         encoders = encoders() if callable(encoders) else encoders
         write_artefacts(tmp, chunks, encoders, settings, progress)
-        report_meta = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source} for r in reports]
+        report_meta = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source,
+                        **{key: r.meta[key] for key in ("level", "place", "body", "period") if key in r.meta}} for r in reports]
         meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": report_meta,
                 "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()}}
         write_manifest(tmp, meta)

@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from index.corpus import Report
+from index.periods import passage_periods
 from index.sections import Paragraph, is_salutation, split_paragraphs
 
 DEFAULT_MAX_CHARS = 300
@@ -35,6 +36,8 @@ class Chunk:
     text: str
     sentence: str
     opening: str = ""  # the paragraph's dash-led opening sentence, which says its period
+    periods: tuple[str, ...] = ()  # the years, halves and plans it speaks of (index.periods)
+    level: str = ""  # the level of government its report speaks for (reports.json: country … district)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,6 +107,8 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
     """All chunks of one report, in reading order, with stable ids."""
     chunks = []
     for para in _units(report):
+        section = " › ".join(para.section)
+        spoken = tuple(sorted(passage_periods(f"{report.title} {section}", para.opening, report.meta)))
         spans = sentence_spans(report.text, para.start, para.end, max_chars)
         for n, (s_start, s_end) in enumerate(spans):
             w_start, w_end = _window(spans, n, max_chars)
@@ -112,7 +117,7 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     id=f"{report.id}:p{para.number:03d}:s{n + 1:02d}",
                     doc=report.id,
                     title=report.title,
-                    section=" › ".join(para.section),
+                    section=section,
                     paragraph=para.number,
                     start=w_start,
                     end=w_end,
@@ -121,6 +126,8 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     text=report.text[w_start:w_end],
                     sentence=report.text[s_start:s_end],
                     opening=para.opening,
+                    periods=spoken,
+                    level=str(report.meta.get("level", "")),
                 )
             )
     return chunks

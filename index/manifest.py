@@ -13,7 +13,7 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-FORMAT_VERSION = 5  # 3: romanised.json (names in pinyin); 4: those names start where a word does;
+FORMAT_VERSION = 6  # 6: chunks carry the periods they speak of (index.periods); 3: romanised.json (names in pinyin); 4: those names start where a word does;
 # 5: chunks carry their paragraph's dash-led opening sentence ("——五年来,…。")
 MANIFEST = "manifest.json"
 PACKAGES = ("faiss-cpu", "sentence-transformers", "torch", "transformers", "bm25s", "jieba", "opencc-python-reimplemented")

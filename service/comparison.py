@@ -11,7 +11,8 @@ import re
 
 from index.chunking import Chunk
 from service.query import Query
-from service.rerank import ALIASES, HALVES, chunk_periods, periods
+from index.periods import HALVES, folded, periods
+from service.rerank import chunk_periods
 
 _QUESTION_MARK = re.compile(r"[?？]")
 _COMPARE = re.compile(r"相比|对比|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I)  # not "against": the fight against crime
@@ -26,12 +27,11 @@ _PERIOD_TERM = re.compile(r"十[一二三四五六]五|(?:19|20)\d\d年?")
 
 
 def named_periods(query: Query) -> set[str]:
-    """The years and plan periods a question names (2025 is 十四五), halves left out: an
-    English question's translated period terms count, not the aliases of its other words
-    (Five-Year brings 五年来, which would stand for 十三五)."""
+    """The years and plan periods a question names (a year inside a plan it names is that
+    plan), halves left out: an English question's translated period terms count, not the
+    aliases of its other words (Five-Year brings 五年来)."""
     terms = " ".join(t for t in query.zh_terms if _PERIOD_TERM.fullmatch(t))
-    found = periods(_SAME_PERIOD.sub(" ", f"{query.text} {terms}"))
-    return {ALIASES.get(p, p) for p in found} - HALVES
+    return folded(periods(_SAME_PERIOD.sub(" ", f"{query.text} {terms}"))) - HALVES
 
 
 def two_sided(query: Query) -> bool:

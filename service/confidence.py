@@ -132,15 +132,17 @@ def checks(query: Query, hits: list[Hit], figures: list[Figure], answer_text: st
     found = {
         "unknown_term": bool(unknown_terms(query, searched, lexical.vocabulary)),
         "after_reports": asks_after(query.text, reported_until),
-        "unknown_topic": query.language != "en" and bool(absent_topic(query.text, lexical.vocabulary)),
+        "unknown_topic": query.language != "en" and bool(absent_topic(query.text, lexical.vocabulary, query.own)),
         "other_period": query.wants_figure and chunk is not None and other_period(query, chunk, answer_text),
         "repeats_question": bool(asks_items) and not _WHEN.search(query.text)
         and repeats_question(query, figures if told is None else told),
-        "other_level": query.wants_figure and (other_level_en if query.language == "en" else other_level)(query.text, context),
+        "other_level": query.wants_figure and chunk is not None and (
+            other_level_en(query.text, context, chunk.level, query.places) if query.language == "en"
+            else other_level(query.text, context, chunk.level)),
         "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
         **{code: bool(asks.search(query.text)) and not gives.search(answer_text) for asks, gives, code in _ASKED_DETAILS},
         "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
-        "other_metric": query.wants_figure and query.language != "en" and other_metric(query.text, context, hits),
+        "other_metric": query.wants_figure and query.language != "en" and other_metric(query.text, context, hits, query.own),
         "group_figure": bool(query.figure_kind) and group_figure(terms, rarity(lexical), answer_text),
     }
     return [code for code, fired in found.items() if fired]
@@ -198,7 +200,7 @@ def group_figure(terms: Terms, weight, answer_text: str) -> bool:
     return listed and bool(_LISTED.match(answer_text[at:]))
 
 
-def other_metric(text: str, context: str, hits: list[Hit]) -> bool:
+def other_metric(text: str, context: str, hits: list[Hit], own: frozenset[str] = frozenset()) -> bool:
     """Does a Chinese question name a metric by a compound of two nouns (金融业增加值,
     高新技术企业) that the top passages use as such, while the answering clause has only its
     head (增加值 of 服务业, 企业 of another kind) and not its first noun? The reports then
@@ -208,7 +210,7 @@ def other_metric(text: str, context: str, hits: list[Hit]) -> bool:
     passages = [h.chunk.text for h in hits[:CANDIDATE_PASSAGES]]
     words = tagged(text)
     for (first, first_tag), (head, head_tag) in zip(words, words[1:]):
-        if min(len(first), len(head)) < 2 or first_tag[0] != "n" or head_tag[0] != "n" or {first, head} & GENERIC:
+        if min(len(first), len(head)) < 2 or first_tag[0] != "n" or head_tag[0] != "n" or {first, head} & (GENERIC | own):
             continue
         compound = first + head
         if compound in text and head in context and first not in context and any(compound in p for p in passages):

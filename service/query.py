@@ -66,6 +66,8 @@ class Query:
     wants_figure: bool = False
     wants_definition: bool = False
     figure_kind: str | None = None
+    own: frozenset[str] = frozenset()  # the reports' own place, level and years (index.levels): they tell nothing
+    places: tuple[str, ...] = ()  # the reports' names of the places an English question asks about as a whole
 
     @property
     def zh_terms(self) -> list[str]:
@@ -92,11 +94,27 @@ def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) 
     return groups, [w for w in unmatched if w not in found]
 
 
+# A place an English question asks about as a whole: "across Hubei", "Hubei province", "Wuhan as a whole".
+_WHOLE_PLACE = re.compile(r"""
+    \b(?:across|throughout|all\ of|whole\ of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?([A-Z][a-z]{2,})\b
+  | \b([A-Z][a-z]{2,})\s+(?i:province|city|municipality)\b
+  | \b([A-Z][a-z]{2,})\s+as\ a\ whole\b
+""", re.VERBOSE)
+
+
+def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
+    """The reports' names (in Chinese) of the places an English question asks about as a
+    whole, when its pinyin spells one of them (Hubei: 湖北)."""
+    words = [next(g for g in m.groups() if g) for m in _WHOLE_PLACE.finditer(raw)]
+    return tuple(dict.fromkeys(name for word in words for name in romanised.lookup(word)))
+
+
 def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset(),
-            romanised: RomanisedNames | None = None) -> Query:
+            romanised: RomanisedNames | None = None, own: frozenset[str] = frozenset()) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
-    ``romanised``: the reports' names in pinyin, for names the terminology does not list."""
+    ``romanised``: the reports' names in pinyin, for names the terminology does not list;
+    ``own``: the words for the reports' own place, level and years."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -116,4 +134,5 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, v
         groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     kind = expected_kind(text, language) if figure else None
-    return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind)
+    places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
+    return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind, own, places)

@@ -8,20 +8,14 @@ hold a figure. Weights are in reciprocal-rank units (one first place is 1/61 ≈
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from dataclasses import dataclass
 
 from index.chunking import Chunk
+from index.periods import folded, periods
 from service.figures import find_figures
 from service.query import Query
 
 RRF_K = 60  # reciprocal-rank fusion's constant (service.retrieval.fuse): a first place is 1/61
-_PERIOD = re.compile(r"(20\d\d)|(上半年|下半年|十[一二三四五六]五)")
-HALVES = frozenset({"上半年", "下半年"})  # the periods that are parts of a year, not a year or a plan
-ALIASES = {"五年来": "十三五", "过去五年": "十三五", "2025": "十四五", "2035": "十四五", "2016": "十三五"}
-
-
 @dataclass(frozen=True)
 class RerankWeights:
     period: float = 0.012
@@ -30,30 +24,15 @@ class RerankWeights:
     depth: int = 30
 
 
-def periods(text: str) -> set[str]:
-    """Years and named periods in a text, with their common aliases folded in."""
-    found = {m.group(0) for m in _PERIOD.finditer(text)}
-    found |= {period for alias, period in ALIASES.items() if alias in text}
-    return found
-
-
 def query_periods(query: Query) -> set[str]:
-    source = query.text + " " + " ".join(query.zh_terms)
-    return periods(source)
+    """The periods a question names, in its words or its translated terms (index.periods)."""
+    return folded(periods(query.text + " " + " ".join(query.zh_terms)))
 
 
 def chunk_periods(chunk: Chunk) -> frozenset[str]:
-    """The period a chunk speaks of, from its report title and section path; a paragraph
-    opening that names a year or plan ("——五年来,…" under "2020年及十三五工作回顾") narrows
-    it to that one: those paragraphs give the five years' totals, not 2020's."""
-    return _heading_periods(chunk.title, chunk.section, chunk.opening)
-
-
-@lru_cache(maxsize=4096)
-def _heading_periods(title: str, section: str, opening: str = "") -> frozenset[str]:
-    """Sections are few and shared by many chunks: work each one out once."""
-    named, own = periods(f"{title} {section}"), periods(opening) - HALVES
-    return frozenset((named & HALVES) | own if own else named)
+    """The periods a passage speaks of, worked out at index time from its headings, its
+    paragraph's opening and its report's metadata (index.periods.passage_periods)."""
+    return frozenset(chunk.periods)
 
 
 def adjustment(query: Query, wanted: set[str], chunk: Chunk, weights: RerankWeights) -> float:

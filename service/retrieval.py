@@ -19,6 +19,7 @@ import numpy as np
 from index.chunking import Chunk
 from index.embedder import Embedder
 from index.glossary import GlossaryMatcher
+from index.levels import own_words
 from index.lexical import tokenize
 from index.normalize import to_traditional
 from index.store import IndexBundle
@@ -87,6 +88,7 @@ class Retriever:
         self.trees = trees
         self.verdict = verdict  # service.verdict.VerdictModel: judges each answer (None: all given outright)
         self.matcher = GlossaryMatcher(bundle.glossary)
+        self.own = own_words(bundle.manifest.get("reports", []))
         self._definitions = self._definition_rows()
         self._warm_up()
 
@@ -106,7 +108,7 @@ class Retriever:
         return rows
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised)
+        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised, self.own)
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":

@@ -15,11 +15,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PERIOD_WORD = re.compile(r"(?:19|20)\d\d年?|[上下]半年|[今去明]年|十[一二三四五六]五")
 
 
-def topic(text: str) -> tuple[str, str] | None:
+def topic(text: str, own: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A Chinese question's first content word and its tag: punctuation, stopwords, the
     district itself and years or periods come before what it is about."""
     for word, flag in tagged(text):
-        if _HAN.search(word) and tokenize(word) and word not in GENERIC and not _PERIOD_WORD.fullmatch(word):
+        if _HAN.search(word) and tokenize(word) and word not in GENERIC and word not in own and not _PERIOD_WORD.fullmatch(word):
             return word, flag
     return None
 

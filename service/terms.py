@@ -16,9 +16,9 @@ from index.cedict import english_to_chinese
 from index.lexical import tokenize
 from service.query import FIGURE_ZH, Query
 
-# The district itself: every page of the reports is about it, so naming it tells nothing.
-DISTRICT = frozenset({"武昌", "武昌区", "全区"})
-GENERIC = DISTRICT | frozenset("""区 我们 工作 报告 政府 2020 2021 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标 武汉
+# Words of any question about a government report that tell nothing of which passage answers;
+# the reports' own place, level and years (Query.own, from their metadata) are dropped too.
+GENERIC = frozenset("""区 我们 工作 报告 政府 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标
 实际 总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
 # What an English question's framing of a period ("over the … period", "at the end of",
 # "by the end of") translates to: the section heading says the period, the answering
@@ -35,7 +35,7 @@ def query_terms(query: Query) -> Terms:
     translated phrase or year of an English one."""
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
-    return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC]
+    return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC and t not in query.own]
 
 
 def known_terms(query: Query, vocabulary) -> int:
@@ -152,11 +152,11 @@ def asked_terms(query: Query) -> Terms:
     a Chinese one: every heading names the district, so an answer off the topic would
     hold a word of the question through it."""
     if query.language == "en":
-        return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) or a in DISTRICT for a in g)
+        return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) or a in query.own for a in g)
                 and not PERIOD_FRAMING.intersection(g)]
     latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
-    return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC and not _ASKING.fullmatch(w)]
+    return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC and w not in query.own and not _ASKING.fullmatch(w)]
 
 
 SCENE_WEIGHT = 0.5

@@ -30,7 +30,7 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     if query.language == "en":
         names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)} - _CALENDAR
         return numbers + [w for w in query.unmatched if w in names and w not in vocabulary] + unknown_quarter(query.raw, vocabulary)
-    return ([n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary)
+    return ([n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary, query.own)
             + unknown_quarter(query.text, vocabulary))
 
 
@@ -70,14 +70,14 @@ def unknown_quarter(text: str, vocabulary) -> list[str]:
     return ["季度"] if _QUARTER.search(text) and "季度" not in vocabulary else []
 
 
-def unknown_topic(text: str, vocabulary) -> list[str]:
+def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> list[str]:
     """The question's topic, its first content word, when jieba knows it as a name (京东,
     比亚迪, 湖北美术学院) that the reports never use, nor all of its pieces (a name the
     reports hold but jieba cut otherwise there has them all): a Chinese question names
     what it is about first, and the reports cannot speak of a company or street they never
     mention. Later words are not checked: there jieba's name tags are mostly noise (海鲜 and
     马路边 are tagged as names too). Dev and test unanswerable +1 each, answerable -1 each."""
-    found = topic(text)
+    found = topic(text, own)
     if found is None:
         return []
     word, flag = found
@@ -86,7 +86,7 @@ def unknown_topic(text: str, vocabulary) -> list[str]:
     return [word] if unknown and not glossed(word, text, vocabulary) else []
 
 
-def absent_topic(text: str, vocabulary) -> list[str]:
+def absent_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> list[str]:
     """The question's topic (its first content word, a noun) when neither it nor any piece
     of it occurs in the reports (烟花爆竹, 二手房, 美团), whatever jieba tags it: the reports
     cannot speak of what they have no word for (the tagger sees no years: see service.tagging).
@@ -94,7 +94,7 @@ def absent_topic(text: str, vocabulary) -> list[str]:
     compounds; service.confidence also keeps it when two rankers agree on the top passage.
     Unanswerable not confident test .81→.85, fresh .80→.87, fresh2 .67→.80, fresh4
     .79→.83, fresh6 .67→.71; answerable not confident fresh5 .09→.12 (dev q181 too)."""
-    found = topic(text)
+    found = topic(text, own)
     if found is None:
         return []
     word, flag = found

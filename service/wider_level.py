@@ -1,32 +1,42 @@
-"""Whether a figure question asks about a wider level than the district (the province,
-the city, the country) that its answer does not speak of: the reports give the district's
-own figures."""
+"""Whether a figure question asks about another level of government (the country, a province,
+a city) than the one its answer's report speaks for, and the answer never names it.
+
+A report speaks for its own level, from its metadata (``level`` in reports.json: country,
+province, city, district, county): a national report's figures are the country's, a
+district's are the district's. A question about the level a report stands for is its own
+("全国" of the State Council's report); one about another level (全省, 湖北省, "across the
+province") that the answer's clause and headings never name asks for figures the report
+does not give.
+"""
 from __future__ import annotations
 
 import re
 
+from index.levels import OWN_WORDS
 from service.tagging import tagged, topic
 
+# The words that name a whole level of government; a report's own (index.levels) is never "another".
 _WIDER = frozenset({"全国", "全省", "全市"})
 
 
-def other_level(text: str, answer_context: str) -> bool:
-    """Does a (Chinese) figure question ask about a province or city (湖北省, 整个武汉市), or
-    open on 全国/全省/全市, when its answer's clause and headings never name that level?
-    The reports give the district's own figures; the city's or province's are others."""
+def other_level(text: str, answer_context: str, level: str = "") -> bool:
+    """Does a (Chinese) figure question ask about a province or city (a place name ending in
+    省 or 市), or open on 全国/全省/全市, that is not the answer's report's own ``level`` and
+    that its clause and headings never name?"""
     words = tagged(text)
-    # 湖北省武汉市武昌区 is the district's address, not a wider level
+    # a place followed by a smaller one (…省…市…区) is an address, not a wider level
     levels = [w for (w, f), (_, next_flag) in zip(words, words[1:] + (("", ""),))
               if f == "ns" and len(w) > 2 and w[-1] in "省市" and next_flag != "ns"]
     first = topic(text)
     if first is not None and first[0] in _WIDER:
         levels.append(first[0])
-    return any(_level_missing(w, answer_context, text) for w in levels)
+    own = OWN_WORDS.get(level, frozenset())
+    return any(w not in own and _level_missing(w, answer_context, text) for w in levels)
 
 
 def _level_missing(level: str, answer_context: str, question: str) -> bool:
-    """Does the answer leave the asked level (湖北省, 武汉市, 全国) unnamed? A question
-    after the district's rank within it is answered by the rank (全省第1名)."""
+    """Does the answer leave the asked level (a province, a city, 全国) unnamed? A question
+    after a place's rank within it is answered by the rank (全省第1名)."""
     if level in answer_context or level.rstrip("省市") in answer_context:
         return False
     return not (_ASKS_RANK.search(question) and _ranks_within(level, answer_context))
@@ -34,32 +44,30 @@ def _level_missing(level: str, answer_context: str, question: str) -> bool:
 
 _ASKS_RANK = re.compile(r"排名|排第|第几|名次|\brank", re.I)
 
-
-def _across(place: str, noun: str) -> re.Pattern:
-    """An English question asking across a place: "across (the whole of) Hubei", "Hubei
-    province as a whole", "across the province", "province-wide"."""
-    return re.compile(rf"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?{place}\b"
-                      rf"|\b{place}(?:\s+{noun})?\s+as a whole\b|\b(?:across|throughout) the (?:whole |entire )?{noun}\b|\b{noun}-?wide\b", re.I)
-
-
-# A wider level in an English question, and its name in the reports' words.
+# A whole level in an English question, and its word in the reports.
 _WIDER_EN = (
-    (_across("Hubei", "province"), "湖北省"),
-    (_across("Wuhan", "city"), "武汉市"),
-    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?China\b|\b(?:across|throughout) the (?:whole |entire )?country\b"
-                r"|\bnation-?wide\b", re.I), "全国"),
+    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|China)\b"
+                r"|\bnation-?wide\b|\bnational (?:total|figure|level|average)\b|\bChina as a whole\b", re.I), "全国"),
+    (re.compile(r"\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b|\bprovincial (?:total|figure|level|average)\b"
+                r"|\bprovince as a whole\b", re.I), "全省"),
+    (re.compile(r"\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b|\bcity as a whole\b"
+                r"|\bmunicipal (?:total|figure|level|average)\b", re.I), "全市"),
 )
 
 
-def other_level_en(text: str, answer_context: str) -> bool:
-    """other_level for an English figure question: it asks across Hubei, the whole city or
-    the country ("across Hubei province", "Wuhan as a whole", nationwide), and the answer's
-    clause and headings never speak of that level."""
-    return any(_level_missing(level, answer_context, text) for pattern, level in _WIDER_EN if pattern.search(text))
+def other_level_en(text: str, answer_context: str, level: str = "", places: tuple[str, ...] = ()) -> bool:
+    """other_level for an English figure question: it asks across the country, a province or
+    a city ("nationwide", "province-wide", "the city as a whole"), or about a named place as a
+    whole (``places``: "across Hubei", in the reports' words), that is not the answer's
+    report's own level, and the answer's clause and headings never speak of it (a report's
+    own place stands in every title)."""
+    asked = [word for pattern, word in _WIDER_EN if pattern.search(text)] + list(places)
+    own_level = OWN_WORDS.get(level, frozenset())
+    return any(word not in own_level and _level_missing(word, answer_context, text) for word in asked)
 
 
 def _ranks_within(level: str, answer_context: str) -> bool:
-    """Does the answer rank the district within the asked province or city (全省第1名 for
-    湖北省)? 全市 alone does not: 在全市率先 says nothing of the city's totals."""
-    return re.search("全" + level[-1] + r"(?:排名|排|位居|居)?第", answer_context) is not None
-
+    """Does the answer rank the place within the asked level (全省第1名 for a province)? 全市
+    alone does not: 在全市率先 says nothing of the city's totals."""
+    kinds = level[-1] if level[-1] in "省市" else "省市"  # a name without its suffix may be either
+    return re.search("全[" + kinds + r"](?:排名|排|位居|居)?第", answer_context) is not None

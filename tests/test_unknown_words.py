@@ -20,7 +20,7 @@ def test_only_place_names_count_as_unknown_places():
 ])
 def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
     vocabulary = {"阿里巴巴", "阿里", "巴巴", "华中", "总部", "武昌", "合作", "湖北", "学院"}
-    assert unknown_topic(text, vocabulary) == expected
+    assert unknown_topic(text, vocabulary, own=frozenset({"武昌", "武昌区"})) == expected
 
 
 def test_a_quarter_is_unknown_only_when_the_reports_never_speak_of_quarters():

@@ -1,0 +1,36 @@
+"""Levels of government and the names a report uses for its own place, from its metadata.
+
+Every passage of a report speaks for its own place and level (its header names them, its
+headings assume them), so a question naming them says nothing about which passage answers:
+"武昌" in a question about 武昌区's report, "全国" in one about the State Council's.
+"""
+from __future__ import annotations
+
+import re
+
+from index.periods import own_years
+
+# The words a report of each level uses for the whole of its own level.
+OWN_WORDS = {"country": frozenset({"全国", "我国", "国家", "中国"}), "province": frozenset({"全省"}),
+             "city": frozenset({"全市"}), "district": frozenset({"全区"}), "county": frozenset({"全县"})}
+_UNIT = re.compile(r".+?(?:自治区|特别行政区|省|市|区|县|州|盟|旗)")
+
+
+def place_names(address: str) -> frozenset[str]:
+    """The names of the place an address ends on (湖北省武汉市武昌区: 武昌区, and 武昌 without its
+    suffix when two characters or more remain). The wider units it lies in are other
+    places: a question naming them may ask for their own figures."""
+    units = _UNIT.findall(address) or [address]
+    short = re.sub(r"(?:自治区|特别行政区|省|市|区|县|州|盟|旗)$", "", units[-1])
+    return frozenset(name for name in (units[-1], short) if len(name) >= 2)
+
+
+def own_words(reports: list[dict]) -> frozenset[str]:
+    """What the reports' own place, level and years are called (metadata ``place``, ``level``
+    and ``period`` or ``date``): words that tell nothing about which passage answers."""
+    words: set[str] = set()
+    for meta in reports:
+        words |= place_names(str(meta.get("place", "")))
+        words |= OWN_WORDS.get(str(meta.get("level", "")), frozenset())
+        words |= {str(year) for year in own_years(meta)}
+    return frozenset(words)

@@ -1,0 +1,123 @@
+"""The one period model: which years, half-years and five-year plans a text speaks of.
+
+A question names its period ("2019年", "上半年", "十四五", "the 13th Five-Year Plan"); a passage
+speaks of the period of its section heading or its paragraph's opening, else of the period
+its report covers. What a report covers comes from its metadata (``period`` in
+reports.json) or, failing that, from its date: a report delivered late in a year reviews
+that year and plans the next, one delivered early reviews the last and plans this one.
+
+Five-year plans are named by their number (十三五 is the 13th) and cover fixed years: the
+3rd began in 1966, after the adjustment years 1963–65, and each since lasts five. A plan's
+first or last year that is not one of its report's own years stands for the plan there:
+under a 十三五 review written in December 2020, "2016" means the plan's first year, while
+"2020" is the report's own year and means itself. The reports' "过去五年" / "五年来" is the
+plan that ended in or just before the report's year.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+PLAN_DIGITS = "一二三四五六七八九"
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(上半年|下半年)|十([" + PLAN_DIGITS + r"])五")
+_PLAN_EN = re.compile(r"\b(1[0-9])(?:th|st|nd|rd)?\s+five[- ]year\s+plan\b", re.I)
+_HALF_EN = re.compile(r"\b(first|second)\s+half\b|\bH([12])\b", re.I)
+_PAST_FIVE = re.compile(r"五年来|过去五年|\b(?:past|last) five years\b", re.I)
+HALVES = frozenset({"上半年", "下半年"})
+PAST_FIVE = "过去五年"  # the plan just ended, as a report names it without its number
+FIRST_PLAN_YEAR, FIRST_PLAN = 1966, 3
+
+
+def plan_name(number: int) -> str:
+    """十三五 for 13 (plans 11 to 19, the ones a report of this century names)."""
+    return f"十{PLAN_DIGITS[number - 11]}五" if 11 <= number <= 19 else f"{number}五"
+
+
+def plan_years(number: int) -> range:
+    """The years of the ``number``-th five-year plan (13: 2016–2020)."""
+    start = FIRST_PLAN_YEAR + 5 * (number - FIRST_PLAN)
+    return range(start, start + 5)
+
+
+def plan_of(year: int) -> int:
+    """The number of the plan a year falls in."""
+    return FIRST_PLAN + (year - FIRST_PLAN_YEAR) // 5
+
+
+def periods(text: str) -> set[str]:
+    """The years ("2021"), halves (上半年) and plans (十三五) a text names, in English too
+    ("the 14th Five-Year Plan", "first half", "H1"), and 过去五年 for "the past five years"."""
+    found: set[str] = set()
+    for year, half, digit in _PERIOD.findall(text):
+        found.add(year or half or f"十{digit}五")
+    found |= {plan_name(int(n)) for n in _PLAN_EN.findall(text) if 11 <= int(n) <= 19}
+    found |= {"上半年" if (word or "").lower() == "first" or number == "1" else "下半年" for word, number in _HALF_EN.findall(text)}
+    if _PAST_FIVE.search(text):
+        found.add(PAST_FIVE)
+    return found
+
+
+def folded(found: set[str]) -> set[str]:
+    """A question's periods with the years inside a plan it also names folded into that plan
+    ("十四五…2025年": one period, not two), and 过去五年 folded into a named plan."""
+    plans = [plan_years(11 + PLAN_DIGITS.index(p[1])) for p in found if _is_plan(p)]
+    if not plans:
+        return set(found)
+    return {p for p in found if p != PAST_FIVE and not (p.isdigit() and any(int(p) in span for span in plans))}
+
+
+def _is_plan(period: str) -> bool:
+    return len(period) == 3 and period[0] == "十" and period[2] == "五" and period[1] in PLAN_DIGITS
+
+
+def own_years(meta: dict) -> frozenset[int]:
+    """The years a report reviews and plans: those its metadata names (years, and the years of
+    plans it names only when nothing else is given), else those its date implies."""
+    named = periods(" ".join(map(str, meta.get("period") or ())))
+    years = {int(p) for p in named if p.isdigit()}
+    if years:
+        return frozenset(years)
+    try:
+        delivered = date.fromisoformat(str(meta.get("date", ""))[:10])
+    except ValueError:
+        return frozenset()
+    if delivered.month >= 10:
+        return frozenset({delivered.year, delivered.year + 1})
+    return frozenset({delivered.year - 1, delivered.year}) if delivered.month <= 6 else frozenset({delivered.year})
+
+
+def report_periods(meta: dict) -> frozenset[str]:
+    """What a report speaks of where its headings say nothing: its metadata's periods, or
+    the years its date implies."""
+    named = periods(" ".join(map(str, meta.get("period") or ())))
+    return frozenset(named or {str(y) for y in own_years(meta)})
+
+
+def resolved(found: set[str], own: frozenset[int]) -> frozenset[str]:
+    """A passage's periods as a question would name them: each plan also as its edge years
+    that are not the report's own, and as 过去五年 when it ended in or just before the
+    report's last year; 过去五年 in the text as that plan."""
+    out = set(found)
+    latest = max(own, default=None)
+    if PAST_FIVE in found and latest is not None:
+        out.discard(PAST_FIVE)
+        ended = plan_of(latest) - (0 if latest == plan_years(plan_of(latest))[-1] else 1)
+        out.add(plan_name(ended))
+    for name in [p for p in out if _is_plan(p)]:
+        number = 11 + PLAN_DIGITS.index(name[1])
+        span = plan_years(number)
+        out |= {str(y) for y in (span[0], span[-1]) if y not in own}
+        if latest is not None and span[-1] in (latest, latest - 1):
+            out.add(PAST_FIVE)
+    return frozenset(out)
+
+
+def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
+    """The periods a passage speaks of: its heading's (report title and section path), narrowed
+    to its paragraph opening's when that names a year or plan ("——五年来,…" under "2020年及
+    十三五工作回顾" gives the five years' totals, not 2020's), else its report's."""
+    named, opening_named = periods(heading), periods(opening) - HALVES
+    found = (named & HALVES) | opening_named if opening_named else named
+    if not found - HALVES:
+        found |= report_periods(meta) - (HALVES if found & HALVES else frozenset())
+    return resolved(found, own_years(meta))
