@@ -146,6 +146,27 @@ def _clause_answer(query: Query, terms: Terms, candidates: list[tuple[int, Hit, 
     return Answer(text, None, hit.chunk.id, offset, offset + len(text), figures), hit, told
 
 
+def _definition(query: Query, hits: list[Hit]) -> tuple[Answer, Hit, list[Figure]] | None:
+    """For a question asking what a glossary term means, the term's definition line as the
+    passage holding it quotes it (the retriever brings that passage to the top): a body
+    sentence that uses the term shares more of the question's words but does not say what
+    the term means."""
+    if not (query.glossary and query.wants_definition and not query.wants_figure):
+        return None
+    for entry in query.glossary:
+        for hit in hits[:CANDIDATE_PASSAGES]:
+            chunk = hit.chunk
+            lo, hi = max(chunk.start, entry.start), min(chunk.end, entry.end)
+            text = chunk.text[lo - chunk.start : hi - chunk.start]
+            if chunk.doc != entry.doc or not text.strip():
+                continue
+            lo += len(text) - len(text.lstrip())
+            text = text.strip()
+            figures = find_figures(text)
+            return Answer(text, None, chunk.id, lo, lo + len(text), figures), hit, figures
+    return None
+
+
 def _other_side(query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight) -> Answer | None:
     """For a comparison, the best clause of the passages about the other report or period."""
     if not two_sided(query):
@@ -161,13 +182,14 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     report, see service.asked_periods; without a model every answer is given outright)."""
     terms = query_terms(query)
     candidates = _candidates(hits)
-    if nothing_asked(query.text, dictionary_terms(query)):
+    known = known_terms(query, lexical.vocabulary)
+    if nothing_asked(query.text, dictionary_terms(query) + known):
         return Answer("", "nothing_asked", verdict="not_found", confidence=0.0)
     if not candidates:
         return Answer("", "no_passage", verdict="not_found", confidence=0.0)
     # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
     weights = dict(zip(terms, map(rarity(lexical), terms))).get
-    answer, hit, told = _clause_answer(query, terms, candidates, weights)
+    answer, hit, told = _definition(query, hits) or _clause_answer(query, terms, candidates, weights)
     also = _other_side(query, terms, hits, hit, weights)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
@@ -176,7 +198,7 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
              "terms": math.log1p(len(terms))}
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
     judged = model.judge(evidence, fired) if model is not None else Verdict("answered", 1.0)
-    if judged.reason and judged.reason not in fired and known_terms(query, lexical.vocabulary) == 0:
+    if judged.reason and judged.reason not in fired and known == 0:
         judged = replace(judged, reason="no_known_words")  # no check says more: a greeting, another topic entirely
     return replace(answer, doubt=judged.reason, also=also, verdict=judged.verdict, confidence=judged.confidence,
                    signals=evidence)

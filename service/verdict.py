@@ -128,8 +128,9 @@ _SEARCHABLE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")
 
 def nothing_asked(text: str, dictionary_terms: int) -> bool:
     """Does a question hold nothing to look for: no letters or Chinese characters at all
-    (digits, emoji, punctuation, control characters), or no word a dictionary knows (a
-    keyboard row, markup)? ``dictionary_terms``: service.terms.dictionary_terms."""
+    (digits, emoji, punctuation, control characters), or no word that a dictionary or the
+    reports know (a keyboard row, markup)? ``dictionary_terms``: how many there are
+    (service.terms.dictionary_terms and known_terms)."""
     return not _SEARCHABLE.search(text) or dictionary_terms == 0
 
 

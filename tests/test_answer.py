@@ -61,3 +61,14 @@ def test_questions_the_reports_cannot_answer_are_not_confident(retriever, questi
 ])
 def test_a_figure_answer_is_the_clause_that_counts_what_was_asked(retriever, question, figure):
     assert figure in ask(retriever, question)["answer"]
+
+
+@pytest.mark.parametrize("template", ["什么是{}?", "{}指的是哪些?", "What does {} mean?"])
+def test_asking_what_a_glossary_term_means_is_answered_by_its_definition_line(retriever, template):
+    """Every term of the glossary, asked in each form: the answer stands inside the term's own
+    definition line, not in a body sentence that merely uses the term."""
+    for entry in retriever.bundle.glossary:
+        name = entry.english[0] if template.startswith("What") and entry.english else entry.term
+        answer = ask(retriever, template.format(name))
+        cited = answer["citation"]
+        assert cited["doc"] == entry.doc and entry.start <= cited["start"] < cited["end"] <= entry.end, (name, answer["answer"])
