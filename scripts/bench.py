@@ -30,7 +30,10 @@ from loadgen import ServerProcess, mixed_questions, run_load
 
 from service.config import ROOT, Config
 
-TARGETS = {"p50_over_floor_at_1": 1.5, "p95_ms_at_4": 100.0, "errors_at_16": 0}
+TARGETS = {"p50_ms_at_1": 100.0, "p95_ms_at_4": 250.0, "errors_at_16": 0}
+# What the verdict costs on top of retrieval and extraction: its checks, its coverage signals, the model.
+VERDICT_PARTS = ("service/confidence.py", "checks"), ("service/confidence.py", "passage_coverage"), \
+    ("service/confidence.py", "clause_coverage"), ("service/verdict.py", "judge")
 
 
 def measure_floor(questions: list[str], config: Config, rounds: int = 1) -> dict:
@@ -68,13 +71,21 @@ def profile_ask(questions: list[str], config: Config) -> dict:
         times.append((time.perf_counter() - t0) * 1000)
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [ask(retriever, q) for q in questions])
-    rows = []
+    rows, verdict_ms, total_ms = [], 0.0, 0.0
     for (file, line, func), (_, calls, _, cumulative, _) in pstats.Stats(profiler).stats.items():  # type: ignore[attr-defined]
         if file.startswith(str(ROOT)) and "/.venv/" not in file:
-            rows.append((cumulative * 1000 / len(questions), f"{Path(file).relative_to(ROOT)}:{line} {func}", calls))
+            name = str(Path(file).relative_to(ROOT))
+            rows.append((cumulative * 1000 / len(questions), f"{name}:{line} {func}", calls))
+            verdict_ms += cumulative * 1000 / len(questions) if (name, func) in VERDICT_PARTS else 0.0
+            total_ms = max(total_ms, cumulative * 1000 / len(questions)) if func == "ask" else total_ms
     rows.sort(reverse=True)
     top = {name: round(ms, 2) for ms, name, _ in rows[:18]}
-    return {"ask_p50_ms": round(statistics.median(times), 2), "ask_mean_ms": round(statistics.fmean(times), 2), "cumulative_ms_per_question_under_cprofile": top}
+    share = round(verdict_ms / total_ms, 3) if total_ms else None
+    print(f"in-process ask p50 {statistics.median(times):.1f} ms; the verdict {verdict_ms:.1f} ms a question under cProfile "
+          f"({share} of ask)", flush=True)
+    return {"ask_p50_ms": round(statistics.median(times), 2), "ask_mean_ms": round(statistics.fmean(times), 2),
+            "verdict_ms_under_cprofile": round(verdict_ms, 2), "verdict_share_of_ask": share,
+            "cumulative_ms_per_question_under_cprofile": top}
 
 
 def bench_config(spec: str, questions: list[str], levels: list[int], seconds: float, log: Path | None) -> dict:
@@ -108,8 +119,9 @@ def verdict(floor_p50: float, levels: dict) -> dict:
     def at(n: int, key: str):
         return levels.get(n, {}).get(key)
     ratio = round(at(1, "p50_ms") / floor_p50, 2) if at(1, "p50_ms") else None
-    return {"p50_over_floor_at_1": ratio, "p95_ms_at_4": at(4, "p95_ms"), "errors_at_16": at(16, "errors"),
-            "met": {"p50_over_floor_at_1": ratio is not None and ratio <= TARGETS["p50_over_floor_at_1"],
+    return {"p50_ms_at_1": at(1, "p50_ms"), "p50_over_floor_at_1": ratio, "p95_ms_at_4": at(4, "p95_ms"),
+            "errors_at_16": at(16, "errors"),
+            "met": {"p50_ms_at_1": at(1, "p50_ms") is not None and at(1, "p50_ms") <= TARGETS["p50_ms_at_1"],
                     "p95_ms_at_4": at(4, "p95_ms") is not None and at(4, "p95_ms") <= TARGETS["p95_ms_at_4"],
                     "errors_at_16": at(16, "errors") == 0}}
 

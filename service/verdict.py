@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from service.config import Config
 from service.retrieval import CANDIDATE_PASSAGES, Hit
 
 # The structured checks of service.confidence, each a 0/1 signal; the detail checks (a
@@ -135,9 +134,9 @@ def nothing_asked(text: str, dictionary_terms: int) -> bool:
 
 
 @lru_cache(maxsize=4)
-def load_model(path: Path | None = None) -> VerdictModel | None:
-    """The trained verdict model (``QA_VERDICT``), or None when none is configured."""
-    path = path if path is not None else Config.from_env().verdict
+def load_model(path: Path | None) -> VerdictModel | None:
+    """The trained verdict model at ``path`` (Config.verdict, ``QA_VERDICT``), or None when
+    none is configured or the file is missing: every answer is then given outright."""
     if path is None or not Path(path).exists():
         return None
     return VerdictModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
