@@ -1,6 +1,6 @@
-"""What period or month a question asks about, against what the reports can speak for:
-outcomes of a period that had not ended when the latest report was written, one month's
-figure, a year or plan period the answer's passage is not about."""
+"""What period a question asks about, against what the reports can speak for: outcomes of a
+period that had not ended when the latest report was written, a year or plan period the
+answer's passage is not about (the periods themselves are index.periods')."""
 from __future__ import annotations
 
 import calendar

@@ -1,47 +1,30 @@
 """Whether the retrieved passages hold what was asked: the structured checks the verdict weighs.
 
-Dense similarity cannot tell: questions the reports cannot answer are mostly near misses
-(the right topic, another place, year or measure), and they score as high as answerable
-ones. What tells is the question's own constraints, so each check below looks for one
-the reports cannot meet:
+Dense similarity cannot tell alone: questions the reports cannot answer are mostly near
+misses (the right topic, another place, year or measure), and they score as high as
+answerable ones. What tells is the question's own constraints, so each check looks for one
+the answer does not meet, and service.verdict weighs the ones that fire, with the retrieval
+and coverage signals, in one learned model (no check decides alone):
 
-- a year or quarter the reports never mention, or a name or place they never use (a
-  Chinese question's topic, its first content word, when jieba tags it as a name), or a
-  Chinese topic that neither the reports nor any piece of theirs words (烟花爆竹);
-- an outcome of a period that had not ended when the latest report was written (its full
-  year, second half, or up to a later month);
-- one month's figure ("in June 2021 alone") from a clause not dated to that month;
-- a figure asked for one year or five-year plan, answered from a passage about another;
-- a figure asked for the province, city or country (in Chinese or English: "across Hubei
-  province"), answered with the district's own;
-- a question asking when, answered by a clause that names no time, for a person's name
-  (the head of an office), answered by a clause that names nobody, for a phone number,
-  web or street address, answered by a clause that gives none, for the day, answered by
-  a clause that names no day, for a place's opening hours, answered by a clause that
-  gives none (saying it opened is not saying when it is open), or for how or where to
-  apply, sign up or register, answered by a clause that tells no way (no counter,
-  documents, booking or online service);
-- a figure question, or one asking which ones, whose answering clause only gives back a
-  figure the question states (how a quoted total splits, which the 8 shops are, when the
-  reports give only the total or the count);
-- a Chinese figure question naming a metric the passages name (金融业增加值) whose clause
-  holds only the metric's head (服务业增加值);
-- a question asking one item's amount or rate whose clause names it inside a list closed
-  by 等 and a count (…、阿里巴巴华中总部…等亿元以上重大项目27项,总投资307亿元): the figure is
-  the group's;
-- a figure question whose best clause has no figure, the wrong kind of figure, or too
-  little of the question's rarer words (a reworded compound counting for the pieces it
-  shares: 停车位 against 停车泊位; the words of a clause setting the scene, 疫情最吃紧的
-  时候, weighing half);
-- passages that hold too little of the question's words at all, or an answering clause
-  that holds none of them, not even a piece, unless two retrieval channels independently
-  rank the same passage first.
+- unknown_term, unknown_topic: a year, quarter, name or place the reports never use, or a
+  Chinese topic (its first content word) that neither they nor any piece of theirs words;
+- after_reports: an outcome of a period that had not ended when the latest report was written;
+- other_period: a figure asked for one year or plan period, answered from a passage about
+  another (the one period model of index.periods);
+- other_level: a figure asked for another level of government than the answer's report
+  speaks for (service.wider_level, the report's level from its metadata);
+- no_name, no_contact, no_procedure, no_day, no_hours, no_time: a detail asked (a person's
+  name, a phone number or address, how to apply, the day, opening hours, when) that the
+  answering clause does not give;
+- repeats_question: the clause only gives back a figure the question states;
+- other_kind: an amount asked, only a rate given (or the reverse);
+- other_metric: a Chinese figure question naming a two-noun metric the passages use, whose
+  clause holds only the metric's head;
+- group_figure: one item's amount asked, the clause giving the total of a list it is in.
 
-The checks on unknown words, on periods and on wider levels live in service.unknown_words,
-service.asked_periods and service.wider_level; this module holds the verdict and the
-checks on the answering clause. Thresholds were chosen on the development split of
-eval/questions.jsonl (see the closing note of issue 3); the rules name no question,
-report or sentence.
+Each earns its place out of sample (leave one question set or one report out, see
+scripts/train_verdict.py); the coverage of the question by the passages and the clause
+(clause_coverage, passage_coverage) is a numeric signal beside them.
 """
 from __future__ import annotations
 

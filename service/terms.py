@@ -148,9 +148,9 @@ def asked_terms(query: Query) -> Terms:
     groups of an English one: what a confident answer must mostly cover. An English
     question's years are left out: the answer's clause rarely repeats the year its section
     heading gives, and unseen or unfinished years are checked on their own; so are the
-    words framing a period (PERIOD_FRAMING). So is its "Wuchang", as GENERIC leaves out
-    a Chinese one: every heading names the district, so an answer off the topic would
-    hold a word of the question through it."""
+    words framing a period (PERIOD_FRAMING). So are the reports' own place, level and
+    years (Query.own) in either language: every heading names them, so an answer off the
+    topic would hold a word of the question through them."""
     if query.language == "en":
         return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) or a in query.own for a in g)
                 and not PERIOD_FRAMING.intersection(g)]
