@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -176,10 +177,11 @@ def _other_side(query: Query, terms: Terms, hits: list[Hit], primary: Hit, weigh
 
 
 def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None,
-                   model: VerdictModel | None = None) -> Answer:
+                   model: VerdictModel | None = None, similarity: Callable[[str], float] | None = None) -> Answer:
     """The best answering clause among the top passages (and for a comparison, the other
     side's), with the verdict of ``model`` on it (``reported_until``: the date of the latest
-    report, see service.asked_periods; without a model every answer is given outright)."""
+    report, see service.asked_periods; ``similarity``: how close the question is to a text;
+    without a model every answer is given outright)."""
     terms = query_terms(query)
     candidates = _candidates(hits)
     known = known_terms(query, lexical.vocabulary)
@@ -195,7 +197,7 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     figures = answer.figures + (also.figures if also else [])
     fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
     words = {"coverage_passages": passage_coverage(query, hits), "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
-             "terms": math.log1p(len(terms))}
+             "terms": math.log1p(len(terms)), "sim_clause": similarity(text) if similarity else 0.0}
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
     judged = model.judge(evidence, fired) if model is not None else Verdict("answered", 1.0)
     if judged.reason and judged.reason not in fired and known == 0:

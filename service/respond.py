@@ -101,7 +101,8 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     """Answer one question: retrieval, extraction, glossary, citations."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
     dates = report_dates(retriever)
-    answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates), retriever.verdict)
+    answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates), retriever.verdict,
+                            lambda text: retriever.similarity(query, text))
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]

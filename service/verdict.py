@@ -2,7 +2,8 @@
 
 One decision weighs every signal that tells whether the reports answer a question:
 
-- retrieval evidence: how close the two dense encoders (e5, USE) find the best passages;
+- retrieval evidence: how close the two dense encoders (e5, USE) find the best passages, and
+  USE the answering clause;
 - coverage: how much of the question's words the best passages and the answering clause hold;
 - structured mismatches between what the question asks and what the answer holds (the
   checks of service.confidence: a period, level, unit or kind of figure other than the one
@@ -32,11 +33,11 @@ from service.retrieval import CANDIDATE_PASSAGES, Hit
 DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", "no_time")
 CHECKS = ("unknown_term", "after_reports", "unknown_topic", "other_period", "repeats_question", "other_level",
           "asked_detail", "other_kind", "other_metric", "group_figure")
-NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "coverage_passages", "coverage_clause", "terms", "english",
-           "wants_figure")
+NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "sim_clause", "coverage_passages", "coverage_clause", "terms",
+           "english", "wants_figure")
 FEATURES = NUMERIC + CHECKS
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
-NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
+NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "sim_clause": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
                    "cos_main": "few_words", "cos_second": "few_words"}
 VERDICTS = ("answered", "uncertain", "not_found")
 
@@ -110,8 +111,8 @@ def _check_feature(code: str) -> str:
 def signals(hits: list[Hit], fired: list[str], words: dict[str, float], english: bool, wants_figure: bool) -> dict[str, float]:
     """The model's inputs for one answer: how close the dense encoders find the best passages
     (and how far the best stands above the fifth), what of the question's words they and the
-    answering clause hold (``words``: coverage_passages, coverage_clause, terms), and which
-    structured checks fired."""
+    answering clause hold and how close the clause's meaning is (``words``: coverage_passages,
+    coverage_clause, terms, sim_clause), and which structured checks fired."""
     main = [h.scores["main"] for h in hits if "main" in h.scores]
     out = {
         **{f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in ("main", "second")},

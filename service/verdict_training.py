@@ -45,7 +45,8 @@ def collect(retriever: Retriever, questions: list[Question], group: str, docs: d
     out = []
     for q in questions:
         query, hits = retriever.search(q.question, top_k=TOP_K)
-        answer = extract_answer(query, hits, retriever.bundle.lexical, reported_until, model=None)
+        answer = extract_answer(query, hits, retriever.bundle.lexical, reported_until, None,
+                                lambda text, query=query: retriever.similarity(query, text))
         if answer.signals:
             out.append(Example(q.id, group, docs.get(q.id), q.lang, tuple(answer.signals[f] for f in FEATURES), q.answerable))
     return out
