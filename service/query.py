@@ -29,7 +29,7 @@ _KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|多少钱|金额|资金|�
             ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
             ("people", re.compile(r"多少(万)?(人|名)")))
 _PEOPLE_EN = re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)
-_KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion|grow|growth|rise|increase[ds]?|decline|drop|fell|by how much)\b", re.I)),
+_KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion|grow|growth)\b", re.I)),
             ("money", re.compile(r"\b(yuan|rmb|money|how much (was|is|did|will|does)|amount|value|revenue|budget|investment|spending|gdp|funding|funds|price|prices|cost|costs|fee|fees|fare|fares|" + _CHARGE + r")\b", re.I)),
             ("people", _PEOPLE_EN))
 # 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
