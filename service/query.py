@@ -20,7 +20,7 @@ FIGURE_ZH = re.compile(r"多少|(?<![这那好哪])几|多大|多高|比例|百�
 _CHARGE = r"pay|paid|(?<!take )(?<!took )(?<!in )charge[sd]?(?! of)"
 # An area asked as a size ("what area of", "floor area"), not a place ("the Old Town area").
 _AREA = r"(?:what|much|an?|total|floor|land|additional|green|built-up) area|area of"
-_FIGURE_EN = re.compile(r"(?<!-)\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|percent(age)?|income|sales|value|" + _AREA + r"|target|population|length|count(?!\s+(?:as|among|towards?)\b)|budget|spending|price|cost|size|fees?|fares?|" + _CHARGE + r")\b(?!-)", re.I)
+_FIGURE_EN = re.compile(r"(?<!-)\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|ratio|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|ratio|percent(age)?|income|sales|value|" + _AREA + r"|target|population|length|count(?!\s+(?:as|among|towards?)\b)|budget|spending|price|cost|size|fees?|fares?|" + _CHARGE + r")\b(?!-)", re.I)
 _DEFINE_ZH = re.compile(r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别")
 _DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|meaning|mean|define|definition|stand for|refer|explain|consist|include|comprise|list)\b", re.I)
 
@@ -29,7 +29,7 @@ _KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|多少钱|金额|资金|�
             ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
             ("people", re.compile(r"多少(万)?(人|名)")))
 _PEOPLE_EN = re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)
-_KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|share|proportion|grow|growth)\b", re.I)),
+_KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|ratio|share|proportion|grow|growth)\b", re.I)),
             ("money", re.compile(r"\b(yuan|rmb|money|how much (was|is|did|will|does)|amount|value|revenue|budget|investment|spending|gdp|funding|funds|price|prices|cost|costs|fee|fees|fare|fares|" + _CHARGE + r")\b", re.I)),
             ("people", _PEOPLE_EN))
 # 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
