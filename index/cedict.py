@@ -2,14 +2,17 @@
 
 Each dictionary entry glosses a Chinese word with English senses ("investment; to invest").
 Read backwards, a sense of one or two words gives the Chinese words an English word may
-stand for. The service uses it to tell a question with words the reports could be searched
-for from one with none (a keyboard row, markup, a greeting the reports never use).
+stand for. The service uses it as the general layer under the curated terminology: an
+English word the terminology does not know searches the reports by the dictionary's
+Chinese words that they use; and to tell a question with words to look for from one with
+none (a keyboard row, markup).
 """
 from __future__ import annotations
 
 import gzip
 import importlib.util
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,3 +56,48 @@ def english_to_chinese() -> dict[str, tuple[str, ...]]:
             for sense in _senses(match.group(3)):
                 table.setdefault(sense, []).append(simplified)
     return {sense: tuple(dict.fromkeys(words)) for sense, words in table.items()}
+
+
+MAX_ALTERNATIVES = 4
+
+
+def _forms(word: str) -> list[str]:
+    """A word and its singular (policies: policy, taxes: tax, cuts: cut)."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    elif word.endswith("es") and word[:-2].endswith(("ss", "x", "z", "ch", "sh")):
+        forms.append(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        forms.append(word[:-1])
+    return forms
+
+
+def _reports_words(english: str, used: Callable[[str], bool]) -> tuple[str, ...]:
+    """The Chinese words glossed by an English word or phrase (or its singular) that the
+    reports use, two characters or more, at most MAX_ALTERNATIVES, dictionary order kept."""
+    table = english_to_chinese()
+    found = [zh for form in _forms(english) for zh in table.get(form, ()) if len(zh) > 1 and used(zh)]
+    return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
+
+
+def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Groups of the reports' Chinese words for English words a curated terminology missed
+    (two neighbours as one phrase first: "tax cuts" is 减税), and the words still without any.
+    ``used`` tells whether the reports use a Chinese word."""
+    groups: list[tuple[str, ...]] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = _reports_words(" ".join(words[i : i + 2]), used) if i + 1 < len(words) else ()
+        if pair:
+            groups.append(pair)
+            i += 2
+            continue
+        single = _reports_words(words[i], used)
+        if single:
+            groups.append(single)
+        else:
+            rest.append(words[i])
+        i += 1
+    return groups, rest

@@ -6,7 +6,9 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
+from index.cedict import lexicon_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
+from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
 from index.romanised import RomanisedNames
 from index.terminology import Terminology
@@ -109,6 +111,12 @@ def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for word in words for name in romanised.lookup(word)))
 
 
+def _used(word: str, vocabulary: Container[str]) -> bool:
+    """Do the reports use a Chinese word (every search token of it)?"""
+    tokens = tokenize(word)
+    return bool(tokens) and all(t in vocabulary for t in tokens)
+
+
 def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset(),
             romanised: RomanisedNames | None = None, own: frozenset[str] = frozenset()) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
@@ -127,6 +135,8 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, v
         if romanised is not None:
             named, unmatched = romanised_groups(question, unmatched, romanised)
             groups += named
+        general, unmatched = lexicon_groups(unmatched, lambda zh: _used(zh, vocabulary))
+        groups += general
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         # English words inside a Chinese question ("GDP") get their Chinese terms too.

@@ -1,0 +1,26 @@
+"""CC-CEDICT read backwards: the reports' Chinese words for English words the terminology lacks."""
+from index.cedict import english_to_chinese, lexicon_groups
+
+
+def test_the_dictionary_ships_with_its_package_and_reads_backwards():
+    table = english_to_chinese()
+    assert len(table) > 50_000
+    assert "投资" in table["investment"] and "减税" in table["tax cut"]
+
+
+def test_only_words_the_reports_use_stand_for_an_english_word():
+    used = {"赤字", "减税", "补贴"}.__contains__
+    groups, rest = lexicon_groups(["deficit", "tax", "cuts", "subsidies", "zzzq"], used)
+    assert ("赤字",) in groups and ("补贴",) in groups  # a plural finds its singular's entry
+    assert ("减税",) in groups  # two neighbours as one phrase first
+    assert rest == ["zzzq"]
+
+
+def test_a_word_whose_translations_the_reports_never_use_stays_unmatched():
+    groups, rest = lexicon_groups(["investment"], lambda word: False)
+    assert groups == [] and rest == ["investment"]
+
+
+def test_an_english_word_the_terminology_lacks_reaches_the_reports_through_the_dictionary(retriever):
+    assert not retriever.terminology.translate_groups("harvest")[0]
+    assert ("采集",) in retriever.analyse("What did they harvest?").zh_groups
