@@ -59,6 +59,9 @@ def english_to_chinese() -> dict[str, tuple[str, ...]]:
 
 
 MAX_ALTERNATIVES = 4
+# An English word glossing more Chinese words than this has too many senses to stand for one
+# ("close" glosses 41: 上门, 合上, 密切 …; "cut" 39): its translations would search for noise.
+MAX_SENSES = 10
 
 
 def _forms(word: str) -> list[str]:
@@ -75,9 +78,11 @@ def _forms(word: str) -> list[str]:
 
 def _reports_words(english: str, used: Callable[[str], bool]) -> tuple[str, ...]:
     """The Chinese words glossed by an English word or phrase (or its singular) that the
-    reports use, two characters or more, at most MAX_ALTERNATIVES, dictionary order kept."""
+    reports use, two characters or more, at most MAX_ALTERNATIVES, dictionary order kept;
+    none for a word of too many senses (MAX_SENSES)."""
     table = english_to_chinese()
-    found = [zh for form in _forms(english) for zh in table.get(form, ()) if len(zh) > 1 and used(zh)]
+    senses = [table.get(form, ()) for form in _forms(english)]
+    found = [zh for glossed in senses if len(glossed) <= MAX_SENSES for zh in glossed if len(zh) > 1 and used(zh)]
     return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
 
 

@@ -135,8 +135,10 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, v
         if romanised is not None:
             named, unmatched = romanised_groups(question, unmatched, romanised)
             groups += named
-        general, unmatched = lexicon_groups(unmatched, lambda zh: _used(zh, vocabulary))
+        names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
+        general, rest = lexicon_groups([w for w in unmatched if w not in names], lambda zh: _used(zh, vocabulary))
         groups += general
+        unmatched = [w for w in unmatched if w in names or w in rest]
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         # English words inside a Chinese question ("GDP") get their Chinese terms too.

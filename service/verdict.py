@@ -34,10 +34,11 @@ DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", 
 CHECKS = ("unknown_term", "after_reports", "unknown_topic", "other_period", "repeats_question", "other_level",
           "asked_detail", "other_kind", "other_metric", "group_figure")
 NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "sim_clause", "coverage_passages", "coverage_clause", "terms",
-           "english", "wants_figure")
+           "english", "wants_figure", "figure_coverage", "english_coverage")
 FEATURES = NUMERIC + CHECKS
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
-NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "sim_clause": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
+NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "sim_clause": "clause_off_topic", "figure_coverage": "figure_off_topic",
+                   "english_coverage": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
                    "cos_main": "few_words", "cos_second": "few_words"}
 VERDICTS = ("answered", "uncertain", "not_found")
 
@@ -118,6 +119,10 @@ def signals(hits: list[Hit], fired: list[str], words: dict[str, float], english:
         **{f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in ("main", "second")},
         "cos_gap_main": main[0] - min(main) if main else 0.0, **words,
         "english": float(english), "wants_figure": float(wants_figure),
+        # how much the clause must hold depends on what is asked: a figure's clause must name what
+        # it counts, and an English question's words reach the clause only through translation
+        "figure_coverage": float(wants_figure) * words["coverage_clause"],
+        "english_coverage": float(english) * words["coverage_clause"],
     }
     codes = {_check_feature(code) for code in fired}
     return out | {code: float(code in codes) for code in CHECKS}
