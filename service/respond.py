@@ -17,6 +17,7 @@ from service.answer import Answer, extract_answer
 from service.doubts import doubt_item
 from service.query import Query
 from service.retrieval import Hit, Retriever
+from service.verdict import GAP_DEPTH
 
 
 def _display(query: Query, text: str) -> str:
@@ -98,8 +99,9 @@ def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None 
 
 
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
-    """Answer one question: retrieval, extraction, glossary, citations."""
-    query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
+    """Answer one question: retrieval, extraction, glossary, citations. The answer and its
+    verdict are judged on the same passages whatever ``top_k`` asks to be shown."""
+    query, hits = retriever.search(question, top_k=max(top_k, GAP_DEPTH), pipeline=pipeline)
     dates = report_dates(retriever)
     answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates), retriever.verdict,
                             lambda text: retriever.similarity(query, text))
@@ -114,6 +116,6 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
         "citation": next((citation for part, citation in cited if part is answer), None),
         "answer_parts": [{"text": part.text, "display_text": _display(query, part.text), "citation": citation} for part, citation in cited],
-        "glossary": _glossary(query, hits, retriever.bundle.glossary),
-        "passages": [passage_item(query, h, dates) for h in hits],
+        "glossary": _glossary(query, hits[:top_k], retriever.bundle.glossary),
+        "passages": [passage_item(query, h, dates) for h in hits[:top_k]],
     }

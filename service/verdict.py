@@ -41,6 +41,7 @@ NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "sim_clause": "clause_
                    "english_coverage": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
                    "cos_main": "few_words", "cos_second": "few_words"}
 VERDICTS = ("answered", "uncertain", "not_found")
+GAP_DEPTH = 5  # the best passage's lead is measured over this many, whatever top_k the asker wants
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def signals(hits: list[Hit], fired: list[str], words: dict[str, float], english:
     (and how far the best stands above the fifth), what of the question's words they and the
     answering clause hold and how close the clause's meaning is (``words``: coverage_passages,
     coverage_clause, terms, sim_clause), and which structured checks fired."""
-    main = [h.scores["main"] for h in hits if "main" in h.scores]
+    main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
     out = {
         **{f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in ("main", "second")},
         "cos_gap_main": main[0] - min(main) if main else 0.0, **words,

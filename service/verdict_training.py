@@ -19,10 +19,10 @@ from sklearn.linear_model import LogisticRegression
 from service.answer import extract_answer
 from service.evaluation import Question
 from service.retrieval import Retriever
-from service.verdict import FEATURES, VerdictModel
+from service.verdict import FEATURES, GAP_DEPTH, VerdictModel
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
-TOP_K = 5
+TOP_K = GAP_DEPTH  # the signals do not depend on how many passages are shown beyond these
 
 
 @dataclass(frozen=True)

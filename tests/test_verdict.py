@@ -80,3 +80,10 @@ def test_every_answer_carries_a_verdict_consistent_with_confident(retriever, que
     assert answer["verdict"] in VERDICTS and 0.0 <= answer["confidence"] <= 1.0
     assert answer["confident"] is (answer["verdict"] == "answered")
     assert (answer["doubt"] is None) is (answer["verdict"] == "answered")
+
+
+@pytest.mark.parametrize("question", ["2021年上半年武昌区地区生产总值是多少?", "What is the population of Wuchang's neighbouring district Hongshan?"])
+def test_the_verdict_does_not_depend_on_how_many_passages_are_shown(retriever, question):
+    answers = [ask(retriever, question, top_k=k) for k in (1, 5, 20)]
+    assert len({(a["verdict"], a["confidence"], a["answer"]) for a in answers}) == 1
+    assert [len(a["passages"]) for a in answers] == [1, 5, 20]
