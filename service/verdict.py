@@ -52,10 +52,6 @@ class Verdict:
     confidence: float
     reason: str | None = None
 
-    @property
-    def answered(self) -> bool:
-        return self.verdict == "answered"
-
 
 @dataclass(frozen=True)
 class VerdictModel:
