@@ -32,8 +32,8 @@ from service.config import ROOT, Config
 
 TARGETS = {"p50_ms_at_1": 100.0, "p95_ms_at_4": 250.0, "errors_at_16": 0}
 # What the verdict costs on top of retrieval and extraction: its checks, its coverage signals, the model.
-VERDICT_PARTS = ("service/confidence.py", "checks"), ("service/confidence.py", "passage_coverage"), \
-    ("service/confidence.py", "clause_coverage"), ("service/verdict.py", "judge")
+VERDICT_PARTS = ("service/confidence.py", "checks"), ("service/confidence.py", "clause_coverage"), \
+    ("service/verdict.py", "judge")
 
 
 def measure_floor(questions: list[str], config: Config, rounds: int = 1) -> dict:

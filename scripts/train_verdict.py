@@ -3,9 +3,12 @@
     python scripts/train_verdict.py                 # cross-validate, then fit on all and write
     python scripts/train_verdict.py --no-write      # figures only
 
-Trained on the read question sets: the dev split of eval/questions.jsonl and every
-eval/fresh*_questions.jsonl, never the frozen test split nor the blind sets under
-eval/blind and eval/unseen. Deterministic: the same sets and index give the same file.
+Trained on the read question sets of two corpora, so that no report's particulars are all
+it knows: on the shipped corpus, the dev split of eval/questions.jsonl and every
+eval/fresh*_questions.jsonl; on the unseen reports' corpus (eval/unseen/corpus, its index
+built under var/unseen-index when missing), the development sets eval/unseen/unseen_*dev_
+questions.jsonl. Never the frozen test split nor the blind sets (eval/blind, eval/unseen/
+unseen_a and unseen_b). Deterministic: the same sets and indexes give the same file.
 """
 from __future__ import annotations
 
@@ -21,26 +24,50 @@ import _bootstrap  # noqa: F401
 from service.config import ROOT, Config
 from service.evaluation import load_questions
 from service.respond import latest_report, report_dates
-from service.runtime import load_encoders, load_retriever
-from service.verdict_training import Example, calibration_error, collect, fit, folds_by_report, folds_by_set, out_of_fold, rates
+from service.runtime import build, load_encoders, load_retriever
+from service.verdict_training import Example, calibration_error, check_audit, collect, fit, folds_by_report, folds_by_set, out_of_fold, rates
 
 
-def training_sets() -> dict[str, Path]:
-    """The read sets, each a group for leave-one-set-out."""
-    sets = {"dev": ROOT / "eval" / "questions.jsonl"}
-    sets |= {p.stem.replace("_questions", ""): p for p in sorted((ROOT / "eval").glob("fresh*_questions.jsonl"))}
+UNSEEN = ROOT / "eval" / "unseen"
+
+
+def training_sets() -> dict[str, tuple[str, Path]]:
+    """The read sets, each a group for leave-one-set-out, with the corpus it is asked of."""
+    sets = {"dev": ("shipped", ROOT / "eval" / "questions.jsonl")}
+    sets |= {p.stem.replace("_questions", ""): ("shipped", p) for p in sorted((ROOT / "eval").glob("fresh*_questions.jsonl"))}
+    sets |= {p.stem.replace("_questions", ""): ("unseen", p) for p in sorted(UNSEEN.glob("unseen_*dev_questions.jsonl"))}
     return sets
 
 
-def gather(config: Config) -> list[Example]:
-    retriever = load_retriever(config, load_encoders(config))
-    until = latest_report(report_dates(retriever))
+def corpus_config(corpus: str) -> Config:
+    if corpus == "shipped":
+        return Config.from_env(verdict=None)
+    return Config.from_env(verdict=None, corpus_dir=UNSEEN / "corpus", index_dir=ROOT / "var" / "unseen-index")
+
+
+def gather() -> list[Example]:
     examples: list[Example] = []
-    for name, path in training_sets().items():
-        questions = load_questions(path, "dev" if name == "dev" else None)
-        docs = {json.loads(line)["id"]: json.loads(line).get("doc") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-        examples += collect(retriever, questions, name, docs, until)
+    encoders = None
+    for corpus in ("shipped", "unseen"):
+        config = corpus_config(corpus)
+        encoders = encoders or load_encoders(config)
+        build(config, encoders)
+        retriever = load_retriever(config, encoders)
+        until = latest_report(report_dates(retriever))
+        for name, (where, path) in training_sets().items():
+            if where != corpus:
+                continue
+            questions = load_questions(path, "dev" if name == "dev" else None)
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            examples += collect(retriever, questions, name, {r["id"]: r.get("doc") for r in rows}, until, corpus)
     return examples
+
+
+def print_audit(examples: list[Example]) -> None:
+    print("\nchecks: fired on answerable / unanswerable questions, per corpus")
+    for code, corpus, yes, n_yes, no, n_no in check_audit(examples):
+        print(f"  {code:18} {corpus:8} answerable {yes:3}/{n_yes:<4} ({yes / max(1, n_yes):.3f})"
+              f"  unanswerable {no:3}/{n_no:<4} ({no / max(1, n_no):.3f})")
 
 
 def report(title: str, examples: list[Example], scores: np.ndarray, answered: float) -> None:
@@ -67,9 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache and args.cache.exists():
         examples = [Example(**{**e, "signals": tuple(e["signals"])}) for e in json.loads(args.cache.read_text())]
     else:
-        examples = gather(Config.from_env(verdict=None))
+        examples = gather()
         if args.cache:
             args.cache.write_text(json.dumps([e.__dict__ for e in examples]))
+    print_audit(examples)
     for title, folds in (("leave one set out", folds_by_set(examples)), ("leave one report out", folds_by_report(examples))):
         tested, scores = out_of_fold(folds)
         report(title, tested, scores, args.answered)

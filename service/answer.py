@@ -16,7 +16,7 @@ from datetime import date
 
 from index.chunking import sentence_spans
 from service.comparison import other_side, two_sided
-from service.confidence import checks, clause_coverage, passage_coverage
+from service.confidence import checks, clause_coverage
 from service.figures import Figure, asked_units, find_figures
 from service.query import Query
 from service.retrieval import CANDIDATE_PASSAGES, Hit
@@ -196,7 +196,7 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
     fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
-    words = {"coverage_passages": passage_coverage(query, hits), "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
+    words = {"coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
              "terms": math.log1p(len(terms)), "sim_clause": similarity(text) if similarity else 0.0}
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
     judged = model.judge(evidence, fired) if model is not None else Verdict("answered", 1.0)

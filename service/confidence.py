@@ -6,8 +6,7 @@ answerable ones. What tells is the question's own constraints, so each check loo
 the answer does not meet, and service.verdict weighs the ones that fire, with the retrieval
 and coverage signals, in one learned model (no check decides alone):
 
-- unknown_term, unknown_topic: a year, quarter, name or place the reports never use, or a
-  Chinese topic (its first content word) that neither they nor any piece of theirs words;
+- unknown_term: a year, quarter, name or place the reports never use;
 - after_reports: an outcome of a period that had not ended when the latest report was written;
 - other_period: a figure asked for one year or plan period, answered from a passage about
   another (the one period model of index.periods);
@@ -18,13 +17,12 @@ and coverage signals, in one learned model (no check decides alone):
   answering clause does not give;
 - repeats_question: the clause only gives back a figure the question states;
 - other_kind: an amount asked, only a rate given (or the reverse);
-- other_metric: a Chinese figure question naming a two-noun metric the passages use, whose
-  clause holds only the metric's head;
 - group_figure: one item's amount asked, the clause giving the total of a list it is in.
 
-Each earns its place out of sample (leave one question set or one report out, see
-scripts/train_verdict.py); the coverage of the question by the passages and the clause
-(clause_coverage, passage_coverage) is a numeric signal beside them.
+Each earns its place out of sample on both corpora, the shipped reports and the unseen
+ones (leave one question set or one report out, and the per-check audit of
+scripts/train_verdict.py); the coverage of the question by the answering clause
+(clause_coverage) is a numeric signal beside them.
 """
 from __future__ import annotations
 
@@ -37,10 +35,9 @@ from index.chunking import Chunk
 from service.asked_periods import asks_after, other_period
 from service.figures import Figure, stated_values
 from service.query import Query
-from service.retrieval import CANDIDATE_PASSAGES, Hit
-from service.tagging import tagged
-from service.terms import GENERIC, Terms, asked_terms, coverage, query_terms, rarity, scene_weight
-from service.unknown_words import absent_topic, unknown_terms
+from service.retrieval import Hit
+from service.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
+from service.unknown_words import unknown_terms
 from service.wider_level import other_level, other_level_en
 
 # A question asking when, and the time expressions an answer to it names.
@@ -115,7 +112,6 @@ def checks(query: Query, hits: list[Hit], figures: list[Figure], answer_text: st
     found = {
         "unknown_term": bool(unknown_terms(query, searched, lexical.vocabulary)),
         "after_reports": asks_after(query.text, reported_until),
-        "unknown_topic": query.language != "en" and bool(absent_topic(query.text, lexical.vocabulary, query.own)),
         "other_period": query.wants_figure and chunk is not None and other_period(query, chunk, answer_text),
         "repeats_question": bool(asks_items) and not _WHEN.search(query.text)
         and repeats_question(query, figures if told is None else told),
@@ -125,7 +121,6 @@ def checks(query: Query, hits: list[Hit], figures: list[Figure], answer_text: st
         "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
         **{code: bool(asks.search(query.text)) and not gives.search(answer_text) for asks, gives, code in _ASKED_DETAILS},
         "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
-        "other_metric": query.wants_figure and query.language != "en" and other_metric(query.text, context, hits, query.own),
         "group_figure": bool(query.figure_kind) and group_figure(terms, rarity(lexical), answer_text),
     }
     return [code for code, fired in found.items() if fired]
@@ -138,15 +133,6 @@ def clause_coverage(query: Query, answer_text: str, chunk: Chunk | None, lexical
     terms = asked_terms(query)
     weight = scene_weight(query, rarity(lexical))
     return coverage(terms, in_context(answer_text, chunk), weight, partial=True) if terms else 0.0
-
-
-def passage_coverage(query: Query, hits: list[Hit]) -> float:
-    """The largest share of the question's words that one of the top passages holds (none
-    when the question has no words to hold)."""
-    terms = asked_terms(query)
-    if not terms:
-        return 0.0
-    return max((coverage(terms, h.chunk.text) for h in hits[:CANDIDATE_PASSAGES]), default=0.0)
 
 
 def repeats_question(query: Query, told: list[Figure]) -> bool:
@@ -182,20 +168,3 @@ def group_figure(terms: Terms, weight, answer_text: str) -> bool:
     listed = "、" in answer_text[max(0, at - 1):at] or bool(re.match(r"^[^,，;；。]*、", answer_text[at:]))
     return listed and bool(_LISTED.match(answer_text[at:]))
 
-
-def other_metric(text: str, context: str, hits: list[Hit], own: frozenset[str] = frozenset()) -> bool:
-    """Does a Chinese question name a metric by a compound of two nouns (金融业增加值,
-    高新技术企业) that the top passages use as such, while the answering clause has only its
-    head (增加值 of 服务业, 企业 of another kind) and not its first noun? The reports then
-    name the metric elsewhere, without a figure, and the clause's figure counts something
-    else: a near miss. A compound the reports never use is the asker's own wording and is
-    left to the coverage check."""
-    passages = [h.chunk.text for h in hits[:CANDIDATE_PASSAGES]]
-    words = tagged(text)
-    for (first, first_tag), (head, head_tag) in zip(words, words[1:]):
-        if min(len(first), len(head)) < 2 or first_tag[0] != "n" or head_tag[0] != "n" or {first, head} & (GENERIC | own):
-            continue
-        compound = first + head
-        if compound in text and head in context and first not in context and any(compound in p for p in passages):
-            return True
-    return False

@@ -74,7 +74,7 @@ class AnswerPart(BaseModel):
 
 
 class Doubt(BaseModel):
-    code: str = Field(description="What the reports lack: unknown_term, after_reports, other_period, other_level, no_figure, …")
+    code: str = Field(description="What the reports lack: unknown_term, after_reports, other_period, other_level, other_kind, …")
     message: str = Field(description="The same, in the asker's language and script.")
 
 

@@ -86,19 +86,3 @@ def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> l
     return [word] if unknown and not glossed(word, text, vocabulary) else []
 
 
-def absent_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> list[str]:
-    """The question's topic (its first content word, a noun) when neither it nor any piece
-    of it occurs in the reports (烟花爆竹, 二手房, 美团), whatever jieba tags it: the reports
-    cannot speak of what they have no word for (the tagger sees no years: see service.tagging).
-    One piece the reports use (过街设施: 设施) keeps it, since askers reword the reports'
-    compounds; service.confidence also keeps it when two rankers agree on the top passage.
-    Unanswerable not confident test .81→.85, fresh .80→.87, fresh2 .67→.80, fresh4
-    .79→.83, fresh6 .67→.71; answerable not confident fresh5 .09→.12 (dev q181 too)."""
-    found = topic(text, own)
-    if found is None:
-        return []
-    word, flag = found
-    pieces = [p for p in tokenize(word) if p != word]
-    known = word in vocabulary or any(p in vocabulary for p in pieces) or glossed(word, text, vocabulary)
-    return [word] if flag.startswith("n") and len(word) > 1 and not known else []
-

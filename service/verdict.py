@@ -31,14 +31,14 @@ from service.retrieval import CANDIDATE_PASSAGES, Hit
 # The structured checks of service.confidence, each a 0/1 signal; the detail checks (a
 # name, a phone number, a procedure, a day, opening hours, a time) count as one.
 DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", "no_time")
-CHECKS = ("unknown_term", "after_reports", "unknown_topic", "other_period", "repeats_question", "other_level",
-          "asked_detail", "other_kind", "other_metric", "group_figure")
-NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "sim_clause", "coverage_passages", "coverage_clause", "terms",
+CHECKS = ("unknown_term", "after_reports", "other_period", "repeats_question", "other_level",
+          "asked_detail", "other_kind", "group_figure")
+NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "sim_clause", "coverage_clause", "terms",
            "english", "wants_figure", "figure_coverage", "english_coverage")
 FEATURES = NUMERIC + CHECKS
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
 NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "sim_clause": "clause_off_topic", "figure_coverage": "figure_off_topic",
-                   "english_coverage": "clause_off_topic", "coverage_passages": "few_words", "cos_gap_main": "few_words",
+                   "english_coverage": "clause_off_topic", "cos_gap_main": "few_words",
                    "cos_main": "few_words", "cos_second": "few_words"}
 VERDICTS = ("answered", "uncertain", "not_found")
 GAP_DEPTH = 5  # the best passage's lead is measured over this many, whatever top_k the asker wants
@@ -108,9 +108,8 @@ def _check_feature(code: str) -> str:
 
 def signals(hits: list[Hit], fired: list[str], words: dict[str, float], english: bool, wants_figure: bool) -> dict[str, float]:
     """The model's inputs for one answer: how close the dense encoders find the best passages
-    (and how far the best stands above the fifth), what of the question's words they and the
-    answering clause hold and how close the clause's meaning is (``words``: coverage_passages,
-    coverage_clause, terms, sim_clause), and which structured checks fired."""
+    (and how far the best stands above the fifth), what of the question's words the answering
+    clause holds and how close its meaning is (``words``: coverage_clause, terms, sim_clause), and which structured checks fired."""
     main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
     out = {
         **{f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in ("main", "second")},

@@ -19,7 +19,7 @@ from sklearn.linear_model import LogisticRegression
 from service.answer import extract_answer
 from service.evaluation import Question
 from service.retrieval import Retriever
-from service.verdict import FEATURES, GAP_DEPTH, VerdictModel
+from service.verdict import CHECKS, FEATURES, GAP_DEPTH, VerdictModel
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
 TOP_K = GAP_DEPTH  # the signals do not depend on how many passages are shown beyond these
@@ -35,10 +35,11 @@ class Example:
     lang: str
     signals: tuple[float, ...]
     answerable: bool
+    corpus: str = "shipped"  # which corpus the question was asked of
 
 
 def collect(retriever: Retriever, questions: list[Question], group: str, docs: dict[str, str],
-            reported_until: date | None) -> list[Example]:
+            reported_until: date | None, corpus: str = "shipped") -> list[Example]:
     """The verdict's signals for every question the service would judge (not those with
     nothing to look for, which are not_found before any model); ``docs`` maps each question
     id to its report file."""
@@ -48,7 +49,8 @@ def collect(retriever: Retriever, questions: list[Question], group: str, docs: d
         answer = extract_answer(query, hits, retriever.bundle.lexical, reported_until, None,
                                 lambda text, query=query: retriever.similarity(query, text))
         if answer.signals:
-            out.append(Example(q.id, group, docs.get(q.id), q.lang, tuple(answer.signals[f] for f in FEATURES), q.answerable))
+            signals = tuple(answer.signals[f] for f in FEATURES)
+            out.append(Example(q.id, group, docs.get(q.id), q.lang, signals, q.answerable, corpus))
     return out
 
 
@@ -119,3 +121,19 @@ def rates(scores: np.ndarray, labels: np.ndarray, answered: float) -> tuple[floa
     given = scores >= answered
     answerable, unanswerable = labels == 1, labels == 0
     return float((~given & answerable).sum() / max(1, answerable.sum())), float((~given & unanswerable).sum() / max(1, unanswerable.sum()))
+
+
+def check_audit(examples: list[Example]) -> list[tuple[str, str, int, int, int, int]]:
+    """For each check of the model and each corpus: how many answerable and unanswerable
+    questions it fired on, out of how many. A check that fires on answerable questions of a
+    corpus it was not written on as often as on unanswerable ones is noise there."""
+    rows = []
+    for code in CHECKS:
+        at = FEATURES.index(code)
+        for corpus in sorted({e.corpus for e in examples}):
+            mine = [e for e in examples if e.corpus == corpus]
+            yes = [e for e in mine if e.answerable]
+            no = [e for e in mine if not e.answerable]
+            rows.append((code, corpus, sum(e.signals[at] > 0 for e in yes), len(yes),
+                         sum(e.signals[at] > 0 for e in no), len(no)))
+    return rows
