@@ -104,7 +104,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     query, hits = retriever.search(question, top_k=max(top_k, GAP_DEPTH), pipeline=pipeline)
     dates = report_dates(retriever)
     answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates), retriever.verdict,
-                            lambda text: retriever.similarity(query, text))
+                            lambda texts: retriever.similarities(query, texts))
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]

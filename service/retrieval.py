@@ -30,6 +30,7 @@ from service.learned_rerank import Trees, rerank_learned
 from service.rerank import RRF_K, rerank
 
 DEPTH = 50
+TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
 WARM_UP_QUESTION = "2021年地区生产总值增长多少?"
 
@@ -90,6 +91,8 @@ class Retriever:
         self.matcher = GlossaryMatcher(bundle.glossary)
         self.own = own_words(bundle.manifest.get("reports", []))
         self._definitions = self._definition_rows()
+        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors_lock = threading.Lock()
         self._warm_up()
 
     def _warm_up(self) -> None:
@@ -107,13 +110,26 @@ class Retriever:
             rows[entry.term] = [i for i, c in enumerate(self.bundle.chunks) if c.doc == entry.doc and entry.start <= c.anchor_start < entry.end]
         return rows
 
-    def similarity(self, query: Query, text: str) -> float:
-        """How close the second encoder (multilingual USE, about 3 ms a text) finds a question
-        and a text, such as the clause that answers it; 0 without a second encoder."""
+    def similarities(self, query: Query, texts: list[str]) -> list[float]:
+        """How close the second encoder (multilingual USE) finds a question and each text, such
+        as the sentences an answer is chosen from; 0 without a second encoder. The texts are
+        the reports' own sentences and clauses, so their vectors are kept (a bounded cache)
+        and a question pays only for its own vector and the texts not seen before."""
         encoder = self.encoders.get("second")
-        if encoder is None or not text:
-            return 0.0
-        return float(encoder.encode_queries([query.text])[0] @ encoder.encode_passages([text])[0])
+        if encoder is None or not texts:
+            return [0.0] * len(texts)
+        with self._vectors_lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            encoded = encoder.encode_passages(missing)
+            with self._vectors_lock:
+                if len(self._vectors) + len(missing) > TEXT_VECTORS:
+                    self._vectors.clear()
+                self._vectors.update(zip(missing, encoded))
+        asked = encoder.encode_queries([query.text])[0]
+        with self._vectors_lock:
+            vectors = [self._vectors.get(t) for t in texts]
+        return [float(asked @ v) if v is not None else 0.0 for v in vectors]
 
     def analyse(self, question: str) -> Query:
         return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised, self.own)

@@ -47,7 +47,7 @@ def collect(retriever: Retriever, questions: list[Question], group: str, docs: d
     for q in questions:
         query, hits = retriever.search(q.question, top_k=TOP_K)
         answer = extract_answer(query, hits, retriever.bundle.lexical, reported_until, None,
-                                lambda text, query=query: retriever.similarity(query, text))
+                                lambda texts, query=query: retriever.similarities(query, texts))
         if answer.signals:
             signals = tuple(answer.signals[f] for f in FEATURES)
             out.append(Example(q.id, group, docs.get(q.id), q.lang, signals, q.answerable, corpus))
