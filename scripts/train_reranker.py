@@ -5,10 +5,12 @@
                                                      # compare with the hand-weighted reranker
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
-whether they hold a gold string. The default sets are the dev split and the fresh sets
-whose misses were read; the test split and the blind sets not yet read (fresh14, fresh15)
-stay out, so scripts/evaluate.py on them measures questions the trees never saw. Training is
-deterministic: the same index and sets give the same file.
+whether they hold a gold string. The default sets are the read ones of two corpora: on the
+shipped reports the dev split and the fresh sets whose misses were read; on the unseen
+reports (eval/unseen/corpus, indexed under var/unseen-index) their two development sets,
+so that the trees learn from more than two reports' wording. The test split and the blind
+sets stay out, so scoring them measures questions the trees never saw. Training is
+deterministic: the same indexes and sets give the same file.
 """
 from __future__ import annotations
 
@@ -28,9 +30,11 @@ from service.learned_rerank import FEATURES, Trees, features, rerank_learned
 from service.query import Query
 from service.rerank import rerank
 from service.retrieval import PIPELINES, Retriever, fuse
-from service.runtime import load_encoders, load_retriever
+from service.runtime import build, load_encoders, load_retriever
 
-TRAIN_SETS = ("questions.jsonl:dev", *(f"fresh{n}_questions.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)))
+TRAIN_SETS = ("questions.jsonl:dev", *(f"fresh{n}_questions.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)),
+              "unseen/unseen_dev_questions.jsonl", "unseen/unseen_en_dev_questions.jsonl")
+UNSEEN = "unseen/"  # sets under eval/unseen are asked of the unseen reports' corpus
 TREES, TREE_DEPTH, RATE, MIN_LEAF = 200, 2, 0.1, 20
 
 
@@ -71,16 +75,17 @@ def first_gold(order: list[int], labels: dict[int, int]) -> int:
     return next((i + 1 for i, row in enumerate(order) if labels.get(row)), 99)
 
 
-def cross_validate(retriever: Retriever, data: dict[str, list[tuple]]) -> None:
+def cross_validate(asked_of: dict[str, Retriever], data: dict[str, list[tuple]]) -> None:
     """Leave one set out: train on the others, rank the held-out set's candidates, and print
     R@5 and MRR@10 of the first gold candidate beside the hand-weighted reranker's. (The
     served ranking also promotes glossary definitions and merges overlapping windows:
-    scripts/evaluate.py gives those figures.)"""
+    scripts/evaluate.py gives those figures.) ``asked_of``: each set's corpus, as its retriever."""
     totals = {"hand": [], "learned": []}
     for held in data:
         rest = [item for name, items in data.items() if name != held for item in items]
         trees = fit(np.vstack([x for *_, x, _ in rest]), np.concatenate([y for *_, y in rest]))
         figures = {"hand": [], "learned": []}
+        retriever = asked_of[held]
         for query, fused, ranked, X, y in data[held]:
             labels = {row: int(label) for (row, _), label in zip(fused, y)}
             hand = [row for row, _ in rerank(query, fused, retriever.bundle.chunks)]
@@ -106,12 +111,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures first")
     args = parser.parse_args(argv)
     config = Config.from_env(reranker=None)
-    retriever = load_retriever(config, load_encoders(config))
+    encoders = load_encoders(config)
+    unseen = replace(config, corpus_dir=ROOT / "eval" / "unseen" / "corpus", index_dir=ROOT / "var" / "unseen-index")
+    retrievers: dict[Config, Retriever] = {}
+    asked_of: dict[str, Retriever] = {}
     data = {}
     for name, questions in load_sets(args.sets).items():
-        data[name] = [candidates(retriever, q) for q in questions]
+        where = unseen if name.startswith(UNSEEN) else config
+        if where not in retrievers:
+            build(where, encoders)
+            retrievers[where] = load_retriever(where, encoders)
+        asked_of[name] = retrievers[where]
+        data[name] = [candidates(asked_of[name], q) for q in questions]
     if args.cv:
-        cross_validate(retriever, data)
+        cross_validate(asked_of, data)
     items = [item for items in data.values() for item in items]
     trees = fit(np.vstack([x for *_, x, _ in items]), np.concatenate([y for *_, y in items]))
     tmp = args.output.with_suffix(".tmp")
