@@ -12,6 +12,10 @@ first or last year that is not one of its report's own years stands for the plan
 under a 十三五 review written in December 2020, "2016" means the plan's first year, while
 "2020" is the report's own year and means itself. The reports' "过去五年" / "五年来" is the
 plan that ended in or just before the report's year.
+
+Relative years (今年, 去年, 明年, "this year", "last year") are years counted from a date: in a
+report's text, from the day it was delivered; in a question, from the newest report's (the
+asker's "this year" is the reports' this year).
 """
 from __future__ import annotations
 
@@ -23,6 +27,13 @@ _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(上半年|下半年)|十(["
 _PLAN_EN = re.compile(r"\b(1[0-9])(?:th|st|nd|rd)?\s+five[- ]year\s+plan\b", re.I)
 _HALF_EN = re.compile(r"\b(first|second)\s+half\b|\bH([12])\b", re.I)
 _PAST_FIVE = re.compile(r"五年来|过去五年|\b(?:past|last) five years\b", re.I)
+_RELATIVE = re.compile(r"""
+    (?P<before_last> 前年 | \bthe\s+year\s+before\s+last\b )
+  | (?P<last> 去年 | 上年 | \blast\s+year\b | \bprevious\s+year\b | \ba\s+year\s+(?:earlier|ago)\b )
+  | (?P<this> 今年 | 本年 | \bthis\s+year\b | \bcurrent\s+year\b )
+  | (?P<next> 明年 | \bnext\s+year\b | \bcoming\s+year\b )
+""", re.I | re.X)
+_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
 HALVES = frozenset({"上半年", "下半年"})
 PAST_FIVE = "过去五年"  # the plan just ended, as a report names it without its number
 FIRST_PLAN_YEAR, FIRST_PLAN = 1966, 3
@@ -44,10 +55,11 @@ def plan_of(year: int) -> int:
     return FIRST_PLAN + (year - FIRST_PLAN_YEAR) // 5
 
 
-def periods(text: str) -> set[str]:
+def periods(text: str, counted_from: date | None = None) -> set[str]:
     """The years ("2021"), halves (上半年) and plans (十三五) a text names, in English too
-    ("the 14th Five-Year Plan", "first half", "H1"), and 过去五年 for "the past five years"."""
-    found: set[str] = set()
+    ("the 14th Five-Year Plan", "first half", "H1"), and 过去五年 for "the past five years";
+    with ``counted_from``, its relative years too (去年 in a text of 2022: "2021")."""
+    found: set[str] = relative_years(text, counted_from) if counted_from else set()
     for year, half, digit in _PERIOD.findall(text):
         found.add(year or half or f"十{digit}五")
     found |= {plan_name(int(n)) for n in _PLAN_EN.findall(text) if 11 <= int(n) <= 19}
@@ -55,6 +67,19 @@ def periods(text: str) -> set[str]:
     if _PAST_FIVE.search(text):
         found.add(PAST_FIVE)
     return found
+
+
+def relative_years(text: str, counted_from: date) -> set[str]:
+    """The years a text names relative to a date (今年, last year), as years."""
+    return {str(counted_from.year + _OFFSETS[m.lastgroup]) for m in _RELATIVE.finditer(text) if m.lastgroup}
+
+
+def delivered(meta: dict) -> date | None:
+    """The day a report was delivered, from its metadata (None when unknown)."""
+    try:
+        return date.fromisoformat(str(meta.get("date", ""))[:10])
+    except ValueError:
+        return None
 
 
 def folded(found: set[str]) -> set[str]:
@@ -77,13 +102,12 @@ def own_years(meta: dict) -> frozenset[int]:
     years = {int(p) for p in named if p.isdigit()}
     if years:
         return frozenset(years)
-    try:
-        delivered = date.fromisoformat(str(meta.get("date", ""))[:10])
-    except ValueError:
+    day = delivered(meta)
+    if day is None:
         return frozenset()
-    if delivered.month >= 10:
-        return frozenset({delivered.year, delivered.year + 1})
-    return frozenset({delivered.year - 1, delivered.year}) if delivered.month <= 6 else frozenset({delivered.year})
+    if day.month >= 10:
+        return frozenset({day.year, day.year + 1})
+    return frozenset({day.year - 1, day.year}) if day.month <= 6 else frozenset({day.year})
 
 
 def report_periods(meta: dict) -> frozenset[str]:
@@ -116,7 +140,8 @@ def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
     """The periods a passage speaks of: its heading's (report title and section path), narrowed
     to its paragraph opening's when that names a year or plan ("——五年来,…" under "2020年及
     十三五工作回顾" gives the five years' totals, not 2020's), else its report's."""
-    named, opening_named = periods(heading), periods(opening) - HALVES
+    day = delivered(meta)
+    named, opening_named = periods(heading, day), periods(opening, day) - HALVES
     found = (named & HALVES) | opening_named if opening_named else named
     if not found - HALVES:
         found |= report_periods(meta) - (HALVES if found & HALVES else frozenset())

@@ -22,7 +22,8 @@ _MIDYEAR = re.compile(r"上半年|年中|\b(?:mid-?year|mid-2021|first half|H1|b
 # The words that ask (多少, 几, 什么, 如何, what, how much …): a comparison asks twice.
 _ASKS = re.compile(r"多少|(?<![这那好哪])几|什么|如何|怎么|怎样|哪|\b(?:what|how|which|did|has|had|was|were|is)\b", re.I)
 # A figure "against the same period of 2019" is one report's own comparison, not a side.
-_SAME_PERIOD = re.compile(r"(?:19|20)\d\d年?同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b", re.I)
+_SAME_PERIOD = re.compile(r"(?:(?:19|20)\d\d年?|上年|去年)同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b"
+                          r"|\bsame period (?:of )?last year\b", re.I)
 _PERIOD_TERM = re.compile(r"十[一二三四五六]五|(?:19|20)\d\d年?")
 
 
@@ -31,7 +32,7 @@ def named_periods(query: Query) -> set[str]:
     plan), halves left out: an English question's translated period terms count, not the
     aliases of its other words (Five-Year brings 五年来)."""
     terms = " ".join(t for t in query.zh_terms if _PERIOD_TERM.fullmatch(t))
-    return folded(periods(_SAME_PERIOD.sub(" ", f"{query.text} {terms}"))) - HALVES
+    return folded(periods(_SAME_PERIOD.sub(" ", f"{query.text} {terms}"), query.reference)) - HALVES
 
 
 def two_sided(query: Query) -> bool:

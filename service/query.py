@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from datetime import date
 
 from index.cedict import lexicon_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
@@ -70,6 +71,7 @@ class Query:
     figure_kind: str | None = None
     own: frozenset[str] = frozenset()  # the reports' own place, level and years (index.levels): they tell nothing
     places: tuple[str, ...] = ()  # the reports' names of the places an English question asks about as a whole
+    reference: date | None = None  # the newest report's date: what the question's 今年 and "last year" count from
 
     @property
     def zh_terms(self) -> list[str]:
@@ -118,11 +120,12 @@ def _used(word: str, vocabulary: Container[str]) -> bool:
 
 
 def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset(),
-            romanised: RomanisedNames | None = None, own: frozenset[str] = frozenset()) -> Query:
+            romanised: RomanisedNames | None = None, own: frozenset[str] = frozenset(), reference: date | None = None) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
     ``romanised``: the reports' names in pinyin, for names the terminology does not list;
-    ``own``: the words for the reports' own place, level and years."""
+    ``own``: the words for the reports' own place, level and years; ``reference``: the date
+    relative years count from."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -147,4 +150,5 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, v
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     kind = expected_kind(text, language) if figure else None
     places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
-    return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind, own, places)
+    return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind, own, places,
+                 reference)

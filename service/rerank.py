@@ -26,7 +26,7 @@ class RerankWeights:
 
 def query_periods(query: Query) -> set[str]:
     """The periods a question names, in its words or its translated terms (index.periods)."""
-    return folded(periods(query.text + " " + " ".join(query.zh_terms)))
+    return folded(periods(query.text + " " + " ".join(query.zh_terms), query.reference))
 
 
 def chunk_periods(chunk: Chunk) -> frozenset[str]:

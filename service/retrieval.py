@@ -20,6 +20,7 @@ from index.chunking import Chunk
 from index.embedder import Embedder
 from index.glossary import GlossaryMatcher
 from index.levels import own_words
+from index.periods import delivered
 from index.lexical import tokenize
 from index.normalize import to_traditional
 from index.store import IndexBundle
@@ -90,6 +91,7 @@ class Retriever:
         self.verdict = verdict  # service.verdict.VerdictModel: judges each answer (None: all given outright)
         self.matcher = GlossaryMatcher(bundle.glossary)
         self.own = own_words(bundle.manifest.get("reports", []))
+        self.reference = max(filter(None, map(delivered, bundle.manifest.get("reports", []))), default=None)
         self._definitions = self._definition_rows()
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()
@@ -132,7 +134,8 @@ class Retriever:
         return [float(asked @ v) if v is not None else 0.0 for v in vectors]
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised, self.own)
+        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised, self.own,
+                       self.reference)
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":

@@ -68,7 +68,6 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
     "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
     "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
     "2020年有多少个重大项目实现开工?",                 # a list's count is what it tells
-    "上半年服务业增加值多少?",                          # the metric the clause does give
     "By the close of the 13th Five-Year Plan period, how many high-tech enterprises were there?",  # the heading says the period
     "2021年GDP成長目標是多少?上半年實際成長了多少?",   # 成長 is Taiwan's word for the reports' 增长
     "How many new urban jobs were created over 2016-2020?",  # a span the reports cover, 2016 unnamed

@@ -1,5 +1,8 @@
 """The one period model: years, halves and plans in text, and what a report's passages cover."""
+from datetime import date
+
 from index.periods import folded, own_years, passage_periods, periods, plan_name, plan_of, plan_years
+from service.rerank import query_periods
 
 DECEMBER_2020 = {"date": "2020-12-29"}
 MARCH_2022 = {"date": "2022-03-05"}
@@ -40,3 +43,24 @@ def test_a_passage_speaks_of_its_heading_narrowed_by_its_opening_else_of_its_rep
     assert passage_periods("政府工作报告", "", MARCH_2022) == {"2021", "2022"}  # no heading period: the report's
     later = passage_periods("政府工作报告 十三五回顾", "", MARCH_2022)
     assert {"2016", "2020"} <= later and "过去五年" not in later  # that plan ended two years before
+
+
+def test_relative_years_count_from_a_date_and_only_when_one_is_given():
+    spring = date(2022, 3, 5)
+    assert periods("去年新增减税降费超过1万亿元", spring) == {"2021"}
+    assert periods("今年赤字率拟按2.8%左右安排,明年继续", spring) == {"2022", "2023"}
+    assert periods("What was last year's deficit, and the target for this year?", spring) == {"2021", "2022"}
+    assert periods("前年和上年同期", spring) == {"2020", "2021"}
+    assert periods("上半年", spring) == {"上半年"}  # a half is not 上年
+    assert periods("去年新增减税降费") == set()  # no date, no year
+
+
+def test_relative_years_in_a_heading_are_the_years_of_their_reports_date():
+    assert "2022" in passage_periods("政府工作报告 今年工作总体部署", "", {"date": "2022-03-05", "period": ["2021"]})
+    assert "2020" in passage_periods("政府工作报告 今年工作总体部署", "", {"date": "2020-05-22", "period": ["2019"]})
+
+
+def test_a_questions_relative_years_count_from_the_newest_report(retriever):
+    newest = max(date.fromisoformat(r["date"]) for r in retriever.bundle.manifest["reports"])
+    assert query_periods(retriever.analyse("去年新增城镇就业多少人?")) == {str(newest.year - 1)}
+    assert query_periods(retriever.analyse("What is this year's GDP growth target?")) == {str(newest.year)}
