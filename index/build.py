@@ -123,7 +123,8 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         folder = _fresh_name(root, key)
         tmp = root / f".building-{folder.name}-{os.getpid()}"
         tmp.mkdir()
-        shutil.copy2(corpus_dir / "glossary.json", tmp / "glossary.json")
+        if (corpus_dir / "glossary.json").exists():  # a corpus whose reports have no glossary may have none
+            shutil.copy2(corpus_dir / "glossary.json", tmp / "glossary.json")
         reports = load_reports(corpus_dir)
         chunks = chunk_corpus(reports, settings.max_chars)
         encoders = encoders() if callable(encoders) else encoders

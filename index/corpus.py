@@ -45,9 +45,10 @@ def load_reports(corpus_dir: Path) -> list[Report]:
 
 
 def corpus_hash(corpus_dir: Path) -> str:
-    """SHA-256 over every file under the corpus folder, so any edit triggers a rebuild."""
+    """SHA-256 over every file under the corpus folder, so any edit triggers a rebuild (hidden
+    files, a writer's lock and temporary files, are not the corpus)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file() and not p.name.startswith(".")):
         digest.update(str(path.relative_to(corpus_dir)).encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

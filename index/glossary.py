@@ -16,8 +16,8 @@ from index.jsonio import write_json
 from index.normalize import normalize, to_traditional
 from index.sections import split_paragraphs
 
-GLOSSARY_HEADING = "名词注释"
-_ENTRY = re.compile(r"^(\d+)[.．、]\s*(.+?)[:：]\s*(.+)$")
+GLOSSARY_HEADINGS = ("名词注释", "名词解释")
+_ENTRY = re.compile(r"^[(（]?(\d+)[)）.．、]\s*(.{1,30}?)[:：]\s*(.+)$")
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,12 @@ def _zh_aliases(term: str, extra: list[str]) -> list[str]:
 
 
 def extract_entries(report: Report, english: dict[str, dict]) -> list[GlossaryEntry]:
-    """Glossary entries of one report: the numbered lines after its 名词注释 heading."""
+    """Glossary entries of one report: the numbered lines ("1.term：…", "(1)term：…") after its
+    名词注释 or 名词解释 heading, wherever in the report it stands."""
     entries, inside = [], False
     for para in split_paragraphs(report.text):
         line = report.text[para.start : para.end]
-        inside = inside or GLOSSARY_HEADING in line
+        inside = inside or any(heading in line for heading in GLOSSARY_HEADINGS)
         match = _ENTRY.match(line) if inside else None
         if not match:
             continue

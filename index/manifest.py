@@ -13,7 +13,8 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-FORMAT_VERSION = 7  # 7: relative years (今年, 去年) in headings count as the years they are;
+FORMAT_VERSION = 8  # 8: 第一部分 headings, and a body that starts at its first part when no salutation opens it;
+# 7: relative years (今年, 去年) in headings count as the years they are;
 # 6: chunks carry the periods they speak of (index.periods); 3: romanised.json (names in pinyin); 4: those names start where a word does;
 # 5: chunks carry their paragraph's dash-led opening sentence ("——五年来,…。")
 MANIFEST = "manifest.json"

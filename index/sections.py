@@ -3,7 +3,9 @@
 The reports are scraped web pages: one paragraph per line, headings as short lines, and
 two kinds of inline headings — a numbered lead ("(一)稳投资、促发展,…。") or a short lead
 sentence ("提升总部经济支撑力。"). Recognising them gives every passage a section path
-such as 2021年主要工作 › 一、突出创新引领… › 提升总部经济支撑力.
+such as 2021年主要工作 › 一、突出创新引领… › 提升总部经济支撑力. Parts numbered 第一部分 (or
+第一章, 第一篇) are the top of the outline; 一、 the level under it. The body starts after the
+salutation (各位代表:), or at the first numbered part of a report that has none.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 _PAD = " \t\u00a0\u3000\r"
 _TOP_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 _SUB_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+_PART = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|篇)")
 _LEAD_END = re.compile(r"[。;；:：]")
 MAX_HEADING_CHARS = 30
 MAX_LEAD_CHARS = 20
@@ -71,6 +74,13 @@ def _spans(text: str):
         pos += len(raw) + 1
 
 
+def is_part_heading(line: str) -> bool:
+    """A numbered heading of the outline's top levels (第一部分 …, 一、… without a sentence)."""
+    if _PART.match(line):
+        return len(line) <= 2 * MAX_HEADING_CHARS
+    return bool(_TOP_NUMBERED.match(line)) and not _LEAD_END.search(line)
+
+
 def is_salutation(line: str) -> bool:
     """'各位代表:' / '区人大常委会:' ends the front matter (title, date, venue lines)."""
     return len(line) <= MAX_LEAD_CHARS and line[-1] in ":："
@@ -86,10 +96,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for start, end in _spans(text):
         line = text[start:end]
-        if not in_body:
+        if not in_body and not is_part_heading(line):
             in_body = is_salutation(line)
+        elif _PART.match(line):
+            in_body, top, mid = True, line, ""
         elif _TOP_NUMBERED.match(line) and not _LEAD_END.search(line):
-            mid = line
+            in_body, mid = True, line
         elif _is_heading(line):
             top, mid = line, ""
         lead = _lead_of(line) if in_body else ""

@@ -1,7 +1,8 @@
-"""Extract the reports' 名词注释 glossaries into corpus/glossary.json.
+"""Extract the reports' 名词注释 / 名词解释 glossaries into the corpus's glossary.json.
 
-Definitions and offsets come from the report text by code; English names and extra
-aliases come from the hand-written corpus/glossary_en.json.
+scripts/add_report.py does this after every change; run this after editing
+corpus/glossary_en.json (the hand-written English names and extra aliases of terms).
+Definitions and offsets come from the report text by code.
 """
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import argparse
 
 import _bootstrap  # noqa: F401
 
-from index.corpus import load_reports
-from index.glossary import extract_glossary, load_english, save_glossary
+from index.catalog import refresh_glossary
+from index.glossary import load_glossary
 from service.config import Config
 
 
@@ -18,10 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.parse_args(argv)
     config = Config.from_env()
-    english = load_english(config.corpus_dir / "glossary_en.json")
-    entries = extract_glossary(load_reports(config.corpus_dir), english)
-    save_glossary(entries, config.corpus_dir / "glossary.json")
-    print(f"{len(entries)} glossary entries written to {config.corpus_dir / 'glossary.json'}")
+    refresh_glossary(config.corpus_dir)
+    path = config.corpus_dir / "glossary.json"
+    print(f"{len(load_glossary(path))} glossary entries written to {path}")
     return 0
 
 

@@ -87,14 +87,15 @@ _ROMANISED = re.compile(NAME_WORD + r"(?:\s+(District|Province|City|County|Hospi
 
 def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) -> tuple[list[tuple[str, ...]], list[str]]:
     """Chinese groups for the names the terminology missed that spell a name of the reports
-    in pinyin (Xiaoguishan: 小龟山), and the words still unmatched."""
+    in pinyin (Xiaoguishan: 小龟山), and the words still unmatched (a name's suffix word,
+    County in Qinghe County, is part of the name it spelled)."""
     groups: list[tuple[str, ...]] = []
     found: set[str] = set()
     for word, suffix in _ROMANISED.findall(raw):
         names = romanised.lookup(word, suffix) if word.lower() in unmatched else ()
         if names:
             groups.append(names)
-            found.add(word.lower())
+            found |= {word.lower(), suffix.lower()} - {""}
     return groups, [w for w in unmatched if w not in found]
 
 

@@ -1,0 +1,68 @@
+"""scripts/add_report.py: a report in each published format added to a fresh corpus, indexed,
+and answered in English, Simplified and Traditional Chinese; bad files leave the corpus as it was."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+
+import pytest
+
+from index.corpus import corpus_hash
+from report_files import GDP, ROADS, WRITERS
+from service.config import ROOT
+from service.respond import ask
+from service.runtime import build, load_retriever
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import add_report  # noqa: E402
+
+QUESTIONS = [
+    ("青禾县2022年地区生产总值是多少?", GDP),
+    ("青禾縣2022年地區生產總值是多少?", GDP),
+    ("What was Qinghe County's GDP in 2022?", GDP),
+    ("How many kilometres of rural roads were built or upgraded?", ROADS),
+]
+
+
+@pytest.fixture(scope="module", params=sorted(WRITERS))
+def added(request, tmp_path_factory, config, encoders):
+    """A corpus holding only the county report, added from one format, and its index."""
+    folder = tmp_path_factory.mktemp(f"corpus-{request.param}")
+    source = WRITERS[request.param](folder.parent / f"qinghe-{request.param}.{request.param}")
+    assert add_report.main([str(source), "--corpus", str(folder / "corpus"), "--no-index"]) == 0
+    mine = replace(config, corpus_dir=folder / "corpus", index_dir=folder / "index")
+    build(mine, encoders)
+    return folder / "corpus", load_retriever(mine, encoders), source
+
+
+@pytest.mark.parametrize("question, expected", QUESTIONS)
+def test_an_added_report_answers_in_three_languages(added, question, expected):
+    _, retriever, _ = added
+    answer = ask(retriever, question)
+    assert expected in answer["answer"] and answer["verdict"] != "not_found"
+    assert answer["citation"]["doc"].startswith("county-2023-")
+
+
+def test_its_glossary_under_another_heading_is_extracted_with_traditional_forms(added):
+    _, retriever, _ = added
+    entry = next(e for e in retriever.bundle.glossary if e.term == "河长制")
+    assert "河長制" in entry.traditional and "负责人担任河长" in entry.definition
+    assert "负责人担任河长" in ask(retriever, "什么是河长制?")["answer"]
+
+
+def test_its_metadata_was_inferred_and_listed(added):
+    corpus, _, _ = added
+    [entry] = json.loads((corpus / "reports.json").read_text(encoding="utf-8"))
+    assert (entry["level"], entry["date"], entry["period"]) == ("county", "2023-01-12", ["2022", "2023"])
+
+
+def test_a_bad_file_or_a_second_copy_is_refused_and_the_corpus_is_unchanged(added, tmp_path, capsys):
+    corpus, _, source = added
+    before = corpus_hash(corpus)
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    for path in (empty, source):
+        assert add_report.main([str(path), "--corpus", str(corpus), "--no-index"]) == 2
+    refused = capsys.readouterr().err
+    assert "empty" in refused and "already holds this text" in refused and corpus_hash(corpus) == before
