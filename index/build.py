@@ -50,6 +50,17 @@ class BuildSettings:
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+def corpus_examples(corpus_dir: Path) -> dict[str, list[str]]:
+    """The corpus's questions to try on the page (examples.json: script → questions), if any."""
+    path = corpus_dir / "examples.json"
+    if not path.exists():
+        return {}
+    found = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): [str(q) for q in v] for k, v in found.items() if isinstance(v, list)}
+
+
 @contextmanager
 def _build_lock(root: Path):
     """One build at a time per index root; a second waits rather than corrupting the first."""
@@ -132,6 +143,7 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         report_meta = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source,
                         **{key: r.meta[key] for key in ("level", "place", "body", "period") if key in r.meta}} for r in reports]
         meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": report_meta,
+                "examples": corpus_examples(corpus_dir),
                 "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()}}
         write_manifest(tmp, meta)
         os.rename(tmp, folder)

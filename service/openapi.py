@@ -76,5 +76,5 @@ def build_spec(app: Flask) -> dict:
             path = path.replace(prefix, "{")
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             paths.setdefault(path, {})[method.lower()] = _operation(doc, list(rule.arguments), components)
-    info = {"title": "Wuchang reports Q&A", "version": "1.0.0", "description": "Bilingual question answering over Chinese policy reports."}
+    info = {"title": "Government reports Q&A", "version": "1.0.0", "description": "Bilingual question answering over Chinese policy reports."}
     return {"openapi": "3.1.0", "info": info, "paths": paths, "components": {"schemas": components}}

@@ -32,18 +32,14 @@ TOP_K = 5
 SCRIPTS = ("en", "zh-Hans", "zh-Hant")
 TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
 
-EXAMPLES = {
-    "en": ["What was Wuchang's GDP in the first half of 2021?", "What is the Two Lakes Tunnel?",
-           "How many new urban jobs were created in 2020?"],
-    "zh-Hans": ["2021年地区生产总值预期增长多少?", "什么是两湖隧道?", "上半年社会消费品零售总额多少?"],
-    "zh-Hant": ["2021年地區生產總值預期增長多少?", "什麼是「六穩」、「六保」?", "2020年武昌新增了多少個停車位?"],
-}
+GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glossary terms mean
 
 STRINGS = {
     "en": {
-        "title": "Ask the Wuchang reports", "switch": "中文", "switch_label": "切换到中文",
-        "lead": "Ask in English or Chinese about two Wuchang District government reports (2020–2021). "
+        "title": "Ask the government reports", "switch": "中文", "switch_label": "切换到中文",
+        "lead": "Ask in English or Chinese about {reports}. "
                 "Answers are quoted from the reports, with the passages they come from.",
+        "reports_sep": "; ", "no_reports": "the reports (not loaded yet)",
         "label": "Your question", "placeholder": "e.g. GDP growth target for 2021?",
         "ask": "Ask", "lang": "Show report text in", "auto": "the question's language",
         "examples": "Try an example", "answer": "Answer", "english": "Figures in English", "source": "Source",
@@ -62,8 +58,9 @@ STRINGS = {
         "footer": "Answers are extracted from the reports, never written by a model. API:",
     },
     "zh": {
-        "title": "武昌区政府报告问答", "switch": "English", "switch_label": "Switch to English",
-        "lead": "用中文或英文提问,内容来自武昌区人民政府的两份工作报告(2020–2021年)。答案摘自报告原文,并附出处段落。",
+        "title": "政府报告问答", "switch": "English", "switch_label": "Switch to English",
+        "lead": "用中文或英文提问，内容来自{reports}。答案摘自报告原文，并附出处段落。",
+        "reports_sep": "、", "no_reports": "报告（尚未加载）",
         "label": "你的问题", "placeholder": "例如:2021年GDP预期增长多少?",
         "ask": "提问", "lang": "报告原文显示", "auto": "与问题相同",
         "examples": "试试这些问题", "answer": "答案", "english": "数字的英文表达", "source": "出处",
@@ -171,6 +168,32 @@ def glossary_view(item: dict, own: bool, script: str) -> dict:
             "definition": definition, "definition_en": item["definition_en"], "source": item["source"]}
 
 
+def described(retriever: Retriever | None, ui: str, traditional: bool, t: dict[str, str]) -> str:
+    """The reports the page answers from, by their titles (in English: their English titles)."""
+    reports = retriever.bundle.manifest.get("reports", []) if retriever else []
+    if not reports:
+        return t["no_reports"]
+    if ui == "en":
+        return t["reports_sep"].join(r.get("title_en") or r["title"] for r in reports)
+    titles = [f"《{r['title']}》" + (f"（{r['date'][:4]}）" if r.get("date") else "") for r in reports]
+    return t["reports_sep"].join(to_traditional(x) if traditional else x for x in titles)
+
+
+def examples(retriever: Retriever | None) -> dict[str, list[str]]:
+    """Questions to try: the corpus's own (examples.json, kept in the index manifest), else
+    what its first glossary terms mean; none before the reports are loaded."""
+    if retriever is None:
+        return {}
+    own = retriever.bundle.manifest.get("examples")
+    if own:
+        return {script: list(own.get(script, [])) for script in SCRIPTS if own.get(script)}
+    entries = retriever.bundle.glossary[:GLOSSARY_EXAMPLES]
+    found = {"en": [f"What is {e.english[0]}?" for e in entries if e.english],
+             "zh-Hans": [f"什么是{e.term}？" for e in entries],
+             "zh-Hant": [f"什麼是{to_traditional(e.term)}？" for e in entries]}
+    return {script: questions for script, questions in found.items() if questions}
+
+
 def result_view(retriever: Retriever, question: str, lang: str) -> dict:
     """Everything the result part of the page shows, in the script the reader reads."""
     result = ask(retriever, question, TOP_K)
@@ -209,9 +232,11 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     if "error" in page:
         key, values = page["error"]
         page["message"] = t[key].format(**values)
+    retriever = qa_state().retriever
+    lead = t["lead"].format(reports=described(retriever, ui, traditional, t))
     html = render_template(
-        "index.html", ui=ui, html_lang=html_lang, t=t, page=page, scripts=SCRIPTS,
-        lang_names=LANG_NAMES, examples=EXAMPLES, switch_url=url_for("web.page", ui=other, **args),
+        "index.html", ui=ui, html_lang=html_lang, t={**t, "lead": lead}, page=page, scripts=SCRIPTS,
+        lang_names=LANG_NAMES, examples=examples(retriever), switch_url=url_for("web.page", ui=other, **args),
         max_chars=current_app.config["QA"].max_question_chars,
     )
     return html, status

@@ -49,7 +49,7 @@ class FormFields(HTMLParser):
 def test_form_renders_in_english_for_an_english_browser(client):
     status, html = page(client)
     assert status == 200 and '<html lang="en">' in html
-    assert '<meta name="viewport"' in html and "Ask the Wuchang reports" in html
+    assert '<meta name="viewport"' in html and "Ask the government reports" in html and "Wuchang District Government Work Report" in html
     assert re.search(r'<form class="ask" method="get" action="/"', html) and 'name="q"' in html and 'name="lang"' in html
     assert "What is the Two Lakes Tunnel?" in html and "2021年地区生产总值预期增长多少?" in html and "2021年地區生產總值預期增長多少?" in html
     assert 'href="/?ui=zh"' in html  # the switch to Chinese
