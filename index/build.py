@@ -20,6 +20,7 @@ from typing import Callable
 
 import numpy as np
 
+from index import embedding_cache
 from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
@@ -90,15 +91,20 @@ def _is_valid(folder: Path) -> bool:
         return False
 
 
-def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embedder], settings: BuildSettings, progress: bool) -> None:
+def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embedder], settings: BuildSettings, progress: bool,
+                    cache_root: Path | None = None) -> None:
     """Chunks, one FAISS file per encoder, the BM25 index, the names in pinyin: everything
-    but the manifest (and the glossary, copied before)."""
+    but the manifest (and the glossary, copied before). With ``cache_root``, passages an
+    earlier build embedded are not embedded again (index.embedding_cache)."""
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     texts = [dense_text(c) for c in chunks]
     for role, encoder in encoders.items():
-        vectors = encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
+        if cache_root is not None:
+            vectors = embedding_cache.vectors(cache_root, role, encoder, texts, progress)
+        else:
+            vectors = encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
         VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
     (folder / "lexical").mkdir()
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
@@ -139,7 +145,7 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         reports = load_reports(corpus_dir)
         chunks = chunk_corpus(reports, settings.max_chars)
         encoders = encoders() if callable(encoders) else encoders
-        write_artefacts(tmp, chunks, encoders, settings, progress)
+        write_artefacts(tmp, chunks, encoders, settings, progress, cache_root=root)
         report_meta = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source,
                         **{key: r.meta[key] for key in ("level", "place", "body", "period") if key in r.meta}} for r in reports]
         meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": report_meta,

@@ -1,0 +1,55 @@
+"""A rebuild after a report is added embeds only that report's passages."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from index import embedding_cache
+from index.catalog import add
+from index.chunking import chunk_corpus
+from index.corpus import load_reports
+from index.report_meta import infer
+from report_files import TEXT
+from service.runtime import build, load_retriever
+
+
+class Counting:
+    """An encoder that counts the passages it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim, self.embedded = inner, inner.name, inner.dim, 0
+
+    def encode_passages(self, texts, progress=False):
+        self.embedded += len(texts)
+        return self.inner.encode_passages(texts, progress=progress)
+
+    def encode_queries(self, texts):
+        return self.inner.encode_queries(texts)
+
+
+def test_only_new_passages_are_embedded_and_vectors_are_reused(tmp_path, config, encoders):
+    corpus = tmp_path / "corpus"
+    mine = replace(config, corpus_dir=corpus, index_dir=tmp_path / "index")
+    add(corpus, TEXT, infer(TEXT, {}), "qinghe.txt")
+    counting = {role: Counting(encoder) for role, encoder in encoders.items()}
+    build(mine, counting)
+    first = len(chunk_corpus(load_reports(corpus)))
+    assert all(c.embedded == first for c in counting.values())
+    other = TEXT.replace("青禾县", "白沙县").replace("215.6亿元", "98.7亿元")
+    add(corpus, other, infer(other, {}), "baisha.txt")
+    build(mine, counting)
+    total = len(chunk_corpus(load_reports(corpus)))
+    assert all(c.embedded - first < total for c in counting.values())  # the first report's passages were not embedded again
+    retriever = load_retriever(mine, encoders)
+    assert len(retriever.bundle.chunks) == total and "98.7亿元" in retriever.search("白沙县地区生产总值是多少?")[1][0].chunk.text
+
+
+def test_a_damaged_cache_means_embedding_afresh(tmp_path, encoders):
+    encoder = Counting(encoders["main"])
+    texts = ["全县地区生产总值达到215.6亿元。", "新建农村公路128公里。"]
+    first = embedding_cache.vectors(tmp_path, "main", encoder, texts)
+    for path in (tmp_path / embedding_cache.FOLDER).iterdir():
+        path.write_bytes(b"not an npz file")
+    again = embedding_cache.vectors(tmp_path, "main", encoder, texts)
+    assert encoder.embedded == 4 and np.allclose(first, again, atol=1e-5)
