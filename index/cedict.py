@@ -58,6 +58,33 @@ def english_to_chinese() -> dict[str, tuple[str, ...]]:
     return {sense: tuple(dict.fromkeys(words)) for sense, words in table.items()}
 
 
+@lru_cache(maxsize=1)
+def chinese_to_english() -> dict[str, tuple[str, ...]]:
+    """Every Simplified word and its English senses as the dictionary writes them."""
+    path = _data_file()
+    if path is None:
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            match = _ENTRY.match(line)
+            if match and not line.startswith("#") and match.group(2) not in table:
+                table[match.group(2)] = tuple(s.strip() for s in match.group(3).split("/") if s.strip())
+    return table
+
+
+def english_names(word: str, most: int = 2) -> list[str]:
+    """English names for a Chinese term the dictionary holds whole (碳中和: carbon neutrality),
+    each sense cut at its first comma and without notes; none for a term it does not hold
+    (a report's coinages are glossed by the report, not the dictionary)."""
+    names = []
+    for sense in chinese_to_english().get(word, ()):
+        name = re.sub(r"\([^)]*\)", "", sense).split(",")[0].split(";")[0].strip()
+        if name and not name.startswith(("variant of", "see ", "CL:", "surname")) and name not in names:
+            names.append(name)
+    return names[:most]
+
+
 MAX_ALTERNATIVES = 4
 # An English word glossing more Chinese words than this has too many senses to stand for one
 # ("close" glosses 41: 上门, 合上, 密切 …; "cut" 39): its translations would search for noise.

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.corpus import Report
+from index.cedict import english_names
 from index.jsonio import write_json
 from index.normalize import normalize, to_traditional
 from index.sections import split_paragraphs
@@ -70,7 +71,7 @@ def extract_entries(report: Report, english: dict[str, dict]) -> list[GlossaryEn
                 end=para.end,
                 aliases=aliases,
                 traditional=sorted({to_traditional(n) for n in [term, *aliases]}),
-                english=list(extra.get("en", [])),
+                english=list(extra.get("en", [])) or english_names(term),
                 definition_en=extra.get("definition_en", ""),
             )
         )

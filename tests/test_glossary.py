@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from index.corpus import load_reports
-from index.glossary import GlossaryMatcher, extract_glossary, load_english, load_glossary
+from index.corpus import Report, load_reports
+from index.glossary import GlossaryMatcher, extract_entries, extract_glossary, load_english, load_glossary
 from service.config import ROOT
 
 
@@ -43,3 +43,12 @@ def test_terms_are_found_in_any_script_or_in_english(entries, question, term):
 
 def test_unrelated_questions_name_no_term(entries):
     assert GlossaryMatcher(entries).find("How much fixed-asset investment was completed in 2020?") == []
+
+
+def test_a_glossary_under_another_heading_gets_english_names_from_the_dictionary():
+    text = "某市人民政府工作报告\n各位代表：\n推进碳中和。\n名词解释\n(1)碳中和：一定时间内二氧化碳排放量与吸收量相抵。\n2.河长制：由党政负责人担任河长的制度。\n"
+    report = Report("r", "某市人民政府工作报告", text, "2023-01-01", "report", "r.txt")
+    carbon, rivers = extract_entries(report, english={})
+    assert (carbon.term, carbon.number, rivers.term) == ("碳中和", 1, "河长制")
+    assert carbon.english[0] == "carbon neutrality" and rivers.english == []  # a coinage the dictionary lacks
+    assert GlossaryMatcher([carbon, rivers]).find("What does carbon neutrality mean?")[0].term == "碳中和"
