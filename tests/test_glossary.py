@@ -46,7 +46,8 @@ def test_unrelated_questions_name_no_term(entries):
 
 
 def test_a_glossary_under_another_heading_gets_english_names_from_the_dictionary():
-    text = "某市人民政府工作报告\n各位代表：\n推进碳中和。\n名词解释\n(1)碳中和：一定时间内二氧化碳排放量与吸收量相抵。\n2.河长制：由党政负责人担任河长的制度。\n"
+    text = ("某市人民政府工作报告\n各位代表：\n推进碳中和。\n名词解释\n"
+            "(1)碳中和：一定时间内二氧化碳排放量与吸收量相抵。\n2.河长制：由党政负责人担任河长的制度。\n")
     report = Report("r", "某市人民政府工作报告", text, "2023-01-01", "report", "r.txt")
     carbon, rivers = extract_entries(report, english={})
     assert (carbon.term, carbon.number, rivers.term) == ("碳中和", 1, "河长制")
