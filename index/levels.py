@@ -2,7 +2,7 @@
 
 Every passage of a report speaks for its own place and level (its header names them, its
 headings assume them), so a question naming them says nothing about which passage answers:
-"武昌" in a question about 武昌区's report, "全国" in one about the State Council's.
+"西湖" in a question about 西湖区's report, "全国" in one about the State Council's.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _UNIT = re.compile(r".+?(?:自治区|特别行政区|省|市|区|县|州|盟|旗
 
 
 def place_names(address: str) -> frozenset[str]:
-    """The names of the place an address ends on (湖北省武汉市武昌区: 武昌区, and 武昌 without its
+    """The names of the place an address ends on (浙江省杭州市西湖区: 西湖区, and 西湖 without its
     suffix when two characters or more remain). The wider units it lies in are other
     places: a question naming them may ask for their own figures."""
     units = _UNIT.findall(address) or [address]

@@ -2,7 +2,7 @@
 
 A government report names all of this in its first lines and headings: the title, the day
 and meeting it was delivered at ("——2022年3月5日在第十三届全国人民代表大会第五次会议上"), the
-body that issued it (国务院, 湖北省人民政府, 武昌区人民政府) and the years its parts review
+body that issued it (国务院, 广东省人民政府, 西湖区人民政府) and the years its parts review
 and plan ("一、2021年工作回顾", "三、2022年政府工作任务"). Whatever the caller states wins;
 what nobody states and the text does not say stays empty rather than guessed.
 """

@@ -150,15 +150,15 @@ def in_context(answer_text: str, chunk: Chunk | None) -> str:
     return answer_text if chunk is None else f"{chunk.title} {chunk.section} {answer_text}"
 
 
-# A list closed by 等 and counted ("武汉长江中心、亘星国际等23个重大项目", "…等亿元以上重大项目27项").
+# A list closed by 等 and counted ("某某中心、某某广场等23个重大项目", "…等亿元以上重大项目27项").
 _LISTED = re.compile(r"^[^,，;；。:：]*?等[^,，;；。:：]{0,12}?\d+(?:\.\d+)?\s*[个项家所条栋座处]")
 
 
 def group_figure(terms: Terms, weight, answer_text: str) -> bool:
     """Does the question's rarest word name one item of a list the clause closes with 等
-    and a count ("新开工武昌滨江天街、阿里巴巴华中总部…等亿元以上重大项目27项,总投资307亿元")?
+    and a count ("新开工某某天街、某某公司华中总部…等亿元以上重大项目27项,总投资307亿元")?
     Then the clause's amount or rate is the group's, and a question asking one item's own
-    (阿里巴巴华中总部的总投资) is not answered by it. Questions asking a count are not checked:
+    (某某公司华中总部的总投资) is not answered by it. Questions asking a count are not checked:
     how many projects such a list holds is what it tells."""
     found = [(weight(g), g) for g in terms if weight(g) > 0 and max(map(len, g)) > 1 and any(a in answer_text for a in g)]
     if not found:

@@ -99,7 +99,7 @@ def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) 
     return groups, [w for w in unmatched if w not in found]
 
 
-# A place an English question asks about as a whole: "across Hubei", "Hubei province", "Wuhan as a whole".
+# A place an English question asks about as a whole: "across Guangdong", "Guangdong province", "Hangzhou as a whole".
 _WHOLE_PLACE = re.compile(r"""
     \b(?:across|throughout|all\ of|whole\ of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?([A-Z][a-z]{2,})\b
   | \b([A-Z][a-z]{2,})\s+(?i:province|city|municipality)\b
@@ -109,7 +109,7 @@ _WHOLE_PLACE = re.compile(r"""
 
 def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
     """The reports' names (in Chinese) of the places an English question asks about as a
-    whole, when its pinyin spells one of them (Hubei: 湖北)."""
+    whole, when its pinyin spells one of them (Guangdong: 广东)."""
     words = [next(g for g in m.groups() if g) for m in _WHOLE_PLACE.finditer(raw)]
     return tuple(dict.fromkeys(name for word in words for name in romanised.lookup(word)))
 

@@ -167,7 +167,7 @@ _SCENE = re.compile(r"时候|时$|那会儿?|那段时间|期间|初期|之际|�
 
 def scene_weight(query: Query, weight):
     """``weight``, halved for the words that only a Chinese question's scene-setting clauses
-    hold (疫情刚暴发床位不够的时候, 武昌改造了几家定点医院?): an answering clause rarely repeats
+    hold (疫情刚暴发床位不够的时候, 区里改造了几家定点医院?): an answering clause rarely repeats
     the scene the asker sets. A clause that asks a figure is never a scene. Answerable
     figure questions not confident one fewer each on fresh7, fresh8, fresh9 and fresh10
     (twice); nothing else moved."""

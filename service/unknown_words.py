@@ -58,7 +58,7 @@ def glossed(word: str, text: str, vocabulary) -> bool:
 
 
 def unknown_places(text: str, vocabulary) -> list[str]:
-    """Place names (jieba's ``ns`` words with an administrative suffix: 青山区, 湖北省)
+    """Place names (jieba's ``ns`` words with an administrative suffix: 滨江区, 广东省)
     that the reports never use. Common nouns such as 商务区 are not places to jieba."""
     return [word for word, flag in tagged(text) if flag == "ns" and _PLACE_SUFFIX.match(word)
             and not _AREA_NOUN.search(word) and word not in vocabulary and word[:-1] not in vocabulary]
@@ -72,7 +72,7 @@ def unknown_quarter(text: str, vocabulary) -> list[str]:
 
 def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> list[str]:
     """The question's topic, its first content word, when jieba knows it as a name (京东,
-    比亚迪, 湖北美术学院) that the reports never use, nor all of its pieces (a name the
+    比亚迪, 广东美术馆) that the reports never use, nor all of its pieces (a name the
     reports hold but jieba cut otherwise there has them all): a Chinese question names
     what it is about first, and the reports cannot speak of a company or street they never
     mention. Later words are not checked: there jieba's name tags are mostly noise (海鲜 and
@@ -81,7 +81,7 @@ def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> l
     if found is None:
         return []
     word, flag = found
-    pieces = tokenize(word)  # the word and its dictionary pieces (湖北美术学院: 湖北, 美术, 学院 …)
+    pieces = tokenize(word)  # the word and its dictionary pieces (广东美术馆: 广东, 美术馆 …)
     unknown = flag in _NAME_TAGS and len(word) > 1 and not all(p in vocabulary for p in pieces)
     return [word] if unknown and not glossed(word, text, vocabulary) else []
 

@@ -4,7 +4,7 @@ a city) than the one its answer's report speaks for, and the answer never names 
 A report speaks for its own level, from its metadata (``level`` in reports.json: country,
 province, city, district, county): a national report's figures are the country's, a
 district's are the district's. A question about the level a report stands for is its own
-("全国" of the State Council's report); one about another level (全省, 湖北省, "across the
+("全国" of the State Council's report); one about another level (全省, 广东省, "across the
 province") that the answer's clause and headings never name asks for figures the report
 does not give.
 """
@@ -58,7 +58,7 @@ _WIDER_EN = (
 def other_level_en(text: str, answer_context: str, level: str = "", places: tuple[str, ...] = ()) -> bool:
     """other_level for an English figure question: it asks across the country, a province or
     a city ("nationwide", "province-wide", "the city as a whole"), or about a named place as a
-    whole (``places``: "across Hubei", in the reports' words), that is not the answer's
+    whole (``places``: "across Guangdong", in the reports' words), that is not the answer's
     report's own level, and the answer's clause and headings never speak of it (a report's
     own place stands in every title)."""
     asked = [word for pattern, word in _WIDER_EN if pattern.search(text)] + list(places)
