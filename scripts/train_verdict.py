@@ -6,7 +6,7 @@
 Trained on the read question sets of two corpora, so that no report's particulars are all
 it knows: on the shipped corpus, the dev split of eval/questions.jsonl and every
 eval/fresh*_questions.jsonl; on the unseen reports' corpus (eval/unseen/corpus, its index
-built under var/unseen-index when missing), the development sets eval/unseen/unseen_*dev_
+built under var/unseen-index when missing), the development sets eval/unseen/unseen_*dev*_
 questions.jsonl. Never the frozen test split nor the blind sets (eval/blind, eval/unseen/
 unseen_a and unseen_b). Deterministic: the same sets and indexes give the same file.
 """
@@ -35,7 +35,7 @@ def training_sets() -> dict[str, tuple[str, Path]]:
     """The read sets, each a group for leave-one-set-out, with the corpus it is asked of."""
     sets = {"dev": ("shipped", ROOT / "eval" / "questions.jsonl")}
     sets |= {p.stem.replace("_questions", ""): ("shipped", p) for p in sorted((ROOT / "eval").glob("fresh*_questions.jsonl"))}
-    sets |= {p.stem.replace("_questions", ""): ("unseen", p) for p in sorted(UNSEEN.glob("unseen_*dev_questions.jsonl"))}
+    sets |= {p.stem.replace("_questions", ""): ("unseen", p) for p in sorted(UNSEEN.glob("unseen_*dev*_questions.jsonl"))}
     return sets
 
 
