@@ -1,9 +1,10 @@
 """Query-path and start-up benchmark of the production server (not a unit test).
 
     python scripts/bench.py                                  # default config, 1/4/16 clients
-    python scripts/bench.py --configs 1x8,2x4,1x16 --json bench.json
+    python scripts/bench.py --configs 4,8 --json bench.json
     python scripts/bench.py --parts build --sizes 1,10,100    # build path (scripts/bench_build.py)
     python scripts/bench.py --parts profile                   # where an in-process answer spends its time
+    python scripts/bench.py --parts starve,worst              # stalled connections, costliest questions
 
 Starts scripts/serve.py as a subprocess on a free loopback port with the built index,
 then drives ``POST /api/ask`` with 1, 4 and 16 keep-alive clients (threads with
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 
 import _bootstrap  # noqa: F401
+from bench_abuse import starve, worst
 from loadgen import ServerProcess, mixed_questions, run_load
 
 from service.config import ROOT, Config
@@ -89,16 +91,16 @@ def profile_ask(questions: list[str], config: Config) -> dict:
 
 
 def bench_config(spec: str, questions: list[str], levels: list[int], seconds: float, log: Path | None) -> dict:
-    """One server configuration (WORKERSxTHREADS): start-up, memory, latency per client count."""
-    workers, threads = (int(x) for x in spec.split("x"))
-    env = {"QA_WORKERS": str(workers), "QA_THREADS": str(threads)}
-    result: dict = {"config": spec, "workers": workers, "threads": threads}
+    """One server configuration (its thread count): start-up, memory, latency per client count."""
+    threads = int(spec)
+    env = {"QA_THREADS": str(threads)}
+    result: dict = {"config": spec, "threads": threads}
     with ServerProcess(env, log=log) as server:
         result["startup_s"] = round(server.wait_ready(), 2)
         t0 = time.perf_counter()
         server.request("POST", "/api/ask", json.dumps({"question": questions[0]}).encode())
         result["first_request_ms"] = round((time.perf_counter() - t0) * 1000, 1)
-        run_load(server.port, questions, max(2, workers * 2), 6.0)  # warm-up: every worker, lazy dictionaries
+        run_load(server.port, questions, 2, 6.0)  # warm-up: lazy dictionaries
         result["memory_after_warmup_mb"] = server.memory()
         result["levels"] = {}
         for clients in levels:
@@ -146,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     """Figures only: it never fails on a missed target (the JSON says which were met)."""
     config = Config.from_env()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parts", default="query,profile", help="comma-separated: query, profile, build")
-    parser.add_argument("--configs", default=f"{config.workers}x{config.threads}", help="server configs WORKERSxTHREADS, e.g. 1x8,2x4")
+    parser.add_argument("--parts", default="query,profile,starve,worst",
+                        help="comma-separated: query, profile, build, starve, worst")
+    parser.add_argument("--stalled", type=int, default=64, help="starve part: connections that never finish a request")
+    parser.add_argument("--configs", default=str(config.threads), help="server thread counts to compare, e.g. 4,8")
     parser.add_argument("--clients", type=lambda s: [int(x) for x in s.split(",")], default=[1, 4, 16])
     parser.add_argument("--seconds", type=float, default=15.0, help="load time per client count")
     parser.add_argument("--sizes", default="1", help="build part: multiples of the corpus, e.g. 1,10,100")
@@ -165,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench_build import run_sizes
 
         report["build"] = run_sizes([int(s) for s in args.sizes.split(",")], args.exact_limit, config.torch_threads)
+    if "starve" in parts:
+        report["starve"] = starve(args.stalled)
+    if "worst" in parts:
+        report["worst"] = worst(config.max_question_chars)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     return 0

@@ -52,7 +52,7 @@ def mixed_questions(path: Path = QUESTIONS) -> list[str]:
 
 
 def process_tree(pid: int) -> list[int]:
-    """The process and all its descendants (gunicorn master and workers), from /proc."""
+    """The process and all its descendants, from /proc."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -97,7 +97,7 @@ class ServerProcess:
         return self
 
     def __exit__(self, *exc) -> None:
-        """TERM first so gunicorn drains its workers; KILL only if it does not stop."""
+        """TERM first; KILL only if it does not stop."""
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -131,7 +131,7 @@ class ServerProcess:
         raise TimeoutError(f"server not ready after {timeout} s")
 
     def memory(self) -> dict[str, float]:
-        """Total RSS and PSS of master and workers, MiB."""
+        """Total RSS and PSS of the server and any children, MiB."""
         per = [memory_mb(p) for p in process_tree(self.proc.pid)] if self.proc else []
         return {k: round(sum(m[k] for m in per), 1) for k in ("rss", "pss")} | {"processes": len(per)}
 

@@ -1,36 +1,37 @@
-"""Serve the app with gunicorn (threads in each worker; the model loads in each worker,
-after the fork, because torch loaded before a fork can hang the workers)."""
+"""Serve the app with waitress: one process, a pool of worker threads, and an event loop in
+front of them that reads each request whole before a thread sees it.
+
+That front loop is why waitress: a client that opens a connection and goes quiet, or sends
+half a request a byte at a time, costs a socket in the loop and no thread, so a few slow
+clients cannot take every worker (with gunicorn's threads four such sockets stopped
+``/livez``). The loop also refuses a request whose headers or body outgrow the limits
+before the app reads it; the app answers its own, lower limits as problem+json.
+"""
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 
 import _bootstrap  # noqa: F401
-from gunicorn.app.base import BaseApplication
+import waitress
+from waitress.utilities import Error
 
 from service.config import Config
 
+# The event loop's backstops; the app's own limits (Config.max_body_bytes, max_url_bytes) are
+# lower, so a client sees the app's own answer (OpenAI's error shape under /v1) in all but
+# absurd cases. A body over BODY_BYTES is never buffered.
+HEADER_BYTES = 64 * 1024
+BODY_BYTES = 1024 * 1024
+CONNECTIONS = 1000  # open sockets the loop holds at once; poll(), not select(), above 1024 fds
 
-class Server(BaseApplication):
-    """gunicorn configured from our Config instead of a config file."""
 
-    def __init__(self, config: Config):
-        self.qa_config = config
-        super().__init__()
-
-    def load_config(self) -> None:
-        c = self.qa_config
-        settings = {"bind": f"{c.host}:{c.port}", "workers": c.workers, "threads": c.threads, "worker_class": "gthread",
-                    "timeout": 120, "graceful_timeout": 10, "keepalive": 5, "preload_app": False, "accesslog": None,
-                    "limit_request_line": 8190}
-        for key, value in settings.items():
-            self.cfg.set(key, value)
-
-    def load(self):
-        from service import create_app
-
-        logging.basicConfig(level=logging.INFO, format="%(message)s")
-        return create_app(self.qa_config)
+def problem_response(self: Error, ident: str | None = None) -> tuple[str, list[tuple[str, str]], bytes]:
+    """waitress's own refusals (headers or body over the backstops, broken framing) as
+    RFC 9457 problem+json, like every answer of the app, instead of its plain text."""
+    body = {"type": "about:blank", "title": self.reason, "status": self.code, "detail": str(self.body)}
+    return f"{self.code} {self.reason}", [("Content-Type", "application/problem+json")], json.dumps(body).encode()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", help="overrides HOST")
     args = parser.parse_args(argv)
     overrides = {k: v for k, v in {"port": args.port, "host": args.host}.items() if v}
-    Server(Config.from_env(**overrides)).run()
+    config = Config.from_env(**overrides)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from service import create_app
+
+    Error.to_response = problem_response  # the loop's error responses, before any app code runs
+
+    waitress.serve(create_app(config), host=config.host, port=config.port, threads=config.threads,
+                   connection_limit=CONNECTIONS, asyncore_use_poll=True, channel_timeout=config.idle_seconds,
+                   cleanup_interval=max(1, config.idle_seconds // 2), max_request_header_size=HEADER_BYTES,
+                   max_request_body_size=max(BODY_BYTES, config.max_body_bytes), expose_tracebacks=False,
+                   ident="qa", clear_untrusted_proxy_headers=True)
     return 0
 
 

@@ -39,7 +39,8 @@ TEXT = {  # zh-Hant is derived from zh-Hans
     "zh-Hans": {"unsure": "报告中没有明确的答案。", "closest": "最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})",
                 "caution": "这未必回答了问题,请核对来源。"},
 }
-ERROR_CODES = {404: "unknown_url", 405: "method_not_allowed", 413: "request_too_large", 415: "unsupported_media_type"}
+ERROR_CODES = {404: "unknown_url", 405: "method_not_allowed", 413: "request_too_large", 414: "uri_too_long",
+               415: "unsupported_media_type"}
 
 
 class ChatError(Exception):
@@ -58,14 +59,17 @@ def _from_exception(exc: Exception) -> Response:
         return validation_error(exc)
     if isinstance(exc, ApiError):
         status = 400 if exc.status == 422 else exc.status
-        return openai_error(status, exc.detail, None, {503: "index_not_ready", 400: "invalid_json"}.get(status, "invalid_value"))
+        codes = {503: "index_not_ready", 400: "invalid_json", **ERROR_CODES}
+        return openai_error(status, exc.detail, None, codes.get(status, "invalid_value"))
     if isinstance(exc, HTTPException):
         message = exc.description or exc.name
         if exc.code == 404:
             message = f"Invalid URL ({request.method} {request.path}); this service offers GET /v1/models and POST /v1/chat/completions"
         elif exc.code == 413:
             message = f"request body too large: at most {current_app.config['MAX_CONTENT_LENGTH']} bytes"
-        return openai_error(exc.code or 500, message, None, ERROR_CODES.get(exc.code or 0))
+        response = openai_error(exc.code or 500, message, None, ERROR_CODES.get(exc.code or 0))
+        response.headers.extend([(k, v) for k, v in exc.get_headers() if k.lower() == "allow"])
+        return response
     log.exception("unhandled error under /v1")
     return openai_error(500, "internal error; it has been logged", None, None)
 

@@ -46,15 +46,18 @@ class Config:
     verdict: Path | None = ROOT / "service" / "verdict.json"
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
-    workers: int = 1  # QA_WORKERS: gunicorn processes
-    # QA_THREADS: gunicorn threads per process. 4 on 2 cores: while requests wait for their e5
+    # QA_THREADS: the server's worker threads (waitress, one process). 4 on 2 cores: while requests wait for their e5
     # embedding (on the channel pool), others do their BM25, USE and extraction, so both cores
     # stay busy (4 uncached clients: 192% CPU against 183% with 2 threads, p95 ~4% lower).
     threads: int = 4
+    idle_seconds: int = 30  # QA_IDLE_SECONDS: a connection silent this long is closed
     query_cache: int = 4096  # QA_QUERY_CACHE: query vectors remembered per encoder (0: none)
     max_question_chars: int = 2000  # QA_MAX_QUESTION_CHARS
     max_top_k: int = 50  # QA_MAX_TOP_K
     max_body_bytes: int = 64 * 1024  # QA_MAX_BODY_BYTES
+    # QA_MAX_URL_BYTES: the longest request target (path and query); the page sends its question
+    # in the query string, 9 bytes a Chinese character once percent-encoded
+    max_url_bytes: int = 32 * 1024
     cors_origins: tuple[str, ...] = field(default=())  # QA_CORS_ORIGINS: comma-separated
     admin_token: str = ""  # QA_ADMIN_TOKEN: enables POST /admin/reload
     watch_seconds: float = 2.0  # QA_WATCH_SECONDS: how often to look for a new build (0: never)
@@ -86,12 +89,13 @@ class Config:
             verdict=_optional_path(env.get("QA_VERDICT"), cls.verdict),
             host=env.get("HOST", cls.host),
             port=_int("PORT", cls.port),
-            workers=_int("QA_WORKERS", cls.workers),
             threads=_int("QA_THREADS", cls.threads),
+            idle_seconds=_int("QA_IDLE_SECONDS", cls.idle_seconds),
             query_cache=_int("QA_QUERY_CACHE", cls.query_cache),
             max_question_chars=_int("QA_MAX_QUESTION_CHARS", cls.max_question_chars),
             max_top_k=_int("QA_MAX_TOP_K", cls.max_top_k),
             max_body_bytes=_int("QA_MAX_BODY_BYTES", cls.max_body_bytes),
+            max_url_bytes=_int("QA_MAX_URL_BYTES", cls.max_url_bytes),
             cors_origins=_list("QA_CORS_ORIGINS"),
             admin_token=env.get("QA_ADMIN_TOKEN", ""),
             watch_seconds=float(env.get("QA_WATCH_SECONDS", cls.watch_seconds)),

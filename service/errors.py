@@ -18,9 +18,11 @@ PROBLEM = "application/problem+json"
 class ApiError(Exception):
     """A client error with its status and a human sentence saying what to change."""
 
-    def __init__(self, status: int, detail: str, errors: list[dict] | None = None, title: str | None = None):
+    def __init__(self, status: int, detail: str, errors: list[dict] | None = None, title: str | None = None,
+                 headers: dict[str, str] | None = None):
         super().__init__(detail)
         self.status, self.detail, self.errors, self.title = status, detail, errors, title
+        self.headers = headers or {}
 
 
 def problem(status: int, detail: str, title: str | None = None, errors: list[dict] | None = None) -> Response:
@@ -47,7 +49,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return problem(exc.status, exc.detail, exc.title, exc.errors)
+        response = problem(exc.status, exc.detail, exc.title, exc.errors)
+        response.headers.update(exc.headers)
+        return response
 
     @app.errorhandler(ValidationError)
     def _validation(exc: ValidationError):

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from service.schemas import Problem
 
 REF = "#/components/schemas/{model}"
+BODY_ERRORS = (413, 415)  # every operation that reads a body refuses one too large or not JSON
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,14 @@ def _operation(doc: RouteDoc, params: list[str], components: dict) -> dict:
     parameters += [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}, "description": d} for n, d in doc.query.items()]
     if parameters:
         op["parameters"] = parameters
+    errors = list(doc.errors)
     if doc.request:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": _schema(doc.request, components)}}}
+        errors += [status for status in BODY_ERRORS if status not in errors]
     ok = {"schema": _schema(doc.response, components)} if doc.response else {"schema": {"type": "string"}}
     op["responses"]["200"] = {"description": "OK", "content": {doc.content_type: ok}}
     problem = {"application/problem+json": {"schema": _schema(Problem, components)}}
-    for status in doc.errors:
+    for status in sorted(errors):
         op["responses"][str(status)] = {"description": "Problem details (RFC 9457)", "content": problem}
     return op
 
@@ -76,5 +79,19 @@ def build_spec(app: Flask) -> dict:
             path = path.replace(prefix, "{")
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             paths.setdefault(path, {})[method.lower()] = _operation(doc, list(rule.arguments), components)
+    _configured_limits(components, app.config["QA"])
     info = {"title": "Government reports Q&A", "version": "1.0.0", "description": "Bilingual question answering over Chinese policy reports."}
     return {"openapi": "3.1.0", "info": info, "paths": paths, "components": {"schemas": components}}
+
+
+def _configured_limits(components: dict, config) -> None:
+    """Write the limits the service enforces from its configuration into the request schemas
+    (a question's length, top_k), so that the document says what a request is refused for."""
+    limits = {"question": {"minLength": 1, "maxLength": config.max_question_chars}, "top_k": {"minimum": 1, "maximum": config.max_top_k}}
+    for schema in components.values():
+        for name, bounds in limits.items():
+            prop = schema.get("properties", {}).get(name)
+            if prop is None:
+                continue
+            target = next((option for option in prop.get("anyOf", [prop]) if option.get("type") != "null"), prop)
+            target.update(bounds)

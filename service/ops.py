@@ -37,9 +37,10 @@ def reload():
     token = current_app.config["QA"].admin_token
     if not token:
         raise ApiError(403, "reload is disabled: set QA_ADMIN_TOKEN to enable it")
-    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, "missing or wrong bearer token")
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise ApiError(401, "missing or wrong bearer token: send Authorization: Bearer <QA_ADMIN_TOKEN>",
+                       headers={"WWW-Authenticate": 'Bearer realm="admin"'})
     state = current_app.extensions["qa_state"]
     if not state.reload():
         raise ApiError(503, f"reload failed, still serving the previous index: {state.error}")

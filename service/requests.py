@@ -14,7 +14,11 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def json_body() -> object:
-    """The parsed JSON body, or a 400 that says why it could not be read."""
+    """The parsed JSON body, or a 415 for a body declared as something else, or a 400 that
+    says why it could not be read."""
+    if not is_json(request.mimetype):
+        declared = request.mimetype or "no Content-Type"
+        raise ApiError(415, f"request body must be JSON: send Content-Type: application/json (got {declared})")
     raw = request.get_data(cache=True)
     if not raw.strip():
         raise ApiError(400, "request body is empty: send a JSON object such as {\"question\": \"...\"}")
@@ -30,6 +34,11 @@ def json_body() -> object:
         raise ApiError(400, f"request body is not valid JSON ({exc.msg} at position {exc.pos})") from None
     except ValueError as exc:  # e.g. integers longer than Python converts
         raise ApiError(400, f"request body could not be read: {exc}") from None
+
+
+def is_json(mimetype: str) -> bool:
+    """application/json, or a JSON-based type such as application/merge-patch+json."""
+    return mimetype == "application/json" or (mimetype.startswith("application/") and mimetype.endswith("+json"))
 
 
 def parse(model: type[M]) -> M:

@@ -22,7 +22,6 @@ from index.glossary import GlossaryMatcher
 from index.levels import own_words
 from index.periods import delivered
 from index.lexical import tokenize
-from index.normalize import to_traditional
 from index.store import IndexBundle
 from index.terminology import Terminology
 from service.query import Query, analyse
@@ -33,7 +32,6 @@ from service.rerank import RRF_K, rerank
 DEPTH = 50
 TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
-WARM_UP_QUESTION = "2021年地区生产总值增长多少?"
 
 
 @dataclass(frozen=True)
@@ -95,15 +93,6 @@ class Retriever:
         self._definitions = self._definition_rows()
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()
-        self._warm_up()
-
-    def _warm_up(self) -> None:
-        """Pay the lazy first-use costs here, while the index loads and before /readyz says
-        ready: jieba's dictionary (0.7 s), the USE encoder's first call (1 s), OpenCC's
-        Traditional table. Without it the first question after start-up took about 2 s."""
-        if self.bundle.chunks:
-            self.search(WARM_UP_QUESTION, top_k=1)
-            to_traditional(WARM_UP_QUESTION)
 
     def _definition_rows(self) -> dict[str, list[int]]:
         """Rows of the chunks anchored inside each glossary entry's own line."""

@@ -66,3 +66,37 @@ def test_search_returns_ranked_passages_for_a_named_pipeline(client):
     assert body["pipeline"] == "lexical" and len(body["passages"]) == 4 and "answer" not in body
     response = client.post("/api/search", json={"question": "老旧小区改造", "pipeline": "magic"})
     assert response.status_code == 422 and response.get_json()["errors"][0]["field"] == "pipeline"
+
+
+def test_a_body_that_is_not_declared_json_is_refused_with_415(client):
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "text/html"):
+        response = client.post("/api/ask", data=b'{"question": "GDP?"}', content_type=content_type)
+        assert response.status_code == 415 and response.mimetype == "application/problem+json"
+        assert "application/json" in response.get_json()["detail"]
+    assert client.post("/api/ask", data=b'{"question": "GDP?"}', content_type="application/json; charset=utf-8").status_code == 200
+
+
+def test_an_over_long_request_target_is_refused_with_414(client, config):
+    response = client.get("/api/glossary/" + "x" * (config.max_url_bytes + 1))
+    assert response.status_code == 414 and response.mimetype == "application/problem+json"
+    assert str(config.max_url_bytes) in response.get_json()["detail"]
+
+
+def test_every_response_carries_the_security_headers(client):
+    for response in (client.get("/"), client.get("/?q=GDP%3F"), client.get("/api/reports"), client.get("/api/nope")):
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_doubled_slashes_are_not_redirected_anywhere(client):
+    response = client.get("/static//evil.example/x", headers={"Host": "evil.example"})
+    assert response.status_code == 404 and "Location" not in response.headers
+
+
+def test_admin_reload_takes_only_a_bearer_token_and_says_how_to_send_it(client):
+    for header in ("test-token", "Token test-token", "Basic test-token", "Bearer", "Bearertest-token"):
+        response = client.post("/admin/reload", headers={"Authorization": header})
+        assert response.status_code == 401 and response.mimetype == "application/problem+json", header
+        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert client.post("/admin/reload", headers={"Authorization": "bearer test-token"}).status_code == 200

@@ -270,3 +270,20 @@ def test_an_uncertain_answer_comes_with_a_caution_before_it(oai, state, monkeypa
     content, extra = reply.choices[0].message.content, reply.model_extra["reports_qa"]
     assert content.startswith("This may not answer the question") and "779.43" in content and "[1]" in content
     assert extra["verdict"] == "uncertain" and extra["confident"] is False and 0 < extra["confidence"] < 1
+
+
+def test_v1_edges_answer_in_openais_shape_with_their_headers(base_url):
+    def send(path: str, method: str, body: bytes | None, content_type: str = "application/json"):
+        req = urllib.request.Request(base_url + path, data=body, method=method, headers={"Content-Type": content_type})
+        try:
+            with urllib.request.urlopen(req, timeout=120) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers, exc.read()
+
+    status, headers, data = send("/v1/chat/completions", "GET", None)
+    assert status == 405 and "POST" in headers["Allow"] and json.loads(data)["error"]["code"] == "method_not_allowed"
+    status, headers, data = send("/v1/chat/completions", "POST", b'{"model": "m", "messages": []}', "text/plain")
+    assert status == 415 and json.loads(data)["error"]["code"] == "unsupported_media_type"
+    status, headers, data = send("/v1/models/" + "m" * 40_000, "GET", None)
+    assert status == 414 and json.loads(data)["error"]["code"] == "uri_too_long"

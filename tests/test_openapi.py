@@ -40,3 +40,14 @@ def test_reload_needs_the_admin_token(client):
     assert client.post("/admin/reload", headers={"Authorization": "Bearer wrong"}).status_code == 401
     response = client.post("/admin/reload", headers={"Authorization": "Bearer test-token"})
     assert response.status_code == 200 and response.get_json()["ready"] is True
+
+
+def test_the_document_states_the_limits_the_service_enforces(client, config):
+    spec = client.get("/openapi.json").get_json()
+    ask = spec["components"]["schemas"]["AskRequest"]["properties"]
+    assert ask["question"]["maxLength"] == config.max_question_chars and ask["question"]["minLength"] == 1
+    assert ask["top_k"]["maximum"] == config.max_top_k
+    responses = spec["paths"]["/api/ask"]["post"]["responses"]
+    assert {"413", "415", "422"} <= set(responses)
+    chat_top_k = spec["components"]["schemas"]["ChatRequest"]["properties"]["top_k"]
+    assert any(option.get("maximum") == config.max_top_k for option in chat_top_k.get("anyOf", [chat_top_k]))

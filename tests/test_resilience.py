@@ -4,7 +4,7 @@ A build killed half-way, an index swapped under load, corrupted index files, gen
 (schemathesis) and hand-written hostile requests: the service must keep answering from a
 whole, verified index and answer every request with a 200 or a 4xx, quickly. The longer
 versions are scripts/soak.py and scripts/fuzz.py; tests/test_api.py covers input errors
-in-process, these go through gunicorn over a socket.
+in-process, these go through waitress over a socket.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import pytest
 from service.config import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
+from bench_abuse import open_stalled  # noqa: E402
 from fuzz import fuzz  # noqa: E402
 from loadgen import ServerProcess, mixed_questions, run_load  # noqa: E402
 from soak import Recorder, kill_build_midway, passage_keys, point, seed_root, verify_records  # noqa: E402
@@ -70,7 +71,7 @@ def served(built, tmp_path_factory):
     root = tmp_path_factory.mktemp("served")
     good = seed_root(built, root)
     point(root, corrupt_copy(root, good, "corrupt-at-start"))
-    env = {"QA_INDEX_DIR": str(root), "QA_WATCH_SECONDS": "0.5", "QA_ADMIN_TOKEN": TOKEN, "QA_WORKERS": "1", "QA_THREADS": "8"}
+    env = {"QA_INDEX_DIR": str(root), "QA_WATCH_SECONDS": "0.5", "QA_ADMIN_TOKEN": TOKEN, "QA_THREADS": "8"}
     with ServerProcess(env, log=root.parent / "server.log") as server:
         server.wait_ready(path="/livez")
         at_start = readyz(server)
@@ -242,3 +243,37 @@ def over_long_chunked_body(conn: http.client.HTTPConnection) -> int | None:
         return conn.getresponse().status
     except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
         return None
+
+
+def test_connections_that_never_finish_a_request_do_not_starve_the_others(served):
+    """Many more stalled sockets (idle, or half a request) than worker threads: the server
+    still answers everyone else, because no thread waits on an unfinished request."""
+    server = served["server"]
+    stalled = open_stalled(server.port, 64)
+    try:
+        assert server.request("GET", "/livez", timeout=10)[0] == 200
+        status, _, body = server.request("POST", "/api/ask", json.dumps({"question": "2021年地区生产总值预期增长多少?"}).encode(), timeout=10)
+        assert status == 200 and json.loads(body)["passages"]
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_requests_refused_before_the_app_still_get_problem_details(served):
+    """Headers or a body over the front loop's backstops never reach the app; the refusal
+    has the same problem+json shape as the app's own."""
+    port, answered = served["server"].port, 0
+    for extra, body in (({"X-Padding": "a" * 70_000}, question("GDP?")), ({}, b"a" * 1_100_000)):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            conn.request("POST", "/api/ask", body=body, headers={"Content-Type": "application/json", **extra})
+            resp = conn.getresponse()
+            payload = resp.read()
+        except (BrokenPipeError, ConnectionResetError):
+            continue  # closed while the body was still going out: refused, but unread
+        finally:
+            conn.close()
+        assert resp.status in (413, 431) and resp.getheader("Content-Type") == "application/problem+json"
+        assert json.loads(payload)["status"] == resp.status
+        answered += 1
+    assert answered, "neither refusal could be read"
