@@ -16,6 +16,10 @@ from typing import Protocol
 import numpy as np
 
 USE_NAME = "use-multilingual-v3"
+# A question is embedded from its first QUERY_TOKENS tokens: real questions are 10 to 60 tokens,
+# and an encoder's cost grows with length (e5 at its 512-token limit: ~400 ms of CPU), so a
+# pasted page costs no more than a long question.
+QUERY_TOKENS = 128
 log = logging.getLogger(__name__)
 
 

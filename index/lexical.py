@@ -26,10 +26,11 @@ MAX_REMEMBERED_CHARS = 128
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens of normalised text, lower-cased, punctuation and stopwords dropped.
 
-    Short strings are remembered: an answer tokenizes the same term alternatives and
-    glossary words over and over (jieba with OpenCC: ~0.1 ms a string), while passages,
-    tokenized once per build, would only fill the memory."""
-    return list(_short_tokens(text) if len(text) <= MAX_REMEMBERED_CHARS else _tokens(text))
+    Strings are remembered: an answer tokenizes the same term alternatives and glossary
+    words over and over (jieba with OpenCC: ~0.1 ms a string), and a long question several
+    times (a 2,000-character one: ~70 ms a pass). Short strings get a large memory; long
+    ones a small one, so that passages, tokenized once per build, do not fill it."""
+    return list(_short_tokens(text) if len(text) <= MAX_REMEMBERED_CHARS else _long_tokens(text))
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -42,6 +43,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 _short_tokens = lru_cache(maxsize=16384)(_tokens)
+_long_tokens = lru_cache(maxsize=32)(_tokens)
 
 
 class LexicalIndex:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from index.embedder import QUERY_TOKENS
+
 log = logging.getLogger(__name__)
 
 
@@ -123,7 +125,7 @@ class OnnxQueries:
                     export(model, self.path)
         self._session = cpu_session(str(self.path), threads)
         self._tokenizer = model.tokenizer
-        self._max_length = model.max_seq_length
+        self._max_length = min(model.max_seq_length, QUERY_TOKENS)
         self._names = input_names(model)
 
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from index.embedder import QUERY_TOKENS
+
 # The package's architecture constants: (n-gram order, left context) per CNN branch.
 _ORDERS = ((2, 0), (3, 1), (5, 2))
 _MAX_LEFT = 2
@@ -131,7 +133,10 @@ class OnnxUSE:
     def encode(self, texts: list[str]) -> np.ndarray:
         out = []
         for text in self._preprocess(list(texts)):
-            ids = np.asarray(self._tokenize(text, out_type=int, add_bos=True, add_eos=True), dtype=np.int64)
+            ids = self._tokenize(text, out_type=int, add_bos=True, add_eos=True)
+            if len(ids) > QUERY_TOKENS:
+                ids = ids[: QUERY_TOKENS - 1] + ids[-1:]  # the first tokens and the closing one
+            ids = np.asarray(ids, dtype=np.int64)
             feed = {"embedded": embed(self._backend, ids).astype(np.float32), "window": window_index(len(ids))}
             out.append(self._session.run(None, feed)[0][0])
         return np.vstack(out) if out else np.zeros((0, _EMB_DIM), dtype=np.float32)

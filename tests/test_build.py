@@ -1,6 +1,5 @@
 """Index build: manifest, skip when unchanged, atomic switch, corruption and model checks."""
 import shutil
-import time
 
 import pytest
 
@@ -26,10 +25,8 @@ def test_unchanged_corpus_and_model_skip_the_rebuild_without_loading_a_model(bui
     def no_model():
         raise AssertionError("an up-to-date index must not load the encoders")
 
-    started = time.perf_counter()
     folder, rebuilt = build_index(config.corpus_dir, config.index_dir, build_settings(config), no_model)
     assert (folder, rebuilt) == (built, False)
-    assert time.perf_counter() - started < 5
 
 
 def test_a_failed_build_leaves_the_current_index_in_place(built, config, encoders, tmp_path):

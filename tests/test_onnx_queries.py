@@ -13,7 +13,7 @@ QUESTIONS = [
     "What was Wuchang's fixed-asset investment in 2020?",
     "上半年固定資產投資增長了多少?",
     "x",
-    "武昌 " * 400,  # longer than the model's 512 tokens: truncated alike
+    "武昌 " * 40,  # near the QUERY_TOKENS cap
 ]
 
 
@@ -67,3 +67,13 @@ def test_an_unwritable_export_folder_leaves_questions_on_torch(config, tmp_path)
     encoder = load_embedder(config.model, threads=1, onnx_dir=blocked / "onnx")
     assert encoder._onnx is None
     assert encoder.encode_queries(["测试"]).shape == (1, encoder.dim)
+
+
+def test_a_long_question_is_embedded_from_its_first_tokens_only(config):
+    """What follows the first QUERY_TOKENS tokens changes nothing: a pasted page costs what a
+    long question costs."""
+    onnx = load_embedder(config.model, threads=1, onnx_dir=config.onnx_dir)
+    long = "2021年上半年地区生产总值增长多少?" * 20
+    vectors = onnx.encode_queries([long, long + "固定资产投资" * 500])
+    assert float(vectors[0] @ vectors[1]) > 0.99999
+    assert float(vectors[0] @ onnx.encode_queries([long[:40]])[0]) < 0.999  # the cap is not shorter than a question
