@@ -5,18 +5,20 @@ a key over corpus, model and settings) and only then rewrites the ``CURRENT`` po
 ``os.replace``. A crash at any point leaves the previous index untouched, and an unchanged
 corpus with unchanged settings finds its folder already there and skips the work.
 """
+
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -71,10 +73,23 @@ def _build_lock(root: Path):
         yield
 
 
+_VERSION_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,127}")
+
+
 def current_folder(root: Path) -> Path | None:
-    """The folder ``CURRENT`` points at, or None before the first build."""
+    """The folder ``CURRENT`` points at, or None before the first build. A pointer that does
+    not hold one plain folder name (damaged, not UTF-8, a path) raises IndexIntegrityError."""
     pointer = root / CURRENT
-    return root / pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
+    if not pointer.exists():
+        return None
+    raw = pointer.read_bytes()[:256]
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise IndexIntegrityError("the index pointer CURRENT is not text: rebuild the index (make index)") from None
+    if not _VERSION_NAME.fullmatch(name):
+        raise IndexIntegrityError(f"the index pointer CURRENT does not name a version folder ({name[:40]!r}): rebuild")
+    return root / name
 
 
 def _switch(root: Path, name: str) -> None:
@@ -91,8 +106,14 @@ def _is_valid(folder: Path) -> bool:
         return False
 
 
-def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embedder], settings: BuildSettings, progress: bool,
-                    cache_root: Path | None = None) -> None:
+def write_artefacts(
+    folder: Path,
+    chunks: list[Chunk],
+    encoders: dict[str, Embedder],
+    settings: BuildSettings,
+    progress: bool,
+    cache_root: Path | None = None,
+) -> None:
     """Chunks, one FAISS file per encoder, the BM25 index, the names in pinyin: everything
     but the manifest (and the glossary, copied before). With ``cache_root``, passages an
     earlier build embedded are not embedded again (index.embedding_cache)."""
@@ -104,7 +125,9 @@ def write_artefacts(folder: Path, chunks: list[Chunk], encoders: dict[str, Embed
         if cache_root is not None:
             vectors = embedding_cache.vectors(cache_root, role, encoder, texts, progress)
         else:
-            vectors = encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
+            vectors = (
+                encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
+            )
         VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
     (folder / "lexical").mkdir()
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
@@ -116,14 +139,22 @@ def _prune(root: Path, keep: Path | None) -> None:
     (never the current one). Builds hold the lock, so no live build is removed."""
     for stale in root.glob(".building-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    versions = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+    versions = sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.stat().st_mtime
+    )
     for old in versions[:-KEEP_VERSIONS]:
         if old != keep:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders: dict[str, Embedder] | Callable[[], dict[str, Embedder]],
-                progress: bool = False, force: bool = False) -> tuple[Path, bool]:
+def build_index(
+    corpus_dir: Path,
+    root: Path,
+    settings: BuildSettings,
+    encoders: dict[str, Embedder] | Callable[[], dict[str, Embedder]],
+    progress: bool = False,
+    force: bool = False,
+) -> tuple[Path, bool]:
     """Make ``CURRENT`` point at an index of the corpus; returns (folder, whether it was built).
 
     ``encoders`` may be a function, called only when a build is needed, so that confirming
@@ -146,11 +177,26 @@ def build_index(corpus_dir: Path, root: Path, settings: BuildSettings, encoders:
         chunks = chunk_corpus(reports, settings.max_chars)
         encoders = encoders() if callable(encoders) else encoders
         write_artefacts(tmp, chunks, encoders, settings, progress, cache_root=root)
-        report_meta = [{"id": r.id, "title": r.title, "title_en": r.meta.get("title_en", ""), "date": r.date, "kind": r.kind, "source": r.source,
-                        **{key: r.meta[key] for key in ("level", "place", "body", "period") if key in r.meta}} for r in reports]
-        meta = {"corpus_hash": digest, "chunks": len(chunks), "settings": asdict(settings), "reports": report_meta,
-                "examples": corpus_examples(corpus_dir),
-                "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()}}
+        report_meta = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "title_en": r.meta.get("title_en", ""),
+                "date": r.date,
+                "kind": r.kind,
+                "source": r.source,
+                **{key: r.meta[key] for key in ("level", "place", "body", "period") if key in r.meta},
+            }
+            for r in reports
+        ]
+        meta = {
+            "corpus_hash": digest,
+            "chunks": len(chunks),
+            "settings": asdict(settings),
+            "reports": report_meta,
+            "examples": corpus_examples(corpus_dir),
+            "encoders": {role: {"name": e.name, "dim": e.dim} for role, e in encoders.items()},
+        }
         write_manifest(tmp, meta)
         os.rename(tmp, folder)
         _switch(root, folder.name)

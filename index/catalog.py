@@ -7,6 +7,7 @@ writer leaves the corpus as it was or as it should be, never half-written. The g
 (glossary.json) is extracted anew from the reports after each change. A report whose
 text is already in the corpus, or whose id is taken, is refused and nothing is touched.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -7,6 +7,7 @@ English word the terminology does not know searches the reports by the dictionar
 Chinese words that they use; and to tell a question with words to look for from one with
 none (a keyboard row, markup).
 """
+
 from __future__ import annotations
 
 import gzip

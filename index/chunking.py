@@ -6,6 +6,7 @@ carries a window of whole neighbouring sentences of the same paragraph, at most
 ``max_chars`` long (what gets returned and cited). Offsets always point into the original
 text: ``report.text[chunk.start:chunk.end] == chunk.text``.
 """
+
 from __future__ import annotations
 
 import re

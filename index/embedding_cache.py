@@ -6,6 +6,7 @@ keyed by the passage's text and kept per encoder, its dimension and the versions
 libraries that compute it, so a vector is only reused where the same encoder would give it.
 The file is replaced atomically; a damaged or missing one only means embedding afresh.
 """
+
 from __future__ import annotations
 
 import hashlib

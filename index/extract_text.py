@@ -5,6 +5,7 @@ is UTF-8 or GB18030, told apart by which decodes. What comes out is the text the
 stores and every citation offset refers to: paragraphs one to a line, blank lines dropped.
 A file that yields no readable text is refused with the reason, never stored.
 """
+
 from __future__ import annotations
 
 import io

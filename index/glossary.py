@@ -4,6 +4,7 @@ Entries are extracted by code from the report text (so the definition and its of
 exactly the report's) and merged with hand-written English names and aliases kept in a
 separate file. Askers name a term in Simplified, Traditional or English; all three match.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from index.corpus import Report
 from index.cedict import english_names
+from index.corpus import Report
 from index.jsonio import write_json
 from index.normalize import normalize, to_traditional
 from index.sections import split_paragraphs

@@ -1,5 +1,6 @@
 """Deterministic JSON files: the same data always gives the same bytes (sorted keys,
 indented, readable Chinese, trailing newline), so builds and conversions are reproducible."""
+
 from __future__ import annotations
 
 import json

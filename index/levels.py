@@ -4,6 +4,7 @@ Every passage of a report speaks for its own place and level (its header names t
 headings assume them), so a question naming them says nothing about which passage answers:
 "西湖" in a question about 西湖区's report, "全国" in one about the State Council's.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,13 @@ import re
 from index.periods import own_years
 
 # The words a report of each level uses for the whole of its own level.
-OWN_WORDS = {"country": frozenset({"全国", "我国", "国家", "中国"}), "province": frozenset({"全省"}),
-             "city": frozenset({"全市"}), "district": frozenset({"全区"}), "county": frozenset({"全县"})}
+OWN_WORDS = {
+    "country": frozenset({"全国", "我国", "国家", "中国"}),
+    "province": frozenset({"全省"}),
+    "city": frozenset({"全市"}),
+    "district": frozenset({"全区"}),
+    "county": frozenset({"全县"}),
+}
 _UNIT = re.compile(r".+?(?:自治区|特别行政区|省|市|区|县|州|盟|旗)")
 
 

@@ -3,6 +3,7 @@
 bm25s's own tokenizer keeps a whole Chinese sentence as one token, so tokens come from
 jieba's search mode (which also emits the short words inside long ones).
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,10 @@ from index.normalize import normalize
 
 jieba.setLogLevel(logging.WARNING)
 _WORD = re.compile(r"[\w%+.]+")
-STOPWORDS = frozenset("的 了 和 与 及 是 在 有 为 对 等 中 将 把 被 个 也 或 并 其 之 以 于 年 什么 多少 哪些 怎么 如何 吗 呢 么 哪 几".split())
+STOPWORDS = frozenset(
+    """的 了 和 与 及 是 在 有 为 对 等 中 将 把 被 个 也 或 并 其 之 以 于 年
+    什么 多少 哪些 怎么 如何 吗 呢 么 哪 几""".split()
+)
 
 MAX_REMEMBERED_CHARS = 128
 
@@ -53,7 +57,7 @@ class LexicalIndex:
         self._bm25 = retriever
 
     @classmethod
-    def build(cls, texts: list[str]) -> "LexicalIndex":
+    def build(cls, texts: list[str]) -> LexicalIndex:
         retriever = bm25s.BM25()
         retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
         return cls(retriever)
@@ -83,5 +87,5 @@ class LexicalIndex:
         self._bm25.save(str(folder))
 
     @classmethod
-    def load(cls, folder: Path) -> "LexicalIndex":
+    def load(cls, folder: Path) -> LexicalIndex:
         return cls(bm25s.BM25.load(str(folder)))

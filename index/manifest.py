@@ -3,6 +3,7 @@
 It holds no timestamps, so the same corpus, model and settings give a byte-identical
 folder; the build time is kept beside it in ``build_info.json``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,10 +16,19 @@ from index.jsonio import write_json
 
 FORMAT_VERSION = 8  # 8: 第一部分 headings, and a body that starts at its first part when no salutation opens it;
 # 7: relative years (今年, 去年) in headings count as the years they are;
-# 6: chunks carry the periods they speak of (index.periods); 3: romanised.json (names in pinyin); 4: those names start where a word does;
+# 6: chunks carry the periods they speak of (index.periods);
+# 3: romanised.json (names in pinyin); 4: those names start where a word does;
 # 5: chunks carry their paragraph's dash-led opening sentence ("——五年来,…。")
 MANIFEST = "manifest.json"
-PACKAGES = ("faiss-cpu", "sentence-transformers", "torch", "transformers", "bm25s", "jieba", "opencc-python-reimplemented")
+PACKAGES = (
+    "faiss-cpu",
+    "sentence-transformers",
+    "torch",
+    "transformers",
+    "bm25s",
+    "jieba",
+    "opencc-python-reimplemented",
+)
 
 
 class IndexIntegrityError(RuntimeError):
@@ -53,7 +63,12 @@ def file_checksums(folder: Path) -> dict[str, str]:
 
 def write_manifest(folder: Path, settings: dict) -> dict:
     """Record settings, versions and checksums of everything already written to ``folder``."""
-    manifest = {"format_version": FORMAT_VERSION, "versions": package_versions(), "files": file_checksums(folder), **settings}
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "versions": package_versions(),
+        "files": file_checksums(folder),
+        **settings,
+    }
     write_json(folder / MANIFEST, manifest)
     return manifest
 

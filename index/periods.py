@@ -17,6 +17,7 @@ Relative years (今年, 去年, 明年, "this year", "last year") are years coun
 report's text, from the day it was delivered; in a question, from the newest report's (the
 asker's "this year" is the reports' this year).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,12 +28,15 @@ _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(上半年|下半年)|十(["
 _PLAN_EN = re.compile(r"\b(1[0-9])(?:th|st|nd|rd)?\s+five[- ]year\s+plan\b", re.I)
 _HALF_EN = re.compile(r"\b(first|second)\s+half\b|\bH([12])\b", re.I)
 _PAST_FIVE = re.compile(r"五年来|过去五年|\b(?:past|last) five years\b", re.I)
-_RELATIVE = re.compile(r"""
+_RELATIVE = re.compile(
+    r"""
     (?P<before_last> 前年 | \bthe\s+year\s+before\s+last\b )
   | (?P<last> 去年 | 上年 | \blast\s+year\b | \bprevious\s+year\b | \ba\s+year\s+(?:earlier|ago)\b )
   | (?P<this> 今年 | 本年 | \bthis\s+year\b | \bcurrent\s+year\b )
   | (?P<next> 明年 | \bnext\s+year\b | \bcoming\s+year\b )
-""", re.I | re.X)
+""",
+    re.I | re.X,
+)
 _OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
 HALVES = frozenset({"上半年", "下半年"})
 PAST_FIVE = "过去五年"  # the plan just ended, as a report names it without its number
@@ -63,7 +67,10 @@ def periods(text: str, counted_from: date | None = None) -> set[str]:
     for year, half, digit in _PERIOD.findall(text):
         found.add(year or half or f"十{digit}五")
     found |= {plan_name(int(n)) for n in _PLAN_EN.findall(text) if 11 <= int(n) <= 19}
-    found |= {"上半年" if (word or "").lower() == "first" or number == "1" else "下半年" for word, number in _HALF_EN.findall(text)}
+    found |= {
+        "上半年" if (word or "").lower() == "first" or number == "1" else "下半年"
+        for word, number in _HALF_EN.findall(text)
+    }
     if _PAST_FIVE.search(text):
         found.add(PAST_FIVE)
     return found

@@ -6,6 +6,7 @@ body that issued it (国务院, 广东省人民政府, 西湖区人民政府) an
 and plan ("一、2021年工作回顾", "三、2022年政府工作任务"). Whatever the caller states wins;
 what nobody states and the text does not say stays empty rather than guessed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,17 +27,39 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(\d{1,2}?)\s*月?\s*(\d{1,2})\s*�
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")  # a page's publication date: the last resort
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _CN_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_BODY = re.compile(r"""
+_BODY = re.compile(
+    r"""
     (?P<country> 国务院 )
   | (?P<place> [\u4e00-\u9fff]{2,20}? (?P<unit> 自治区 | 特别行政区 | 省 | 市 | 区 | 县 | 旗 | 州 ) ) 人民政府
-""", re.X)
-LEVELS = {"自治区": "province", "特别行政区": "province", "省": "province", "市": "city", "州": "city",
-          "区": "district", "县": "county", "旗": "county"}
-LEVEL_EN = {"country": "State Council", "province": "Province", "city": "City", "district": "District",
-            "county": "County"}
+""",
+    re.X,
+)
+LEVELS = {
+    "自治区": "province",
+    "特别行政区": "province",
+    "省": "province",
+    "市": "city",
+    "州": "city",
+    "区": "district",
+    "县": "county",
+    "旗": "county",
+}
+LEVEL_EN = {
+    "country": "State Council",
+    "province": "Province",
+    "city": "City",
+    "district": "District",
+    "county": "County",
+}
 # Kinds of report by the words of their titles, most particular first.
-KINDS = (("上半年", "half-year work report"), ("政府工作报告", "government work report"), ("预算", "budget report"),
-         ("统计公报", "statistical communiqué"), ("规划纲要", "plan outline"), ("工作报告", "work report"))
+KINDS = (
+    ("上半年", "half-year work report"),
+    ("政府工作报告", "government work report"),
+    ("预算", "budget report"),
+    ("统计公报", "statistical communiqué"),
+    ("规划纲要", "plan outline"),
+    ("工作报告", "work report"),
+)
 
 
 def infer(text: str, stated: dict[str, str]) -> dict:
@@ -68,8 +91,10 @@ def delivered_on(head: str) -> str:
     """The day the title block says the report was delivered, ISO (2022-03-05): the first valid
     date in figures or in Chinese numerals, else the page's publication date; "" when none."""
     found = [tuple(map(int, m.groups())) for m in _DATE.finditer(head)]
-    found += [(int("".join(_CN_DIGITS[c] for c in m.group(1))), _cn_number(m.group(2)), _cn_number(m.group(3)))
-              for m in _CN_DATE.finditer(head)]
+    found += [
+        (int("".join(_CN_DIGITS[c] for c in m.group(1))), _cn_number(m.group(2)), _cn_number(m.group(3)))
+        for m in _CN_DATE.finditer(head)
+    ]
     found += [tuple(map(int, m.groups())) for m in _ISO_DATE.finditer(head)]
     for year, month, day in found:
         try:

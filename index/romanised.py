@@ -12,6 +12,7 @@ never name, not the 洪山 of 小洪山; Zhongnan Hospital is no 中南 of 中�
 The table is built with the index and saved beside it: pypinyin's dictionaries hold about
 60 MB, which the serving process has no need to carry.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,21 @@ MIN_CHARS, MAX_CHARS = 2, 5
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # The English word after a name that the Chinese name ends with: administrative levels, and
 # the kinds of place a report names (Xiaoguishan Road is 小龟山路, Zhongnan Hospital 中南医院).
-NAME_SUFFIX = {"district": ("区", "qu"), "province": ("省", "sheng"), "city": ("市", "shi"), "county": ("县", "xian"),
-               "hospital": ("医院", "yiyuan"), "university": ("大学", "daxue"), "road": ("路", "lu"), "street": ("街", "jie"),
-               "avenue": ("大道", "dadao"), "alley": ("巷", "xiang"), "lake": ("湖", "hu"), "park": ("公园", "gongyuan"),
-               "bridge": ("桥", "qiao")}
+NAME_SUFFIX = {
+    "district": ("区", "qu"),
+    "province": ("省", "sheng"),
+    "city": ("市", "shi"),
+    "county": ("县", "xian"),
+    "hospital": ("医院", "yiyuan"),
+    "university": ("大学", "daxue"),
+    "road": ("路", "lu"),
+    "street": ("街", "jie"),
+    "avenue": ("大道", "dadao"),
+    "alley": ("巷", "xiang"),
+    "lake": ("湖", "hu"),
+    "park": ("公园", "gongyuan"),
+    "bridge": ("桥", "qiao"),
+}
 
 
 def word_starts(run: str) -> list[int]:
@@ -49,7 +61,7 @@ class RomanisedNames:
         self._table = table
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str]) -> "RomanisedNames":
+    def from_texts(cls, texts: Iterable[str]) -> RomanisedNames:
         from pypinyin import lazy_pinyin  # at build time only
 
         table: dict[str, set[str]] = {}
@@ -64,7 +76,7 @@ class RomanisedNames:
         path.write_text(json.dumps(self._table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "RomanisedNames":
+    def load(cls, path: Path) -> RomanisedNames:
         return cls({key: tuple(names) for key, names in json.loads(path.read_text(encoding="utf-8")).items()})
 
     def lookup(self, word: str, suffix_word: str = "") -> tuple[str, ...]:

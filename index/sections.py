@@ -7,6 +7,7 @@ such as 2021年主要工作 › 一、突出创新引领… › 提升总部经�
 第一章, 第一篇) are the top of the outline; 一、 the level under it. The body starts after the
 salutation (各位代表:), or at the first numbered part of a report that has none.
 """
+
 from __future__ import annotations
 
 import re

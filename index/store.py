@@ -3,6 +3,7 @@
 The service holds one ``IndexBundle`` at a time and swaps the whole object on reload, so
 a request always sees chunks, vectors and BM25 of the same build.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,9 +52,21 @@ def load_bundle(folder: Path) -> IndexBundle:
     dense = {role: VectorStore.load(folder / f"dense_{role}.faiss") for role in manifest["encoders"]}
     for role, store in dense.items():
         if len(store) != len(chunks):
-            raise IndexIntegrityError(f"{folder}: dense_{role} has {len(store)} vectors for {len(chunks)} chunks")
-    bundle = IndexBundle(folder, manifest, chunks, load_glossary(folder / "glossary.json"), dense, LexicalIndex.load(folder / "lexical"),
-                         RomanisedNames.load(folder / ROMANISED_FILE))
+            raise IndexIntegrityError(f"{folder.name}: dense_{role} has {len(store)} vectors for {len(chunks)} chunks")
+        recorded = manifest["encoders"][role].get("dim")
+        if recorded is not None and store.dim != recorded:
+            raise IndexIntegrityError(
+                f"{folder.name}: dense_{role} holds {store.dim}-dimensional vectors, its manifest says {recorded}"
+            )
+    bundle = IndexBundle(
+        folder,
+        manifest,
+        chunks,
+        load_glossary(folder / "glossary.json"),
+        dense,
+        LexicalIndex.load(folder / "lexical"),
+        RomanisedNames.load(folder / ROMANISED_FILE),
+    )
     return bundle
 
 

@@ -4,6 +4,7 @@ The dictionary is data (``corpus/terminology.tsv``: English phrase → Chinese t
 occur in the reports). Matching is greedy longest-phrase-first over the question's words,
 with a naive plural fold, so 'fixed-asset investments' finds 固定资产投资.
 """
+
 from __future__ import annotations
 
 import csv
@@ -12,7 +13,8 @@ from pathlib import Path
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9.%+]*")
 MAX_PHRASE_WORDS = 6
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the of in on at to for from by with about into over under during between after before since until and or but not no
 is are was were be been being do does did have has had will would shall should can could may might must
 what which who whom whose when where why how much many any some all each every other another such than then there here
@@ -20,7 +22,8 @@ this that these those it its it's they them their we our us you your he she his 
 wuchang district government report reports plan year years city area local wuhan chinese china
 say says said tell mention mentioned according planned plans expected expect achieve achieved reach reached
 also as well so very more most less least up down out if whether per
-""".split())
+""".split()
+)
 
 
 def _words(text: str) -> list[str]:
@@ -28,25 +31,98 @@ def _words(text: str) -> list[str]:
 
 
 IRREGULAR = {
-    "torn": "tear", "tore": "tear", "built": "build", "made": "make", "took": "take", "taken": "take", "grew": "grow",
-    "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "spent": "spend", "won": "win",
-    "held": "hold", "brought": "bring", "sold": "sell", "paid": "pay", "laid": "lay", "led": "lead", "met": "meet",
-    "began": "begin", "begun": "begin", "did": "do", "done": "do", "given": "give", "gave": "give", "saw": "see",
-    "seen": "see", "kept": "keep", "left": "leave", "lost": "lose", "got": "get", "gotten": "get", "went": "go",
-    "gone": "go", "bought": "buy", "caught": "catch", "chose": "choose", "chosen": "choose", "drew": "draw",
-    "drawn": "draw", "set": "set", "cut": "cut", "put": "put", "shut": "shut", "sought": "seek", "struck": "strike",
-    "thought": "think", "told": "tell", "understood": "understand", "wrote": "write", "written": "write",
-    "children": "child", "women": "woman", "men": "man", "does": "do", "goes": "go", "has": "have",
-    "came": "come", "dealt": "deal", "sent": "send", "dug": "dig", "sped": "speed", "fought": "fight",
-    "rebuilt": "rebuild", "undertook": "undertake", "overtook": "overtake", "drove": "drive", "stood": "stand",
-    "ran": "run", "tried": "try", "agreed": "agree", "guaranteed": "guarantee", "freed": "free",
-    "buildings": "buildings", "building": "buildings", "meeting": "meeting", "meetings": "meeting",
+    "torn": "tear",
+    "tore": "tear",
+    "built": "build",
+    "made": "make",
+    "took": "take",
+    "taken": "take",
+    "grew": "grow",
+    "grown": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "spent": "spend",
+    "won": "win",
+    "held": "hold",
+    "brought": "bring",
+    "sold": "sell",
+    "paid": "pay",
+    "laid": "lay",
+    "led": "lead",
+    "met": "meet",
+    "began": "begin",
+    "begun": "begin",
+    "did": "do",
+    "done": "do",
+    "given": "give",
+    "gave": "give",
+    "saw": "see",
+    "seen": "see",
+    "kept": "keep",
+    "left": "leave",
+    "lost": "lose",
+    "got": "get",
+    "gotten": "get",
+    "went": "go",
+    "gone": "go",
+    "bought": "buy",
+    "caught": "catch",
+    "chose": "choose",
+    "chosen": "choose",
+    "drew": "draw",
+    "drawn": "draw",
+    "set": "set",
+    "cut": "cut",
+    "put": "put",
+    "shut": "shut",
+    "sought": "seek",
+    "struck": "strike",
+    "thought": "think",
+    "told": "tell",
+    "understood": "understand",
+    "wrote": "write",
+    "written": "write",
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "does": "do",
+    "goes": "go",
+    "has": "have",
+    "came": "come",
+    "dealt": "deal",
+    "sent": "send",
+    "dug": "dig",
+    "sped": "speed",
+    "fought": "fight",
+    "rebuilt": "rebuild",
+    "undertook": "undertake",
+    "overtook": "overtake",
+    "drove": "drive",
+    "stood": "stand",
+    "ran": "run",
+    "tried": "try",
+    "agreed": "agree",
+    "guaranteed": "guarantee",
+    "freed": "free",
+    "buildings": "buildings",
+    "building": "buildings",
+    "meeting": "meeting",
+    "meetings": "meeting",
     # Inflections with a meaning of their own, kept apart from their stem's: parking is not
     # parks (停车, 公园), listing is not lists (上市, 清单), projected is not projects.
-    "parking": "parking", "listing": "listing", "listed": "listing", "projected": "projected",
-    "finances": "finances", "supplies": "supplies", "competitions": "competitions",
+    "parking": "parking",
+    "listing": "listing",
+    "listed": "listing",
+    "projected": "projected",
+    "finances": "finances",
+    "supplies": "supplies",
+    "competitions": "competitions",
 }
-_KEEP = frozenset("news series species gas bus plus status census crisis basis analysis process business less loss".split())
+_KEEP = frozenset(
+    "news series species gas bus plus status census crisis basis analysis process business less loss".split()
+)
 
 
 def _stem(word: str) -> str:
@@ -88,13 +164,17 @@ class Terminology:
         self.table = table
 
     @classmethod
-    def load(cls, path: Path, extra: dict[str, list[str]] | None = None) -> "Terminology":
+    def load(cls, path: Path, extra: dict[str, list[str]] | None = None) -> Terminology:
         """Read the TSV (``en`` and ``zh`` columns, Chinese alternatives split by ``|``)."""
         table: dict[tuple[str, ...], list[str]] = {}
         rows = []
         if path.exists():
             with path.open(encoding="utf-8", newline="") as handle:
-                rows = [(r["en"], r["zh"].split("|")) for r in csv.DictReader(handle, delimiter="\t") if r.get("en") and r.get("zh")]
+                rows = [
+                    (r["en"], r["zh"].split("|"))
+                    for r in csv.DictReader(handle, delimiter="\t")
+                    if r.get("en") and r.get("zh")
+                ]
         rows += list((extra or {}).items())
         for english, chinese in rows:
             key = tuple(_stem(w) for w in _words(english))

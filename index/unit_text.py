@@ -3,6 +3,7 @@
 A sentence alone loses its context ("同比增长12%" of what, when?), so the report title
 and the section path are put in front of it for both the encoder and BM25.
 """
+
 from __future__ import annotations
 
 from index.chunking import Chunk

@@ -1,4 +1,5 @@
 """Dense vectors in FAISS: exact inner product for small corpora, HNSW for large ones."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +18,7 @@ class VectorStore:
         self.index = index
 
     @classmethod
-    def build(cls, vectors: np.ndarray, exact_limit: int = EXACT_LIMIT) -> "VectorStore":
+    def build(cls, vectors: np.ndarray, exact_limit: int = EXACT_LIMIT) -> VectorStore:
         """Exact search while it is cheap; HNSW once a corpus is too large to scan per query."""
         dim = vectors.shape[1]
         if len(vectors) <= exact_limit:
@@ -39,6 +40,10 @@ class VectorStore:
     def __len__(self) -> int:
         return int(self.index.ntotal)
 
+    @property
+    def dim(self) -> int:
+        return int(self.index.d)
+
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-``k`` (scores, row ids) per query; ids of -1 mark missing results."""
         k = max(1, min(k, len(self)))
@@ -48,5 +53,5 @@ class VectorStore:
         faiss.write_index(self.index, str(path))
 
     @classmethod
-    def load(cls, path: Path) -> "VectorStore":
+    def load(cls, path: Path) -> VectorStore:
         return cls(faiss.read_index(str(path)))

@@ -1,4 +1,5 @@
 """Make the repository importable when a script is run as ``python scripts/x.py``."""
+
 import sys
 from pathlib import Path
 

@@ -11,6 +11,7 @@ over the size limit, or a text the corpus already holds is refused with the reas
 corpus is left as it was (exit status 2). Unless --no-index, the index is rebuilt for the
 corpus (QA_INDEX_DIR as for the service), and a running server picks it up by itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,20 @@ from index.report_meta import infer
 from service.config import Config
 from service.runtime import build
 
-SHOWN = ("id", "title", "title_en", "date", "kind", "body", "level", "place", "period", "language", "has_glossary",
-         "file")
+SHOWN = (
+    "id",
+    "title",
+    "title_en",
+    "date",
+    "kind",
+    "body",
+    "level",
+    "place",
+    "period",
+    "language",
+    "has_glossary",
+    "file",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

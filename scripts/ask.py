@@ -1,8 +1,9 @@
 """Ask the reports a question from the command line, or answer a JSONL file of questions.
 
-    python scripts/ask.py "2021年地区生产总值预期增长多少?"
-    python scripts/ask.py --input questions.jsonl --output answers.jsonl --top-k 10
+python scripts/ask.py "2021年地区生产总值预期增长多少?"
+python scripts/ask.py --input questions.jsonl --output answers.jsonl --top-k 10
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,11 @@ from service.runtime import load_encoders, load_retriever
 
 def print_readable(result: dict) -> None:
     """A person's view: answer, glossary, then passages with where they stand."""
-    mark = "" if result["confident"] else f"  (not confident: {(result['doubt'] or {}).get('message', 'the reports may not say')})"
+    mark = (
+        ""
+        if result["confident"]
+        else f"  (not confident: {(result['doubt'] or {}).get('message', 'the reports may not say')})"
+    )
     print(f"[{result['language']}] {result['question']}\n\nAnswer: {result['answer_display'] or '—'}{mark}")
     if result["citation"]:
         c = result["citation"]
@@ -27,7 +32,10 @@ def print_readable(result: dict) -> None:
         english = f" ({'; '.join(entry['english'][:2])})" if entry["english"] else ""
         print(f"\nGlossary · {entry['term']}{english}: {entry['display_definition']}")
     for rank, p in enumerate(result["passages"], start=1):
-        print(f"\n{rank}. {p['title']} › {p['section'] or '—'}  [{p['id']} {p['start']}:{p['end']}  score {p['score']:.4f}]")
+        print(
+            f"\n{rank}. {p['title']} › {p['section'] or '—'}  "
+            f"[{p['id']} {p['start']}:{p['end']}  score {p['score']:.4f}]"
+        )
         print(f"   {p['display_text']}")
 
 

@@ -15,6 +15,7 @@ avoid; the ratio of the served p50 to it is the cost of everything else (BM25, t
 encoder, fusion, extraction, JSON, HTTP). The bench itself shares the 2 cores with the
 server, as a real client on the same machine would.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,11 @@ from service.config import ROOT, Config
 
 TARGETS = {"p50_ms_at_1": 100.0, "p95_ms_at_4": 250.0, "errors_at_16": 0}
 # What the verdict costs on top of retrieval and extraction: its checks, its coverage signals, the model.
-VERDICT_PARTS = ("service/confidence.py", "checks"), ("service/confidence.py", "clause_coverage"), \
-    ("service/verdict.py", "judge")
+VERDICT_PARTS = (
+    ("service/confidence.py", "checks"),
+    ("service/confidence.py", "clause_coverage"),
+    ("service/verdict.py", "judge"),
+)
 
 
 def measure_floor(questions: list[str], config: Config, rounds: int = 1) -> dict:
@@ -55,7 +59,12 @@ def measure_floor(questions: list[str], config: Config, rounds: int = 1) -> dict
             store.search(encoder.encode_queries([q]), 50)
             times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    return {"p50_ms": round(times[len(times) // 2], 2), "p95_ms": round(times[int(0.95 * len(times))], 2), "mean_ms": round(statistics.fmean(times), 2), "n": len(times)}
+    return {
+        "p50_ms": round(times[len(times) // 2], 2),
+        "p95_ms": round(times[int(0.95 * len(times))], 2),
+        "mean_ms": round(statistics.fmean(times), 2),
+        "n": len(times),
+    }
 
 
 def profile_ask(questions: list[str], config: Config) -> dict:
@@ -83,11 +92,19 @@ def profile_ask(questions: list[str], config: Config) -> dict:
     rows.sort(reverse=True)
     top = {name: round(ms, 2) for ms, name, _ in rows[:18]}
     share = round(verdict_ms / total_ms, 3) if total_ms else None
-    print(f"in-process ask p50 {statistics.median(times):.1f} ms; the verdict {verdict_ms:.1f} ms a question under cProfile "
-          f"({share} of ask)", flush=True)
-    return {"ask_p50_ms": round(statistics.median(times), 2), "ask_mean_ms": round(statistics.fmean(times), 2),
-            "verdict_ms_under_cprofile": round(verdict_ms, 2), "verdict_share_of_ask": share,
-            "cumulative_ms_per_question_under_cprofile": top}
+    print(
+        f"in-process ask p50 {statistics.median(times):.1f} ms; "
+        f"the verdict {verdict_ms:.1f} ms a question under cProfile "
+        f"({share} of ask)",
+        flush=True,
+    )
+    return {
+        "ask_p50_ms": round(statistics.median(times), 2),
+        "ask_mean_ms": round(statistics.fmean(times), 2),
+        "verdict_ms_under_cprofile": round(verdict_ms, 2),
+        "verdict_share_of_ask": share,
+        "cumulative_ms_per_question_under_cprofile": top,
+    }
 
 
 def bench_config(spec: str, questions: list[str], levels: list[int], seconds: float, log: Path | None) -> dict:
@@ -112,35 +129,53 @@ def bench_config(spec: str, questions: list[str], levels: list[int], seconds: fl
 
 
 def _line(s: dict) -> str:
-    return (f"p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, p99 {s['p99_ms']} ms, {s['throughput_rps']} req/s, "
-            f"{s['requests']} requests, {s['errors']} errors")
+    return (
+        f"p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms, p99 {s['p99_ms']} ms, {s['throughput_rps']} req/s, "
+        f"{s['requests']} requests, {s['errors']} errors"
+    )
 
 
 def verdict(floor_p50: float, levels: dict) -> dict:
     """The issue's three targets against the default configuration's figures."""
+
     def at(n: int, key: str):
         return levels.get(n, {}).get(key)
+
     ratio = round(at(1, "p50_ms") / floor_p50, 2) if at(1, "p50_ms") else None
-    return {"p50_ms_at_1": at(1, "p50_ms"), "p50_over_floor_at_1": ratio, "p95_ms_at_4": at(4, "p95_ms"),
-            "errors_at_16": at(16, "errors"),
-            "met": {"p50_ms_at_1": at(1, "p50_ms") is not None and at(1, "p50_ms") <= TARGETS["p50_ms_at_1"],
-                    "p95_ms_at_4": at(4, "p95_ms") is not None and at(4, "p95_ms") <= TARGETS["p95_ms_at_4"],
-                    "errors_at_16": at(16, "errors") == 0}}
+    return {
+        "p50_ms_at_1": at(1, "p50_ms"),
+        "p50_over_floor_at_1": ratio,
+        "p95_ms_at_4": at(4, "p95_ms"),
+        "errors_at_16": at(16, "errors"),
+        "met": {
+            "p50_ms_at_1": at(1, "p50_ms") is not None and at(1, "p50_ms") <= TARGETS["p50_ms_at_1"],
+            "p95_ms_at_4": at(4, "p95_ms") is not None and at(4, "p95_ms") <= TARGETS["p95_ms_at_4"],
+            "errors_at_16": at(16, "errors") == 0,
+        },
+    }
 
 
 def run_queries(args, config: Config) -> dict:
     """Floor before and after (quiet machine both times), each server configuration between."""
     questions = mixed_questions()
     before = measure_floor(questions, config)
-    print(f"floor (main embedding + FAISS search, in-process): p50 {before['p50_ms']} ms, p95 {before['p95_ms']} ms", flush=True)
-    configs = [bench_config(spec, questions, args.clients, args.seconds, args.server_log) for spec in args.configs.split(",")]
+    print(
+        f"floor (main embedding + FAISS search, in-process): p50 {before['p50_ms']} ms, p95 {before['p95_ms']} ms",
+        flush=True,
+    )
+    configs = [
+        bench_config(spec, questions, args.clients, args.seconds, args.server_log) for spec in args.configs.split(",")
+    ]
     after = measure_floor(questions, config)
     floor_p50 = round((before["p50_ms"] + after["p50_ms"]) / 2, 2)
     print(f"floor again after the runs: p50 {after['p50_ms']} ms; using {floor_p50} ms")
     for c in configs:
         c["targets"] = verdict(floor_p50, c["levels"])
-        print(f"{c['config']}: ready in {c['startup_s']} s, first answer {c['first_request_ms']} ms, "
-              f"memory after warm-up {c['memory_after_warmup_mb']}, after load {c['memory_after_load_mb']}; targets {c['targets']}")
+        print(
+            f"{c['config']}: ready in {c['startup_s']} s, first answer {c['first_request_ms']} ms, "
+            f"memory after warm-up {c['memory_after_warmup_mb']}, after load {c['memory_after_load_mb']}; "
+            f"targets {c['targets']}"
+        )
     return {"floor_before": before, "floor_after": after, "floor_p50_ms": floor_p50, "configs": configs}
 
 
@@ -148,8 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     """Figures only: it never fails on a missed target (the JSON says which were met)."""
     config = Config.from_env()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parts", default="query,profile,starve,worst",
-                        help="comma-separated: query, profile, build, starve, worst")
+    parser.add_argument(
+        "--parts", default="query,profile,starve,worst", help="comma-separated: query, profile, build, starve, worst"
+    )
     parser.add_argument("--stalled", type=int, default=64, help="starve part: connections that never finish a request")
     parser.add_argument("--configs", default=str(config.threads), help="server thread counts to compare, e.g. 4,8")
     parser.add_argument("--clients", type=lambda s: [int(x) for x in s.split(",")], default=[1, 4, 16])

@@ -12,6 +12,7 @@ longest accepted question in each script, a row of one character, many numbers, 
 glossary terms) and reads the server process's own CPU time (utime + stime from
 /proc) before and after each: the CPU one accepted question costs, whatever its wall time.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,9 @@ def open_stalled(port: int, n: int) -> list[socket.socket]:
     for i in range(n):
         sock = socket.create_connection(("127.0.0.1", port), timeout=5)
         if i % 2:
-            sock.sendall(b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"q")
+            sock.sendall(
+                b'POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"q'
+            )
         socks.append(sock)
     return socks
 
@@ -72,12 +75,22 @@ def starve(connections: int = 64, env: dict[str, str] | None = None) -> dict:
         stop.set()
         for sock in socks:
             sock.close()
-    result = {"connections": connections, "livez_p50_ms": _p50(livez), "livez_max_ms": _max(livez),
-              "livez_failures": _failures(livez), "ask_p50_ms": _p50(asks), "ask_max_ms": _max(asks),
-              "ask_failures": _failures(asks)}
-    print(f"starve: {connections} stalled connections: /livez p50 {result['livez_p50_ms']} ms, max {result['livez_max_ms']} ms, "
-          f"{result['livez_failures']} failed; a question p50 {result['ask_p50_ms']} ms, max {result['ask_max_ms']} ms, "
-          f"{result['ask_failures']} failed", flush=True)
+    result = {
+        "connections": connections,
+        "livez_p50_ms": _p50(livez),
+        "livez_max_ms": _max(livez),
+        "livez_failures": _failures(livez),
+        "ask_p50_ms": _p50(asks),
+        "ask_max_ms": _max(asks),
+        "ask_failures": _failures(asks),
+    }
+    print(
+        f"starve: {connections} stalled connections: "
+        f"/livez p50 {result['livez_p50_ms']} ms, max {result['livez_max_ms']} ms, "
+        f"{result['livez_failures']} failed; a question p50 {result['ask_p50_ms']} ms, max {result['ask_max_ms']} ms, "
+        f"{result['ask_failures']} failed",
+        flush=True,
+    )
     return result
 
 
@@ -96,8 +109,10 @@ def _failures(timed: list[tuple[float, int | str]]) -> int:
 
 def worst_questions(limit: int) -> dict[str, str]:
     """The costliest questions of at most ``limit`` characters we know how to write."""
+
     def fill(unit: str) -> str:
         return (unit * (limit // len(unit) + 1))[:limit]
+
     return {
         "Simplified, repeated question": fill("2021年地区生产总值预期增长多少?"),
         "Traditional, repeated question": fill("2021年地區生產總值預期增長多少？"),

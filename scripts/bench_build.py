@@ -10,6 +10,7 @@ so that its peak RSS (getrusage) is its own, not the high-water mark of an earli
 The child also re-runs the build on the unchanged corpus (must take < 1 s) and, when the
 index is large enough to use HNSW, measures HNSW recall@10 against exact search.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,14 +103,24 @@ def hnsw_recall(folder: Path, encoders: dict, k: int = 10) -> dict:
         exact = faiss.IndexFlatIP(store.index.d)
         exact.add(store.index.reconstruct_n(0, len(store)))
         queries = encoder.encode_queries(questions[:RECALL_QUERIES])
-        t0 = time.perf_counter(); approx, approx_ids = store.search(queries, k); t_hnsw = time.perf_counter() - t0
-        t0 = time.perf_counter(); best, exact_ids = exact.search(queries, k); t_exact = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        approx, approx_ids = store.search(queries, k)
+        t_hnsw = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        best, exact_ids = exact.search(queries, k)
+        t_exact = time.perf_counter() - t0
         hits = [len(set(a) & set(e)) / k for a, e in zip(approx_ids.tolist(), exact_ids.tolist())]
         # Synthetic copies repeat sentences: equal vectors tie, and any of them is a right answer.
         tied = [float(np.mean(a >= b[-1] - 1e-5)) for a, b in zip(approx, best)]
-        out[role] = {"recall_at_10": round(float(np.mean(hits)), 4), "min": min(hits), "recall_at_10_ties": round(float(np.mean(tied)), 4),
-                     "min_ties": min(tied), "queries": len(hits),
-                     "hnsw_ms_per_query": round(1000 * t_hnsw / len(hits), 3), "exact_ms_per_query": round(1000 * t_exact / len(hits), 3)}
+        out[role] = {
+            "recall_at_10": round(float(np.mean(hits)), 4),
+            "min": min(hits),
+            "recall_at_10_ties": round(float(np.mean(tied)), 4),
+            "min_ties": min(tied),
+            "queries": len(hits),
+            "hnsw_ms_per_query": round(1000 * t_hnsw / len(hits), 3),
+            "exact_ms_per_query": round(1000 * t_exact / len(hits), 3),
+        }
     return out
 
 
@@ -132,14 +143,22 @@ def measure_one(corpus: Path, index_root: Path, exact_limit: int, threads: int) 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     return {
-        "chunks": manifest["chunks"], "corpus_chars": sum(p.stat().st_size for p in (corpus / "reports").iterdir()),
-        "torch_threads": threads, "exact_limit": exact_limit, "model_load_s": round(load_s, 2),
-        "build_s": round(build_s, 2), "embed_s": {r: round(e.seconds, 2) for r, e in encoders.items()},
+        "chunks": manifest["chunks"],
+        "corpus_chars": sum(p.stat().st_size for p in (corpus / "reports").iterdir()),
+        "torch_threads": threads,
+        "exact_limit": exact_limit,
+        "model_load_s": round(load_s, 2),
+        "build_s": round(build_s, 2),
+        "embed_s": {r: round(e.seconds, 2) for r, e in encoders.items()},
         "other_build_s": round(build_s - sum(e.seconds for e in encoders.values()), 2),
-        "unchanged_rebuild_s": round(unchanged_s, 3), "unchanged_rebuild_skipped": not rebuilt,
-        "rss_start_mb": round(rss_start), "rss_after_models_mb": round(rss_models),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024), "index_mb": round(size / 2**20, 1),
-        "stores": {r: _kind(folder, r) for r in encoders}, "hnsw": hnsw_recall(folder, encoders),
+        "unchanged_rebuild_s": round(unchanged_s, 3),
+        "unchanged_rebuild_skipped": not rebuilt,
+        "rss_start_mb": round(rss_start),
+        "rss_after_models_mb": round(rss_models),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "index_mb": round(size / 2**20, 1),
+        "stores": {r: _kind(folder, r) for r in encoders},
+        "hnsw": hnsw_recall(folder, encoders),
     }
 
 
@@ -153,9 +172,19 @@ def cli_unchanged_rebuild(corpus: Path, index_root: Path) -> dict:
     """`scripts/build_index.py` end to end on an index that is already up to date."""
     env = {**os.environ, "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(index_root)}
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_index.py"), "--quiet"], env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_index.py"), "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     seconds = time.perf_counter() - t0
-    return {"command": "scripts/build_index.py --quiet (index up to date)", "wall_s": round(seconds, 2), "output": proc.stdout.strip()}
+    return {
+        "command": "scripts/build_index.py --quiet (index up to date)",
+        "wall_s": round(seconds, 2),
+        "output": proc.stdout.strip(),
+    }
 
 
 def run_size(factor: int, work: Path, exact_limit: int, threads: int) -> dict:
@@ -164,7 +193,18 @@ def run_size(factor: int, work: Path, exact_limit: int, threads: int) -> dict:
     index_root, out = work / f"index-x{factor}", work / f"result-x{factor}.json"
     if factor == 1:  # the real corpus with the production settings, so the CLI finds the same key
         exact_limit = EXACT_LIMIT
-    cmd = [sys.executable, __file__, "--child", str(corpus), str(index_root), str(out), "--exact-limit", str(exact_limit), "--torch-threads", str(threads)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        str(corpus),
+        str(index_root),
+        str(out),
+        "--exact-limit",
+        str(exact_limit),
+        "--torch-threads",
+        str(threads),
+    ]
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, timeout=4 * 3600)
     result = {"size": f"{factor}x", "child_wall_s": round(time.perf_counter() - t0, 1), **json.loads(out.read_text())}
@@ -191,12 +231,18 @@ def run_sizes(sizes: list[int], exact_limit: int, threads: int, keep: bool = Fal
 def format_result(r: dict) -> str:
     """One size on a few lines, printed as soon as it is measured (long runs show progress)."""
     embed = ", ".join(f"{k} {v:.1f} s" for k, v in r["embed_s"].items())
-    line = (f"build {r['size']:>4}: {r['chunks']:>6} chunks, {r['build_s']:.1f} s (embedding {embed}; rest {r['other_build_s']:.1f} s), "
-            f"peak RSS {r['peak_rss_mb']} MB (models {r['rss_after_models_mb']} MB), index {r['index_mb']} MB, "
-            f"stores {r['stores']}, unchanged rebuild {r['unchanged_rebuild_s'] * 1000:.0f} ms")
+    line = (
+        f"build {r['size']:>4}: {r['chunks']:>6} chunks, {r['build_s']:.1f} s "
+        f"(embedding {embed}; rest {r['other_build_s']:.1f} s), "
+        f"peak RSS {r['peak_rss_mb']} MB (models {r['rss_after_models_mb']} MB), index {r['index_mb']} MB, "
+        f"stores {r['stores']}, unchanged rebuild {r['unchanged_rebuild_s'] * 1000:.0f} ms"
+    )
     for role, h in r["hnsw"].items():
-        line += (f"\n      HNSW {role}: recall@10 {h['recall_at_10']:.3f} by id (min {h['min']:.1f}), {h['recall_at_10_ties']:.3f} counting ties "
-                 f"(min {h['min_ties']:.1f}) vs exact; {h['hnsw_ms_per_query']} ms vs {h['exact_ms_per_query']} ms a query")
+        line += (
+            f"\n      HNSW {role}: recall@10 {h['recall_at_10']:.3f} by id (min {h['min']:.1f}), "
+            f"{h['recall_at_10_ties']:.3f} counting ties "
+            f"(min {h['min_ties']:.1f}) vs exact; {h['hnsw_ms_per_query']} ms vs {h['exact_ms_per_query']} ms a query"
+        )
     if "cli_unchanged" in r:
         line += f"\n      CLI unchanged rebuild (loads the models first): {r['cli_unchanged']['wall_s']} s"
     return line

@@ -1,4 +1,5 @@
 """Build the index for the configured corpus and model (skipped when already up to date)."""
+
 from __future__ import annotations
 
 import argparse

@@ -1,9 +1,10 @@
 """Compare retrieval pipelines side by side on a question file.
 
-    python scripts/evaluate.py                       # dev split of eval/questions.jsonl
-    python scripts/evaluate.py --split test --json out.json --trec out/
-    python scripts/evaluate.py --questions my.jsonl --pipelines full dense
+python scripts/evaluate.py                       # dev split of eval/questions.jsonl
+python scripts/evaluate.py --split test --json out.json --trec out/
+python scripts/evaluate.py --questions my.jsonl --pipelines full dense
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,8 @@ def evaluate_pipeline(retriever, questions, pipeline: str, top_k: int) -> dict:
         "by_type": aggregate(per_question, questions, "type"),
         "answers": answer_metrics(results, questions),
         "ms_per_question": 1000 * seconds / max(1, len(questions)),
-        "run": run, "per_question": per_question,
+        "run": run,
+        "per_question": per_question,
     }
 
 
@@ -44,9 +46,11 @@ def print_table(name: str, report: dict) -> None:
             print(f"{group:<14}{m['n']:>4}{m['R@1']:>8.3f}{m['R@5']:>8.3f}{m['MRR@10']:>8.3f}{m['nDCG@10']:>9.3f}")
         print()
     a = report["answers"]
-    print(f"no-answer rate: unanswerable {a['no_answer_rate_unanswerable']:.2f} (n={a['n_unanswerable']}), "
-          f"answerable {a['no_answer_rate_answerable']:.2f} (n={a['n_answerable']}); "
-          f"figure in answer {a['figure_in_answer']:.2f} (n={a['n_figure']})")
+    print(
+        f"no-answer rate: unanswerable {a['no_answer_rate_unanswerable']:.2f} (n={a['n_unanswerable']}), "
+        f"answerable {a['no_answer_rate_answerable']:.2f} (n={a['n_answerable']}); "
+        f"figure in answer {a['figure_in_answer']:.2f} (n={a['n_figure']})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

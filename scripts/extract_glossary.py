@@ -4,6 +4,7 @@ scripts/add_report.py does this after every change; run this after editing
 corpus/glossary_en.json (the hand-written English names and extra aliases of terms).
 Definitions and offsets come from the report text by code.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -13,6 +13,7 @@ below 500. The same run with schemathesis' own CLI (all of its checks, for curio
     schemathesis run http://127.0.0.1:PORT/openapi.json --max-examples 150 \\
         --checks not_a_server_error --request-timeout 10 --generation-database none
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,10 +26,10 @@ from pathlib import Path
 import _bootstrap  # noqa: F401
 import requests
 import schemathesis
-from schemathesis import GenerationMode
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis.errors import Unsatisfiable
 from loadgen import ServerProcess
+from schemathesis import GenerationMode
 
 
 @dataclass
@@ -44,10 +45,16 @@ class FuzzReport:
     seconds: float = 0.0
 
     def summary(self) -> dict:
-        return {"requests": self.requests, "server_errors": len(self.server_errors), "hangs": len(self.hangs),
-                "by_status": dict(sorted(self.by_status.items())), "by_operation": dict(self.by_operation),
-                "slowest_ms": round(self.slowest_ms, 1), "seconds": round(self.seconds, 1),
-                "first_failures": (self.server_errors + self.hangs)[:5]}
+        return {
+            "requests": self.requests,
+            "server_errors": len(self.server_errors),
+            "hangs": len(self.hangs),
+            "by_status": dict(sorted(self.by_status.items())),
+            "by_operation": dict(self.by_operation),
+            "slowest_ms": round(self.slowest_ms, 1),
+            "seconds": round(self.seconds, 1),
+            "first_failures": (self.server_errors + self.hangs)[:5],
+        }
 
 
 def _send(case, base_url: str, session: requests.Session, timeout: float, report: FuzzReport) -> None:
@@ -66,18 +73,27 @@ def _send(case, base_url: str, session: requests.Session, timeout: float, report
     report.slowest_ms = max(report.slowest_ms, elapsed)
     report.by_status[response.status_code] += 1
     if response.status_code >= 500:
-        report.server_errors.append(f"{label} -> {response.status_code}: {case.as_curl_command()} :: {response.text[:200]}")
+        report.server_errors.append(
+            f"{label} -> {response.status_code}: {case.as_curl_command()} :: {response.text[:200]}"
+        )
 
 
 def fuzz(base_url: str, examples: int, timeout: float = 10.0, random_seed: int = 1) -> FuzzReport:
     """``examples`` positive and ``examples`` negative cases for each documented operation."""
     schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     report, session, started = FuzzReport(), requests.Session(), time.perf_counter()
-    options = settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-                       suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+    options = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.generate],
+    )
     for result in schema.get_all_operations():
         operation = result.ok()
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+
             @seed(random_seed)
             @options
             @given(case=operation.as_strategy(generation_mode=mode))

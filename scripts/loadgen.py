@@ -9,6 +9,7 @@ same way: keep-alive clients in threads (http.client), a mix of English, Simplif
 Traditional questions from eval/questions.jsonl, and scripts/serve.py as the server, in a
 subprocess on a free loopback port.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,9 +23,9 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import _bootstrap  # noqa: F401
 
@@ -90,10 +91,16 @@ class ServerProcess:
         self.proc: subprocess.Popen | None = None
         self.launched = 0.0
 
-    def __enter__(self) -> "ServerProcess":
+    def __enter__(self) -> ServerProcess:
         self.launched = time.perf_counter()
         with self.log.open("ab") as out:
-            self.proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py")], env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            self.proc = subprocess.Popen(
+                [sys.executable, str(ROOT / "scripts" / "serve.py")],
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         return self
 
     def __exit__(self, *exc) -> None:
@@ -106,7 +113,9 @@ class ServerProcess:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
 
-    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None, timeout: float = 30) -> tuple[int, dict, bytes]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict | None = None, timeout: float = 30
+    ) -> tuple[int, dict, bytes]:
         """One request on a fresh connection: (status, headers, body)."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
@@ -150,13 +159,29 @@ class LoadResult:
         lat = sorted(self.latencies_ms)
         pct = (lambda q: round(lat[min(len(lat) - 1, int(q * len(lat)))], 1)) if lat else (lambda q: None)
         n = sum(self.statuses.values())
-        return {"requests": n, "errors": len(self.errors), "statuses": dict(self.statuses), "p50_ms": pct(0.50), "p95_ms": pct(0.95),
-                "p99_ms": pct(0.99), "mean_ms": round(statistics.fmean(lat), 1) if lat else None,
-                "throughput_rps": round(n / self.seconds, 1) if self.seconds else 0.0, "seconds": round(self.seconds, 1),
-                "first_errors": self.errors[:5]}
+        return {
+            "requests": n,
+            "errors": len(self.errors),
+            "statuses": dict(self.statuses),
+            "p50_ms": pct(0.50),
+            "p95_ms": pct(0.95),
+            "p99_ms": pct(0.99),
+            "mean_ms": round(statistics.fmean(lat), 1) if lat else None,
+            "throughput_rps": round(n / self.seconds, 1) if self.seconds else 0.0,
+            "seconds": round(self.seconds, 1),
+            "first_errors": self.errors[:5],
+        }
 
 
-def _client(port: int, payloads: list[bytes], start: int, stop: Callable[[int], bool], check: Check | None, out: LoadResult, path: str) -> None:
+def _client(
+    port: int,
+    payloads: list[bytes],
+    start: int,
+    stop: Callable[[int], bool],
+    check: Check | None,
+    out: LoadResult,
+    path: str,
+) -> None:
     """One keep-alive client: POST in a loop until told to stop; every failure is recorded."""
     conn, i = http.client.HTTPConnection("127.0.0.1", port, timeout=60), start
     while not stop(len(out.latencies_ms) + len(out.errors)):
@@ -172,7 +197,11 @@ def _client(port: int, payloads: list[bytes], start: int, stop: Callable[[int], 
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             continue
         out.statuses[resp.status] += 1
-        problem = check(resp.status, resp.headers, data) if check else (None if resp.status == 200 else f"HTTP {resp.status}: {data[:200]!r}")
+        problem = (
+            check(resp.status, resp.headers, data)
+            if check
+            else (None if resp.status == 200 else f"HTTP {resp.status}: {data[:200]!r}")
+        )
         if problem:
             out.errors.append(problem)
         else:
@@ -180,15 +209,27 @@ def _client(port: int, payloads: list[bytes], start: int, stop: Callable[[int], 
     conn.close()
 
 
-def run_load(port: int, questions: list[str], clients: int, seconds: float, max_requests: int = 1_000_000, check: Check | None = None,
-             path: str = "/api/ask", stop_event: threading.Event | None = None) -> LoadResult:
-    """``clients`` concurrent keep-alive clients for ``seconds`` (or ``max_requests`` in all, or until ``stop_event``)."""
+def run_load(
+    port: int,
+    questions: list[str],
+    clients: int,
+    seconds: float,
+    max_requests: int = 1_000_000,
+    check: Check | None = None,
+    path: str = "/api/ask",
+    stop_event: threading.Event | None = None,
+) -> LoadResult:
+    """``clients`` concurrent keep-alive clients for ``seconds`` (or ``max_requests`` in all, or until
+    ``stop_event``)."""
     payloads = [json.dumps({"question": q, "top_k": 5}, ensure_ascii=False).encode("utf-8") for q in questions]
     parts = [LoadResult() for _ in range(clients)]
     deadline, per_client = time.monotonic() + seconds, -(-max_requests // clients)
     event = stop_event or threading.Event()
     stop = lambda done: done >= per_client or time.monotonic() >= deadline or event.is_set()  # noqa: E731
-    threads = [threading.Thread(target=_client, args=(port, payloads, n * 7, stop, check, parts[n], path), daemon=True) for n in range(clients)]
+    threads = [
+        threading.Thread(target=_client, args=(port, payloads, n * 7, stop, check, parts[n], path), daemon=True)
+        for n in range(clients)
+    ]
     t0 = time.perf_counter()
     for t in threads:
         t.start()

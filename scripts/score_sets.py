@@ -8,6 +8,7 @@ holds the answer (and a figure question's figure), and how often answerable and
 unanswerable questions are not answered outright. It prints no question, so that a blind
 set can be scored without being read; ``--json`` keeps every answer for a later reading.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,14 @@ def row(questions: list[Question], results: dict[str, dict]) -> dict[str, float]
     ranked = ranking_metrics(run, questions)
     mean = {m: sum(r[m] for r in ranked.values()) / len(ranked) if ranked else 0.0 for m in ("R@1", "R@5", "MRR@10")}
     a = answer_metrics(results, questions)
-    return {"n": len(questions), **mean, "holds": a["answer_holds"], "figure": a["figure_in_answer"],
-            "ans_not": a["no_answer_rate_answerable"], "unans_not": a["no_answer_rate_unanswerable"]}
+    return {
+        "n": len(questions),
+        **mean,
+        "holds": a["answer_holds"],
+        "figure": a["figure_in_answer"],
+        "ans_not": a["no_answer_rate_answerable"],
+        "unans_not": a["no_answer_rate_unanswerable"],
+    }
 
 
 def print_rows(title: str, rows: dict[str, dict[str, float]]) -> None:
@@ -50,12 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     config = Config.from_env()
     retriever = load_retriever(config, load_encoders(config))
     sets = {path.stem.replace("_questions", ""): load_questions(path, args.split) for path in args.files}
-    results = {name: {q.id: ask(retriever, q.question, top_k=args.top_k, qid=q.id) for q in qs} for name, qs in sets.items()}
+    results = {
+        name: {q.id: ask(retriever, q.question, top_k=args.top_k, qid=q.id) for q in qs} for name, qs in sets.items()
+    }
     print_rows("by set", {name: row(qs, results[name]) for name, qs in sets.items()})
     pooled = [q for qs in sets.values() for q in qs]
     merged = {qid: r for rs in results.values() for qid, r in rs.items()}
     by_lang = {lang: [q for q in pooled if q.lang == lang] for lang in ("en", "zh-Hans", "zh-Hant")}
-    print_rows("pooled, by language", {"all": row(pooled, merged)} | {k: row(v, merged) for k, v in by_lang.items() if v})
+    print_rows(
+        "pooled, by language", {"all": row(pooled, merged)} | {k: row(v, merged) for k, v in by_lang.items() if v}
+    )
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

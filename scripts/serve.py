@@ -7,6 +7,7 @@ clients cannot take every worker (with gunicorn's threads four such sockets stop
 ``/livez``). The loop also refuses a request whose headers or body outgrow the limits
 before the app reads it; the app answers its own, lower limits as problem+json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,11 +47,21 @@ def main(argv: list[str] | None = None) -> int:
 
     Error.to_response = problem_response  # the loop's error responses, before any app code runs
 
-    waitress.serve(create_app(config), host=config.host, port=config.port, threads=config.threads,
-                   connection_limit=CONNECTIONS, asyncore_use_poll=True, channel_timeout=config.idle_seconds,
-                   cleanup_interval=max(1, config.idle_seconds // 2), max_request_header_size=HEADER_BYTES,
-                   max_request_body_size=max(BODY_BYTES, config.max_body_bytes), expose_tracebacks=False,
-                   ident="qa", clear_untrusted_proxy_headers=True)
+    waitress.serve(
+        create_app(config),
+        host=config.host,
+        port=config.port,
+        threads=config.threads,
+        connection_limit=CONNECTIONS,
+        asyncore_use_poll=True,
+        channel_timeout=config.idle_seconds,
+        cleanup_interval=max(1, config.idle_seconds // 2),
+        max_request_header_size=HEADER_BYTES,
+        max_request_body_size=max(BODY_BYTES, config.max_body_bytes),
+        expose_tracebacks=False,
+        ident="qa",
+        clear_untrusted_proxy_headers=True,
+    )
     return 0
 
 

@@ -11,6 +11,7 @@ is moved back with POST /admin/reload. Every response must be a 200 whose passag
 belong to the one index its X-Index-Version header names. Load phase: 16 clients for 60 s
 with the server's RSS sampled every few seconds (first vs last, and the trend).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,15 +99,22 @@ def verify_records(records: list[tuple[str, tuple]], indexes: dict[str, set]) ->
             mixed += 1
         switches += int(last is not None and version != last)
         last = version
-    return {"answers": len(records), "by_version": by_version, "not_from_named_index": wrong,
-            "not_from_exactly_one_index": mixed, "version_changes_seen": switches}
+    return {
+        "answers": len(records),
+        "by_version": by_version,
+        "not_from_named_index": wrong,
+        "not_from_exactly_one_index": mixed,
+        "version_changes_seen": switches,
+    }
 
 
 def build_cli(root: Path, corpus: Path, force: bool = True) -> subprocess.Popen:
     """scripts/build_index.py as an operator would run it, on the given root and corpus."""
     env = {**os.environ, "QA_INDEX_DIR": str(root), "QA_CORPUS_DIR": str(corpus)}
     cmd = [sys.executable, str(ROOT / "scripts" / "build_index.py"), "--quiet"] + (["--force"] if force else [])
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    return subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True
+    )
 
 
 def wait_serving(server: ServerProcess, version: str, timeout: float = 60) -> float:
@@ -134,8 +142,14 @@ def kill_build_midway(root: Path, corpus: Path, timeout: float = 180) -> dict:
     proc.wait(timeout=30)
     after = (root / CURRENT).read_text(encoding="utf-8").strip()
     verify(root / after, read_manifest(root / after))  # raises if the folder CURRENT names is not whole
-    return {"killed_after_s": round(time.perf_counter() - t0, 1), "files_at_kill": at_kill, "current_before": before, "current_after": after,
-            "current_unchanged": before == after, "half_written": [p.name for p in root.glob(".building-*")]}
+    return {
+        "killed_after_s": round(time.perf_counter() - t0, 1),
+        "files_at_kill": at_kill,
+        "current_before": before,
+        "current_after": after,
+        "current_unchanged": before == after,
+        "half_written": [p.name for p in root.glob(".building-*")],
+    }
 
 
 class BackgroundLoad:
@@ -152,7 +166,7 @@ class BackgroundLoad:
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
 
-    def __enter__(self) -> "BackgroundLoad":
+    def __enter__(self) -> BackgroundLoad:
         self.started = time.perf_counter()
         self.thread.start()
         return self
@@ -200,7 +214,12 @@ def _timed_build(root: Path, corpus: Path, server: ServerProcess) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(f"build failed with {proc.returncode}: {stdout}")
     version = (root / CURRENT).read_text(encoding="utf-8").strip()
-    return {"version": version, "build_s": round(time.perf_counter() - t0, 1), "picked_up_after_s": wait_serving(server, version), "output": stdout.strip()}
+    return {
+        "version": version,
+        "build_s": round(time.perf_counter() - t0, 1),
+        "picked_up_after_s": wait_serving(server, version),
+        "output": stdout.strip(),
+    }
 
 
 def rss_trend(samples: list[tuple[float, float]]) -> float:
@@ -225,14 +244,22 @@ def load_phase(work: Path, clients: int, seconds: float, every: float) -> dict:
         def sample() -> None:
             while not stop.wait(0 if not samples else every):
                 samples.append((round(time.perf_counter() - t0, 1), server.memory()["rss"]))
+
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         result = run_load(server.port, mixed_questions(), clients, seconds).summary()
         samples.append((round(time.perf_counter() - t0, 1), server.memory()["rss"]))
         stop.set()
-    return {"startup_s": round(startup, 1), "load": result, "rss_samples_mb": samples, "rss_first_mb": samples[0][1], "rss_last_mb": samples[-1][1],
-            "rss_trend_mb_per_min": round(rss_trend(samples), 2), "rss_trend_second_half_mb_per_min": round(rss_trend(samples[len(samples) // 2 :]), 2),
-            "rss_max_mb": max(r for _, r in samples)}
+    return {
+        "startup_s": round(startup, 1),
+        "load": result,
+        "rss_samples_mb": samples,
+        "rss_first_mb": samples[0][1],
+        "rss_last_mb": samples[-1][1],
+        "rss_trend_mb_per_min": round(rss_trend(samples), 2),
+        "rss_trend_second_half_mb_per_min": round(rss_trend(samples[len(samples) // 2 :]), 2),
+        "rss_max_mb": max(r for _, r in samples),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,7 +285,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2))
-    ok = all(p["load"]["errors"] == 0 for p in report.values()) and report.get("swap", {}).get("consistency", {}).get("not_from_named_index", 0) == 0
+    ok = (
+        all(p["load"]["errors"] == 0 for p in report.values())
+        and report.get("swap", {}).get("consistency", {}).get("not_from_named_index", 0) == 0
+    )
     return 0 if ok else 1
 
 

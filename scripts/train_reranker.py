@@ -12,6 +12,7 @@ so that the trees learn from more than two reports' wording. The test split and 
 sets stay out, so scoring them measures questions the trees never saw. Training is
 deterministic: the same indexes and sets give the same file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,10 +20,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import _bootstrap  # noqa: F401
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
-
-import _bootstrap  # noqa: F401
 
 from service.config import ROOT, Config
 from service.evaluation import Question, load_questions
@@ -32,8 +32,12 @@ from service.rerank import rerank
 from service.retrieval import PIPELINES, Retriever, fuse
 from service.runtime import build, load_encoders, load_retriever
 
-TRAIN_SETS = ("questions.jsonl:dev", *(f"fresh{n}_questions.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)),
-              "unseen/unseen_dev_questions.jsonl", "unseen/unseen_en_dev_questions.jsonl")
+TRAIN_SETS = (
+    "questions.jsonl:dev",
+    *(f"fresh{n}_questions.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)),
+    "unseen/unseen_dev_questions.jsonl",
+    "unseen/unseen_en_dev_questions.jsonl",
+)
 UNSEEN = "unseen/"  # sets under eval/unseen are asked of the unseen reports' corpus
 TREES, TREE_DEPTH, RATE, MIN_LEAF = 200, 2, 0.1, 20
 
@@ -47,7 +51,9 @@ def load_sets(names: list[str]) -> dict[str, list[Question]]:
     return sets
 
 
-def candidates(retriever: Retriever, question: Question) -> tuple[Query, list[tuple[int, float]], dict, np.ndarray, np.ndarray]:
+def candidates(
+    retriever: Retriever, question: Question
+) -> tuple[Query, list[tuple[int, float]], dict, np.ndarray, np.ndarray]:
     """The question as analysed, the fused candidates the full pipeline reranks, their
     channel rankings, features and labels."""
     spec = PIPELINES["full"]
@@ -55,20 +61,41 @@ def candidates(retriever: Retriever, question: Question) -> tuple[Query, list[tu
     ranked = retriever.rankings(query, spec)
     fused = fuse(ranked, spec.weights[query.language])
     X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical)
-    y = np.array([any(g in retriever.bundle.chunks[row].text for g in question.gold) for row, _ in fused[: len(X)]], dtype=int)
+    y = np.array(
+        [any(g in retriever.bundle.chunks[row].text for g in question.gold) for row, _ in fused[: len(X)]], dtype=int
+    )
     return query, fused, ranked, X, y
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> Trees:
     """Boosted depth-2 trees, exported as arrays (sklearn's public ``tree_`` attributes)."""
-    model = GradientBoostingClassifier(n_estimators=TREES, max_depth=TREE_DEPTH, learning_rate=RATE, min_samples_leaf=MIN_LEAF, random_state=0).fit(X, y)
+    model = GradientBoostingClassifier(
+        n_estimators=TREES, max_depth=TREE_DEPTH, learning_rate=RATE, min_samples_leaf=MIN_LEAF, random_state=0
+    ).fit(X, y)
     trees = [estimator.tree_ for estimator in model.estimators_[:, 0]]
     width = max(t.node_count for t in trees)
+
     def padded(attribute: str, fill) -> np.ndarray:
-        return np.array([np.pad(np.ravel(getattr(t, attribute))[: t.node_count], (0, width - t.node_count), constant_values=fill) for t in trees])
-    unbiased = Trees(padded("feature", 0).clip(min=0), padded("threshold", 0.0), padded("children_left", -1), padded("children_right", -1),
-                     padded("value", 0.0), RATE, 0.0, FEATURES)
-    return replace(unbiased, bias=float(model.decision_function(X[:1])[0] - unbiased.score(X[:1].astype(np.float64))[0]))
+        return np.array(
+            [
+                np.pad(np.ravel(getattr(t, attribute))[: t.node_count], (0, width - t.node_count), constant_values=fill)
+                for t in trees
+            ]
+        )
+
+    unbiased = Trees(
+        padded("feature", 0).clip(min=0),
+        padded("threshold", 0.0),
+        padded("children_left", -1),
+        padded("children_right", -1),
+        padded("value", 0.0),
+        RATE,
+        0.0,
+        FEATURES,
+    )
+    return replace(
+        unbiased, bias=float(model.decision_function(X[:1])[0] - unbiased.score(X[:1].astype(np.float64))[0])
+    )
 
 
 def first_gold(order: list[int], labels: dict[int, int]) -> int:
@@ -86,10 +113,15 @@ def cross_validate(asked_of: dict[str, Retriever], data: dict[str, list[tuple]])
         trees = fit(np.vstack([x for *_, x, _ in rest]), np.concatenate([y for *_, y in rest]))
         figures = {"hand": [], "learned": []}
         retriever = asked_of[held]
-        for query, fused, ranked, X, y in data[held]:
+        for query, fused, ranked, _, y in data[held]:
             labels = {row: int(label) for (row, _), label in zip(fused, y)}
             hand = [row for row, _ in rerank(query, fused, retriever.bundle.chunks)]
-            learned = [row for row, _ in rerank_learned(trees, query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical)]
+            learned = [
+                row
+                for row, _ in rerank_learned(
+                    trees, query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical
+                )
+            ]
             figures["hand"].append(first_gold(hand, labels))
             figures["learned"].append(first_gold(learned, labels))
         for name, ranks in figures.items():
@@ -106,7 +138,9 @@ def _summary(ranks: list[int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", nargs="+", default=list(TRAIN_SETS), help="question files under eval/, with :split to pick one")
+    parser.add_argument(
+        "--sets", nargs="+", default=list(TRAIN_SETS), help="question files under eval/, with :split to pick one"
+    )
     parser.add_argument("--output", type=Path, default=Config.from_env().reranker or ROOT / "service" / "reranker.json")
     parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures first")
     args = parser.parse_args(argv)

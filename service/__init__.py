@@ -4,6 +4,7 @@ Nothing happens at import time. Configuration comes from code defaults, then the
 environment, then ``overrides`` (tests); a ready ``state`` can be passed in so that tests
 reuse loaded encoders instead of loading the model for every app.
 """
+
 from __future__ import annotations
 
 from flask import Flask

@@ -6,6 +6,7 @@ a figure question scores each clause that holds a figure, on the words next to i
 answer is that sentence (trimmed to the clauses around the figure when it is long);
 service.verdict says whether the passages hold what was asked.
 """
+
 from __future__ import annotations
 
 import math
@@ -51,7 +52,7 @@ class Answer:
     start: int | None = None
     end: int | None = None
     figures: list[Figure] = field(default_factory=list)
-    also: "Answer | None" = None  # a comparison's other side, from another report or period
+    also: Answer | None = None  # a comparison's other side, from another report or period
     verdict: str = "answered"
     confidence: float = 1.0
     signals: dict[str, float] = field(default_factory=dict, compare=False)
@@ -71,8 +72,16 @@ def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
     return out
 
 
-def _score(query: Query, terms: Terms, rank: int, hit: Hit, sentence: str, is_anchor: bool, weight=None,
-           near: Near | None = None) -> float:
+def _score(
+    query: Query,
+    terms: Terms,
+    rank: int,
+    hit: Hit,
+    sentence: str,
+    is_anchor: bool,
+    weight=None,
+    near: Near | None = None,
+) -> float:
     score = coverage(terms, sentence, weight) + RANK_WEIGHT / (rank + 1) + (ANCHOR_BONUS if is_anchor else 0.0)
     score += SIM_WEIGHT * near.get(sentence, 0.0) if near else 0.0
     if query.wants_figure:
@@ -84,7 +93,9 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
 
 
-def _figure_clause(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight) -> tuple[tuple[int, Hit, int, int], int] | None:
+def _figure_clause(
+    query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight
+) -> tuple[tuple[int, Hit, int, int], int] | None:
     """The sentence and clause that answer a figure question: a clause holding a figure,
     scored on the words of that clause and the one before it (what the figure counts),
     with a little of the whole sentence and of its passage's rank, and a bonus when a
@@ -105,7 +116,7 @@ def _figure_clause(query: Query, terms: Terms, candidates: list[tuple[int, Hit, 
             figures = find_figures(sentence[lo:hi])
             if not figures:
                 continue
-            score = base + coverage(terms, sentence[clauses[max(0, i - 1)][0]:hi], weight)
+            score = base + coverage(terms, sentence[clauses[max(0, i - 1)][0] : hi], weight)
             score += UNIT_BONUS if any(f.unit in units for f in figures) else 0.0
             if score > best_score:
                 best, best_score = (item, i), score
@@ -118,9 +129,11 @@ def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) ->
     if len(sentence) <= MAX_ANSWER_CHARS:
         return 0, len(sentence)
     clauses = _clauses(sentence)
+
     def clause_score(i: int) -> float:
         text = sentence[clauses[i][0] : clauses[i][1]]
         return coverage(terms, text) + (0.5 if query.wants_figure and find_figures(text) else 0.0)
+
     if best is None:
         best = max(range(len(clauses)), key=lambda i: (clause_score(i), -i))
     lo, hi = best, best
@@ -131,22 +144,34 @@ def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) ->
     return clauses[lo][0], clauses[hi][1]
 
 
-def _pick(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight,
-          similarity: Similarity | None = None) -> tuple[tuple[int, Hit, int, int], int | None]:
+def _pick(
+    query: Query,
+    terms: Terms,
+    candidates: list[tuple[int, Hit, int, int]],
+    weight,
+    similarity: Similarity | None = None,
+) -> tuple[tuple[int, Hit, int, int], int | None]:
     """The answering sentence, and for a figure question the clause with its figure."""
     picked = _figure_clause(query, terms, candidates, weight) if query.wants_figure else None
     if picked is not None:
         return picked
     near = _near(candidates, similarity)
+
     def key(item):
         rank, hit, start, end = item
         anchor = hit.chunk.start + start == hit.chunk.anchor_start
         return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor, weight, near)
+
     return max(candidates, key=key), None
 
 
-def _clause_answer(query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight,
-                   similarity: Similarity | None = None) -> tuple[Answer, Hit, list[Figure]]:
+def _clause_answer(
+    query: Query,
+    terms: Terms,
+    candidates: list[tuple[int, Hit, int, int]],
+    weight,
+    similarity: Similarity | None = None,
+) -> tuple[Answer, Hit, list[Figure]]:
     """The best clause among the candidates as an answer (not yet judged), its passage, and
     the figures of the clause that answers a figure question."""
     (rank, hit, start, end), clause = _pick(query, terms, candidates, weight, similarity)
@@ -180,8 +205,9 @@ def _definition(query: Query, hits: list[Hit]) -> tuple[Answer, Hit, list[Figure
     return None
 
 
-def _other_side(query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight,
-                similarity: Similarity | None = None) -> Answer | None:
+def _other_side(
+    query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight, similarity: Similarity | None = None
+) -> Answer | None:
     """For a comparison, the best clause of the passages about the other report or period."""
     if not two_sided(query):
         return None
@@ -197,8 +223,14 @@ def _near(candidates: list[tuple[int, Hit, int, int]], similarity: Similarity | 
     return dict(zip(sentences, similarity(sentences)))
 
 
-def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date | None = None,
-                   model: VerdictModel | None = None, similarity: Similarity | None = None) -> Answer:
+def extract_answer(
+    query: Query,
+    hits: list[Hit],
+    lexical,
+    reported_until: date | None = None,
+    model: VerdictModel | None = None,
+    similarity: Similarity | None = None,
+) -> Answer:
     """The best answering clause among the top passages (and for a comparison, the other
     side's), with the verdict of ``model`` on it (``reported_until``: the date of the latest
     report, see service.asked_periods; ``similarity``: how close the question is to each of some texts;
@@ -217,11 +249,15 @@ def extract_answer(query: Query, hits: list[Hit], lexical, reported_until: date 
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
     fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
-    words = {"coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
-             "terms": math.log1p(len(terms)), "sim_clause": similarity([text])[0] if similarity else 0.0}
+    words = {
+        "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
+        "terms": math.log1p(len(terms)),
+        "sim_clause": similarity([text])[0] if similarity else 0.0,
+    }
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
     judged = model.judge(evidence, fired) if model is not None else Verdict("answered", 1.0)
     if judged.reason and judged.reason not in fired and known == 0:
         judged = replace(judged, reason="no_known_words")  # no check says more: a greeting, another topic entirely
-    return replace(answer, doubt=judged.reason, also=also, verdict=judged.verdict, confidence=judged.confidence,
-                   signals=evidence)
+    return replace(
+        answer, doubt=judged.reason, also=also, verdict=judged.verdict, confidence=judged.confidence, signals=evidence
+    )

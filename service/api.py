@@ -1,4 +1,5 @@
 """JSON API under /api: ask, search, glossary, reports."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
@@ -8,7 +9,15 @@ from service.openapi import documented
 from service.requests import check_question, check_top_k, parse
 from service.respond import ask, glossary_item, search
 from service.retrieval import Retriever
-from service.schemas import AskRequest, AskResponse, GlossaryItem, GlossaryResponse, ReportsResponse, SearchRequest, SearchResponse
+from service.schemas import (
+    AskRequest,
+    AskResponse,
+    GlossaryItem,
+    GlossaryResponse,
+    ReportsResponse,
+    SearchRequest,
+    SearchResponse,
+)
 from service.state import QAState
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -40,7 +49,13 @@ def _index_header(response):
 
 
 @bp.post("/ask")
-@documented("Answer a question with an extracted answer, passages, glossary and citations", "ask", request=AskRequest, response=AskResponse, errors=INPUT_ERRORS)
+@documented(
+    "Answer a question with an extracted answer, passages, glossary and citations",
+    "ask",
+    request=AskRequest,
+    response=AskResponse,
+    errors=INPUT_ERRORS,
+)
 def ask_route():
     req = parse(AskRequest)
     result = ask(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id)
@@ -48,20 +63,38 @@ def ask_route():
 
 
 @bp.post("/search")
-@documented("Ranked passages only, for evaluation tools", "search", request=SearchRequest, response=SearchResponse, errors=INPUT_ERRORS)
+@documented(
+    "Ranked passages only, for evaluation tools",
+    "search",
+    request=SearchRequest,
+    response=SearchResponse,
+    errors=INPUT_ERRORS,
+)
 def search_route():
     req = parse(SearchRequest)
-    return jsonify(search(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id, pipeline=req.pipeline))
+    return jsonify(
+        search(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id, pipeline=req.pipeline)
+    )
 
 
 @bp.get("/glossary")
-@documented("Every glossary term with definitions, Traditional forms and English names", "glossary", response=GlossaryResponse, errors=(503,))
+@documented(
+    "Every glossary term with definitions, Traditional forms and English names",
+    "glossary",
+    response=GlossaryResponse,
+    errors=(503,),
+)
 def glossary_route():
     return jsonify({"entries": [glossary_item(e) for e in retriever().bundle.glossary]})
 
 
 @bp.get("/glossary/<path:term>")
-@documented("One glossary term, named in Simplified, Traditional or English", "glossary", response=GlossaryItem, errors=(404, 503))
+@documented(
+    "One glossary term, named in Simplified, Traditional or English",
+    "glossary",
+    response=GlossaryItem,
+    errors=(404, 503),
+)
 def glossary_term_route(term: str):
     entry = retriever().matcher.get(term)
     if entry is None:
@@ -73,4 +106,6 @@ def glossary_term_route(term: str):
 @documented("The reports in the index being served", "reports", response=ReportsResponse, errors=(503,))
 def reports_route():
     bundle = retriever().bundle
-    return jsonify({"index": bundle.version, "chunks": len(bundle.chunks), "reports": bundle.manifest.get("reports", [])})
+    return jsonify(
+        {"index": bundle.version, "chunks": len(bundle.chunks), "reports": bundle.manifest.get("reports", [])}
+    )

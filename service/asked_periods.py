@@ -1,6 +1,7 @@
 """What period a question asks about, against what the reports can speak for: outcomes of a
 period that had not ended when the latest report was written, a year or plan period the
 answer's passage is not about (the periods themselves are index.periods')."""
+
 from __future__ import annotations
 
 import calendar
@@ -8,8 +9,8 @@ import re
 from datetime import date
 
 from index.chunking import Chunk
-from service.query import Query
 from index.periods import HALVES, periods
+from service.query import Query
 from service.rerank import chunk_periods, query_periods
 
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
@@ -17,17 +18,38 @@ _LATE_PERIOD = re.compile(
     r"(20\d\d)\s*年?\s*(?:全年|一整年|整年|下半年|年底|年末)"
     r"|\b(?:full[- ]year|whole[- ]year|second half of|whole of|end of)\s+(?:the\s+)?(20\d\d)\b"
     r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
-    r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b", re.I)
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+    r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b",
+    re.I,
+)
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = r"(" + "|".join(MONTHS) + r")"
 # "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
-_BY_MONTH = re.compile(r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
+_BY_MONTH = re.compile(
+    r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I
+)
 _AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
-_PLAN = re.compile(r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
-                   r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b", re.I)
-_OUTCOME = re.compile(r"完成了|实现了|达到了|达成|最后|最终|真的|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up|actually)\b", re.I)
+_PLAN = re.compile(
+    r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
+    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b",
+    re.I,
+)
+_OUTCOME = re.compile(
+    r"完成了|实现了|达到了|达成|最后|最终|真的|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up|actually)\b", re.I
+)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
@@ -60,10 +82,8 @@ def _month_number(name: str) -> int:
     return MONTHS.index(name.lower()) + 1
 
 
-
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
     """Does the question name a year or plan period that neither the answer's clause nor
     its passage's report and section speak of (asked for 2019, answered from 2020)?"""
     wanted = query_periods(query) - HALVES
     return bool(wanted) and not wanted & (chunk_periods(chunk) | periods(answer_text))
-

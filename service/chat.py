@@ -8,12 +8,13 @@ extra top-level field ``reports_qa``. Earlier user turns complete elliptic follo
 (``service.followup``). Errors under /v1 use OpenAI's ``{"error": {...}}`` shape, which its
 clients turn into typed exceptions; the rest of the service keeps problem+json.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from flask.blueprints import BlueprintSetupState
@@ -22,8 +23,21 @@ from werkzeug.exceptions import HTTPException
 
 from index.normalize import clean, to_traditional
 from service.api import qa_state, retriever
-from service.chat_schemas import (MODEL_ID, ChatCompletion, ChatMessage, ChatRequest, ModelCard, ModelList, chunk, completion, model_card,
-                                  new_id, openai_error, usage, validation_error)
+from service.chat_schemas import (
+    MODEL_ID,
+    ChatCompletion,
+    ChatMessage,
+    ChatRequest,
+    ModelCard,
+    ModelList,
+    chunk,
+    completion,
+    model_card,
+    new_id,
+    openai_error,
+    usage,
+    validation_error,
+)
 from service.errors import ApiError, problem
 from service.followup import Resolution, resolve
 from service.openapi import documented
@@ -34,19 +48,36 @@ log = logging.getLogger("service.chat")
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 CHAT_TOP_K = 3
 TEXT = {  # zh-Hant is derived from zh-Hans
-    "en": {"unsure": "The reports do not clearly say.", "closest": "The closest passages are:", "sources": "Sources:", "read_as": "(Answering: {q})",
-           "caution": "This may not answer the question; check the sources."},
-    "zh-Hans": {"unsure": "报告中没有明确的答案。", "closest": "最接近的段落如下:", "sources": "来源:", "read_as": "(理解为:{q})",
-                "caution": "这未必回答了问题,请核对来源。"},
+    "en": {
+        "unsure": "The reports do not clearly say.",
+        "closest": "The closest passages are:",
+        "sources": "Sources:",
+        "read_as": "(Answering: {q})",
+        "caution": "This may not answer the question; check the sources.",
+    },
+    "zh-Hans": {
+        "unsure": "报告中没有明确的答案。",
+        "closest": "最接近的段落如下:",
+        "sources": "来源:",
+        "read_as": "(理解为:{q})",
+        "caution": "这未必回答了问题,请核对来源。",
+    },
 }
-ERROR_CODES = {404: "unknown_url", 405: "method_not_allowed", 413: "request_too_large", 414: "uri_too_long",
-               415: "unsupported_media_type"}
+ERROR_CODES = {
+    404: "unknown_url",
+    405: "method_not_allowed",
+    413: "request_too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
+}
 
 
 class ChatError(Exception):
     """A client error in OpenAI's terms: what to fix, and which parameter it concerns."""
 
-    def __init__(self, message: str, param: str | None = None, code: str | None = "invalid_value", status: int = 400) -> None:
+    def __init__(
+        self, message: str, param: str | None = None, code: str | None = "invalid_value", status: int = 400
+    ) -> None:
         super().__init__(message)
         self.message, self.param, self.code, self.status = message, param, code, status
 
@@ -64,7 +95,10 @@ def _from_exception(exc: Exception) -> Response:
     if isinstance(exc, HTTPException):
         message = exc.description or exc.name
         if exc.code == 404:
-            message = f"Invalid URL ({request.method} {request.path}); this service offers GET /v1/models and POST /v1/chat/completions"
+            message = (
+                f"Invalid URL ({request.method} {request.path}); "
+                "this service offers GET /v1/models and POST /v1/chat/completions"
+            )
         elif exc.code == 413:
             message = f"request body too large: at most {current_app.config['MAX_CONTENT_LENGTH']} bytes"
         response = openai_error(exc.code or 500, message, None, ERROR_CODES.get(exc.code or 0))
@@ -89,12 +123,14 @@ def _errors_outside_views(setup: BlueprintSetupState) -> None:
 
 def _for_v1(original: Callable | None) -> Callable:
     """``original`` for every path but /v1, whose errors OpenAI clients must be able to parse."""
+
     def handler(exc: Exception) -> Response:
         if request.path == "/v1" or request.path.startswith("/v1/"):
             return _from_exception(exc)
         if original is not None:
             return original(exc)
         return problem(getattr(exc, "code", None) or 500, str(exc))
+
     return handler
 
 
@@ -110,14 +146,20 @@ def models_route() -> Response:
 def model_route(model: str) -> Response:
     """Some clients check the configured model exists before the first request."""
     if model != MODEL_ID:
-        raise ChatError(f"The model '{model}' does not exist; this service serves '{MODEL_ID}'", "model", "model_not_found", 404)
+        raise ChatError(
+            f"The model '{model}' does not exist; this service serves '{MODEL_ID}'", "model", "model_not_found", 404
+        )
     return jsonify(model_card(_created()))
 
 
 @bp.post("/chat/completions")
-@documented("OpenAI-compatible chat completion answering the last user message from the reports; stream: true answers "
-            "with text/event-stream chat.completion.chunk events; errors are OpenAI's {error: {message, type, param, code}}",
-            "chat", request=ChatRequest, response=ChatCompletion)
+@documented(
+    "OpenAI-compatible chat completion answering the last user message from the reports; stream: true answers "
+    "with text/event-stream chat.completion.chunk events; errors are OpenAI's {error: {message, type, param, code}}",
+    "chat",
+    request=ChatRequest,
+    response=ChatCompletion,
+)
 def chat_completions_route() -> Response:
     """Answer the last user turn, completed by earlier ones, as one OpenAI completion or stream."""
     req = _read_request()
@@ -138,7 +180,19 @@ def chat_completions_route() -> Response:
 def _structured(result: dict, resolution: Resolution) -> dict:
     """The ``reports_qa`` field: the answer object, and how earlier turns shaped the question."""
     followup = {"kind": resolution.kind, "previous": resolution.previous} if resolution.previous else None
-    keys = ("question", "language", "confident", "verdict", "confidence", "doubt", "citation", "answer_parts", "figures", "glossary", "passages")
+    keys = (
+        "question",
+        "language",
+        "confident",
+        "verdict",
+        "confidence",
+        "doubt",
+        "citation",
+        "answer_parts",
+        "figures",
+        "glossary",
+        "passages",
+    )
     return {**{k: result[k] for k in keys}, "answer": result["answer_display"], "followup": followup}
 
 
@@ -166,7 +220,11 @@ def _text(message: ChatMessage, index: int) -> str:
         if part.type != "text":
             raise ChatError(f"only text content parts are supported, not {part.type!r}", f"messages.[{index}].content")
         if part.text is None:
-            raise ChatError("a text content part needs a 'text' string", f"messages.[{index}].content.[{number}].text", "missing_required_parameter")
+            raise ChatError(
+                "a text content part needs a 'text' string",
+                f"messages.[{index}].content.[{number}].text",
+                "missing_required_parameter",
+            )
     return "\n".join(part.text or "" for part in message.content)
 
 
@@ -178,10 +236,16 @@ def _user_texts(messages: list[ChatMessage]) -> list[str]:
         raise ChatError("messages must include at least one message with role 'user'", "messages")
     for index, text in users:
         if len(text) > limit:
-            raise ChatError(f"messages.[{index}].content is {len(text)} characters long; at most {limit} are accepted",
-                            f"messages.[{index}].content", "string_above_max_length")
+            raise ChatError(
+                f"messages.[{index}].content is {len(text)} characters long; at most {limit} are accepted",
+                f"messages.[{index}].content",
+                "string_above_max_length",
+            )
     if not clean(users[-1][1]):
-        raise ChatError("the last user message is empty: write a question in English or Chinese", f"messages.[{users[-1][0]}].content")
+        raise ChatError(
+            "the last user message is empty: write a question in English or Chinese",
+            f"messages.[{users[-1][0]}].content",
+        )
     return [text for _, text in users if clean(text)]
 
 
@@ -222,7 +286,7 @@ def render(result: dict, resolved: bool) -> str:
     reason), or 'not in the reports' and the closest passages."""
     language, passages = result["language"], result["passages"]
     lines = [_say(language, "read_as", q=result["question"]), ""] if resolved else []
-    why = ("" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"])
+    why = "" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"]
     if result["verdict"] != "not_found":
         if result["verdict"] == "uncertain":
             lines += [_say(language, "caution") + why, ""]
@@ -246,7 +310,7 @@ def _clip(text: str, limit: int = 160) -> str:
 def pieces(content: str, size: int = 24) -> list[str]:
     """Content deltas: line by line, long lines in ``size``-character slices."""
     lines = re.findall(r"[^\n]*\n|[^\n]+", content)
-    return [line[i:i + size] for line in lines for i in range(0, len(line), size)]
+    return [line[i : i + size] for line in lines for i in range(0, len(line), size)]
 
 
 def stream(content: str, extra: dict, used: dict | None) -> Response:

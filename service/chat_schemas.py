@@ -4,6 +4,7 @@ Why a separate module: OpenAI clients parse these objects strictly by shape, so 
 request is validated and the responses are described (for /openapi.json) by the same
 pydantic models, and every response object is built in one place.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ MODEL_ID = "wuchang-reports-qa"
 OWNER = "wuchang-reports"
 # One token per Han character, per run of Latin letters/digits, per other visible symbol: an
 # approximation (no tokenizer is involved, nothing is generated) that is stable and cheap.
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*|[^\sA-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*|[^\sA-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 
 
 class Lenient(BaseModel):
@@ -56,9 +59,16 @@ class ChatRequest(Lenient):
     """OpenAI's chat completion request; generation parameters are accepted and ignored,
     because answers are extracted from the reports, not generated."""
 
-    model: StrictStr = Field(description=f"Any string; the reply names the served model, {MODEL_ID!r}.", examples=[MODEL_ID])
-    messages: list[ChatMessage] = Field(min_length=1, description="The conversation; the last user message is answered, earlier ones resolve follow-ups.")
-    stream: StrictBool | None = Field(False, description="true: server-sent events (text/event-stream) of chat.completion.chunk objects.")
+    model: StrictStr = Field(
+        description=f"Any string; the reply names the served model, {MODEL_ID!r}.", examples=[MODEL_ID]
+    )
+    messages: list[ChatMessage] = Field(
+        min_length=1,
+        description="The conversation; the last user message is answered, earlier ones resolve follow-ups.",
+    )
+    stream: StrictBool | None = Field(
+        False, description="true: server-sent events (text/event-stream) of chat.completion.chunk objects."
+    )
     stream_options: StreamOptions | None = None
     n: StrictInt | None = Field(None, description="Must be 1 (or absent).")
     top_k: StrictInt | None = Field(None, description="Extension: how many passages to retrieve and cite (default 3).")
@@ -145,7 +155,11 @@ def count_tokens(text: str) -> int:
 def usage(prompt: str, completion: str) -> dict:
     """OpenAI's usage object from the prompt's and the reply's text."""
     prompt_tokens, completion_tokens = count_tokens(prompt), count_tokens(completion)
-    return {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens}
+    return {
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt_tokens + completion_tokens,
+    }
 
 
 def new_id() -> tuple[str, int]:
@@ -160,16 +174,36 @@ def model_card(created: int) -> dict:
 
 def completion(cid: str, created: int, content: str, used: dict, extra: dict) -> dict:
     """A whole chat.completion with one choice; ``extra`` is the ``reports_qa`` field."""
-    choice = {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop", "logprobs": None}
-    return {"id": cid, "object": "chat.completion", "created": created, "model": MODEL_ID, "choices": [choice],
-            "usage": used, "system_fingerprint": None, "reports_qa": extra}
+    choice = {
+        "index": 0,
+        "message": {"role": "assistant", "content": content},
+        "finish_reason": "stop",
+        "logprobs": None,
+    }
+    return {
+        "id": cid,
+        "object": "chat.completion",
+        "created": created,
+        "model": MODEL_ID,
+        "choices": [choice],
+        "usage": used,
+        "system_fingerprint": None,
+        "reports_qa": extra,
+    }
 
 
 def chunk(cid: str, created: int, delta: dict | None, finish: str | None = None, **extra: object) -> dict:
     """One chat.completion.chunk; no delta means no choices (the usage chunk); ``extra`` adds
     top-level fields (usage, reports_qa)."""
     choices = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}]
-    return {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID, "choices": choices, **extra}
+    return {
+        "id": cid,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": MODEL_ID,
+        "choices": choices,
+        **extra,
+    }
 
 
 def openai_error(status: int, message: str, param: str | None = None, code: str | None = None) -> Response:
@@ -183,7 +217,11 @@ def openai_error(status: int, message: str, param: str | None = None, code: str 
 def error_param(loc: tuple) -> str:
     """pydantic's error location as OpenAI names parameters ("messages.[0].content"),
     without the union-member tags pydantic inserts ("str", "list[ContentPart]")."""
-    names = [f"[{p}]" if isinstance(p, int) else str(p) for p in loc if isinstance(p, int) or re.fullmatch(r"[a-z_]+", str(p))]
+    names = [
+        f"[{p}]" if isinstance(p, int) else str(p)
+        for p in loc
+        if isinstance(p, int) or re.fullmatch(r"[a-z_]+", str(p))
+    ]
     return ".".join(n for n in names if n not in ("str", "list", "int", "float", "bool", "none")) or "body"
 
 
@@ -192,6 +230,13 @@ def validation_error(exc: ValidationError) -> Response:
     problems = []
     for err in exc.errors(include_url=False, include_input=False):
         param, message = error_param(err["loc"]), err["msg"].removeprefix("Value error, ")
-        problems.append((param, f"Missing required parameter: '{param}'." if err["type"] == "missing" else f"Invalid value for '{param}': {message}."))
+        problems.append(
+            (
+                param,
+                f"Missing required parameter: '{param}'."
+                if err["type"] == "missing"
+                else f"Invalid value for '{param}': {message}.",
+            )
+        )
     code = "missing_required_parameter" if exc.errors()[0]["type"] == "missing" else "invalid_value"
     return openai_error(400, " ".join(dict.fromkeys(m for _, m in problems)), problems[0][0], code)

@@ -5,25 +5,34 @@ one year against another, or what the December report promised against what the 
 report says: the reports answer each side in a different report or period, so a single
 clause answers only half. service.answer adds the best clause of the other side.
 """
+
 from __future__ import annotations
 
 import re
 
 from index.chunking import Chunk
-from service.query import Query
 from index.periods import HALVES, folded, periods
+from service.query import Query
 from service.rerank import chunk_periods
 
 _QUESTION_MARK = re.compile(r"[?？]")
 _COMPARE = re.compile(r"相比|对比|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I)  # not "against": the fight against crime
 # A plan or an annual target, and the mid-year: the two reports' sides.
-_PLANNED = re.compile(r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report|December 2020)\b", re.I)
+_PLANNED = re.compile(
+    r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report)\b",
+    re.I,
+)
 _MIDYEAR = re.compile(r"上半年|年中|\b(?:mid-?year|mid-2021|first half|H1|by the middle of|by mid)\b", re.I)
 # The words that ask (多少, 几, 什么, 如何, what, how much …): a comparison asks twice.
-_ASKS = re.compile(r"多少|(?<![这那好哪])几|什么|如何|怎么|怎样|哪|\b(?:what|how|which|did|has|had|was|were|is)\b", re.I)
+_ASKS = re.compile(
+    r"多少|(?<![这那好哪])几|什么|如何|怎么|怎样|哪|\b(?:what|how|which|did|has|had|was|were|is)\b", re.I
+)
 # A figure "against the same period of 2019" is one report's own comparison, not a side.
-_SAME_PERIOD = re.compile(r"(?:(?:19|20)\d\d年?|上年|去年)同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b"
-                          r"|\bsame period (?:of )?last year\b", re.I)
+_SAME_PERIOD = re.compile(
+    r"(?:(?:19|20)\d\d年?|上年|去年)同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b"
+    r"|\bsame period (?:of )?last year\b",
+    re.I,
+)
 _PERIOD_TERM = re.compile(r"十[一二三四五六]五|(?:19|20)\d\d年?")
 
 

@@ -24,6 +24,7 @@ ones (leave one question set or one report out, and the per-check audit of
 scripts/train_verdict.py); the coverage of the question by the answering clause
 (clause_coverage) is a numeric signal beside them.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,11 @@ from service.wider_level import other_level, other_level_en
 # A question asking when, and the time expressions an answer to it names.
 # "When beds ran short, how many…" sets a scene: an English "when" asks a time only before
 # a verb of the question ("when did", "when will") or at its end ("…open when?").
-_WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几时|\b(?:what|which) year\b|\bby when\b|\bwhen\s*\?"
-                   r"|\bwhen (?:did|will|was|were|is|are|does|do|has|have|had|can|could|should|would|might|must)\b", re.I)
+_WHEN = re.compile(
+    r"什么时候|何时|哪一年|哪年|几月|几时|\b(?:what|which) year\b|\bby when\b|\bwhen\s*\?"
+    r"|\bwhen (?:did|will|was|were|is|are|does|do|has|have|had|can|could|should|would|might|must)\b",
+    re.I,
+)
 # Asking which ones (哪几个社区, 分别是哪些): a clause that only gives back the count the
 # question states (60个智慧平安小区) does not name them.
 _WHICH_ONES = re.compile(r"哪几|哪些|分别是|\bwhich (?:ones|of (?:them|these|those))\b", re.I)
@@ -53,7 +57,9 @@ _WHICH_ONES = re.compile(r"哪几|哪些|分别是|\bwhich (?:ones|of (?:them|th
 _ASKS_CONTACT = re.compile(
     r"电话|热线|网址|网站|邮箱|门牌|(?:具体|详细|办公|联系)地址|地址是"
     r"|\bphone number\b|\btelephone\b|\bhotline\b|\bwebsite\b|\bURL\b|\be-?mail\b"
-    r"|\b(?:web|street|postal|email|exact|full|office) address\b|\bthe address\b", re.I)
+    r"|\b(?:web|street|postal|email|exact|full|office) address\b|\bthe address\b",
+    re.I,
+)
 _CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
 # Asking how or where a person goes about something (signs up, applies, registers, what to
 # bring), and what a clause telling it would hold: a counter or service hall, the documents,
@@ -62,27 +68,45 @@ _CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
 _ASKS_PROCEDURE = re.compile(
     r"\b(?:how|where)\b[^?,.]{0,30}?\b(?:do|can|should|must) (?:i|we)\b|\bwhat (?:documents|papers|materials)\b"
     r"|\bhow to (?:apply|register|sign up|enrol|renew|book)\b"
-    r"|(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办|办)|(?:带|准备|提交)(?:什么|哪些)(?:材料|证件)", re.I)
-_PROCEDURE = re.compile(r"窗口|大厅|政务服务中心|材料|证件|携带|预约|登录|(?:网上|线上|掌上)(?:办|申|预|报|登)|小程序|APP|拨打|热线|地址|\d+号", re.I)
+    r"|(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办|办)|(?:带|准备|提交)(?:什么|哪些)(?:材料|证件)",
+    re.I,
+)
+_PROCEDURE = re.compile(
+    r"窗口|大厅|政务服务中心|材料|证件|携带|预约|登录|(?:网上|线上|掌上)(?:办|申|预|报|登)|小程序|APP|拨打|热线|地址|\d+号",
+    re.I,
+)
 # A question asking for a person's name: the head of an office, the district mayor.
 _ASKS_NAME = re.compile(
     r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
-    r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
-    re.I)
+    r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?"
+    r"(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
+    re.I,
+)
 # Asking the day (哪天, 几月几号, on what date): a month or a half-year does not tell it.
 _ASKS_DAY = re.compile(r"哪一?天|几月几[日号]|几号(?!线)|\b(?:what|which|exact) (?:date|day)\b|\bon what day\b", re.I)
 _DAY = re.compile(r"\d{1,2}\s*[日号](?!线)|\d{4}-\d{1,2}-\d{1,2}")
 # Asking when a place is open (开放时间, 几点, opening hours): a clause saying it opened, or
 # in which month, does not tell its hours; one that does names a clock time or the day's part.
-_ASKS_HOURS = re.compile(r"(?:营业|开放|开门|办公|服务)时间|几点(?:钟|开|关|到|营业|上班|下班)|\b(?:opening|business|office|visiting) hours\b"
-                         r"|\bopening times?\b|\bhours of operation\b|\bwhat time does\b", re.I)
+_ASKS_HOURS = re.compile(
+    r"(?:营业|开放|开门|办公|服务)时间|几点(?:钟|开|关|到|营业|上班|下班)"
+    r"|\b(?:opening|business|office|visiting) hours\b"
+    r"|\bopening times?\b|\bhours of operation\b|\bwhat time does\b",
+    re.I,
+)
 _HOURS = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点(?!\d)|[上下]午|全天|24小时|昼夜")
-_TIME = re.compile(r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五")
+_TIME = re.compile(
+    r"(?:19|20)\d\d|\d{1,2}\s*月|[年月]底|年末|年内|年初|年中|[上下]半年|季度|[今明去前]年|十[一二三四五六]五"
+)
 # A detail asked for, what a clause giving it would hold, and the doubt when it holds none, in
 # the order checked: a phone number or an address, how or where to apply, the day, a place's
 # opening hours, a time at all.
-_ASKED_DETAILS = ((_ASKS_CONTACT, _CONTACT, "no_contact"), (_ASKS_PROCEDURE, _PROCEDURE, "no_procedure"),
-                  (_ASKS_DAY, _DAY, "no_day"), (_ASKS_HOURS, _HOURS, "no_hours"), (_WHEN, _TIME, "no_time"))
+_ASKED_DETAILS = (
+    (_ASKS_CONTACT, _CONTACT, "no_contact"),
+    (_ASKS_PROCEDURE, _PROCEDURE, "no_procedure"),
+    (_ASKS_DAY, _DAY, "no_day"),
+    (_ASKS_HOURS, _HOURS, "no_hours"),
+    (_WHEN, _TIME, "no_time"),
+)
 
 
 def names_person(text: str) -> bool:
@@ -91,9 +115,17 @@ def names_person(text: str) -> bool:
     return any(flag == "nr" and 2 <= len(word) <= 3 for word, flag in posseg.cut(text))
 
 
-def checks(query: Query, hits: list[Hit], figures: list[Figure], answer_text: str, lexical,
-           reported_until: date | None = None, chunk: Chunk | None = None, searched: Terms | None = None,
-           told: list[Figure] | None = None) -> list[str]:
+def checks(
+    query: Query,
+    hits: list[Hit],
+    figures: list[Figure],
+    answer_text: str,
+    lexical,
+    reported_until: date | None = None,
+    chunk: Chunk | None = None,
+    searched: Terms | None = None,
+    told: list[Figure] | None = None,
+) -> list[str]:
     """Every structured reason why the top passages may not hold what was asked (codes of
     service.doubts), in the order above; empty when none fires. A question about a glossary
     term, asking what it means, never fails one. ``chunk`` is the passage the answer was
@@ -113,13 +145,21 @@ def checks(query: Query, hits: list[Hit], figures: list[Figure], answer_text: st
         "unknown_term": bool(unknown_terms(query, searched, lexical.vocabulary)),
         "after_reports": asks_after(query.text, reported_until),
         "other_period": query.wants_figure and chunk is not None and other_period(query, chunk, answer_text),
-        "repeats_question": bool(asks_items) and not _WHEN.search(query.text)
+        "repeats_question": bool(asks_items)
+        and not _WHEN.search(query.text)
         and repeats_question(query, figures if told is None else told),
-        "other_level": query.wants_figure and chunk is not None and (
-            other_level_en(query.text, context, chunk.level, query.places) if query.language == "en"
-            else other_level(query.text, context, chunk.level)),
+        "other_level": query.wants_figure
+        and chunk is not None
+        and (
+            other_level_en(query.text, context, chunk.level, query.places)
+            if query.language == "en"
+            else other_level(query.text, context, chunk.level)
+        ),
         "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
-        **{code: bool(asks.search(query.text)) and not gives.search(answer_text) for asks, gives, code in _ASKED_DETAILS},
+        **{
+            code: bool(asks.search(query.text)) and not gives.search(answer_text)
+            for asks, gives, code in _ASKED_DETAILS
+        },
         "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
         "group_figure": bool(query.figure_kind) and group_figure(terms, rarity(lexical), answer_text),
     }
@@ -160,11 +200,12 @@ def group_figure(terms: Terms, weight, answer_text: str) -> bool:
     Then the clause's amount or rate is the group's, and a question asking one item's own
     (某某公司华中总部的总投资) is not answered by it. Questions asking a count are not checked:
     how many projects such a list holds is what it tells."""
-    found = [(weight(g), g) for g in terms if weight(g) > 0 and max(map(len, g)) > 1 and any(a in answer_text for a in g)]
+    found = [
+        (weight(g), g) for g in terms if weight(g) > 0 and max(map(len, g)) > 1 and any(a in answer_text for a in g)
+    ]
     if not found:
         return False
     rarest = max(found)[1]
     at = min(answer_text.find(a) for a in rarest if a in answer_text)
-    listed = "、" in answer_text[max(0, at - 1):at] or bool(re.match(r"^[^,，;；。]*、", answer_text[at:]))
+    listed = "、" in answer_text[max(0, at - 1) : at] or bool(re.match(r"^[^,，;；。]*、", answer_text[at:]))
     return listed and bool(_LISTED.match(answer_text[at:]))
-

@@ -3,6 +3,7 @@
 Relative paths are taken from the repository root, so scripts and the server agree on
 where the corpus, the model and the index live whatever the working directory.
 """
+
 from __future__ import annotations
 
 import os
@@ -63,6 +64,15 @@ class Config:
     watch_seconds: float = 2.0  # QA_WATCH_SECONDS: how often to look for a new build (0: never)
 
     @property
+    def model_id(self) -> str:
+        """The main model as an index records it: relative to the checkout when it lives there
+        (models/multilingual-e5-small), so that a moved checkout still reads its own index."""
+        path = Path(self.model)
+        if path.is_absolute() and path.is_relative_to(ROOT):
+            return str(path.relative_to(ROOT))
+        return self.model
+
+    @property
     def query_onnx_dir(self) -> Path | None:
         """Where the main encoder's ONNX export lives (see ``onnx_dir_for``)."""
         return self.onnx_dir_for(self.model_dtype)
@@ -73,7 +83,7 @@ class Config:
         return self.onnx_dir if self.onnx_queries and dtype == "float32" else None
 
     @classmethod
-    def from_env(cls, **overrides) -> "Config":
+    def from_env(cls, **overrides) -> Config:
         env = os.environ
         base = cls(
             corpus_dir=_path(env.get("QA_CORPUS_DIR", "corpus")),

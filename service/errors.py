@@ -3,6 +3,7 @@
 Every failure a client can cause is a 4xx with such a body; anything unexpected is a 500
 in the same shape (logged with its traceback), never an HTML page.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,8 +19,14 @@ PROBLEM = "application/problem+json"
 class ApiError(Exception):
     """A client error with its status and a human sentence saying what to change."""
 
-    def __init__(self, status: int, detail: str, errors: list[dict] | None = None, title: str | None = None,
-                 headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: list[dict] | None = None,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(detail)
         self.status, self.detail, self.errors, self.title = status, detail, errors, title
         self.headers = headers or {}

@@ -6,6 +6,7 @@ is renamed to it in the run, so standard tools (pytrec_eval, trec_eval, ranx) sc
 written TREC files exactly as printed here. Recall@k is then success@k, MRR@10 is the
 reciprocal rank cut at 10, nDCG@10 is 1/log2(1 + rank).
 """
+
 from __future__ import annotations
 
 import json
@@ -57,18 +58,25 @@ def run_entry(question: Question, passages: list[dict]) -> dict[str, float]:
 def ranking_metrics(run: dict[str, dict[str, float]], questions: list[Question]) -> dict[str, dict[str, float]]:
     """Per-question R@1, R@5, MRR@10, nDCG@10 of answerable questions, via pytrec_eval."""
     qrels = {q.id: {RELEVANT: 1} for q in questions if q.answerable and q.gold}
-    scored = pytrec_eval.RelevanceEvaluator(qrels, MEASURES).evaluate({k: v or {"none": 0.0} for k, v in run.items() if k in qrels})
+    scored = pytrec_eval.RelevanceEvaluator(qrels, MEASURES).evaluate(
+        {k: v or {"none": 0.0} for k, v in run.items() if k in qrels}
+    )
     return {qid: {name: values[measure] for name, measure in REPORTED.items()} for qid, values in scored.items()}
 
 
-def aggregate(per_question: dict[str, dict[str, float]], questions: list[Question], by: str) -> dict[str, dict[str, float]]:
+def aggregate(
+    per_question: dict[str, dict[str, float]], questions: list[Question], by: str
+) -> dict[str, dict[str, float]]:
     """Mean of each metric per value of a question attribute (lang, type), plus 'all'."""
     groups: dict[str, list[dict[str, float]]] = defaultdict(list)
     for q in questions:
         if q.id in per_question:
             groups[getattr(q, by)].append(per_question[q.id])
             groups["all"].append(per_question[q.id])
-    return {name: {m: sum(r[m] for r in rows) / len(rows) for m in REPORTED} | {"n": len(rows)} for name, rows in sorted(groups.items())}
+    return {
+        name: {m: sum(r[m] for r in rows) / len(rows) for m in REPORTED} | {"n": len(rows)}
+        for name, rows in sorted(groups.items())
+    }
 
 
 SHARED_CHARS = 10  # a gold string and an answer clause sharing this long a run speak of one thing
@@ -103,14 +111,18 @@ def answer_metrics(results: dict[str, dict], questions: list[Question]) -> dict[
     unanswerable = [q for q in questions if not q.answerable]
     answerable = [q for q in questions if q.answerable]
     figures = [q for q in answerable if q.type == "figure" and q.answer]
+
     def rate(items, test):
         return sum(1 for q in items if test(q)) / len(items) if items else 0.0
+
     return {
         "no_answer_rate_unanswerable": rate(unanswerable, lambda q: not answered(results[q.id])),
         "no_answer_rate_answerable": rate(answerable, lambda q: not answered(results[q.id])),
         "answer_holds": rate(answerable, lambda q: answer_holds(q, results[q.id])),
         "figure_in_answer": rate(figures, lambda q: q.answer in results[q.id]["answer"]),
-        "n_unanswerable": len(unanswerable), "n_answerable": len(answerable), "n_figure": len(figures),
+        "n_unanswerable": len(unanswerable),
+        "n_answerable": len(answerable),
+        "n_figure": len(figures),
     }
 
 

@@ -3,6 +3,7 @@
 Chinese counts in 万 (10^4) and 亿 (10^8); English readers want millions and billions, so
 the value is recomputed exactly with Decimal and printed with the English unit.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,18 +12,66 @@ from decimal import Decimal
 from functools import lru_cache
 
 # English words of scale, largest first: the renderings use them down to millions.
-_SCALE_EN = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, "thousand": Decimal(1000)}
-_MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
+_SCALE_EN = {
+    "trillion": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+    "thousand": Decimal(1000),
+}
+_MULT = {
+    "万亿": Decimal(10) ** 12,
+    "亿": Decimal(10) ** 8,
+    "万": Decimal(10) ** 4,
+    "千": Decimal(1000),
+    "百": Decimal(100),
+}
 _UNITS_EN = {
-    "个百分点": "percentage points", "%": "%", "元": "yuan", "美元": "US dollars", "人次": "person-times", "人": "people",
-    "名": "people", "户": "households", "家": "entities", "个": "", "项": "items", "所": "institutions", "套": "units",
-    "栋": "buildings", "平方米": "square metres", "平方公里": "square kilometres", "公里": "km", "米": "metres", "亩": "mu",
-    "天": "days", "张": "", "次": "times", "件": "cases", "辆": "vehicles", "倍": "times", "座": "", "处": "sites",
-    "条": "", "吨": "tonnes", "岁": "years old", "年": "years", "个月": "months", "小时": "hours", "分钟": "minutes",
-    "支": "teams", "间": "rooms", "台": "units", "公顷": "hectares", "千米": "km", "期": "phases", "批": "batches",
+    "个百分点": "percentage points",
+    "%": "%",
+    "元": "yuan",
+    "美元": "US dollars",
+    "人次": "person-times",
+    "人": "people",
+    "名": "people",
+    "户": "households",
+    "家": "entities",
+    "个": "",
+    "项": "items",
+    "所": "institutions",
+    "套": "units",
+    "栋": "buildings",
+    "平方米": "square metres",
+    "平方公里": "square kilometres",
+    "公里": "km",
+    "米": "metres",
+    "亩": "mu",
+    "天": "days",
+    "张": "",
+    "次": "times",
+    "件": "cases",
+    "辆": "vehicles",
+    "倍": "times",
+    "座": "",
+    "处": "sites",
+    "条": "",
+    "吨": "tonnes",
+    "岁": "years old",
+    "年": "years",
+    "个月": "months",
+    "小时": "hours",
+    "分钟": "minutes",
+    "支": "teams",
+    "间": "rooms",
+    "台": "units",
+    "公顷": "hectares",
+    "千米": "km",
+    "期": "phases",
+    "批": "batches",
 }
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS_EN), key=len, reverse=True))
-FIGURE = re.compile(rf"(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx2>余|多)?(?P<unit>{_UNIT_RE})")
+FIGURE = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx2>余|多)?(?P<unit>{_UNIT_RE})"
+)
 
 
 @dataclass(frozen=True)
@@ -82,12 +131,18 @@ def find_figures(text: str) -> list[Figure]:
 def _figures(text: str) -> tuple[Figure, ...]:
     """Remembered (bounded): ranking and extraction ask again and again about the same
     passage sentences, a finite set."""
-    return tuple(Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit")), m.group("unit"), _value(m))
-                 for m in FIGURE.finditer(text) if not _is_date(m, text))
+    return tuple(
+        Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit")), m.group("unit"), _value(m))
+        for m in FIGURE.finditer(text)
+        if not _is_date(m, text)
+    )
 
 
 # A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.
-_STATED = re.compile(r"(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?\s*(trillion|billion|million|thousand|万亿|亿|万|千)?", re.I)
+_STATED = re.compile(
+    r"(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?\s*(trillion|billion|million|thousand|万亿|亿|万|千)?",
+    re.I,
+)
 
 
 def stated_values(text: str) -> frozenset[Decimal]:
@@ -106,20 +161,35 @@ def stated_values(text: str) -> frozenset[Decimal]:
 # report's own units they stand for. Counters (个, 项, 家) say nothing: every count has one.
 _MEASURES_ZH = ("平方公里", "平方米", "公里", "千米", "公顷", "亩", "吨", "户", "套", "栋")
 _ASKED_ZH = re.compile(r"(?:多少|几)(?:万|亿|千)?(" + "|".join(_MEASURES_ZH) + ")")
-_MEASURES_EN = (("平方公里", r"square kilomet(?:er|re)s|sq\.? ?km|km2"), ("平方米", r"square met(?:er|re)s|sq\.? ?m\b|m2"),
-                ("公里", r"kilomet(?:er|re)s|km\b"), ("公顷", r"hectares?"), ("亩", r"\bmu\b"), ("吨", r"tonnes|tons"),
-                ("户", r"households"))
+_MEASURES_EN = (
+    ("平方公里", r"square kilomet(?:er|re)s|sq\.? ?km|km2"),
+    ("平方米", r"square met(?:er|re)s|sq\.? ?m\b|m2"),
+    ("公里", r"kilomet(?:er|re)s|km\b"),
+    ("公顷", r"hectares?"),
+    ("亩", r"\bmu\b"),
+    ("吨", r"tonnes|tons"),
+    ("户", r"households"),
+)
 _SAME_MEASURE = {"公里": "千米", "千米": "公里"}
 # A question after an area or a length, in any unit of it.
 _AREA, _LENGTH = frozenset({"平方公里", "平方米", "公顷", "亩"}), frozenset({"公里", "千米", "米"})
-_DIMENSIONS = ((_AREA, re.compile(r"面积|\b(?:what|how (?:large|big|much)(?: an?)?) (?:total )?area\b|\bfloor (?:area|space)\b", re.I)),
-               (_LENGTH, re.compile(r"多长|长度|全长|\bhow long\b|\b(?:what|total) length\b", re.I)))
+_DIMENSIONS = (
+    (
+        _AREA,
+        re.compile(r"面积|\b(?:what|how (?:large|big|much)(?: an?)?) (?:total )?area\b|\bfloor (?:area|space)\b", re.I),
+    ),
+    (_LENGTH, re.compile(r"多长|长度|全长|\bhow long\b|\b(?:what|total) length\b", re.I)),
+)
 
 
 def asked_units(text: str, language: str) -> frozenset[str]:
     """The report units a figure question asks its answer in (多少公里 -> 公里, 千米)."""
     if language == "en":
-        units = {unit for unit, pattern in _MEASURES_EN if re.search(rf"\bhow (?:many|much)\b[^?.]*?\b(?:{pattern})", text, re.I)}
+        units = {
+            unit
+            for unit, pattern in _MEASURES_EN
+            if re.search(rf"\bhow (?:many|much)\b[^?.]*?\b(?:{pattern})", text, re.I)
+        }
     else:
         units = set(_ASKED_ZH.findall(text))
     units |= {u for dimension, pattern in _DIMENSIONS if pattern.search(text) for u in dimension}

@@ -17,6 +17,7 @@ pronoun standing for the topic) and combined with the previous question generall
 
 Turns are resolved in order, so a third turn builds on the resolved second one.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,35 +25,67 @@ from dataclasses import dataclass
 
 from index.normalize import clean, detect_language, to_simplified, to_traditional
 
-PARTS = {"H1": ("上半年", "the first half"), "H2": ("下半年", "the second half"), "Q1-3": ("前三季度", "the first three quarters"),
-         "Q1": ("一季度", "the first quarter"), "Q2": ("二季度", "the second quarter"), "Q3": ("三季度", "the third quarter"),
-         "Q4": ("四季度", "the fourth quarter"), "FY": ("全年", "the full year")}
+PARTS = {
+    "H1": ("上半年", "the first half"),
+    "H2": ("下半年", "the second half"),
+    "Q1-3": ("前三季度", "the first three quarters"),
+    "Q1": ("一季度", "the first quarter"),
+    "Q2": ("二季度", "the second quarter"),
+    "Q3": ("三季度", "the third quarter"),
+    "Q4": ("四季度", "the fourth quarter"),
+    "FY": ("全年", "the full year"),
+}
 PLANS = {"13": ("十三五期间", "the 13th Five-Year Plan period"), "14": ("十四五期间", "the 14th Five-Year Plan period")}
-RELATIVE = {"今年": "+0", "本年": "+0", "去年": "-1", "上年": "-1", "明年": "+1", "this year": "+0", "last year": "-1", "next year": "+1"}
+RELATIVE = {
+    "今年": "+0",
+    "本年": "+0",
+    "去年": "-1",
+    "上年": "-1",
+    "明年": "+1",
+    "this year": "+0",
+    "last year": "-1",
+    "next year": "+1",
+}
 RELATIVE_OUT = {"+0": ("今年", "this year"), "-1": ("去年", "last year"), "+1": ("明年", "next year")}
 _NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "first": "1", "second": "2", "third": "3", "fourth": "4"}
 
 # A year is four digits followed by 年, by a part of the year, or by nothing more (not 2079万人次).
-_YEAR_ZH = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*年(?!代)|(?=上半年|下半年|全年|前三季度|第?[一二三四1-4]季度|[\s,,。??、)]|$))"
-                      r"|今年|本年|去年|上年|明年")
+_YEAR_ZH = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?:\s*年(?!代)|(?=上半年|下半年|全年|前三季度|第?[一二三四1-4]季度|[\s,,。??、)]|$))"
+    r"|今年|本年|去年|上年|明年"
+)
 _PART_ZH = re.compile(r"上半年|下半年|前三季度|全年|第?([一二三四1-4])季度")
 _PLAN_ZH = re.compile(r"[\"“]?十([三四])五[\"”]?(?:时期|期间|规划期)?")
 _YEAR_EN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])|\b(?:this|last|next) year\b", re.I)
-_PART_EN = re.compile(r"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+the\s+year)?\b|\bH([12])\b|\b(?:the\s+)?(first|second|third|fourth)\s+quarter\b"
-                      r"|\bQ([1-4])\b|\b(?:the\s+)?first\s+three\s+quarters\b|\b(?:the\s+)?(?:full|whole)\s+year\b", re.I)
+_PART_EN = re.compile(
+    r"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+the\s+year)?\b|\bH([12])\b|\b(?:the\s+)?(first|second|third|fourth)\s+quarter\b"
+    r"|\bQ([1-4])\b|\b(?:the\s+)?first\s+three\s+quarters\b|\b(?:the\s+)?(?:full|whole)\s+year\b",
+    re.I,
+)
 _PLAN_EN = re.compile(r"\b(?:the\s+)?(13th|14th|thirteenth|fourteenth)\s+five[-\s]year\s+plan(?:\s+period)?\b", re.I)
 
 _LEAD_ZH = re.compile(r"^(?:那么|那末|那(?![个些里样儿])|还有|另外|至于|如果是|换成|改成)\s*[,,、]?\s*")
 _TAIL_ZH = re.compile(r"(?:的情况|情况|又如何|又怎样|怎么样|如何|呢)+\s*[??!!。.]*\s*$")
-_LEAD_EN = re.compile(r"^(?:(?:and|but|so|ok(?:ay)?|also|then)[\s,]+)?(?:(?:what|how)\s+about|what\s+of|same\s+(?:for|in)|and|also)\b[\s,]*", re.I)
+_LEAD_EN = re.compile(
+    r"^(?:(?:and|but|so|ok(?:ay)?|also|then)[\s,]+)?(?:(?:what|how)\s+about|what\s+of|same\s+(?:for|in)|and|also)\b[\s,]*",
+    re.I,
+)
 _TAIL_EN = re.compile(r"[\s,]*(?:then|too|as well|instead)?\s*[?.!]*\s*$", re.I)
 _ASK_ZH = re.compile(r"多少|几|什么|哪|吗|如何|怎么|怎样|为什么|为何|是否|有没有|谁|何时")
-_ASK_EN = re.compile(r"^(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b", re.I)
+_ASK_EN = re.compile(
+    r"^(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b",
+    re.I,
+)
 _PRONOUN_ZH = re.compile(r"它们|它|其|该|这个|那个|这一|此")
 _PRONOUN_EN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b", re.I)
-_FILLER_ZH = re.compile(r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]")
-_FILLER_EN = re.compile(r"\b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|"
-                        r"it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period)\b|[^\w]", re.I)
+_FILLER_ZH = re.compile(
+    r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]"
+)
+_FILLER_EN = re.compile(
+    r"\b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|"
+    r"it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period)\b|[^\w]",
+    re.I,
+)
 # A message this short (words / characters) that asks nothing is taken as naming a subject.
 SHORT_EN, SHORT_ZH = 5, 10
 
@@ -65,7 +98,7 @@ class Period:
     part: str | None = None  # a key of PARTS
     plan: str | None = None  # a key of PLANS
 
-    def merged(self, new: "Period") -> "Period":
+    def merged(self, new: Period) -> Period:
         """The follow-up's parts override; a part without a year keeps the previous year."""
         if new.plan:
             return Period(plan=new.plan)
@@ -126,7 +159,7 @@ def find_period(text: str, english: bool) -> tuple[Period, list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     for start, end, kind, key in _spans(text, english):
         values.setdefault(kind, key)
-        gap = text[spans[-1][1]:start] if spans else None
+        gap = text[spans[-1][1] : start] if spans else None
         if gap is not None and re.fullmatch(r"\s*(?:of|,)?\s*" if english else r"\s*的?\s*", gap, re.I):
             spans[-1] = (spans[-1][0], end)
         else:
@@ -145,7 +178,7 @@ def replace_period(question: str, new: Period) -> str:
             return text
         if english:
             stem = text.rstrip(" ?.!")
-            return f"{stem} in {wanted}{text[len(stem):]}"
+            return f"{stem} in {wanted}{text[len(stem) :]}"
         return wanted + text
     out, cursor = [], 0
     for index, (start, end) in enumerate(spans):
@@ -163,7 +196,7 @@ def _strip_markers(text: str, english: bool) -> tuple[str, str, bool]:
     lead, tail = (_LEAD_EN, _TAIL_EN) if english else (_LEAD_ZH, _TAIL_ZH)
     asked = lead.sub("", text, count=1).strip()
     body = tail.sub("", asked, count=1).strip()
-    marked = asked != text.strip() or (not english and "呢" in asked[len(body):])
+    marked = asked != text.strip() or (not english and "呢" in asked[len(body) :])
     return asked, body, marked
 
 
@@ -200,7 +233,8 @@ def classify(message: str) -> tuple[str, str, Period]:
     if asks and (size == 0 or (pronoun and size <= (2 if english else 4)) or (not english and size <= 2)):
         return "refer", body, period
     if not asks and core and (marked or size <= (SHORT_EN if english else SHORT_ZH)):
-        return "subject", re.sub(r"\s+", " ", rest).strip(" ,.?!,。?、"), period
+        subject = re.sub(r"\s+", " ", rest).strip(" ,.?!,。?、")  # noqa: B005 - a set of characters, as meant
+        return "subject", subject, period
     if marked and asks:
         return "inherit", asked[:1].upper() + asked[1:], period
     return "standalone", message, period
@@ -227,9 +261,9 @@ def _combine(kind: str, said: str, period: Period, previous: str) -> str:
         return base
     if kind == "refer":
         return f"{said} ({base})"
-    stem = base.rstrip(" ??.!")
+    stem = base.rstrip(" ??.!")  # noqa: B005 - a set of characters, as meant
     comma = ", " if detect_language(base) == "en" else ","
-    return f"{stem}{comma}{said}{base[len(stem):]}"
+    return f"{stem}{comma}{said}{base[len(stem) :]}"
 
 
 def resolve_turn(message: str, previous: str | None) -> Resolution:

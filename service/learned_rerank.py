@@ -13,6 +13,7 @@ Every feature is generic for dated policy reports (ranks and scores of each chan
 share of the question's words the passage holds, the period it speaks of, the figure it
 gives); none names a question, report or sentence.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,10 +36,23 @@ DEPTH = 30  # the candidates reranked; the tail keeps its fused order below them
 # split, which no tree saw, the sum kept every language at or above the hand-weighted one.
 HAND_WEIGHT = 1.0
 FEATURES = (
-    "rrf", *(f"rr_{c}" for c in CHANNELS), *(f"top_{c}" for c in CHANNELS), *(f"rel_{c}" for c in CHANNELS),
-    "period_share", "period_conflict", "figure_in_sentence", "coverage", "sentence_coverage", "plain_coverage",
-    "english", *(f"english_rr_{c}" for c in CHANNELS), "english_coverage", "length", "kind_match",
-    "heading_coverage", "states_asked_value",
+    "rrf",
+    *(f"rr_{c}" for c in CHANNELS),
+    *(f"top_{c}" for c in CHANNELS),
+    *(f"rel_{c}" for c in CHANNELS),
+    "period_share",
+    "period_conflict",
+    "figure_in_sentence",
+    "coverage",
+    "sentence_coverage",
+    "plain_coverage",
+    "english",
+    *(f"english_rr_{c}" for c in CHANNELS),
+    "english_coverage",
+    "length",
+    "kind_match",
+    "heading_coverage",
+    "states_asked_value",
 )
 
 
@@ -72,15 +86,21 @@ class Trees:
         return self.bias + self.rate * self.value[trees, node].sum(axis=0)
 
     def to_json(self) -> dict:
-        return {"features": list(self.features), "rate": self.rate, "bias": self.bias,
-                **{name: getattr(self, name).tolist() for name in ("feature", "threshold", "left", "right", "value")}}
+        return {
+            "features": list(self.features),
+            "rate": self.rate,
+            "bias": self.bias,
+            **{name: getattr(self, name).tolist() for name in ("feature", "threshold", "left", "right", "value")},
+        }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Trees":
+    def from_json(cls, data: dict) -> Trees:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("the reranker was trained on other features: run scripts/train_reranker.py")
-        arrays = {name: np.asarray(data[name], dtype=np.float64 if name in ("threshold", "value") else np.int64)
-                  for name in ("feature", "threshold", "left", "right", "value")}
+        arrays = {
+            name: np.asarray(data[name], dtype=np.float64 if name in ("threshold", "value") else np.int64)
+            for name in ("feature", "threshold", "left", "right", "value")
+        }
         return cls(**arrays, rate=float(data["rate"]), bias=float(data["bias"]), features=FEATURES)
 
 
@@ -91,8 +111,13 @@ def load_trees(path: Path | None) -> Trees | None:
     return Trees.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def features(query: Query, fused: list[tuple[int, float]], ranked: dict[str, list[tuple[int, float]]],
-             chunks: list[Chunk], lexical) -> np.ndarray:
+def features(
+    query: Query,
+    fused: list[tuple[int, float]],
+    ranked: dict[str, list[tuple[int, float]]],
+    chunks: list[Chunk],
+    lexical,
+) -> np.ndarray:
     """One row of FEATURES per candidate of ``fused`` (the first DEPTH)."""
     position = {c: {row: i + 1 for i, (row, _) in enumerate(rows)} for c, rows in ranked.items()}
     scores = {c: dict(rows) for c, rows in ranked.items()}
@@ -114,15 +139,27 @@ def features(query: Query, fused: list[tuple[int, float]], ranked: dict[str, lis
         have = chunk_periods(chunk)
         share = len(wanted & have) / len(wanted) if wanted else 0.0
         figures = find_figures(chunk.sentence)
-        out.append([
-            fused_score * RRF_K, *rr, *top, *rel,
-            share, float(bool(wanted and have) and not wanted & have), float(query.wants_figure and bool(figures)),
-            covered[i], in_sentence[i], plain[i],
-            english, *(english * r for r in rr), english * covered[i], len(chunk.text) / 300,
-            float(bool(query.figure_kind) and any(f.kind == query.figure_kind for f in figures)),
-            in_heading[i],
-            float(bool(stated) and any(f.value in stated for f in find_figures(chunk.text))),
-        ])
+        out.append(
+            [
+                fused_score * RRF_K,
+                *rr,
+                *top,
+                *rel,
+                share,
+                float(bool(wanted and have) and not wanted & have),
+                float(query.wants_figure and bool(figures)),
+                covered[i],
+                in_sentence[i],
+                plain[i],
+                english,
+                *(english * r for r in rr),
+                english * covered[i],
+                len(chunk.text) / 300,
+                float(bool(query.figure_kind) and any(f.kind == query.figure_kind for f in figures)),
+                in_heading[i],
+                float(bool(stated) and any(f.value in stated for f in find_figures(chunk.text))),
+            ]
+        )
     return np.asarray(out, dtype=np.float32).reshape(len(out), len(FEATURES))
 
 
@@ -155,8 +192,14 @@ def _relative(channel: str, score: float | None, best: float | None) -> float:
     return score - best + 1.0
 
 
-def rerank_learned(trees: Trees, query: Query, fused: list[tuple[int, float]], ranked: dict[str, list[tuple[int, float]]],
-                   chunks: list[Chunk], lexical) -> list[tuple[int, float]]:
+def rerank_learned(
+    trees: Trees,
+    query: Query,
+    fused: list[tuple[int, float]],
+    ranked: dict[str, list[tuple[int, float]]],
+    chunks: list[Chunk],
+    lexical,
+) -> list[tuple[int, float]]:
     """The first DEPTH candidates re-sorted by the trees' log-odds plus the hand-weighted
     score (in first places, 1/61 each, times HAND_WEIGHT); the tail keeps its order, its
     scores capped below the head's."""
@@ -165,6 +208,9 @@ def rerank_learned(trees: Trees, query: Query, fused: list[tuple[int, float]], r
     head = fused[:DEPTH]
     logits = trees.score(features(query, head, ranked, chunks, lexical).astype(np.float64))
     hand = dict(rerank(query, head, chunks))
-    scored = sorted(((row, float(z) + HAND_WEIGHT * (RRF_K + 1) * hand[row]) for (row, _), z in zip(head, logits)), key=lambda p: (-p[1], p[0]))
+    scored = sorted(
+        ((row, float(z) + HAND_WEIGHT * (RRF_K + 1) * hand[row]) for (row, _), z in zip(head, logits)),
+        key=lambda p: (-p[1], p[0]),
+    )
     floor = scored[-1][1]
     return scored + [(row, min(floor, score)) for row, score in fused[DEPTH:]]

@@ -1,5 +1,6 @@
 """Cross-cutting HTTP behaviour: structured request logs with timing, CORS for /api, the
 request-line limit, and the security headers every response carries."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,16 @@ log = logging.getLogger("service.requests")
 
 def _log_line(response) -> str:
     elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-    return json.dumps({"request_id": g.get("request_id"), "method": request.method, "path": request.path,
-                       "status": response.status_code, "ms": round(elapsed, 1), "bytes": response.calculate_content_length()})
+    return json.dumps(
+        {
+            "request_id": g.get("request_id"),
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "ms": round(elapsed, 1),
+            "bytes": response.calculate_content_length(),
+        }
+    )
 
 
 def _cors(app: Flask, response) -> None:
@@ -34,7 +43,7 @@ def _cors(app: Flask, response) -> None:
 # The page loads only its own stylesheet: no script, no frame, no other origin.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                               "base-uri 'none'; frame-ancestors 'none'",
+    "base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",

@@ -3,10 +3,11 @@
 A view declares its contract with ``@documented(...)``; :func:`build_spec` walks the URL
 map, so a route without a declaration shows up as undocumented (and a test fails).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from flask import Flask
 from pydantic import BaseModel
@@ -30,9 +31,11 @@ class RouteDoc:
 
 def documented(summary: str, tag: str, **kwargs) -> Callable:
     """Attach the route's contract to its view function."""
+
     def mark(view: Callable) -> Callable:
         view.openapi = RouteDoc(summary, tag, **kwargs)
         return view
+
     return mark
 
 
@@ -46,12 +49,18 @@ def _schema(model: type[BaseModel], components: dict) -> dict:
 def _operation(doc: RouteDoc, params: list[str], components: dict) -> dict:
     op: dict = {"summary": doc.summary, "tags": [doc.tag], "responses": {}}
     parameters = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params]
-    parameters += [{"name": n, "in": "query", "required": False, "schema": {"type": "string"}, "description": d} for n, d in doc.query.items()]
+    parameters += [
+        {"name": n, "in": "query", "required": False, "schema": {"type": "string"}, "description": d}
+        for n, d in doc.query.items()
+    ]
     if parameters:
         op["parameters"] = parameters
     errors = list(doc.errors)
     if doc.request:
-        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": _schema(doc.request, components)}}}
+        op["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _schema(doc.request, components)}},
+        }
         errors += [status for status in BODY_ERRORS if status not in errors]
     ok = {"schema": _schema(doc.response, components)} if doc.response else {"schema": {"type": "string"}}
     op["responses"]["200"] = {"description": "OK", "content": {doc.content_type: ok}}
@@ -63,7 +72,11 @@ def _operation(doc: RouteDoc, params: list[str], components: dict) -> dict:
 
 def undocumented(app: Flask) -> list[str]:
     """Rules whose view has no contract (static files excepted)."""
-    return [r.rule for r in app.url_map.iter_rules() if r.endpoint != "static" and not hasattr(app.view_functions[r.endpoint], "openapi")]
+    return [
+        r.rule
+        for r in app.url_map.iter_rules()
+        if r.endpoint != "static" and not hasattr(app.view_functions[r.endpoint], "openapi")
+    ]
 
 
 def build_spec(app: Flask) -> dict:
@@ -80,14 +93,21 @@ def build_spec(app: Flask) -> dict:
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             paths.setdefault(path, {})[method.lower()] = _operation(doc, list(rule.arguments), components)
     _configured_limits(components, app.config["QA"])
-    info = {"title": "Government reports Q&A", "version": "1.0.0", "description": "Bilingual question answering over Chinese policy reports."}
+    info = {
+        "title": "Government reports Q&A",
+        "version": "1.0.0",
+        "description": "Bilingual question answering over Chinese policy reports.",
+    }
     return {"openapi": "3.1.0", "info": info, "paths": paths, "components": {"schemas": components}}
 
 
 def _configured_limits(components: dict, config) -> None:
     """Write the limits the service enforces from its configuration into the request schemas
     (a question's length, top_k), so that the document says what a request is refused for."""
-    limits = {"question": {"minLength": 1, "maxLength": config.max_question_chars}, "top_k": {"minimum": 1, "maximum": config.max_top_k}}
+    limits = {
+        "question": {"minLength": 1, "maxLength": config.max_question_chars},
+        "top_k": {"minimum": 1, "maximum": config.max_top_k},
+    }
     for schema in components.values():
         for name, bounds in limits.items():
             prop = schema.get("properties", {}).get(name)

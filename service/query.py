@@ -1,5 +1,6 @@
 """Understanding a question before searching: script, normalised text, glossary terms,
 Chinese search terms for English questions, and what kind of answer it wants."""
+
 from __future__ import annotations
 
 import re
@@ -17,24 +18,70 @@ from index.terminology import Terminology
 # 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
 # ones" (哪几个方面: the items, answered by a list, not a figure); a fee or
 # price (怎么收费, 票价) asks an amount of money
-FIGURE_ZH = re.compile(r"多少|(?<![这那好哪])几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年|收费|价格|票价")
+FIGURE_ZH = re.compile(
+    r"多少|(?<![这那好哪])几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年|收费|价格|票价"
+)
 # Whole words: "investment-promotion" (招商) asks no amount.
 # Paying or being charged asks an amount; taking charge does not.
 _CHARGE = r"pay|paid|(?<!take )(?<!took )(?<!in )charge[sd]?(?! of)"
 # An area asked as a size ("what area of", "floor area"), not a place ("the Old Town area").
 _AREA = r"(?:what|much|an?|total|floor|land|additional|green|built-up) area|area of"
-_FIGURE_EN = re.compile(r"(?<!-)\b(how (much|many|large|big|high|fast|long)|what (percentage|share|proportion|ratio|amount|number|rate|figure|total|value|level|size)|by how|rank(ed|ing)?|number of|amount of|total|gdp|revenue|investment|output|growth|rate|ratio|percent(age)?|income|sales|value|" + _AREA + r"|target|population|length|count(?!\s+(?:as|among|towards?)\b)|budget|spending|price|cost|size|fees?|fares?|" + _CHARGE + r")\b(?!-)", re.I)
-_DEFINE_ZH = re.compile(r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别")
-_DEFINE_EN = re.compile(r"\b(what (is|are|does|do|were|was)|which|who (is|are)|meaning|mean|define|definition|stand for|refer|explain|consist|include|comprise|list)\b", re.I)
+_FIGURE_EN = re.compile(
+    r"""(?<!-)\b(
+        how\ (much|many|large|big|high|fast|long)
+      | what\ (percentage|share|proportion|ratio|amount|number|rate|figure|total|value|level|size)
+      | by\ how | rank(ed|ing)? | number\ of | amount\ of | total
+      | gdp | revenue | investment | output | growth | rate | ratio | percent(age)? | income | sales | value
+      | """
+    + _AREA.replace(" ", "\\ ")
+    + r"""
+      | target | population | length | count(?!\s+(?:as|among|towards?)\b) | budget | spending | price | cost
+      | size | fees? | fares? | """
+    + _CHARGE.replace(" ", "\\ ")
+    + r"""
+    )\b(?!-)""",
+    re.I | re.VERBOSE,
+)
+_DEFINE_ZH = re.compile(
+    r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别"
+)
+_DEFINE_EN = re.compile(
+    r"""\b(
+        what\ (is|are|does|do|were|was) | which | who\ (is|are) | meaning | mean | define | definition
+      | stand\ for | refer | explain | consist | include | comprise | list
+    )\b""",
+    re.I | re.VERBOSE,
+)
 
 
-_KIND_ZH = (("money", re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费")),
-            ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
-            ("people", re.compile(r"多少(万)?(人|名)")))
-_PEOPLE_EN = re.compile(r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I)
-_KIND_EN = (("percent", re.compile(r"\b(percent|percentage|rate|ratio|share|proportion|grow|growth)\b", re.I)),
-            ("money", re.compile(r"\b(yuan|rmb|money|how much (was|is|did|will|does)|amount|value|revenue|budget|investment|spending|gdp|funding|funds|price|prices|cost|costs|fee|fees|fare|fares|" + _CHARGE + r")\b", re.I)),
-            ("people", _PEOPLE_EN))
+_KIND_ZH = (
+    (
+        "money",
+        re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费"),
+    ),
+    ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
+    ("people", re.compile(r"多少(万)?(人|名)")),
+)
+_PEOPLE_EN = re.compile(
+    r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I
+)
+_KIND_EN = (
+    ("percent", re.compile(r"\b(percent|percentage|rate|ratio|share|proportion|grow|growth)\b", re.I)),
+    (
+        "money",
+        re.compile(
+            r"""\b(
+                yuan | rmb | money | how\ much\ (was|is|did|will|does) | amount | value | revenue | budget
+              | investment | spending | gdp | funding | funds | price | prices | cost | costs | fee | fees
+              | fare | fares | """
+            + _CHARGE.replace(" ", "\\ ")
+            + r"""
+            )\b""",
+            re.I | re.VERBOSE,
+        ),
+    ),
+    ("people", _PEOPLE_EN),
+)
 # 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
 # many indicators, not a rate); 几成 is a share and 多少人 counts people, so neither is here.
 _COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所次批件类种轮台辆套栋户间张部支场]")
@@ -50,7 +97,7 @@ def expected_kind(text: str, language: str) -> str | None:
         return "people" if _PEOPLE_EN.search(text) else None
     if language != "en" and _COUNT_ZH.search(text):
         return None
-    for kind, pattern in (_KIND_EN if language == "en" else _KIND_ZH):
+    for kind, pattern in _KIND_EN if language == "en" else _KIND_ZH:
         if pattern.search(text):
             return kind
     return None
@@ -82,10 +129,15 @@ class Query:
 # A capitalised word inside an English sentence (not opening it): a name, most likely.
 NAME_WORD = r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b"
 # ... and the word after it that the Chinese name ends with (index.romanised.NAME_SUFFIX).
-_ROMANISED = re.compile(NAME_WORD + r"(?:\s+(District|Province|City|County|Hospital|University|Road|Street|Avenue|Alley|Lake|Park|Bridge)\b)?")
+_ROMANISED = re.compile(
+    NAME_WORD
+    + r"(?:\s+(District|Province|City|County|Hospital|University|Road|Street|Avenue|Alley|Lake|Park|Bridge)\b)?"
+)
 
 
-def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) -> tuple[list[tuple[str, ...]], list[str]]:
+def romanised_groups(
+    raw: str, unmatched: list[str], romanised: RomanisedNames
+) -> tuple[list[tuple[str, ...]], list[str]]:
     """Chinese groups for the names the terminology missed that spell a name of the reports
     in pinyin (Xiaoguishan: 小龟山), and the words still unmatched (a name's suffix word,
     County in Qinghe County, is part of the name it spelled)."""
@@ -100,11 +152,14 @@ def romanised_groups(raw: str, unmatched: list[str], romanised: RomanisedNames) 
 
 
 # A place an English question asks about as a whole: "across Guangdong", "Guangdong province", "Hangzhou as a whole".
-_WHOLE_PLACE = re.compile(r"""
+_WHOLE_PLACE = re.compile(
+    r"""
     \b(?:across|throughout|all\ of|whole\ of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?([A-Z][a-z]{2,})\b
   | \b([A-Z][a-z]{2,})\s+(?i:province|city|municipality)\b
   | \b([A-Z][a-z]{2,})\s+as\ a\ whole\b
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 
 def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
@@ -120,8 +175,15 @@ def _used(word: str, vocabulary: Container[str]) -> bool:
     return bool(tokens) and all(t in vocabulary for t in tokens)
 
 
-def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, vocabulary: Container[str] = frozenset(),
-            romanised: RomanisedNames | None = None, own: frozenset[str] = frozenset(), reference: date | None = None) -> Query:
+def analyse(
+    question: str,
+    matcher: GlossaryMatcher,
+    terminology: Terminology,
+    vocabulary: Container[str] = frozenset(),
+    romanised: RomanisedNames | None = None,
+    own: frozenset[str] = frozenset(),
+    reference: date | None = None,
+) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
     ``romanised``: the reports' names in pinyin, for names the terminology does not list;
@@ -151,5 +213,6 @@ def analyse(question: str, matcher: GlossaryMatcher, terminology: Terminology, v
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     kind = expected_kind(text, language) if figure else None
     places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
-    return Query(question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind, own, places,
-                 reference)
+    return Query(
+        question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind, own, places, reference
+    )

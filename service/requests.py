@@ -1,4 +1,5 @@
 """Reading and checking request bodies before any work is done on them."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def json_body() -> object:
         raise ApiError(415, f"request body must be JSON: send Content-Type: application/json (got {declared})")
     raw = request.get_data(cache=True)
     if not raw.strip():
-        raise ApiError(400, "request body is empty: send a JSON object such as {\"question\": \"...\"}")
+        raise ApiError(400, 'request body is empty: send a JSON object such as {"question": "..."}')
     try:
         body = json.loads(raw.decode("utf-8"))
         json.dumps(body, ensure_ascii=False).encode("utf-8")  # lone surrogates ("\ud800") fail here
@@ -65,14 +66,24 @@ def check_question(question: str) -> str:
     problem = question_problem(question)
     if problem and problem[0] == "too_long":
         n, limit = problem[1]["n"], problem[1]["limit"]
-        raise ApiError(422, f"question is {n} characters long; at most {limit} are accepted", [{"field": "question", "message": f"at most {limit} characters"}])
+        raise ApiError(
+            422,
+            f"question is {n} characters long; at most {limit} are accepted",
+            [{"field": "question", "message": f"at most {limit} characters"}],
+        )
     if problem:
-        raise ApiError(422, "question is empty: write a question in English or Chinese", [{"field": "question", "message": "must not be empty"}])
+        raise ApiError(
+            422,
+            "question is empty: write a question in English or Chinese",
+            [{"field": "question", "message": "must not be empty"}],
+        )
     return question
 
 
 def check_top_k(top_k: int) -> int:
     limit = current_app.config["QA"].max_top_k
     if not 1 <= top_k <= limit:
-        raise ApiError(422, f"top_k must be between 1 and {limit}", [{"field": "top_k", "message": f"between 1 and {limit}"}])
+        raise ApiError(
+            422, f"top_k must be between 1 and {limit}", [{"field": "top_k", "message": f"between 1 and {limit}"}]
+        )
     return top_k

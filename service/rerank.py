@@ -6,6 +6,7 @@ question names (a year, 上半年, 十三五/十四五) is compared with the per
 candidate's report title and section path, and figure questions favour sentences that
 hold a figure. Weights are in reciprocal-rank units (one first place is 1/61 ≈ 0.016).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from service.figures import find_figures
 from service.query import Query
 
 RRF_K = 60  # reciprocal-rank fusion's constant (service.retrieval.fuse): a first place is 1/61
+
+
 @dataclass(frozen=True)
 class RerankWeights:
     period: float = 0.012
@@ -49,7 +52,9 @@ def adjustment(query: Query, wanted: set[str], chunk: Chunk, weights: RerankWeig
     return bonus
 
 
-def rerank(query: Query, fused: list[tuple[int, float]], chunks: list[Chunk], weights: RerankWeights = RerankWeights()) -> list[tuple[int, float]]:
+def rerank(
+    query: Query, fused: list[tuple[int, float]], chunks: list[Chunk], weights: RerankWeights = RerankWeights()
+) -> list[tuple[int, float]]:
     """Adjust the top ``depth`` candidates' scores and re-sort them; the tail keeps its order."""
     wanted = query_periods(query)
     head = [(row, score + adjustment(query, wanted, chunks[row], weights)) for row, score in fused[: weights.depth]]

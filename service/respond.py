@@ -7,6 +7,7 @@ citation of where the answer stands (and for a comparison, each side's clause wi
 own in ``answer_parts``), the graded ``verdict`` (answered, uncertain, not_found) with its
 ``confidence``, and when not answered outright, why (``doubt``).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -47,15 +48,30 @@ def _answer_text(query: Query, parts: list[Answer]) -> str:
 
 
 def _citation(part: Answer, hit: Hit) -> dict:
-    return {"passage": part.chunk_id, "doc": hit.chunk.doc, "title": hit.chunk.title, "section": hit.chunk.section, "start": part.start, "end": part.end}
+    return {
+        "passage": part.chunk_id,
+        "doc": hit.chunk.doc,
+        "title": hit.chunk.title,
+        "section": hit.chunk.section,
+        "start": part.start,
+        "end": part.end,
+    }
 
 
 def passage_item(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
     chunk = hit.chunk
     return {
-        "id": chunk.id, "doc": chunk.doc, "title": chunk.title, "section": chunk.section,
-        "paragraph": chunk.paragraph, "text": chunk.text, "start": chunk.start, "end": chunk.end,
-        "score": hit.score, "date": dates.get(chunk.doc, ""), "display_text": _display(query, chunk.text),
+        "id": chunk.id,
+        "doc": chunk.doc,
+        "title": chunk.title,
+        "section": chunk.section,
+        "paragraph": chunk.paragraph,
+        "text": chunk.text,
+        "start": chunk.start,
+        "end": chunk.end,
+        "score": hit.score,
+        "date": dates.get(chunk.doc, ""),
+        "display_text": _display(query, chunk.text),
     }
 
 
@@ -70,7 +86,9 @@ def glossary_item(entry: GlossaryEntry, source: str | None = None, script: str =
 def _glossary(query: Query, hits: list[Hit], entries: list[GlossaryEntry]) -> list[dict]:
     """Entries the question names first, then those the passages use."""
     named = {e.term for e in query.glossary}
-    used = [e for e in entries if e.term not in named and any(n in h.chunk.text for h in hits for n in [e.term, *e.aliases])]
+    used = [
+        e for e in entries if e.term not in named and any(n in h.chunk.text for h in hits for n in [e.term, *e.aliases])
+    ]
     pairs = [(e, "question") for e in query.glossary] + [(e, "passages") for e in used]
     return [glossary_item(entry, source, query.language) for entry, source in pairs]
 
@@ -94,8 +112,13 @@ def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None 
     """Ranked passages only, with no answer extraction (what evaluation tools need)."""
     query, hits = retriever.search(question, top_k=top_k, pipeline=pipeline)
     dates = report_dates(retriever)
-    return {"id": qid, "question": question, "language": query.language, "pipeline": pipeline,
-            "passages": [passage_item(query, h, dates) for h in hits]}
+    return {
+        "id": qid,
+        "question": question,
+        "language": query.language,
+        "pipeline": pipeline,
+        "passages": [passage_item(query, h, dates) for h in hits],
+    }
 
 
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
@@ -103,19 +126,34 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     verdict are judged on the same passages whatever ``top_k`` asks to be shown."""
     query, hits = retriever.search(question, top_k=max(top_k, GAP_DEPTH), pipeline=pipeline)
     dates = report_dates(retriever)
-    answer = extract_answer(query, hits, retriever.bundle.lexical, latest_report(dates), retriever.verdict,
-                            lambda texts: retriever.similarities(query, texts))
+    answer = extract_answer(
+        query,
+        hits,
+        retriever.bundle.lexical,
+        latest_report(dates),
+        retriever.verdict,
+        lambda texts: retriever.similarities(query, texts),
+    )
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]
     return {
-        "id": qid, "question": question, "language": query.language, "answer": text,
-        "answer_display": _display(query, text), "answer_text": answer.text, "confident": answer.confident,
-        "verdict": answer.verdict, "confidence": answer.confidence,
+        "id": qid,
+        "question": question,
+        "language": query.language,
+        "answer": text,
+        "answer_display": _display(query, text),
+        "answer_text": answer.text,
+        "confident": answer.confident,
+        "verdict": answer.verdict,
+        "confidence": answer.confidence,
         "doubt": doubt_item(answer.doubt, query.language),
         "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
         "citation": next((citation for part, citation in cited if part is answer), None),
-        "answer_parts": [{"text": part.text, "display_text": _display(query, part.text), "citation": citation} for part, citation in cited],
+        "answer_parts": [
+            {"text": part.text, "display_text": _display(query, part.text), "citation": citation}
+            for part, citation in cited
+        ],
         "glossary": _glossary(query, hits[:top_k], retriever.bundle.glossary),
         "passages": [passage_item(query, h, dates) for h in hits[:top_k]],
     }

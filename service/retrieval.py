@@ -6,6 +6,7 @@ and the rankings are fused by weighted reciprocal rank. English questions reach 
 through Chinese terms from the terminology, so a lexical index that cannot read English
 never votes on them with noise.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,13 +21,13 @@ from index.chunking import Chunk
 from index.embedder import Embedder
 from index.glossary import GlossaryMatcher
 from index.levels import own_words
-from index.periods import delivered
 from index.lexical import tokenize
+from index.periods import delivered
 from index.store import IndexBundle
 from index.terminology import Terminology
-from service.query import Query, analyse
 from service.comparison import two_sided, with_other_side
 from service.learned_rerank import Trees, rerank_learned
+from service.query import Query, analyse
 from service.rerank import RRF_K, rerank
 
 DEPTH = 50
@@ -53,8 +54,11 @@ def _same(weights: dict[str, float]) -> dict[str, dict[str, float]]:
 
 # Weights chosen on the dev split (see the closing note of issue 3): for English the
 # terminology-translated BM25 query is the strongest channel, USE a light third vote.
-_FULL_WEIGHTS = {"en": {"lexical": 1.0, "main": 1.0, "second": 0.5}, "zh-Hans": {"lexical": 1.0, "main": 1.0, "second": 0.3},
-                 "zh-Hant": {"lexical": 1.0, "main": 1.0, "second": 0.3}}
+_FULL_WEIGHTS = {
+    "en": {"lexical": 1.0, "main": 1.0, "second": 0.5},
+    "zh-Hans": {"lexical": 1.0, "main": 1.0, "second": 0.3},
+    "zh-Hant": {"lexical": 1.0, "main": 1.0, "second": 0.3},
+}
 PIPELINES: dict[str, Pipeline] = {
     "lexical": Pipeline("lexical", _same({"lexical": 1.0})),
     "dense": Pipeline("dense", _same({"main": 1.0})),
@@ -80,8 +84,14 @@ class Hit:
 class Retriever:
     """Ranks the chunks of one bundle; build a new one when the bundle changes."""
 
-    def __init__(self, bundle: IndexBundle, encoders: dict[str, Embedder], terminology: Terminology, trees: Trees | None = None,
-                 verdict=None):
+    def __init__(
+        self,
+        bundle: IndexBundle,
+        encoders: dict[str, Embedder],
+        terminology: Terminology,
+        trees: Trees | None = None,
+        verdict=None,
+    ):
         self.bundle = bundle
         self.encoders = encoders
         self.terminology = terminology
@@ -98,7 +108,11 @@ class Retriever:
         """Rows of the chunks anchored inside each glossary entry's own line."""
         rows: dict[str, list[int]] = {}
         for entry in self.bundle.glossary:
-            rows[entry.term] = [i for i, c in enumerate(self.bundle.chunks) if c.doc == entry.doc and entry.start <= c.anchor_start < entry.end]
+            rows[entry.term] = [
+                i
+                for i, c in enumerate(self.bundle.chunks)
+                if c.doc == entry.doc and entry.start <= c.anchor_start < entry.end
+            ]
         return rows
 
     def similarities(self, query: Query, texts: list[str]) -> list[float]:
@@ -123,8 +137,15 @@ class Retriever:
         return [float(asked @ v) if v is not None else 0.0 for v in vectors]
 
     def analyse(self, question: str) -> Query:
-        return analyse(question, self.matcher, self.terminology, self.bundle.lexical.vocabulary, self.bundle.romanised, self.own,
-                       self.reference)
+        return analyse(
+            question,
+            self.matcher,
+            self.terminology,
+            self.bundle.lexical.vocabulary,
+            self.bundle.romanised,
+            self.own,
+            self.reference,
+        )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":
@@ -177,7 +198,9 @@ class Retriever:
             fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
         return query, self._distinct(fused, ranked, top_k)
 
-    def _rerank(self, query: Query, fused: list[tuple[int, float]], ranked: dict, spec: Pipeline) -> list[tuple[int, float]]:
+    def _rerank(
+        self, query: Query, fused: list[tuple[int, float]], ranked: dict, spec: Pipeline
+    ) -> list[tuple[int, float]]:
         """The learned trees when the pipeline asks for them and they are loaded, else the
         hand-weighted bonuses."""
         if spec.learned and self.trees is not None:
@@ -202,9 +225,16 @@ class Retriever:
             chunk = self.bundle.chunks[row]
             if any(h.chunk.doc == chunk.doc and h.chunk.start <= chunk.anchor_start < h.chunk.end for h in hits):
                 continue
-            placed = {name: next(((i + 1, s) for i, (r, s) in enumerate(rows) if r == row), None) for name, rows in ranked.items()}
+            placed = {
+                name: next(((i + 1, s) for i, (r, s) in enumerate(rows) if r == row), None)
+                for name, rows in ranked.items()
+            }
             found = {name: pair for name, pair in placed.items() if pair}
-            hits.append(Hit(chunk, round(score, 6), {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}))
+            hits.append(
+                Hit(
+                    chunk, round(score, 6), {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
+                )
+            )
             if len(hits) == top_k:
                 break
         return hits
@@ -243,7 +273,9 @@ def _channel_pool() -> ThreadPoolExecutor:
         return _POOL[1]
 
 
-def fuse(ranked: dict[str, list[tuple[int, float]]], weights: dict[str, float], k: int = RRF_K) -> list[tuple[int, float]]:
+def fuse(
+    ranked: dict[str, list[tuple[int, float]]], weights: dict[str, float], k: int = RRF_K
+) -> list[tuple[int, float]]:
     """Weighted reciprocal-rank fusion: sum of w / (k + rank); ties broken by row (stable ids)."""
     scores: dict[int, float] = {}
     for channel, rows in ranked.items():

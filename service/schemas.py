@@ -1,10 +1,12 @@
 """Request and response models: the code validates with them and /openapi.json is built
 from them, so the documentation cannot drift from what the service accepts and returns."""
+
 from __future__ import annotations
 
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -13,7 +15,9 @@ class Strict(BaseModel):
 class AskRequest(Strict):
     """A question in English, Simplified or Traditional Chinese."""
 
-    question: StrictStr = Field(description="The question; 1 to QA_MAX_QUESTION_CHARS characters.", examples=["2021年地区生产总值预期增长多少?"])
+    question: StrictStr = Field(
+        description="The question; 1 to QA_MAX_QUESTION_CHARS characters.", examples=["2021年地区生产总值预期增长多少?"]
+    )
     top_k: StrictInt = Field(5, ge=1, description="How many passages to return: 1 to QA_MAX_TOP_K (default 50).")
     id: StrictStr | None = Field(None, description="Echoed back, for batch callers.")
 
@@ -21,7 +25,11 @@ class AskRequest(Strict):
 class SearchRequest(AskRequest):
     """Passages only (no answer extraction), for evaluation tools."""
 
-    pipeline: Literal["lexical", "dense", "hybrid", "full-hand", "full"] = Field("full", description="Which retrieval pipeline ranks the passages (full-hand: the full one without the learned reranker).")
+    pipeline: Literal["lexical", "dense", "hybrid", "full-hand", "full"] = Field(
+        "full",
+        description="Which retrieval pipeline ranks the passages "
+        "(full-hand: the full one without the learned reranker).",
+    )
 
 
 class Passage(BaseModel):
@@ -50,7 +58,9 @@ class GlossaryItem(BaseModel):
     doc: str
     start: int
     end: int
-    source: str | None = Field(None, description="'question' when the question names the term, 'passages' when a passage uses it.")
+    source: str | None = Field(
+        None, description="'question' when the question names the term, 'passages' when a passage uses it."
+    )
 
 
 class FigureItem(BaseModel):
@@ -74,7 +84,9 @@ class AnswerPart(BaseModel):
 
 
 class Doubt(BaseModel):
-    code: str = Field(description="What the reports lack: unknown_term, after_reports, other_period, other_level, other_kind, …")
+    code: str = Field(
+        description="What the reports lack: unknown_term, after_reports, other_period, other_level, other_kind, …"
+    )
     message: str = Field(description="The same, in the asker's language and script.")
 
 
@@ -82,19 +94,26 @@ class AskResponse(BaseModel):
     id: str | None
     question: str
     language: str = Field(description="en, zh-Hans or zh-Hant.")
-    answer: str = Field(description="Extracted clause (a comparison's two, joined); English askers also get figures in English.")
+    answer: str = Field(
+        description="Extracted clause (a comparison's two, joined); English askers also get figures in English."
+    )
     answer_display: str
-    answer_text: str = Field(description="The extracted clause alone (of a comparison, the one judged first), as it stands in the report.")
+    answer_text: str = Field(
+        description="The extracted clause alone (of a comparison, the one judged first), as it stands in the report."
+    )
     confident: bool = Field(description="true exactly when verdict is answered.")
     verdict: Literal["answered", "uncertain", "not_found"] = Field(
         description="answered: the answer is given outright; uncertain: the best answer, shown with a caution; "
-                    "not_found: the reports do not seem to say (or the question holds nothing to look for).")
+        "not_found: the reports do not seem to say (or the question holds nothing to look for)."
+    )
     confidence: float = Field(ge=0, le=1, description="Calibrated probability that the reports answer the question.")
     doubt: Doubt | None = Field(description="Why the verdict is not answered (null when it is).")
     figures: list[FigureItem]
     citation: Citation | None = Field(description="Where answer_text stands.")
-    answer_parts: list[AnswerPart] = Field(description="Every clause of the answer, the earlier report's first: "
-                                                       "one, or two for a comparison (the plan and the result).")
+    answer_parts: list[AnswerPart] = Field(
+        description="Every clause of the answer, the earlier report's first: "
+        "one, or two for a comparison (the plan and the result)."
+    )
     glossary: list[GlossaryItem]
     passages: list[Passage]
 

@@ -1,6 +1,7 @@
 """jieba's reading of a Chinese question: its words with part-of-speech tags, and its
 topic (the first content word). Several confidence checks read them, so the tagger runs
 once a question."""
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,13 @@ def topic(text: str, own: frozenset[str] = frozenset()) -> tuple[str, str] | Non
     """A Chinese question's first content word and its tag: punctuation, stopwords, the
     district itself and years or periods come before what it is about."""
     for word, flag in tagged(text):
-        if _HAN.search(word) and tokenize(word) and word not in GENERIC and word not in own and not _PERIOD_WORD.fullmatch(word):
+        if (
+            _HAN.search(word)
+            and tokenize(word)
+            and word not in GENERIC
+            and word not in own
+            and not _PERIOD_WORD.fullmatch(word)
+        ):
             return word, flag
     return None
 
@@ -32,4 +39,3 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     the questions in flight are remembered, so a benchmark that repeats its questions
     still pays for each one."""
     return tuple((pair.word, pair.flag) for pair in posseg.cut(_PERIOD_WORD.sub(" ", text)))
-

@@ -5,6 +5,7 @@ Chinese questions extraction matches jieba's search-mode words (overlapping piec
 more sentences); the verdict counts jieba's plain words, one per word the asker wrote, so a
 long word is not counted three times through its pieces.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,11 @@ from service.query import FIGURE_ZH, Query
 
 # Words of any question about a government report that tell nothing of which passage answers;
 # the reports' own place, level and years (Query.own, from their metadata) are dropped too.
-GENERIC = frozenset("""区 我们 工作 报告 政府 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标
-实际 总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体 如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split())
+GENERIC = frozenset(
+    """区 我们 工作 报告 政府 上半年 下半年 全年 今年 情况 方面 主要 哪些 目标
+实际 总共 一共 分别 怎么样 怎么 怎样 哪个 哪里 指 对比 相比 比较 没有 有没有 具体
+如何 什么 多少 是否 是不是 有 吗 呢 了 期间 时候 进展""".split()
+)
 # What an English question's framing of a period ("over the … period", "at the end of",
 # "by the end of") translates to: the section heading says the period, the answering
 # clause rarely does ("高新技术企业数…达到330家" under the 十三五 review).
@@ -42,9 +46,11 @@ def known_terms(query: Query, vocabulary) -> int:
     """How many of the question's words the reports could be searched for: its search terms
     (and glossary terms) of two characters or more that the reports use, and for an English
     question also the words the terminology missed whose dictionary translations they use."""
+
     def known(alternative: str) -> bool:
         tokens = tokenize(alternative)
         return len(alternative) > 1 and bool(tokens) and all(t in vocabulary for t in tokens)
+
     count = sum(1 for group in query_terms(query) if any(known(a) for a in group)) + len(query.glossary)
     if query.language == "en":
         lexicon = english_to_chinese()
@@ -129,9 +135,11 @@ def rarity(lexical):
     """Weight of a term group: the IDF of its commonest token (a group is as telling as its
     most ordinary alternative); 0 for a stopword, which the index never holds and which
     says nothing about whether a text answers."""
+
     def weight(group: tuple[str, ...]) -> float:
         tokens = [t for alt in group for t in tokenize(alt)]
         return min(lexical.idf(t) if t in lexical.vocabulary else UNSEEN_WEIGHT for t in tokens) if tokens else 0.0
+
     return weight
 
 
@@ -152,11 +160,18 @@ def asked_terms(query: Query) -> Terms:
     years (Query.own) in either language: every heading names them, so an answer off the
     topic would hold a word of the question through them."""
     if query.language == "en":
-        return [g for g in query_terms(query) if not all(_YEAR_WORD.fullmatch(a) or a in query.own for a in g)
-                and not PERIOD_FRAMING.intersection(g)]
+        return [
+            g
+            for g in query_terms(query)
+            if not all(_YEAR_WORD.fullmatch(a) or a in query.own for a in g) and not PERIOD_FRAMING.intersection(g)
+        ]
     latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
-    return [latin.get(w.lower(), (w,)) for w in dict.fromkeys(words) if w not in GENERIC and w not in query.own and not _ASKING.fullmatch(w)]
+    return [
+        latin.get(w.lower(), (w,))
+        for w in dict.fromkeys(words)
+        if w not in GENERIC and w not in query.own and not _ASKING.fullmatch(w)
+    ]
 
 
 SCENE_WEIGHT = 0.5
@@ -176,6 +191,8 @@ def scene_weight(query: Query, weight):
     if query.language == "en" or not scenes:
         return weight
     rest = " ".join(c for c in clauses if c not in scenes)
+
     def weighted(group: tuple[str, ...]) -> float:
         return weight(group) * (1.0 if any(a in rest for a in group) else SCENE_WEIGHT)
+
     return weighted

@@ -1,5 +1,6 @@
 """Words a question hinges on that the reports never use: a year, a quarter, a place, a
 name, or a topic they have no word for. The reports cannot speak of them."""
+
 from __future__ import annotations
 
 import re
@@ -29,15 +30,25 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary and g[0] not in spanned]
     if query.language == "en":
         names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)} - _CALENDAR
-        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary] + unknown_quarter(query.raw, vocabulary)
-    return ([n for n in numbers if len(n) == 4] + unknown_places(query.text, vocabulary) + unknown_topic(query.text, vocabulary, query.own)
-            + unknown_quarter(query.text, vocabulary))
+        return (
+            numbers
+            + [w for w in query.unmatched if w in names and w not in vocabulary]
+            + unknown_quarter(query.raw, vocabulary)
+        )
+    return (
+        [n for n in numbers if len(n) == 4]
+        + unknown_places(query.text, vocabulary)
+        + unknown_topic(query.text, vocabulary, query.own)
+        + unknown_quarter(query.text, vocabulary)
+    )
 
 
 # A span of years ("2016-2020", 2016至2020年, from 2016 to 2020, between 2016 and 2020); two
 # years joined by a plain "and" are two years, not a span.
 _Y = r"((?:19|20)\d\d)"
-_YEAR_SPAN = re.compile(_Y + r"\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*" + _Y + r"|\bbetween\s+" + _Y + r"\s+and\s+" + _Y, re.I)
+_YEAR_SPAN = re.compile(
+    _Y + r"\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*" + _Y + r"|\bbetween\s+" + _Y + r"\s+and\s+" + _Y, re.I
+)
 # A word glossed in brackets by another ("瓦斯(燃气)", 捷运（地铁）).
 _GLOSS = r"\s*[(（]\s*([^()（）]{1,12}?)\s*[)）]"
 
@@ -60,8 +71,15 @@ def glossed(word: str, text: str, vocabulary) -> bool:
 def unknown_places(text: str, vocabulary) -> list[str]:
     """Place names (jieba's ``ns`` words with an administrative suffix: 滨江区, 广东省)
     that the reports never use. Common nouns such as 商务区 are not places to jieba."""
-    return [word for word, flag in tagged(text) if flag == "ns" and _PLACE_SUFFIX.match(word)
-            and not _AREA_NOUN.search(word) and word not in vocabulary and word[:-1] not in vocabulary]
+    return [
+        word
+        for word, flag in tagged(text)
+        if flag == "ns"
+        and _PLACE_SUFFIX.match(word)
+        and not _AREA_NOUN.search(word)
+        and word not in vocabulary
+        and word[:-1] not in vocabulary
+    ]
 
 
 def unknown_quarter(text: str, vocabulary) -> list[str]:
@@ -84,5 +102,3 @@ def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> l
     pieces = tokenize(word)  # the word and its dictionary pieces (广东美术馆: 广东, 美术馆 …)
     unknown = flag in _NAME_TAGS and len(word) > 1 and not all(p in vocabulary for p in pieces)
     return [word] if unknown and not glossed(word, text, vocabulary) else []
-
-

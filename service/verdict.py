@@ -17,6 +17,7 @@ The reason given when a question is not answered outright is the signal that pul
 confidence down most. A question with nothing to look for (no word the reports or the
 dictionary know: nonsense, markup, digits, a greeting) is ``not_found`` before any model.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,15 +32,39 @@ from service.retrieval import CANDIDATE_PASSAGES, Hit
 # The structured checks of service.confidence, each a 0/1 signal; the detail checks (a
 # name, a phone number, a procedure, a day, opening hours, a time) count as one.
 DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", "no_time")
-CHECKS = ("unknown_term", "after_reports", "other_period", "repeats_question", "other_level",
-          "asked_detail", "other_kind", "group_figure")
-NUMERIC = ("cos_main", "cos_second", "cos_gap_main", "sim_clause", "coverage_clause", "terms",
-           "english", "wants_figure", "figure_coverage", "english_coverage")
+CHECKS = (
+    "unknown_term",
+    "after_reports",
+    "other_period",
+    "repeats_question",
+    "other_level",
+    "asked_detail",
+    "other_kind",
+    "group_figure",
+)
+NUMERIC = (
+    "cos_main",
+    "cos_second",
+    "cos_gap_main",
+    "sim_clause",
+    "coverage_clause",
+    "terms",
+    "english",
+    "wants_figure",
+    "figure_coverage",
+    "english_coverage",
+)
 FEATURES = NUMERIC + CHECKS
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
-NUMERIC_REASONS = {"coverage_clause": "clause_off_topic", "sim_clause": "clause_off_topic", "figure_coverage": "figure_off_topic",
-                   "english_coverage": "clause_off_topic", "cos_gap_main": "few_words",
-                   "cos_main": "few_words", "cos_second": "few_words"}
+NUMERIC_REASONS = {
+    "coverage_clause": "clause_off_topic",
+    "sim_clause": "clause_off_topic",
+    "figure_coverage": "figure_off_topic",
+    "english_coverage": "clause_off_topic",
+    "cos_gap_main": "few_words",
+    "cos_main": "few_words",
+    "cos_second": "few_words",
+}
 VERDICTS = ("answered", "uncertain", "not_found")
 GAP_DEPTH = 5  # the best passage's lead is measured over this many, whatever top_k the asker wants
 
@@ -69,8 +94,10 @@ class VerdictModel:
 
     def contributions(self, signals: dict[str, float]) -> dict[str, float]:
         """Each signal's share of the log-odds, against a question at the training mean."""
-        return {name: w * (signals.get(name, 0.0) - m) / s
-                for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights)}
+        return {
+            name: w * (signals.get(name, 0.0) - m) / s
+            for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights)
+        }
 
     def probability(self, signals: dict[str, float]) -> float:
         logit = self.bias + sum(self.contributions(signals).values())
@@ -79,7 +106,9 @@ class VerdictModel:
     def judge(self, signals: dict[str, float], fired: list[str]) -> Verdict:
         """The verdict for one answer's signals; ``fired``, the checks that fired (in order)."""
         confidence = self.probability(signals)
-        verdict = "answered" if confidence >= self.answered else "uncertain" if confidence >= self.not_found else "not_found"
+        verdict = (
+            "answered" if confidence >= self.answered else "uncertain" if confidence >= self.not_found else "not_found"
+        )
         return Verdict(verdict, round(confidence, 4), None if verdict == "answered" else self.reason(signals, fired))
 
     def reason(self, signals: dict[str, float], fired: list[str]) -> str:
@@ -93,28 +122,50 @@ class VerdictModel:
         return NUMERIC_REASONS[min(numeric, key=numeric.get)] if numeric else "few_words"
 
     def to_dict(self) -> dict:
-        return {"features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
-                "weights": list(self.weights), "bias": self.bias, "answered": self.answered, "not_found": self.not_found}
+        return {
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "answered": self.answered,
+            "not_found": self.not_found,
+        }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "VerdictModel":
-        return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
-                   float(data["bias"]), float(data["answered"]), float(data["not_found"]))
+    def from_dict(cls, data: dict) -> VerdictModel:
+        return cls(
+            tuple(data["features"]),
+            tuple(data["mean"]),
+            tuple(data["scale"]),
+            tuple(data["weights"]),
+            float(data["bias"]),
+            float(data["answered"]),
+            float(data["not_found"]),
+        )
 
 
 def _check_feature(code: str) -> str:
     return "asked_detail" if code in DETAIL_CHECKS else code
 
 
-def signals(hits: list[Hit], fired: list[str], words: dict[str, float], english: bool, wants_figure: bool) -> dict[str, float]:
+def signals(
+    hits: list[Hit], fired: list[str], words: dict[str, float], english: bool, wants_figure: bool
+) -> dict[str, float]:
     """The model's inputs for one answer: how close the dense encoders find the best passages
     (and how far the best stands above the fifth), what of the question's words the answering
-    clause holds and how close its meaning is (``words``: coverage_clause, terms, sim_clause), and which structured checks fired."""
+    clause holds and how close its meaning is (``words``: coverage_clause, terms, sim_clause), and
+    which structured checks fired."""
     main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
     out = {
-        **{f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in ("main", "second")},
-        "cos_gap_main": main[0] - min(main) if main else 0.0, **words,
-        "english": float(english), "wants_figure": float(wants_figure),
+        **{
+            f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0)
+            for c in ("main", "second")
+        },
+        "cos_gap_main": main[0] - min(main) if main else 0.0,
+        **words,
+        "english": float(english),
+        "wants_figure": float(wants_figure),
         # how much the clause must hold depends on what is asked: a figure's clause must name what
         # it counts, and an English question's words reach the clause only through translation
         "figure_coverage": float(wants_figure) * words["coverage_clause"],

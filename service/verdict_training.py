@@ -7,6 +7,7 @@ the unanswerable ones, the model fitted on the rest), so that what is reported i
 question or a report the model never saw would get. Calibration is the expected
 calibration error over ten equal-width bins of confidence.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -38,16 +39,28 @@ class Example:
     corpus: str = "shipped"  # which corpus the question was asked of
 
 
-def collect(retriever: Retriever, questions: list[Question], group: str, docs: dict[str, str],
-            reported_until: date | None, corpus: str = "shipped") -> list[Example]:
+def collect(
+    retriever: Retriever,
+    questions: list[Question],
+    group: str,
+    docs: dict[str, str],
+    reported_until: date | None,
+    corpus: str = "shipped",
+) -> list[Example]:
     """The verdict's signals for every question the service would judge (not those with
     nothing to look for, which are not_found before any model); ``docs`` maps each question
     id to its report file."""
     out = []
     for q in questions:
         query, hits = retriever.search(q.question, top_k=TOP_K)
-        answer = extract_answer(query, hits, retriever.bundle.lexical, reported_until, None,
-                                lambda texts, query=query: retriever.similarities(query, texts))
+        answer = extract_answer(
+            query,
+            hits,
+            retriever.bundle.lexical,
+            reported_until,
+            None,
+            lambda texts, query=query: retriever.similarities(query, texts),
+        )
         if answer.signals:
             signals = tuple(answer.signals[f] for f in FEATURES)
             out.append(Example(q.id, group, docs.get(q.id), q.lang, signals, q.answerable, corpus))
@@ -61,8 +74,15 @@ def fit(examples: list[Example], answered: float = 0.5, not_found: float = 0.25)
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=REGULARISATION, max_iter=2000).fit((X - mean) / scale, y)
-    return VerdictModel(FEATURES, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, model.coef_[0])),
-                        float(model.intercept_[0]), answered, not_found)
+    return VerdictModel(
+        FEATURES,
+        tuple(map(float, mean)),
+        tuple(map(float, scale)),
+        tuple(map(float, model.coef_[0])),
+        float(model.intercept_[0]),
+        answered,
+        not_found,
+    )
 
 
 def probabilities(model: VerdictModel, examples: list[Example]) -> np.ndarray:
@@ -86,7 +106,9 @@ def folds_by_report(examples: list[Example]) -> list[tuple[str, list[Example], l
     docs = sorted({e.doc for e in examples if e.doc})
     folds = []
     for i, doc in enumerate(docs):
-        train = [e for e in examples if (e.answerable and e.doc and e.doc != doc) or (not e.answerable and half(e) != i % 2)]
+        train = [
+            e for e in examples if (e.answerable and e.doc and e.doc != doc) or (not e.answerable and half(e) != i % 2)
+        ]
         test = [e for e in examples if (e.answerable and e.doc == doc) or (not e.answerable and half(e) == i % 2)]
         folds.append((doc, train, test))
     return folds
@@ -102,7 +124,9 @@ def out_of_fold(folds: list[tuple[str, list[Example], list[Example]]]) -> tuple[
     return tested, np.concatenate(scores) if scores else np.array([])
 
 
-def calibration_error(scores: np.ndarray, labels: np.ndarray, bins: int = 10) -> tuple[float, list[tuple[float, float, int]]]:
+def calibration_error(
+    scores: np.ndarray, labels: np.ndarray, bins: int = 10
+) -> tuple[float, list[tuple[float, float, int]]]:
     """Expected calibration error, and the reliability curve: per bin the mean confidence,
     the share actually answerable, and the count."""
     edges = np.linspace(0.0, 1.0, bins + 1)
@@ -120,7 +144,9 @@ def rates(scores: np.ndarray, labels: np.ndarray, answered: float) -> tuple[floa
     """Share of answerable questions not answered outright, and of unanswerable ones not answered."""
     given = scores >= answered
     answerable, unanswerable = labels == 1, labels == 0
-    return float((~given & answerable).sum() / max(1, answerable.sum())), float((~given & unanswerable).sum() / max(1, unanswerable.sum()))
+    return float((~given & answerable).sum() / max(1, answerable.sum())), float(
+        (~given & unanswerable).sum() / max(1, unanswerable.sum())
+    )
 
 
 def check_audit(examples: list[Example]) -> list[tuple[str, str, int, int, int, int]]:
@@ -134,6 +160,14 @@ def check_audit(examples: list[Example]) -> list[tuple[str, str, int, int, int, 
             mine = [e for e in examples if e.corpus == corpus]
             yes = [e for e in mine if e.answerable]
             no = [e for e in mine if not e.answerable]
-            rows.append((code, corpus, sum(e.signals[at] > 0 for e in yes), len(yes),
-                         sum(e.signals[at] > 0 for e in no), len(no)))
+            rows.append(
+                (
+                    code,
+                    corpus,
+                    sum(e.signals[at] > 0 for e in yes),
+                    len(yes),
+                    sum(e.signals[at] > 0 for e in no),
+                    len(no),
+                )
+            )
     return rows

@@ -6,12 +6,13 @@ page speaks the browser's language (English or Chinese, ``?ui=`` switches) and s
 reports' text in the asker's script. Everything shown is escaped: highlights are built from
 escaped pieces with ``<mark>`` around them, never by pasting raw text into markup.
 """
+
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
@@ -36,20 +37,36 @@ GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glo
 
 STRINGS = {
     "en": {
-        "title": "Ask the government reports", "switch": "中文", "switch_label": "切换到中文",
+        "title": "Ask the government reports",
+        "switch": "中文",
+        "switch_label": "切换到中文",
         "lead": "Ask in English or Chinese about {reports}. "
-                "Answers are quoted from the reports, with the passages they come from.",
-        "reports_sep": "; ", "no_reports": "the reports (not loaded yet)",
-        "label": "Your question", "placeholder": "e.g. GDP growth target for 2021?",
-        "ask": "Ask", "lang": "Show report text in", "auto": "the question's language",
-        "examples": "Try an example", "answer": "Answer", "english": "Figures in English", "source": "Source",
-        "passages": "Passages", "closest": "Closest passages (they may not answer the question)",
-        "glossary": "Glossary", "not_found": "The reports do not say",
+        "Answers are quoted from the reports, with the passages they come from.",
+        "reports_sep": "; ",
+        "no_reports": "the reports (not loaded yet)",
+        "label": "Your question",
+        "placeholder": "e.g. GDP growth target for 2021?",
+        "ask": "Ask",
+        "lang": "Show report text in",
+        "auto": "the question's language",
+        "examples": "Try an example",
+        "answer": "Answer",
+        "english": "Figures in English",
+        "source": "Source",
+        "passages": "Passages",
+        "closest": "Closest passages (they may not answer the question)",
+        "glossary": "Glossary",
+        "not_found": "The reports do not say",
         "not_found_detail": "No passage of the reports answers this question with confidence.",
         "uncertain": "This may not answer the question: check the passage.",
-        "dated": "Report dated", "paragraph": "paragraph {n}",
-        "Hant": "Traditional", "Hans": "Simplified", "en_names": "English", "definition_en": "In English",
-        "source_question": "named in your question", "source_passages": "used in the passages",
+        "dated": "Report dated",
+        "paragraph": "paragraph {n}",
+        "Hant": "Traditional",
+        "Hans": "Simplified",
+        "en_names": "English",
+        "definition_en": "In English",
+        "source_question": "named in your question",
+        "source_passages": "used in the passages",
         "empty": "Please type a question, in English or Chinese.",
         "too_long": "That question is {n} characters long; please keep it to {limit} characters.",
         "unavailable": "The reports are not loaded yet; please try again in a minute.",
@@ -58,19 +75,35 @@ STRINGS = {
         "footer": "Answers are extracted from the reports, never written by a model. API:",
     },
     "zh": {
-        "title": "政府报告问答", "switch": "English", "switch_label": "Switch to English",
+        "title": "政府报告问答",
+        "switch": "English",
+        "switch_label": "Switch to English",
         "lead": "用中文或英文提问，内容来自{reports}。答案摘自报告原文，并附出处段落。",
-        "reports_sep": "、", "no_reports": "报告（尚未加载）",
-        "label": "你的问题", "placeholder": "例如:2021年GDP预期增长多少?",
-        "ask": "提问", "lang": "报告原文显示", "auto": "与问题相同",
-        "examples": "试试这些问题", "answer": "答案", "english": "数字的英文表达", "source": "出处",
-        "passages": "相关段落", "closest": "最接近的段落(未必回答了这个问题)",
-        "glossary": "名词注释", "not_found": "报告中没有找到答案",
+        "reports_sep": "、",
+        "no_reports": "报告（尚未加载）",
+        "label": "你的问题",
+        "placeholder": "例如:2021年GDP预期增长多少?",
+        "ask": "提问",
+        "lang": "报告原文显示",
+        "auto": "与问题相同",
+        "examples": "试试这些问题",
+        "answer": "答案",
+        "english": "数字的英文表达",
+        "source": "出处",
+        "passages": "相关段落",
+        "closest": "最接近的段落(未必回答了这个问题)",
+        "glossary": "名词注释",
+        "not_found": "报告中没有找到答案",
         "not_found_detail": "报告中没有能可靠回答这个问题的段落。",
         "uncertain": "这未必回答了问题,请核对原文段落。",
-        "dated": "报告日期", "paragraph": "第 {n} 段",
-        "Hant": "繁体", "Hans": "简体", "en_names": "英文", "definition_en": "英文释义",
-        "source_question": "问题中提到", "source_passages": "段落中用到",
+        "dated": "报告日期",
+        "paragraph": "第 {n} 段",
+        "Hant": "繁体",
+        "Hans": "简体",
+        "en_names": "英文",
+        "definition_en": "英文释义",
+        "source_question": "问题中提到",
+        "source_passages": "段落中用到",
         "empty": "请输入问题(中文或英文均可)。",
         "too_long": "问题共 {n} 个字符,最多可输入 {limit} 个字符,请缩短后再试。",
         "unavailable": "报告索引尚未加载,请稍后再试。",
@@ -144,10 +177,17 @@ def answer_view(result: dict, script: str) -> dict:
     it stands, and the figures' English renderings."""
     figures = [in_script(f["text"], script) for f in result["figures"]]
     renderings = [(f["text"], f["english"]) for f in result["figures"]] if script == "en" else []
-    parts = [{"text": highlight(in_script(part["text"], script), figures),  # renderings are listed apart
-              "citation": {"passage": part["citation"]["passage"], "title": in_script(part["citation"]["title"], script),
-                           "section": in_script(part["citation"]["section"], script)}}
-             for part in result["answer_parts"]]
+    parts = [
+        {
+            "text": highlight(in_script(part["text"], script), figures),  # renderings are listed apart
+            "citation": {
+                "passage": part["citation"]["passage"],
+                "title": in_script(part["citation"]["title"], script),
+                "section": in_script(part["citation"]["section"], script),
+            },
+        }
+        for part in result["answer_parts"]
+    ]
     return {"parts": parts, "renderings": renderings}
 
 
@@ -155,8 +195,15 @@ def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles
     """One passage as shown: text in the reader's script with the question's words marked."""
     text = passage["display_text"] if own else in_script(passage["text"], script)
     sections = [in_script(s.strip(), script) for s in passage["section"].split("›") if s.strip()]
-    return {"id": passage["id"], "title": in_script(passage["title"], script), "title_en": titles_en.get(passage["doc"], ""),
-            "date": passage["date"], "sections": sections, "paragraph": passage["paragraph"], "text": highlight(text, terms)}
+    return {
+        "id": passage["id"],
+        "title": in_script(passage["title"], script),
+        "title_en": titles_en.get(passage["doc"], ""),
+        "date": passage["date"],
+        "sections": sections,
+        "paragraph": passage["paragraph"],
+        "text": highlight(text, terms),
+    }
 
 
 def glossary_view(item: dict, own: bool, script: str) -> dict:
@@ -164,8 +211,15 @@ def glossary_view(item: dict, own: bool, script: str) -> dict:
     definition = item["display_definition"] if own else in_script(item["definition"], script)
     term, traditional = item["term"], to_traditional(item["term"])
     main, other, other_script = (traditional, term, "Hans") if script == "zh-Hant" else (term, traditional, "Hant")
-    return {"term": main, "other": other if other != main else "", "other_script": other_script, "english": item["english"],
-            "definition": definition, "definition_en": item["definition_en"], "source": item["source"]}
+    return {
+        "term": main,
+        "other": other if other != main else "",
+        "other_script": other_script,
+        "english": item["english"],
+        "definition": definition,
+        "definition_en": item["definition_en"],
+        "source": item["source"],
+    }
 
 
 def described(retriever: Retriever | None, ui: str, traditional: bool, t: dict[str, str]) -> str:
@@ -188,9 +242,11 @@ def examples(retriever: Retriever | None) -> dict[str, list[str]]:
     if own:
         return {script: list(own.get(script, [])) for script in SCRIPTS if own.get(script)}
     entries = retriever.bundle.glossary[:GLOSSARY_EXAMPLES]
-    found = {"en": [f"What is {e.english[0]}?" for e in entries if e.english],
-             "zh-Hans": [f"什么是{e.term}？" for e in entries],
-             "zh-Hant": [f"什麼是{to_traditional(e.term)}？" for e in entries]}
+    found = {
+        "en": [f"What is {e.english[0]}?" for e in entries if e.english],
+        "zh-Hans": [f"什么是{e.term}？" for e in entries],
+        "zh-Hant": [f"什麼是{to_traditional(e.term)}？" for e in entries],
+    }
     return {script: questions for script, questions in found.items() if questions}
 
 
@@ -203,7 +259,10 @@ def result_view(retriever: Retriever, question: str, lang: str) -> dict:
     reports = retriever.bundle.manifest.get("reports", [])
     titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
     return {
-        "language": result["language"], "script": script, "confident": result["confident"], "verdict": result["verdict"],
+        "language": result["language"],
+        "script": script,
+        "confident": result["confident"],
+        "verdict": result["verdict"],
         "doubt": result["doubt"] and result["doubt"]["code"],
         "answer": answer_view(result, script),
         "passages": [passage_view(p, own, script, terms, titles_en) for p in result["passages"]],
@@ -235,8 +294,15 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     retriever = qa_state().retriever
     lead = t["lead"].format(reports=described(retriever, ui, traditional, t))
     html = render_template(
-        "index.html", ui=ui, html_lang=html_lang, t={**t, "lead": lead}, page=page, scripts=SCRIPTS,
-        lang_names=LANG_NAMES, examples=examples(retriever), switch_url=url_for("web.page", ui=other, **args),
+        "index.html",
+        ui=ui,
+        html_lang=html_lang,
+        t={**t, "lead": lead},
+        page=page,
+        scripts=SCRIPTS,
+        lang_names=LANG_NAMES,
+        examples=examples(retriever),
+        switch_url=url_for("web.page", ui=other, **args),
         max_chars=current_app.config["QA"].max_question_chars,
     )
     return html, status
@@ -245,10 +311,13 @@ def render(status: int = 200, **page) -> tuple[str, int]:
 @bp.get("/")
 @documented(
     "The web page: a question form (works without JavaScript) and, with q, the answer, passages and glossary",
-    "web", content_type="text/html",
-    query={"q": "the question, in English, Simplified or Traditional Chinese (400 page if empty, 422 if too long)",
-           "lang": "show report text in en, zh-Hans or zh-Hant (default: the question's script)",
-           "ui": "page language, en or zh (default: from Accept-Language)"},
+    "web",
+    content_type="text/html",
+    query={
+        "q": "the question, in English, Simplified or Traditional Chinese (400 page if empty, 422 if too long)",
+        "lang": "show report text in en, zh-Hans or zh-Hant (default: the question's script)",
+        "ui": "page language, en or zh (default: from Accept-Language)",
+    },
 )
 def page() -> tuple[str, int]:
     """Show the form, or answer ``q``; bad input gets a friendly page with a 4xx status."""

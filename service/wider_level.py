@@ -8,6 +8,7 @@ district's are the district's. A question about the level a report stands for is
 province") that the answer's clause and headings never name asks for figures the report
 does not give.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,11 @@ def other_level(text: str, answer_context: str, level: str = "") -> bool:
     that its clause and headings never name?"""
     words = tagged(text)
     # a place followed by a smaller one (…省…市…区) is an address, not a wider level
-    levels = [w for (w, f), (_, next_flag) in zip(words, words[1:] + (("", ""),))
-              if f == "ns" and len(w) > 2 and w[-1] in "省市" and next_flag != "ns"]
+    levels = [
+        w
+        for (w, f), (_, next_flag) in zip(words, words[1:] + (("", ""),))
+        if f == "ns" and len(w) > 2 and w[-1] in "省市" and next_flag != "ns"
+    ]
     first = topic(text)
     if first is not None and first[0] in _WIDER:
         levels.append(first[0])
@@ -46,12 +50,31 @@ _ASKS_RANK = re.compile(r"排名|排第|第几|名次|\brank", re.I)
 
 # A whole level in an English question, and its word in the reports.
 _WIDER_EN = (
-    (re.compile(r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|China)\b"
-                r"|\bnation-?wide\b|\bnational (?:total|figure|level|average)\b|\bChina as a whole\b", re.I), "全国"),
-    (re.compile(r"\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b|\bprovincial (?:total|figure|level|average)\b"
-                r"|\bprovince as a whole\b", re.I), "全省"),
-    (re.compile(r"\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b|\bcity as a whole\b"
-                r"|\bmunicipal (?:total|figure|level|average)\b", re.I), "全市"),
+    (
+        re.compile(
+            r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|China)\b"
+            r"|\bnation-?wide\b|\bnational (?:total|figure|level|average)\b|\bChina as a whole\b",
+            re.I,
+        ),
+        "全国",
+    ),
+    (
+        re.compile(
+            r"\b(?:across|throughout) the (?:whole |entire )?province\b|\bprovince-?wide\b"
+            r"|\bprovincial (?:total|figure|level|average)\b"
+            r"|\bprovince as a whole\b",
+            re.I,
+        ),
+        "全省",
+    ),
+    (
+        re.compile(
+            r"\b(?:across|throughout) the (?:whole |entire )?city\b|\bcity-?wide\b|\bcity as a whole\b"
+            r"|\bmunicipal (?:total|figure|level|average)\b",
+            re.I,
+        ),
+        "全市",
+    ),
 )
 
 

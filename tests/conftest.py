@@ -1,4 +1,5 @@
 """Shared fixtures: the real model and a real index, built once per test session."""
+
 from __future__ import annotations
 
 import os

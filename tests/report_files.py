@@ -1,4 +1,5 @@
 """A small made-up county report, written out as each format government sites publish."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,9 +33,11 @@ def write_txt(path: Path, encoding: str = "gb18030") -> Path:
 
 def write_html(path: Path) -> Path:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    page = (f"<!doctype html><html><head><meta charset='utf-8'><title>{PARAGRAPHS[0]}</title>"
-            f"<style>p {{ margin: 0 }}</style><script>var x = '不是正文';</script></head>"
-            f"<body><nav>首页 &gt; 政务公开</nav><div class='article'>{body}</div></body></html>")
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{PARAGRAPHS[0]}</title>"
+        f"<style>p {{ margin: 0 }}</style><script>var x = '不是正文';</script></head>"
+        f"<body><nav>首页 &gt; 政务公开</nav><div class='article'>{body}</div></body></html>"
+    )
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -61,7 +64,7 @@ def write_pdf(path: Path, width: int = 36) -> Path:
     y = 800
     for paragraph in PARAGRAPHS:
         for start in range(0, len(paragraph), width):
-            page.drawString(40, y, paragraph[start:start + width])
+            page.drawString(40, y, paragraph[start : start + width])
             y -= 16
             if y < 40:
                 page.showPage()

@@ -1,5 +1,6 @@
 """scripts/add_report.py: a report in each published format added to a fresh corpus, indexed,
 and answered in English, Simplified and Traditional Chinese; bad files leave the corpus as it was."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,13 @@ import sys
 from dataclasses import replace
 
 import pytest
+from report_files import GDP, ROADS, WRITERS
 
 from index.corpus import corpus_hash
-from report_files import GDP, ROADS, WRITERS
 from service.config import ROOT
 from service.respond import ask
-from service.web import STRINGS, described, examples
 from service.runtime import build, load_retriever
+from service.web import STRINGS, described, examples
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import add_report  # noqa: E402
@@ -73,4 +74,7 @@ def test_the_page_describes_and_suggests_from_the_added_report_itself(added):
     _, retriever, _ = added
     assert described(retriever, "zh", False, STRINGS["zh"]) == "《青禾县人民政府工作报告》（2023）"
     assert described(retriever, "en", False, STRINGS["en"]) == "Qinghe County Government Work Report 2023"
-    assert examples(retriever) == {"zh-Hans": ["什么是河长制？", "什么是老旧小区？"], "zh-Hant": ["什麼是河長制？", "什麼是老舊小區？"]}
+    assert examples(retriever) == {
+        "zh-Hans": ["什么是河长制？", "什么是老旧小区？"],
+        "zh-Hant": ["什麼是河長制？", "什麼是老舊小區？"],
+    }

@@ -1,24 +1,31 @@
 """Extracted answers: the figure asked for, English renderings, abstention."""
+
 import pytest
 
 from service.respond import ask
 
 
-@pytest.mark.parametrize("question, figure", [
-    ("2021年地区生产总值预期增长多少?", "7%"),
-    ("2021年上半年武昌区地区生产总值是多少?", "779.43亿元"),
-    ("十三五期间累计完成固定资产投资多少?", "1242.6亿元"),
-])
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("2021年地区生产总值预期增长多少?", "7%"),
+        ("2021年上半年武昌区地区生产总值是多少?", "779.43亿元"),
+        ("十三五期间累计完成固定资产投资多少?", "1242.6亿元"),
+    ],
+)
 def test_figure_questions_get_the_figure_with_its_unit(retriever, question, figure):
     result = ask(retriever, question)
     assert figure in result["answer"] and result["confident"] is True
     assert figure in result["passages"][0]["text"] or any(figure in p["text"] for p in result["passages"][:3])
 
 
-@pytest.mark.parametrize("question, said", [
-    ("上半年绿道建设有什么进展?", "绿道5公里"),
-    ("上半年金融之城建设有哪些进展?", "金融之城"),
-])
+@pytest.mark.parametrize(
+    "question, said",
+    [
+        ("上半年绿道建设有什么进展?", "绿道5公里"),
+        ("上半年金融之城建设有哪些进展?", "金融之城"),
+    ],
+)
 def test_the_answer_is_the_clause_with_the_telling_word_not_the_common_ones(retriever, question, said):
     """A clause sharing the question's rare word beats one sharing its common words (计划, 上半年)."""
     assert said in ask(retriever, question)["answer"]
@@ -43,22 +50,28 @@ def test_the_citation_points_at_the_answer_in_the_original_text(retriever):
     report = next(r for r in retriever.bundle.manifest["reports"] if r["id"] == result["citation"]["doc"])
     from index.corpus import load_reports
     from service.config import ROOT
+
     text = next(r.text for r in load_reports(ROOT / "corpus") if r.id == report["id"])
     c = result["citation"]
-    assert text[c["start"]:c["end"]] == result["answer"]
+    assert text[c["start"] : c["end"]] == result["answer"]
 
 
-@pytest.mark.parametrize("question", ["武昌区2021年的房价涨了多少?", "What is the population of Wuchang's neighbouring district Hongshan?"])
+@pytest.mark.parametrize(
+    "question", ["武昌区2021年的房价涨了多少?", "What is the population of Wuchang's neighbouring district Hongshan?"]
+)
 def test_questions_the_reports_cannot_answer_are_not_confident(retriever, question):
     assert ask(retriever, question)["confident"] is False
 
 
-@pytest.mark.parametrize("question, figure", [
-    # the expropriation sentence of the first passage holds 上半年 and 拆迁 far from its figures
-    ("In the first half of 2021, what area of illegal structures was torn down?", "8.1万余平方米"),
-    # a clause of 计划, 建成 and 上半年 about roads, against the one that counts the greenways in 公里
-    ("2021年计划新建绿道多少公里?上半年实际建成多少?", "绿道5公里"),
-])
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        # the expropriation sentence of the first passage holds 上半年 and 拆迁 far from its figures
+        ("In the first half of 2021, what area of illegal structures was torn down?", "8.1万余平方米"),
+        # a clause of 计划, 建成 and 上半年 about roads, against the one that counts the greenways in 公里
+        ("2021年计划新建绿道多少公里?上半年实际建成多少?", "绿道5公里"),
+    ],
+)
 def test_a_figure_answer_is_the_clause_that_counts_what_was_asked(retriever, question, figure):
     assert figure in ask(retriever, question)["answer"]
 
@@ -71,4 +84,7 @@ def test_asking_what_a_glossary_term_means_is_answered_by_its_definition_line(re
         name = entry.english[0] if template.startswith("What") and entry.english else entry.term
         answer = ask(retriever, template.format(name))
         cited = answer["citation"]
-        assert cited["doc"] == entry.doc and entry.start <= cited["start"] < cited["end"] <= entry.end, (name, answer["answer"])
+        assert cited["doc"] == entry.doc and entry.start <= cited["start"] < cited["end"] <= entry.end, (
+            name,
+            answer["answer"],
+        )

@@ -1,4 +1,5 @@
 """HTTP-level behaviour of the JSON API and the operations routes."""
+
 import pytest
 
 PASSAGE_KEYS = {"id", "doc", "title", "section", "text", "start", "end", "score"}
@@ -19,20 +20,23 @@ def test_glossary_question_returns_the_entry(client):
     assert body["glossary"][0]["definition"] == "下穿东湖、南湖的隧道。"
 
 
-@pytest.mark.parametrize("body, status, phrase", [
-    (b"", 400, "empty"),
-    (b"{not json", 400, "not valid JSON"),
-    (b"\xff\xfe\x00", 400, "UTF-8"),
-    (b"[1, 2]", 422, "JSON object"),
-    (b'{"question": 42}', 422, "question"),
-    (b'{"question": ""}', 422, "empty"),
-    (b'{"question": "\\u200b\\u200b "}', 422, "empty"),
-    (b'{"question": "ok?", "top_k": 0}', 422, "top_k"),
-    (b'{"question": "ok?", "top_k": 500}', 422, "top_k"),
-    (b'{"question": "ok?", "top_k": "5"}', 422, "top_k"),
-    (b'{"question": "ok?", "topk": 5}', 422, "unknown field"),
-    (b"[" * 5000 + b"]" * 5000, 400, "nested"),
-])
+@pytest.mark.parametrize(
+    "body, status, phrase",
+    [
+        (b"", 400, "empty"),
+        (b"{not json", 400, "not valid JSON"),
+        (b"\xff\xfe\x00", 400, "UTF-8"),
+        (b"[1, 2]", 422, "JSON object"),
+        (b'{"question": 42}', 422, "question"),
+        (b'{"question": ""}', 422, "empty"),
+        (b'{"question": "\\u200b\\u200b "}', 422, "empty"),
+        (b'{"question": "ok?", "top_k": 0}', 422, "top_k"),
+        (b'{"question": "ok?", "top_k": 500}', 422, "top_k"),
+        (b'{"question": "ok?", "top_k": "5"}', 422, "top_k"),
+        (b'{"question": "ok?", "topk": 5}', 422, "unknown field"),
+        (b"[" * 5000 + b"]" * 5000, 400, "nested"),
+    ],
+)
 def test_bad_input_gets_a_problem_that_says_what_is_wrong(client, body, status, phrase):
     response = client.post("/api/ask", data=body, content_type="application/json")
     assert response.status_code == status
@@ -44,7 +48,11 @@ def test_bad_input_gets_a_problem_that_says_what_is_wrong(client, body, status, 
 def test_overlong_questions_and_bodies_are_refused(client, config):
     response = client.post("/api/ask", json={"question": "问" * (config.max_question_chars + 1)})
     assert response.status_code == 422 and "at most" in response.get_json()["detail"]
-    response = client.post("/api/ask", data=b'{"question": "' + b"a" * (config.max_body_bytes + 10) + b'"}', content_type="application/json")
+    response = client.post(
+        "/api/ask",
+        data=b'{"question": "' + b"a" * (config.max_body_bytes + 10) + b'"}',
+        content_type="application/json",
+    )
     assert response.status_code == 413 and response.mimetype == "application/problem+json"
 
 
@@ -73,7 +81,12 @@ def test_a_body_that_is_not_declared_json_is_refused_with_415(client):
         response = client.post("/api/ask", data=b'{"question": "GDP?"}', content_type=content_type)
         assert response.status_code == 415 and response.mimetype == "application/problem+json"
         assert "application/json" in response.get_json()["detail"]
-    assert client.post("/api/ask", data=b'{"question": "GDP?"}', content_type="application/json; charset=utf-8").status_code == 200
+    assert (
+        client.post(
+            "/api/ask", data=b'{"question": "GDP?"}', content_type="application/json; charset=utf-8"
+        ).status_code
+        == 200
+    )
 
 
 def test_an_over_long_request_target_is_refused_with_414(client, config):

@@ -1,4 +1,5 @@
 """scripts/ask.py: the batch contract (--input/--output) and the readable single question."""
+
 import json
 import subprocess
 import sys
@@ -11,13 +12,17 @@ PASSAGE_KEYS = {"id", "doc", "title", "section", "text", "start", "end", "score"
 
 def _run(args, config):
     env = {"QA_INDEX_DIR": str(config.index_dir), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
-    return subprocess.run([sys.executable, "scripts/ask.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "scripts/ask.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_batch_answers_every_line_in_order_with_the_contract_shape(built, config, tmp_path):
-    rows = [{"id": "a", "question": "What is the GDP growth target for 2021?"},
-            {"id": "b", "question": "两湖隧道是什么?", "extra": 1},
-            {"id": "c", "question": "上半年地區生產總值是多少?"}]
+    rows = [
+        {"id": "a", "question": "What is the GDP growth target for 2021?"},
+        {"id": "b", "question": "两湖隧道是什么?", "extra": 1},
+        {"id": "c", "question": "上半年地區生產總值是多少?"},
+    ]
     source, target = tmp_path / "q.jsonl", tmp_path / "r.jsonl"
     source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     result = _run(["--input", str(source), "--output", str(target), "--top-k", "10"], config)

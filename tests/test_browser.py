@@ -5,6 +5,7 @@ the form, submit it and check what is on screen, in English, Simplified and Trad
 and at phone width. Screenshots go to ``test-artifacts/`` for a human to look at.
 Needs Debian's chromium and chromium-driver (``scripts/ensure_browser.sh`` installs them).
 """
+
 from __future__ import annotations
 
 import base64
@@ -21,8 +22,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "test-artifacts"
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip("chromium or chromedriver is missing: run scripts/ensure_browser.sh (apt-get install chromium chromium-driver)",
-                allow_module_level=True)
+    pytest.skip(
+        "chromium or chromedriver is missing: run scripts/ensure_browser.sh (apt-get install chromium chromium-driver)",
+        allow_module_level=True,
+    )
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -30,8 +33,18 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+]
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +98,9 @@ def ask(driver, base_url: str, question: str, path: str = "/") -> None:
     box.clear()
     box.send_keys(question)
     driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
-    WebDriverWait(driver, 30).until(lambda d: "q=" in d.current_url and d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 30).until(
+        lambda d: "q=" in d.current_url and d.execute_script("return document.readyState") == "complete"
+    )
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".passage, .notice")))
 
 
@@ -98,21 +113,29 @@ def screenshot(driver, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     width, height = driver.execute_script("return [window.innerWidth, document.documentElement.scrollHeight]")
     clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip})
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
+    )
     path = ARTIFACTS / f"{name}.png"
     path.write_bytes(base64.b64decode(shot["data"]))
     return path
 
 
 def no_horizontal_scroll(driver) -> bool:
-    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth")
+    return driver.execute_script(
+        "return document.documentElement.scrollWidth <= window.innerWidth"
+        " && document.body.scrollWidth <= window.innerWidth"
+    )
 
 
-@pytest.mark.parametrize("name, ui, question, figure, more", [
-    ("en", "en", "What was Wuchang's GDP in the first half of 2021?", "779.43亿元", "RMB 77.943 billion"),
-    ("zh-Hans", "zh", "2021年地区生产总值预期增长多少?", "7%", "地区生产总值增长7%"),
-    ("zh-Hant", "zh", "2021年地區生產總值預期增長多少?", "300億元", "地區生產總值增長7%"),
-])
+@pytest.mark.parametrize(
+    "name, ui, question, figure, more",
+    [
+        ("en", "en", "What was Wuchang's GDP in the first half of 2021?", "779.43亿元", "RMB 77.943 billion"),
+        ("zh-Hans", "zh", "2021年地区生产总值预期增长多少?", "7%", "地区生产总值增长7%"),
+        ("zh-Hant", "zh", "2021年地區生產總值預期增長多少?", "300億元", "地區生產總值增長7%"),
+    ],
+)
 def test_asking_in_each_language_shows_answer_and_passages(browser, base_url, name, ui, question, figure, more):
     ask(browser, base_url, question, path=f"/?ui={ui}")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == name  # page text follows the asker
@@ -130,10 +153,13 @@ def test_asking_in_each_language_shows_answer_and_passages(browser, base_url, na
     screenshot(browser, f"web-{name}")
 
 
-@pytest.mark.parametrize("name, question, term, names, definition", [
-    ("en-glossary", "What is the Two Lakes Tunnel?", "两湖隧道", "Two Lakes Tunnel", "下穿东湖、南湖的隧道。"),
-    ("zh-Hant-glossary", "什麼是兩湖隧道?", "兩湖隧道", "Two Lakes Tunnel", "下穿東湖、南湖的隧道。"),
-])
+@pytest.mark.parametrize(
+    "name, question, term, names, definition",
+    [
+        ("en-glossary", "What is the Two Lakes Tunnel?", "两湖隧道", "Two Lakes Tunnel", "下穿东湖、南湖的隧道。"),
+        ("zh-Hant-glossary", "什麼是兩湖隧道?", "兩湖隧道", "Two Lakes Tunnel", "下穿東湖、南湖的隧道。"),
+    ],
+)
 def test_glossary_question_shows_a_card(browser, base_url, name, question, term, names, definition):
     ask(browser, base_url, question)
     card = browser.find_elements(By.CSS_SELECTOR, ".glossary .term")[0]

@@ -1,4 +1,5 @@
 """Index build: manifest, skip when unchanged, atomic switch, corruption and model checks."""
+
 import shutil
 
 import pytest
@@ -11,7 +12,7 @@ from service.runtime import build, check_compatible
 
 def test_manifest_records_model_settings_and_checksums(built, config):
     manifest = read_manifest(built)
-    assert manifest["encoders"]["main"] == {"name": config.model, "dim": 384}
+    assert manifest["encoders"]["main"] == {"name": config.model_id, "dim": 384}
     assert manifest["encoders"]["second"]["name"] == "use-multilingual-v3"
     assert manifest["settings"]["max_chars"] == 300 and manifest["chunks"] > 250
     assert set(manifest["files"]) >= {"chunks.jsonl", "dense_main.faiss", "dense_second.faiss", "glossary.json"}
@@ -41,6 +42,7 @@ def test_a_failed_build_leaves_the_current_index_in_place(built, config, encoder
             raise RuntimeError("killed half-way")
 
     from dataclasses import replace
+
     with pytest.raises(RuntimeError):
         build(replace(config, index_dir=root, max_chars=200), {"main": Exploding()})
     assert (root / CURRENT).read_text() == before
@@ -58,5 +60,6 @@ def test_a_corrupted_artefact_is_detected_on_load(built, tmp_path):
 
 def test_an_index_built_by_another_model_is_refused(retriever, config):
     from dataclasses import replace
+
     with pytest.raises(IndexIntegrityError, match="built with"):
         check_compatible(retriever.bundle, replace(config, model="intfloat/some-other-model"))

@@ -1,13 +1,14 @@
 """Adding and removing reports: atomic, and refusals leave the corpus as it was."""
+
 import json
 
 import pytest
+from report_files import TEXT
 
 from index.catalog import add, entries, remove
 from index.corpus import corpus_hash, load_reports
 from index.extract_text import Refused
 from index.report_meta import infer
-from report_files import TEXT
 
 
 def _added(corpus):
@@ -22,10 +23,13 @@ def test_an_added_report_is_listed_and_loads_with_its_text(tmp_path):
     assert not list(tmp_path.rglob("*.tmp"))
 
 
-@pytest.mark.parametrize("change, reason", [
-    (lambda meta: meta, "already holds this text"),
-    (lambda meta: {**meta, "id": "../escape"}, "use letters"),
-])
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda meta: meta, "already holds this text"),
+        (lambda meta: {**meta, "id": "../escape"}, "use letters"),
+    ],
+)
 def test_a_duplicate_or_a_bad_id_is_refused_and_nothing_changes(tmp_path, change, reason):
     _added(tmp_path)
     before = corpus_hash(tmp_path)

@@ -1,4 +1,5 @@
 """CC-CEDICT read backwards: the reports' Chinese words for English words the terminology lacks."""
+
 from index.cedict import english_to_chinese, lexicon_groups
 
 

@@ -1,5 +1,6 @@
 """The OpenAI-compatible /v1 interface, driven by the official ``openai`` client against the
 real app served on a local port (the model and index of the session fixtures)."""
+
 from __future__ import annotations
 
 import json
@@ -35,7 +36,9 @@ def oai(base_url) -> openai.OpenAI:
 
 def raw(base_url: str, path: str, body: bytes | None = None, method: str = "POST") -> tuple[int, str, bytes]:
     """(status, content type, body) of one plain HTTP request, for what the client hides."""
-    req = urllib.request.Request(base_url + path, data=body, method=method, headers={"Content-Type": "application/json"})
+    req = urllib.request.Request(
+        base_url + path, data=body, method=method, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(req, timeout=120) as response:
             return response.status, response.headers["Content-Type"], response.read()
@@ -60,77 +63,124 @@ def test_models_list_has_openais_exact_shape(oai, base_url):
     status, kind, body = raw(base_url, "/v1/models", method="GET")
     listing = json.loads(body)
     assert status == 200 and kind.startswith("application/json") and listing["object"] == "list"
-    assert set(listing["data"][0]) == {"id", "object", "created", "owned_by"} and isinstance(listing["data"][0]["created"], int)
+    assert set(listing["data"][0]) == {"id", "object", "created", "owned_by"} and isinstance(
+        listing["data"][0]["created"], int
+    )
     assert oai.models.retrieve(MODEL_ID).id == MODEL_ID
     with pytest.raises(openai.NotFoundError):
         oai.models.retrieve("gpt-4o")
 
 
-@pytest.mark.parametrize("question, language, expected, sources", [
-    ("2021年地区生产总值预期增长多少?", "zh-Hans", ["7%"], "来源:"),
-    ("What was the GDP of the first half of 2021?", "en", ["779.43亿元", "RMB 77.943 billion"], "Sources:"),
-    ("2021年上半年地區生產總值是多少?", "zh-Hant", ["779.43億元"], "來源:"),
-])
+@pytest.mark.parametrize(
+    "question, language, expected, sources",
+    [
+        ("2021年地区生产总值预期增长多少?", "zh-Hans", ["7%"], "来源:"),
+        ("What was the GDP of the first half of 2021?", "en", ["779.43亿元", "RMB 77.943 billion"], "Sources:"),
+        ("2021年上半年地區生產總值是多少?", "zh-Hant", ["779.43億元"], "來源:"),
+    ],
+)
 def test_a_completion_answers_with_the_figure_and_citations(oai, question, language, expected, sources):
-    reply = oai.chat.completions.create(model="any-model-name", messages=[{"role": "user", "content": question}],
-                                        temperature=0.2, top_p=1, max_tokens=16, n=1, user="tester", seed=1)
+    reply = oai.chat.completions.create(
+        model="any-model-name",
+        messages=[{"role": "user", "content": question}],
+        temperature=0.2,
+        top_p=1,
+        max_tokens=16,
+        n=1,
+        user="tester",
+        seed=1,
+    )
     assert reply.id.startswith("chatcmpl-") and reply.object == "chat.completion" and reply.model == MODEL_ID
     choice = reply.choices[0]
     assert choice.index == 0 and choice.finish_reason == "stop" and choice.message.role == "assistant"
     content = choice.message.content
     assert all(figure in content for figure in expected), content
     assert sources in content and "\n[1] " in content and "(20" in content
-    assert reply.usage.prompt_tokens > 0 and reply.usage.total_tokens == reply.usage.prompt_tokens + reply.usage.completion_tokens
+    assert (
+        reply.usage.prompt_tokens > 0
+        and reply.usage.total_tokens == reply.usage.prompt_tokens + reply.usage.completion_tokens
+    )
     extra = reply.model_extra["reports_qa"]
     assert extra["language"] == language and extra["confident"] is True and extra["followup"] is None
-    assert len(extra["passages"]) == 3 and {"id", "doc", "title", "section", "text", "display_text", "date"} <= set(extra["passages"][0])
+    assert len(extra["passages"]) == 3 and {"id", "doc", "title", "section", "text", "display_text", "date"} <= set(
+        extra["passages"][0]
+    )
 
 
 def test_top_k_extension_sets_the_number_of_cited_passages(oai):
-    reply = oai.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": "什么是两湖隧道?"}], extra_body={"top_k": 5})
+    reply = oai.chat.completions.create(
+        model=MODEL_ID, messages=[{"role": "user", "content": "什么是两湖隧道?"}], extra_body={"top_k": 5}
+    )
     extra = reply.model_extra["reports_qa"]
     assert len(extra["passages"]) == 5 and "\n[5] " in reply.choices[0].message.content
     assert extra["glossary"][0]["term"] == "两湖隧道"
 
 
 def test_when_the_reports_do_not_say_the_reply_says_so_and_why_and_shows_the_closest_passages(oai):
-    reply = oai.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": "武昌区2021年的房价涨了多少?"}])
+    reply = oai.chat.completions.create(
+        model=MODEL_ID, messages=[{"role": "user", "content": "武昌区2021年的房价涨了多少?"}]
+    )
     content = reply.choices[0].message.content
     extra = reply.model_extra["reports_qa"]
     assert extra["verdict"] == "not_found" and extra["confident"] is False
-    assert content.startswith("报告中没有明确的答案。" + extra["doubt"]["message"]) and "\n[1] " in content and "\n    " in content
+    assert (
+        content.startswith("报告中没有明确的答案。" + extra["doubt"]["message"])
+        and "\n[1] " in content
+        and "\n    " in content
+    )
 
 
 def test_streaming_reassembles_into_the_same_reply(oai):
     messages = [{"role": "user", "content": "What was the GDP of the first half of 2021?"}]
     whole = oai.chat.completions.create(model=MODEL_ID, messages=messages).choices[0].message.content
-    chunks = list(oai.chat.completions.create(model=MODEL_ID, messages=messages, stream=True, stream_options={"include_usage": True}))
+    chunks = list(
+        oai.chat.completions.create(
+            model=MODEL_ID, messages=messages, stream=True, stream_options={"include_usage": True}
+        )
+    )
     assert all(c.object == "chat.completion.chunk" and c.id == chunks[0].id for c in chunks)
     assert chunks[0].choices[0].delta.role == "assistant"
     assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == whole
     finals = [c for c in chunks if c.choices and c.choices[0].finish_reason]
-    assert len(finals) == 1 and finals[0].choices[0].finish_reason == "stop" and finals[0].model_extra["reports_qa"]["confident"] is True
+    assert (
+        len(finals) == 1
+        and finals[0].choices[0].finish_reason == "stop"
+        and finals[0].model_extra["reports_qa"]["confident"] is True
+    )
     assert chunks[-1].choices == [] and chunks[-1].usage.total_tokens > 0
 
 
 def test_the_stream_is_server_sent_events_ending_with_done(base_url):
-    body = json.dumps({"model": MODEL_ID, "stream": True, "messages": [{"role": "user", "content": "2021年地区生产总值预期增长多少?"}]})
+    body = json.dumps(
+        {
+            "model": MODEL_ID,
+            "stream": True,
+            "messages": [{"role": "user", "content": "2021年地区生产总值预期增长多少?"}],
+        }
+    )
     status, kind, data = raw(base_url, "/v1/chat/completions", body.encode())
     events = data.decode().split("\n\n")
     assert status == 200 and kind.startswith("text/event-stream")
     assert events[-2:] == ["data: [DONE]", ""] and all(e.startswith("data: ") for e in events[:-1])
-    final = json.loads(events[-3][len("data: "):])
+    final = json.loads(events[-3][len("data: ") :])
     assert final["choices"][0] == {"index": 0, "delta": {}, "finish_reason": "stop", "logprobs": None}
 
 
-@pytest.mark.parametrize("turns, expected, kind", [
-    (["2021年地区生产总值预期增长多少?", "那上半年呢?"], "779.43亿元", "period"),
-    (["2020年新增城镇就业多少人?", "那2021年上半年呢?"], "15043", "period"),
-    (["How many new urban jobs were created in 2020?", "And in the first half of 2021?"], "15043", "period"),
-    (["2021年上半年武昌区服务业增加值是多少?", "那固定资产投资呢?"], "190.59亿元", "subject"),
-    (["How big does Wuchang want its GDP to be by 2025?", "What about retail sales of consumer goods?"], "1000亿元", "subject"),
-    (["What was the GDP of the first half of 2021?", "How much did it grow year on year?"], "22.3%", "refer"),
-])
+@pytest.mark.parametrize(
+    "turns, expected, kind",
+    [
+        (["2021年地区生产总值预期增长多少?", "那上半年呢?"], "779.43亿元", "period"),
+        (["2020年新增城镇就业多少人?", "那2021年上半年呢?"], "15043", "period"),
+        (["How many new urban jobs were created in 2020?", "And in the first half of 2021?"], "15043", "period"),
+        (["2021年上半年武昌区服务业增加值是多少?", "那固定资产投资呢?"], "190.59亿元", "subject"),
+        (
+            ["How big does Wuchang want its GDP to be by 2025?", "What about retail sales of consumer goods?"],
+            "1000亿元",
+            "subject",
+        ),
+        (["What was the GDP of the first half of 2021?", "How much did it grow year on year?"], "22.3%", "refer"),
+    ],
+)
 def test_a_follow_up_is_resolved_with_the_earlier_turns(oai, turns, expected, kind):
     reply = ask(oai, *turns)
     extra = reply.model_extra["reports_qa"]
@@ -143,31 +193,46 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
     assert "2.25万人" in reply.choices[0].message.content and reply.model_extra["reports_qa"]["followup"] is None
 
 
-@pytest.mark.parametrize("turns, resolved", [
-    (["2021年地区生产总值预期增长多少?", "那上半年呢?"], "2021年上半年地区生产总值预期增长多少?"),
-    (["2021年地区生产总值预期增长多少?", "那上半年呢?", "十三五期间呢?"], "十三五期间地区生产总值预期增长多少?"),
-    (["上半年地區生產總值是多少?", "那2020年呢?"], "2020年地區生產總值是多少?"),
-    (["What was the GDP in 2021?", "and in the first half?"], "What was the GDP in the first half of 2021?"),
-    (["What was the GDP of the first half of 2021?", "What about the target?"], "What was the GDP of the first half of 2021, the target?"),
-    (["What was the GDP of the first half of 2021?", "And what was the fixed asset investment?"], "What was the fixed asset investment in the first half of 2021?"),
-    (["How many new urban jobs were created in 2020?", "How about H1 2021?"], "How many new urban jobs were created in the first half of 2021?"),
-    (["2021年上半年地区生产总值是多少?", "那社会消费品零售总额如何?"], "2021年上半年社会消费品零售总额如何?"),
-    (["2021年地区生产总值预期增长多少?", "什么是两湖隧道?"], "什么是两湖隧道?"),
-    (["2021年地区生产总值预期增长多少?", "城市更新推进得如何?"], "城市更新推进得如何?"),
-    (["What was the GDP of the first half of 2021?", "What is GDP?"], "What is GDP?"),
-])
+@pytest.mark.parametrize(
+    "turns, resolved",
+    [
+        (["2021年地区生产总值预期增长多少?", "那上半年呢?"], "2021年上半年地区生产总值预期增长多少?"),
+        (["2021年地区生产总值预期增长多少?", "那上半年呢?", "十三五期间呢?"], "十三五期间地区生产总值预期增长多少?"),
+        (["上半年地區生產總值是多少?", "那2020年呢?"], "2020年地區生產總值是多少?"),
+        (["What was the GDP in 2021?", "and in the first half?"], "What was the GDP in the first half of 2021?"),
+        (
+            ["What was the GDP of the first half of 2021?", "What about the target?"],
+            "What was the GDP of the first half of 2021, the target?",
+        ),
+        (
+            ["What was the GDP of the first half of 2021?", "And what was the fixed asset investment?"],
+            "What was the fixed asset investment in the first half of 2021?",
+        ),
+        (
+            ["How many new urban jobs were created in 2020?", "How about H1 2021?"],
+            "How many new urban jobs were created in the first half of 2021?",
+        ),
+        (["2021年上半年地区生产总值是多少?", "那社会消费品零售总额如何?"], "2021年上半年社会消费品零售总额如何?"),
+        (["2021年地区生产总值预期增长多少?", "什么是两湖隧道?"], "什么是两湖隧道?"),
+        (["2021年地区生产总值预期增长多少?", "城市更新推进得如何?"], "城市更新推进得如何?"),
+        (["What was the GDP of the first half of 2021?", "What is GDP?"], "What is GDP?"),
+    ],
+)
 def test_follow_up_resolution_is_general(turns, resolved):
     assert resolve(turns).question == resolved
 
 
-@pytest.mark.parametrize("text, english, period", [
-    ("惠游湖北累计接待了2079万人次游客?", False, Period()),
-    ("今年上半年规上工业增加值增长了多少?", False, Period("+0", "H1")),
-    ("“十三五”期间建设了多少套保障性住房?", False, Period(plan="13")),
-    ("What was the GDP in H1 2021?", True, Period("2021", "H1")),
-    ("How much was invested during the 14th Five-Year Plan period?", True, Period(plan="14")),
-    ("What share was 2021% of it?", True, Period()),
-])
+@pytest.mark.parametrize(
+    "text, english, period",
+    [
+        ("惠游湖北累计接待了2079万人次游客?", False, Period()),
+        ("今年上半年规上工业增加值增长了多少?", False, Period("+0", "H1")),
+        ("“十三五”期间建设了多少套保障性住房?", False, Period(plan="13")),
+        ("What was the GDP in H1 2021?", True, Period("2021", "H1")),
+        ("How much was invested during the 14th Five-Year Plan period?", True, Period(plan="14")),
+        ("What share was 2021% of it?", True, Period()),
+    ],
+)
 def test_periods_are_found_without_mistaking_figures_for_years(text, english, period):
     assert find_period(text, english)[0] == period
 
@@ -176,19 +241,27 @@ def error_of(exc: openai.APIStatusError) -> dict:
     return exc.response.json()["error"]
 
 
-@pytest.mark.parametrize("messages, extra, phrase, param", [
-    ([], {}, "at least 1", "messages"),
-    ([{"role": "system", "content": "hi"}], {}, "role 'user'", "messages"),
-    ([{"role": "user", "content": 42}], {}, "string or a list", "messages.[0].content"),
-    ([{"role": "robot", "content": "hi"}], {}, "role", "messages.[0].role"),
-    ([{"content": "hi"}], {}, "Missing required parameter", "messages.[0].role"),
-    ([{"role": "user", "content": "  "}], {}, "empty", "messages.[0].content"),
-    ([{"role": "user", "content": "问" * 2001}], {}, "at most 2000", "messages.[0].content"),
-    ([{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "x"}}]}], {}, "text content", "messages.[0].content"),
-    ([{"role": "user", "content": "GDP?"}], {"n": 2}, "n must be 1", "n"),
-    ([{"role": "user", "content": "GDP?"}], {"temperature": "hot"}, "temperature", "temperature"),
-    ([{"role": "user", "content": "GDP?"}], {"extra_body": {"top_k": 0}}, "top_k", "top_k"),
-])
+@pytest.mark.parametrize(
+    "messages, extra, phrase, param",
+    [
+        ([], {}, "at least 1", "messages"),
+        ([{"role": "system", "content": "hi"}], {}, "role 'user'", "messages"),
+        ([{"role": "user", "content": 42}], {}, "string or a list", "messages.[0].content"),
+        ([{"role": "robot", "content": "hi"}], {}, "role", "messages.[0].role"),
+        ([{"content": "hi"}], {}, "Missing required parameter", "messages.[0].role"),
+        ([{"role": "user", "content": "  "}], {}, "empty", "messages.[0].content"),
+        ([{"role": "user", "content": "问" * 2001}], {}, "at most 2000", "messages.[0].content"),
+        (
+            [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "x"}}]}],
+            {},
+            "text content",
+            "messages.[0].content",
+        ),
+        ([{"role": "user", "content": "GDP?"}], {"n": 2}, "n must be 1", "n"),
+        ([{"role": "user", "content": "GDP?"}], {"temperature": "hot"}, "temperature", "temperature"),
+        ([{"role": "user", "content": "GDP?"}], {"extra_body": {"top_k": 0}}, "top_k", "top_k"),
+    ],
+)
 def test_bad_requests_are_openai_errors_that_say_what_is_wrong(oai, messages, extra, phrase, param):
     with pytest.raises(openai.BadRequestError) as caught:
         oai.chat.completions.create(model=MODEL_ID, messages=messages, **extra)
@@ -197,20 +270,47 @@ def test_bad_requests_are_openai_errors_that_say_what_is_wrong(oai, messages, ex
     assert phrase in error["message"] and error["param"] == param
 
 
-@pytest.mark.parametrize("path, method, body, status, phrase", [
-    ("/v1/chat/completions", "POST", b"{not json", 400, "not valid JSON"),
-    ("/v1/chat/completions", "POST", b"", 400, "empty"),
-    ("/v1/chat/completions", "POST", b"[1]", 400, "JSON object"),
-    ("/v1/chat/completions", "POST", b'{"messages": [{"role": "user", "content": "hi"}]}', 400, "'model'"),
-    ("/v1/chat/completions", "POST", b'{"model": "m"}', 400, "'messages'"),
-    ("/v1/chat/completions", "POST", b'{"model": "m", "messages": "hi"}', 400, "valid list"),
-    ("/v1/chat/completions", "POST", b'{"model": "m", "messages": [{"role": "user", "content": "' + b"a" * 70000 + b'"}]}', 413, "too large"),
-    ("/v1/chat/completions", "POST", b'{"model": "m", "messages": [{"role": "user", "content": "\\ud800 GDP?"}]}', 400, "surrogate"),
-    ("/v1/chat/completions", "POST", b'{"model": "m", "messages": [], "top_k": ' + b"9" * 5000 + b"}", 400, "digits"),
-    ("/v1/chat/completions", "POST", b'{"model": "m", "messages": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400, "nested"),
-    ("/v1/chat/completions", "GET", None, 405, "method"),
-    ("/v1/completions", "POST", b"{}", 404, "Invalid URL"),
-])
+@pytest.mark.parametrize(
+    "path, method, body, status, phrase",
+    [
+        ("/v1/chat/completions", "POST", b"{not json", 400, "not valid JSON"),
+        ("/v1/chat/completions", "POST", b"", 400, "empty"),
+        ("/v1/chat/completions", "POST", b"[1]", 400, "JSON object"),
+        ("/v1/chat/completions", "POST", b'{"messages": [{"role": "user", "content": "hi"}]}', 400, "'model'"),
+        ("/v1/chat/completions", "POST", b'{"model": "m"}', 400, "'messages'"),
+        ("/v1/chat/completions", "POST", b'{"model": "m", "messages": "hi"}', 400, "valid list"),
+        (
+            "/v1/chat/completions",
+            "POST",
+            b'{"model": "m", "messages": [{"role": "user", "content": "' + b"a" * 70000 + b'"}]}',
+            413,
+            "too large",
+        ),
+        (
+            "/v1/chat/completions",
+            "POST",
+            b'{"model": "m", "messages": [{"role": "user", "content": "\\ud800 GDP?"}]}',
+            400,
+            "surrogate",
+        ),
+        (
+            "/v1/chat/completions",
+            "POST",
+            b'{"model": "m", "messages": [], "top_k": ' + b"9" * 5000 + b"}",
+            400,
+            "digits",
+        ),
+        (
+            "/v1/chat/completions",
+            "POST",
+            b'{"model": "m", "messages": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+            400,
+            "nested",
+        ),
+        ("/v1/chat/completions", "GET", None, 405, "method"),
+        ("/v1/completions", "POST", b"{}", 404, "Invalid URL"),
+    ],
+)
 def test_every_v1_error_has_openais_shape(base_url, path, method, body, status, phrase):
     code, kind, data = raw(base_url, path, body, method)
     error = json.loads(data)["error"]
@@ -247,7 +347,9 @@ def test_an_unexpected_failure_is_a_500_in_openais_shape(app, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(service.chat, "ask", broken)
-    response = app.test_client().post("/v1/chat/completions", json={"model": MODEL_ID, "messages": [{"role": "user", "content": "GDP?"}]})
+    response = app.test_client().post(
+        "/v1/chat/completions", json={"model": MODEL_ID, "messages": [{"role": "user", "content": "GDP?"}]}
+    )
     assert response.status_code == 500 and response.get_json()["error"]["type"] == "server_error"
     assert "boom" not in response.get_data(as_text=True)
 
@@ -257,7 +359,9 @@ def test_without_an_index_the_chat_says_so_with_503(config):
     from service.state import QAState
 
     client = create_app(config, QAState(config, error="no index")).test_client()
-    response = client.post("/v1/chat/completions", json={"model": MODEL_ID, "messages": [{"role": "user", "content": "GDP?"}]})
+    response = client.post(
+        "/v1/chat/completions", json={"model": MODEL_ID, "messages": [{"role": "user", "content": "GDP?"}]}
+    )
     error = response.get_json()["error"]
     assert response.status_code == 503 and error["code"] == "index_not_ready" and "not loaded" in error["message"]
 
@@ -266,7 +370,9 @@ def test_an_uncertain_answer_comes_with_a_caution_before_it(oai, state, monkeypa
     from dataclasses import replace
 
     monkeypatch.setattr(state.retriever, "verdict", replace(state.retriever.verdict, answered=1.0, not_found=0.0))
-    reply = oai.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": "What was the GDP of the first half of 2021?"}])
+    reply = oai.chat.completions.create(
+        model=MODEL_ID, messages=[{"role": "user", "content": "What was the GDP of the first half of 2021?"}]
+    )
     content, extra = reply.choices[0].message.content, reply.model_extra["reports_qa"]
     assert content.startswith("This may not answer the question") and "779.43" in content and "[1]" in content
     assert extra["verdict"] == "uncertain" and extra["confident"] is False and 0 < extra["confidence"] < 1

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 
 from index.chunking import chunk_corpus, sentence_spans
@@ -29,8 +27,8 @@ def test_every_chunk_round_trips_to_the_original_text(reports, chunks):
     texts = {r.id: r.text for r in reports}
     assert len(chunks) > 250
     for chunk in chunks:
-        assert texts[chunk.doc][chunk.start:chunk.end] == chunk.text
-        assert texts[chunk.doc][chunk.anchor_start:chunk.anchor_end] == chunk.sentence
+        assert texts[chunk.doc][chunk.start : chunk.end] == chunk.text
+        assert texts[chunk.doc][chunk.anchor_start : chunk.anchor_end] == chunk.sentence
         assert chunk.start <= chunk.anchor_start < chunk.anchor_end <= chunk.end
 
 
@@ -51,7 +49,11 @@ def test_chunk_ids_are_unique_and_stable(reports):
 
 def test_section_path_follows_the_reports_own_headings(chunks):
     chunk = next(c for c in chunks if "设立区投资促进中心" in c.sentence)
-    assert chunk.section.split(" › ") == ["2021年主要工作", "一、突出创新引领,培育激发经济内生动力,打造疫后高质量发展标杆", "提升总部经济支撑力"]
+    assert chunk.section.split(" › ") == [
+        "2021年主要工作",
+        "一、突出创新引领,培育激发经济内生动力,打造疫后高质量发展标杆",
+        "提升总部经济支撑力",
+    ]
     intro = next(c for c in chunks if "779.43亿元" in c.sentence)
     assert intro.section == "" and intro.title == "武昌区人民政府2021年上半年工作情况报告"
     projects = next(c for c in chunks if c.sentence.startswith("积极谋划重大项目"))

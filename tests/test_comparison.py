@@ -1,23 +1,27 @@
 """Comparisons: questions setting two sides against each other get a clause from each."""
+
 import pytest
 
 from service.comparison import two_sided
 from service.respond import ask
 
 
-@pytest.mark.parametrize("question, sided", [
-    ("2021年计划新建多少公里绿道?到上半年实际建成了多少公里?", True),     # the plan and the mid-year, each asked
-    ("2020年拆除违法建设的面积和2021年上半年相比怎么样?", True),         # a compare word
-    ("How does fixed-asset investment over the 13th Five-Year Plan compare with the 14th's target?", True),
-    ("2020年全年新增城镇就业和2021年上半年分别是多少?", True),          # two years
-    ("2021年上半年武昌的固定资产投资和2019年同期相比增长了多少?", False),  # one report's own comparison
-    ("2021年上半年地区生产总值增长多少?", False),                        # a year and its half are one period
-    ("What are the 'six clears' targeted in the campaign against organised crime?", False),
-    ("By 2025, what do the 14th Five-Year goals expect of traditional industries?", False),  # 2025 is 十四五
-    ("截至上半年,全年城建投资计划已经完成了百分之多少?", False),          # a plan, but one thing asked
-    ("2020年征收拆迁完成了多大面积?到今年上半年又完成了多少?", True),    # two questions, each its period
-    ("2021年上半年办了什么招商论坛?签下了哪些项目?", False),             # two questions, one period
-])
+@pytest.mark.parametrize(
+    "question, sided",
+    [
+        ("2021年计划新建多少公里绿道?到上半年实际建成了多少公里?", True),  # the plan and the mid-year, each asked
+        ("2020年拆除违法建设的面积和2021年上半年相比怎么样?", True),  # a compare word
+        ("How does fixed-asset investment over the 13th Five-Year Plan compare with the 14th's target?", True),
+        ("2020年全年新增城镇就业和2021年上半年分别是多少?", True),  # two years
+        ("2021年上半年武昌的固定资产投资和2019年同期相比增长了多少?", False),  # one report's own comparison
+        ("2021年上半年地区生产总值增长多少?", False),  # a year and its half are one period
+        ("What are the 'six clears' targeted in the campaign against organised crime?", False),
+        ("By 2025, what do the 14th Five-Year goals expect of traditional industries?", False),  # 2025 is 十四五
+        ("截至上半年,全年城建投资计划已经完成了百分之多少?", False),  # a plan, but one thing asked
+        ("2020年征收拆迁完成了多大面积?到今年上半年又完成了多少?", True),  # two questions, each its period
+        ("2021年上半年办了什么招商论坛?签下了哪些项目?", False),  # two questions, one period
+    ],
+)
 def test_a_comparison_is_told_from_a_question_about_one_side(retriever, question, sided):
     assert two_sided(retriever.analyse(question)) is sided
 
@@ -32,7 +36,7 @@ def test_a_comparison_is_answered_from_both_reports_the_earlier_first(retriever)
 
 
 def test_target_against_actual_takes_each_sides_own_clause(retriever):
-    """"实际" (actually) frames the second half of the question: it must not pull in the
+    """ "实际" (actually) frames the second half of the question: it must not pull in the
     clause about 实际到位资金 instead of the growth the question asks after."""
     result = ask(retriever, "今年GDP预期增长目标多少?上半年实际增长多少?")
     assert "地区生产总值增长7%" in result["answer"] and "22.3%" in result["answer"] and result["confident"] is True
@@ -41,10 +45,15 @@ def test_target_against_actual_takes_each_sides_own_clause(retriever):
 def test_a_question_about_one_side_has_one_clause_and_its_citation(retriever):
     result = ask(retriever, "2021年上半年新增城镇就业多少人?")
     assert len(result["answer_parts"]) == 1
-    assert result["answer_parts"][0]["citation"] == result["citation"] and result["answer_parts"][0]["text"] == result["answer_text"]
+    assert (
+        result["answer_parts"][0]["citation"] == result["citation"]
+        and result["answer_parts"][0]["text"] == result["answer_text"]
+    )
 
 
 def test_the_other_side_is_brought_among_the_passages_the_answer_reads(retriever):
     """The ranker alone puts only the mid-year report's passages first for this one."""
-    _, hits = retriever.search("How does the 2021 GDP growth target compare with actual growth in the first half of 2021?", top_k=5)
+    _, hits = retriever.search(
+        "How does the 2021 GDP growth target compare with actual growth in the first half of 2021?", top_k=5
+    )
     assert {h.chunk.doc for h in hits[:3]} == {"gwr2021", "h1_2021"}

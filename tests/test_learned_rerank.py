@@ -1,5 +1,6 @@
 """The learned reranker: its stored trees score as the trained model does, it is loaded by
 default and can be turned off, and the training script writes a model the service loads."""
+
 import json
 import subprocess
 import sys
@@ -24,8 +25,13 @@ def test_exported_trees_score_exactly_as_the_trained_model():
     X = rng.random((400, len(FEATURES)), dtype=np.float32)
     y = (X[:, 0] + 0.5 * X[:, 13] * X[:, 3] > 0.7).astype(int)
     trees = Trees.from_json(json.loads(json.dumps(train_reranker.fit(X, y).to_json())))
-    model = GradientBoostingClassifier(n_estimators=train_reranker.TREES, max_depth=train_reranker.TREE_DEPTH, learning_rate=train_reranker.RATE,
-                                       min_samples_leaf=train_reranker.MIN_LEAF, random_state=0).fit(X, y)
+    model = GradientBoostingClassifier(
+        n_estimators=train_reranker.TREES,
+        max_depth=train_reranker.TREE_DEPTH,
+        learning_rate=train_reranker.RATE,
+        min_samples_leaf=train_reranker.MIN_LEAF,
+        random_state=0,
+    ).fit(X, y)
     assert np.allclose(trees.score(X.astype(np.float64)), model.decision_function(X), atol=1e-9)
 
 
@@ -61,7 +67,13 @@ def test_full_and_full_hand_pipelines_both_rank_the_answer_first(retriever):
 def test_training_script_writes_trees_the_service_loads(built, config, tmp_path):
     out = tmp_path / "trees.json"
     env = {"QA_INDEX_DIR": str(config.index_dir), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}
-    done = subprocess.run([sys.executable, "scripts/train_reranker.py", "--sets", "fresh12_questions.jsonl", "--output", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "scripts/train_reranker.py", "--sets", "fresh12_questions.jsonl", "--output", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "40 questions" in done.stdout and load_trees(out).features == FEATURES

@@ -1,4 +1,5 @@
 """The names of a report's own place, level and years, from its metadata."""
+
 from index.levels import own_words, place_names
 
 
@@ -9,7 +10,11 @@ def test_a_place_is_named_by_the_unit_its_address_ends_on():
 
 
 def test_own_words_join_place_level_and_years():
-    words = own_words([{"place": "湖北省武汉市武昌区", "level": "district", "date": "2020-12-29"},
-                       {"place": "中国", "level": "country", "date": "2022-03-05"}])
+    words = own_words(
+        [
+            {"place": "湖北省武汉市武昌区", "level": "district", "date": "2020-12-29"},
+            {"place": "中国", "level": "country", "date": "2022-03-05"},
+        ]
+    )
     assert {"武昌", "全区", "全国", "我国", "2020", "2021", "2022"} <= words
     assert "湖北" not in words  # a wider unit is another place

@@ -3,13 +3,16 @@ import pytest
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland, to_traditional
 
 
-@pytest.mark.parametrize("question, language", [
-    ("What was the GDP growth target for 2021?", "en"),
-    ("2021年地区生产总值预期增长多少?", "zh-Hans"),
-    ("2021年地區生產總值預期增長多少?", "zh-Hant"),
-    ("GDP增长多少", "zh-Hans"),
-    ("兩湖隧道是什麼", "zh-Hant"),
-])
+@pytest.mark.parametrize(
+    "question, language",
+    [
+        ("What was the GDP growth target for 2021?", "en"),
+        ("2021年地区生产总值预期增长多少?", "zh-Hans"),
+        ("2021年地區生產總值預期增長多少?", "zh-Hant"),
+        ("GDP增长多少", "zh-Hans"),
+        ("兩湖隧道是什麼", "zh-Hant"),
+    ],
+)
 def test_detects_the_script_of_a_question(question, language):
     assert detect_language(question) == language
 
@@ -33,7 +36,9 @@ def test_taiwan_phrasing_becomes_mainland_words_unless_the_reports_use_it():
 
 
 def test_taiwan_words_opencc_lacks_come_from_the_projects_table():
-    assert taiwan_to_mainland("經濟成長率", known={"成长"}) == "经济增长率"  # growth, even though the reports say 成长 once
+    assert (
+        taiwan_to_mainland("經濟成長率", known={"成长"}) == "经济增长率"
+    )  # growth, even though the reports say 成长 once
     assert taiwan_to_mainland("瓦斯安全和捷運站") == "燃气安全和地铁站"
     assert taiwan_to_mainland("孩子健康成長", known={"成长"}) == "孩子健康成长"  # a child's growth stays
 

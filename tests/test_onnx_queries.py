@@ -1,5 +1,6 @@
 """Questions embedded through ONNX Runtime must land where torch puts them, or the index
 (built with torch) would be searched with slightly different vectors."""
+
 from __future__ import annotations
 
 import numpy as np

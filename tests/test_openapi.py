@@ -1,4 +1,5 @@
 """The OpenAPI document describes every route, from the models the code validates with."""
+
 from service.openapi import undocumented
 from service.schemas import AskRequest
 
@@ -30,8 +31,14 @@ def test_request_schemas_come_from_the_validating_models(client):
 
 def test_cors_only_on_api_routes_and_only_for_configured_origins(client):
     allowed = {"Origin": "https://allowed.example"}
-    assert client.get("/api/reports", headers=allowed).headers.get("Access-Control-Allow-Origin") == "https://allowed.example"
-    assert "Access-Control-Allow-Origin" not in client.get("/api/reports", headers={"Origin": "https://evil.example"}).headers
+    assert (
+        client.get("/api/reports", headers=allowed).headers.get("Access-Control-Allow-Origin")
+        == "https://allowed.example"
+    )
+    assert (
+        "Access-Control-Allow-Origin"
+        not in client.get("/api/reports", headers={"Origin": "https://evil.example"}).headers
+    )
     assert "Access-Control-Allow-Origin" not in client.get("/readyz", headers=allowed).headers
 
 

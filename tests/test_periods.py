@@ -1,4 +1,5 @@
 """The one period model: years, halves and plans in text, and what a report's passages cover."""
+
 from datetime import date
 
 from index.periods import folded, own_years, passage_periods, periods, plan_name, plan_of, plan_years

@@ -1,4 +1,5 @@
 """Regression gate: the full pipeline must not fall below its figures on the test split."""
+
 import json
 
 import pytest
@@ -21,7 +22,9 @@ def report(retriever):
 @pytest.mark.parametrize("lang", list(FLOOR["by_lang"]))
 def test_retrieval_quality_does_not_regress(report, lang):
     for metric, floor in FLOOR["by_lang"][lang].items():
-        assert report["by_lang"][lang][metric] >= floor, f"{lang} {metric} {report['by_lang'][lang][metric]:.3f} < {floor}"
+        assert report["by_lang"][lang][metric] >= floor, (
+            f"{lang} {metric} {report['by_lang'][lang][metric]:.3f} < {floor}"
+        )
 
 
 def test_answer_lines_do_not_regress(report):

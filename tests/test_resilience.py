@@ -6,6 +6,7 @@ whole, verified index and answer every request with a 200 or a 4xx, quickly. The
 versions are scripts/soak.py and scripts/fuzz.py; tests/test_api.py covers input errors
 in-process, these go through waitress over a socket.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -46,7 +47,9 @@ def corrupt_copy(root: Path, good: str, name: str, damage: str = "truncate") -> 
     shutil.copytree(root / good, root / name)
     target = root / name / "dense_main.faiss"
     data = target.read_bytes()
-    target.write_bytes(data[: len(data) // 2] if damage == "truncate" else data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    target.write_bytes(
+        data[: len(data) // 2] if damage == "truncate" else data[:100] + bytes([data[100] ^ 0xFF]) + data[101:]
+    )
     return name
 
 
@@ -97,7 +100,9 @@ def test_killed_build_leaves_current_alone_and_the_next_build_succeeds(served, c
     corpus = small_variant(tmp_path / "variant")
     killed = kill_build_midway(root, corpus)
     assert killed["current_unchanged"] and killed["half_written"], killed
-    assert "chunks.jsonl" in killed["files_at_kill"] and "dense_main.faiss" not in killed["files_at_kill"], "killed while embedding"
+    assert "chunks.jsonl" in killed["files_at_kill"] and "dense_main.faiss" not in killed["files_at_kill"], (
+        "killed while embedding"
+    )
     assert (root / CURRENT).read_text().strip() == good
     status, body = readyz(server)
     assert status == 200 and body["index"] == good
@@ -107,7 +112,9 @@ def test_killed_build_leaves_current_alone_and_the_next_build_succeeds(served, c
     served["variant"], served["variant_corpus"] = folder.name, corpus
 
 
-def served_for_a_while(server: ServerProcess, recorder: Recorder, version: str, answers: int = 5, seconds: float = 2.0) -> None:
+def served_for_a_while(
+    server: ServerProcess, recorder: Recorder, version: str, answers: int = 5, seconds: float = 2.0
+) -> None:
     """Wait until the watch (or a reload) serves ``version``, then for some answers from it."""
     assert wait_until(lambda: readyz(server)[1].get("index") == version, 20), f"{version} never served"
     seen, until = len(recorder.records), time.monotonic() + seconds
@@ -122,11 +129,17 @@ def test_swap_under_load_answers_everything_from_one_whole_index(served, config,
         pytest.skip("swaps between the original index and the variant the previous test builds")
     server, root, good, variant = served["server"], served["root"], served["good"], served["variant"]
     recorder, stop, holder = Recorder(), threading.Event(), {}
-    load = threading.Thread(target=lambda: holder.setdefault("r", run_load(server.port, mixed_questions(), 4, 120, check=recorder, stop_event=stop)))
+    load = threading.Thread(
+        target=lambda: holder.setdefault(
+            "r", run_load(server.port, mixed_questions(), 4, 120, check=recorder, stop_event=stop)
+        )
+    )
     load.start()
     try:
         for corpus in (config.corpus_dir, served["variant_corpus"], config.corpus_dir):
-            folder, rebuilt = build_index(corpus, root, build_settings(config), encoders)  # already built: only CURRENT moves
+            folder, rebuilt = build_index(
+                corpus, root, build_settings(config), encoders
+            )  # already built: only CURRENT moves
             assert not rebuilt
             served_for_a_while(server, recorder, folder.name)
         point(root, variant)
@@ -149,7 +162,9 @@ def test_corrupted_current_is_refused_and_the_old_index_kept(served):
     assert wait_until(lambda: "last_reload_error" in readyz(server)[1], 10)
     status, body = readyz(server)
     assert status == 200 and body["index"] == serving and "dense_main.faiss" in body["last_reload_error"]
-    status, headers, _ = server.request("POST", "/api/ask", json.dumps({"question": "2021年地区生产总值预期增长多少?"}).encode())
+    status, headers, _ = server.request(
+        "POST", "/api/ask", json.dumps({"question": "2021年地区生产总值预期增长多少?"}).encode()
+    )
     assert status == 200 and headers["X-Index-Version"] == serving
     assert server.request("POST", "/admin/reload", headers=AUTH)[0] == 503
     point(root, serving)
@@ -214,7 +229,12 @@ def test_hostile_paths_and_framing(served):
     status, *_ = raw(port, question("GDP?"), headers={"Content-Type": "text/html"})
     assert status < 500
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    for path in ["/api/glossary/" + "%E5%A2%9E" * 3000, "/api/glossary/%00%FF%FE", "/api/glossary/..%2F..%2Fetc%2Fpasswd", "/api/ask?" + "x" * 9000]:
+    for path in [
+        "/api/glossary/" + "%E5%A2%9E" * 3000,
+        "/api/glossary/%00%FF%FE",
+        "/api/glossary/..%2F..%2Fetc%2Fpasswd",
+        "/api/ask?" + "x" * 9000,
+    ]:
         conn.request("GET", path)
         resp = conn.getresponse()
         resp.read()
@@ -251,7 +271,9 @@ def test_connections_that_never_finish_a_request_do_not_starve_the_others(served
     stalled = open_stalled(server.port, 64)
     try:
         assert server.request("GET", "/livez", timeout=10)[0] == 200
-        status, _, body = server.request("POST", "/api/ask", json.dumps({"question": "2021年地区生产总值预期增长多少?"}).encode(), timeout=10)
+        status, _, body = server.request(
+            "POST", "/api/ask", json.dumps({"question": "2021年地区生产总值预期增长多少?"}).encode(), timeout=10
+        )
         assert status == 200 and json.loads(body)["passages"]
     finally:
         for sock in stalled:
@@ -276,3 +298,10 @@ def test_requests_refused_before_the_app_still_get_problem_details(served):
         assert json.loads(payload)["status"] == resp.status
         answered += 1
     assert answered, "neither refusal could be read"
+
+
+def test_the_serving_process_runs_without_torch(served):
+    """Questions are embedded from the set-up's serving folder: torch, which the build needs,
+    is never loaded by the server (its memory and start-up time stay with the build)."""
+    mapped = Path(f"/proc/{served['server'].proc.pid}/maps").read_text()
+    assert "onnxruntime" in mapped and "libtorch" not in mapped

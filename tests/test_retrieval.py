@@ -1,29 +1,39 @@
 """The right passage for questions in each language, and glossary expansion."""
+
 import pytest
 
 from service.query import expected_kind
 from service.retrieval import dense_text
 
 
-@pytest.mark.parametrize("question, expected", [
-    ("2021年地区生产总值预期增长多少?", "地区生产总值增长7%"),
-    ("上半年完成地区生产总值多少?", "779.43亿元"),
-    ("两湖隧道建设进展如何", "两湖隧道"),
-    ("2021年地區生產總值預期增長多少?", "地区生产总值增长7%"),
-    ("2021年社會消費品零售總額預期增長多少?", "社会消费品零售总额增长10%"),
-    ("What is the GDP growth target for 2021?", "地区生产总值增长7%"),
-    ("How much fixed-asset investment was completed during the 13th Five-Year Plan?", "累计完成固定资产投资1242.6亿元"),
-    ("How many makeshift hospitals were built during the epidemic?", "方舱"),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("2021年地区生产总值预期增长多少?", "地区生产总值增长7%"),
+        ("上半年完成地区生产总值多少?", "779.43亿元"),
+        ("两湖隧道建设进展如何", "两湖隧道"),
+        ("2021年地區生產總值預期增長多少?", "地区生产总值增长7%"),
+        ("2021年社會消費品零售總額預期增長多少?", "社会消费品零售总额增长10%"),
+        ("What is the GDP growth target for 2021?", "地区生产总值增长7%"),
+        (
+            "How much fixed-asset investment was completed during the 13th Five-Year Plan?",
+            "累计完成固定资产投资1242.6亿元",
+        ),
+        ("How many makeshift hospitals were built during the epidemic?", "方舱"),
+    ],
+)
 def test_the_answering_passage_is_in_the_top_five(retriever, question, expected):
     _, hits = retriever.search(question, top_k=5)
     assert any(expected in h.chunk.text for h in hits), [h.chunk.text[:40] for h in hits]
 
 
-@pytest.mark.parametrize("question, expected", [
-    ("How many new urban jobs did Wuchang create in 2020?", "新增城镇就业2.25万人"),  # not the five years' 15.3万
-    ("十三五期间武昌累计新增城镇就业多少?", "累计新增城镇就业15.3万人次"),            # and the other way round
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How many new urban jobs did Wuchang create in 2020?", "新增城镇就业2.25万人"),  # not the five years' 15.3万
+        ("十三五期间武昌累计新增城镇就业多少?", "累计新增城镇就业15.3万人次"),  # and the other way round
+    ],
+)
 def test_a_years_figure_comes_before_the_five_year_total_beside_it(retriever, question, expected):
     _, hits = retriever.search(question, top_k=5)
     assert expected in hits[0].chunk.text, [h.chunk.text[:40] for h in hits]
@@ -41,7 +51,7 @@ def test_passages_are_distinct_and_ranked(retriever):
     assert len(hits) == 10
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     for i, a in enumerate(hits):
-        for b in hits[i + 1:]:
+        for b in hits[i + 1 :]:
             assert not (a.chunk.doc == b.chunk.doc and a.chunk.start <= b.chunk.anchor_start < a.chunk.end)
 
 
@@ -58,22 +68,25 @@ def test_an_english_dense_query_says_its_terms_in_chinese_and_keeps_what_they_mi
     assert "investment" not in text and "How" not in text, "translated and stop words cost encoder time"
 
 
-@pytest.mark.parametrize("question, wants", [
-    ("上半年新增几个亿元以上项目?", True),
-    ("這幾年武昌的治安有沒有比較好?", False),                 # 这几年: these few years
-    ("储备、建设、达效这几个项目库怎么调度?", False),
-    ("How much did fixed-asset investment grow in 2020?", True),
-    ("How was the investment-promotion drive organised?", False),  # 招商, no amount
-    ("Does finance count as one of the eight industries of 1+8?", False),  # to count as: to be
-    ("What was the count of new market entities?", True),
-    ("What is planned for the Tanhualin historic area?", False),  # an area as a place
-    ("What floor area of housing was expropriated in 2020?", True),  # an area as a size
-    ("社区老年人服务中心怎么收费?", True),                     # a fee is an amount of money
-    ("上半年围绕哪几项重点工作推动项目开工?", False),           # 哪几: which ones, not how many
-    ("What do residents pay for a parking space each month?", True),  # paying asks an amount
-    ("Did senior officials take charge of the campaign?", False),
-    ("Did suspected cases count among the people screened?", False),  # to count among: to be one of
-])
+@pytest.mark.parametrize(
+    "question, wants",
+    [
+        ("上半年新增几个亿元以上项目?", True),
+        ("這幾年武昌的治安有沒有比較好?", False),  # 这几年: these few years
+        ("储备、建设、达效这几个项目库怎么调度?", False),
+        ("How much did fixed-asset investment grow in 2020?", True),
+        ("How was the investment-promotion drive organised?", False),  # 招商, no amount
+        ("Does finance count as one of the eight industries of 1+8?", False),  # to count as: to be
+        ("What was the count of new market entities?", True),
+        ("What is planned for the Tanhualin historic area?", False),  # an area as a place
+        ("What floor area of housing was expropriated in 2020?", True),  # an area as a size
+        ("社区老年人服务中心怎么收费?", True),  # a fee is an amount of money
+        ("上半年围绕哪几项重点工作推动项目开工?", False),  # 哪几: which ones, not how many
+        ("What do residents pay for a parking space each month?", True),  # paying asks an amount
+        ("Did senior officials take charge of the campaign?", False),
+        ("Did suspected cases count among the people screened?", False),  # to count among: to be one of
+    ],
+)
 def test_a_figure_question_asks_for_a_number(retriever, question, wants):
     assert retriever.analyse(question).wants_figure is wants
 
@@ -84,11 +97,14 @@ def test_questions_the_terminology_does_not_reach_are_embedded_as_asked(retrieve
         assert dense_text(query) == query.text[:-1], "as asked, less the question mark"
 
 
-@pytest.mark.parametrize("question, kind", [
-    ("预计有几项指标的增幅由负转正?", None),       # how many indicators, not a rate
-    ("上半年新签约多少个亿元以上项目?", None),      # how many projects, not an amount
-    ("2021年上半年固定资产投资增幅是多少?", "percent"),
-    ("上半年新增城镇就业多少人?", "people"),
-])
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("预计有几项指标的增幅由负转正?", None),  # how many indicators, not a rate
+        ("上半年新签约多少个亿元以上项目?", None),  # how many projects, not an amount
+        ("2021年上半年固定资产投资增幅是多少?", "percent"),
+        ("上半年新增城镇就业多少人?", "people"),
+    ],
+)
 def test_a_chinese_count_of_things_asks_no_rate_or_amount(question, kind):
     assert expected_kind(question, "zh-Hans") == kind

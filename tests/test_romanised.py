@@ -1,4 +1,5 @@
 """Names of the reports written in pinyin are recognised as those names."""
+
 import subprocess
 import sys
 
@@ -46,9 +47,11 @@ def test_the_table_is_saved_with_the_index_and_read_back_the_same(tmp_path):
 
 def test_the_server_does_not_carry_pypinyin(built):
     """pypinyin's dictionaries hold ~60 MB; the server reads the table the build saved."""
-    code = ("import sys, pathlib; import service; from index.store import load_bundle; "
-            f"bundle = load_bundle(pathlib.Path({str(built)!r})); "
-            "assert bundle.romanised.lookup('Xiaoguishan') == ('小龟山',); print('pypinyin' in sys.modules)")
+    code = (
+        "import sys, pathlib; import service; from index.store import load_bundle; "
+        f"bundle = load_bundle(pathlib.Path({str(built)!r})); "
+        "assert bundle.romanised.lookup('Xiaoguishan') == ('小龟山',); print('pypinyin' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "False"

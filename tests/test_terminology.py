@@ -8,7 +8,15 @@ def _table(tmp_path, rows):
 
 
 def test_longest_phrase_wins_and_inflections_meet(tmp_path):
-    table = _table(tmp_path, [("investment", "投资"), ("fixed asset investment", "固定资产投资"), ("demolish", "拆除"), ("first half", "上半年")])
+    table = _table(
+        tmp_path,
+        [
+            ("investment", "投资"),
+            ("fixed asset investment", "固定资产投资"),
+            ("demolish", "拆除"),
+            ("first half", "上半年"),
+        ],
+    )
     assert table.translate("How much fixed-asset investments in the first half?") == ["固定资产投资", "上半年"]
     assert table.translate("buildings demolished") == ["拆除"]
 
@@ -19,7 +27,12 @@ def test_untranslated_content_words_are_reported(tmp_path):
 
 
 def test_stemming_is_consistent_across_forms():
-    for forms in (["tackle", "tackled", "tackling", "tackles"], ["house", "houses", "housing"], ["tear", "torn"], ["plan", "planned", "planning", "plans"]):
+    for forms in (
+        ["tackle", "tackled", "tackling", "tackles"],
+        ["house", "houses", "housing"],
+        ["tear", "torn"],
+        ["plan", "planned", "planning", "plans"],
+    ):
         assert len({_stem(f) for f in forms}) == 1, forms
 
 

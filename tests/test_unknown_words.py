@@ -1,4 +1,5 @@
 """Words a question hinges on that the reports never use: places, names, quarters, topics."""
+
 import pytest
 
 from service.unknown_words import glossed, unknown_places, unknown_quarter, unknown_topic, years_in_known_spans
@@ -9,22 +10,29 @@ def test_only_place_names_count_as_unknown_places():
     assert places == ["青山区"]  # 湖北省 is 湖北, which the reports name; the rest are common nouns
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("比亚迪在武昌有没有投资项目?", ["比亚迪"]),  # a company the reports never name
-    ("2021年上半年汉正街的改造有什么进展?", ["汉正街"]),  # the year before the topic is skipped
-    ("阿里巴巴华中总部建设进展如何?", []),  # a name the reports use
-    ("湖北美术学院附近有什么改造计划?", ["湖北美术学院"]),  # 湖北 is used, 美术学院 is not
-    ("老百姓有事找政府反映,有没有统一的地方?", []),  # a common noun as the topic
-    ("武昌和比亚迪有合作吗?", ["比亚迪"]),  # the district and a stopword are not the topic
-    ("合作企业里有比亚迪吗?", []),  # only the first content word is the topic
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("比亚迪在武昌有没有投资项目?", ["比亚迪"]),  # a company the reports never name
+        ("2021年上半年汉正街的改造有什么进展?", ["汉正街"]),  # the year before the topic is skipped
+        ("阿里巴巴华中总部建设进展如何?", []),  # a name the reports use
+        ("湖北美术学院附近有什么改造计划?", ["湖北美术学院"]),  # 湖北 is used, 美术学院 is not
+        ("老百姓有事找政府反映,有没有统一的地方?", []),  # a common noun as the topic
+        ("武昌和比亚迪有合作吗?", ["比亚迪"]),  # the district and a stopword are not the topic
+        ("合作企业里有比亚迪吗?", []),  # only the first content word is the topic
+    ],
+)
 def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
     vocabulary = {"阿里巴巴", "阿里", "巴巴", "华中", "总部", "武昌", "合作", "湖北", "学院"}
     assert unknown_topic(text, vocabulary, own=frozenset({"武昌", "武昌区"})) == expected
 
 
 def test_a_quarter_is_unknown_only_when_the_reports_never_speak_of_quarters():
-    for text in ("2021年第三季度地区生产总值增长多少?", "What was GDP growth in the third quarter of 2021?", "Q3 retail sales?"):
+    for text in (
+        "2021年第三季度地区生产总值增长多少?",
+        "What was GDP growth in the third quarter of 2021?",
+        "Q3 retail sales?",
+    ):
         assert unknown_quarter(text, vocabulary={"上半年"}) == ["季度"]
         assert unknown_quarter(text, vocabulary={"季度"}) == []
     assert unknown_quarter("Which headquarters moved to Wuchang?", vocabulary=set()) == []

@@ -1,5 +1,6 @@
 """The graded verdict: one calibrated model cuts into answered / uncertain / not_found, says
 why, and a question with nothing to look for is not_found before any model."""
+
 import json
 
 import pytest
@@ -26,7 +27,9 @@ def test_the_two_cut_points_make_three_verdicts():
 
 def test_the_reason_is_the_fired_check_that_lowered_the_confidence_most():
     model = _model(coverage_clause=1.0, other_period=-3.0, other_level=-1.0, asked_detail=-2.0)
-    judged = model.judge({"coverage_clause": 0.5, "other_period": 1.0, "other_level": 1.0}, ["other_level", "other_period"])
+    judged = model.judge(
+        {"coverage_clause": 0.5, "other_period": 1.0, "other_level": 1.0}, ["other_level", "other_period"]
+    )
     assert judged.reason == "other_period"
     detail = model.judge({"asked_detail": 1.0}, ["no_contact"])
     assert detail.reason == "no_contact"  # the detail checks share one signal and keep their own reasons
@@ -61,8 +64,20 @@ def test_text_without_letters_or_characters_holds_nothing_to_ask(text):
     assert nothing_asked(text, dictionary_terms=3)
 
 
-NONSENSE = ["asdfgh", "qwertyuiop zxcvbnm", "alert(1)", "<script>alert(1)</script>", "9999999999", "😀🎉🙈",
-            "\x00\x01\x02\x03", "hello", "你好", "啊啊啊啊", "？？？", "123 456 789"]
+NONSENSE = [
+    "asdfgh",
+    "qwertyuiop zxcvbnm",
+    "alert(1)",
+    "<script>alert(1)</script>",
+    "9999999999",
+    "😀🎉🙈",
+    "\x00\x01\x02\x03",
+    "hello",
+    "你好",
+    "啊啊啊啊",
+    "？？？",
+    "123 456 789",
+]
 
 
 @pytest.mark.parametrize("text", NONSENSE)
@@ -73,8 +88,15 @@ def test_nonsense_is_not_found_and_says_there_is_nothing_to_look_for(retriever, 
     assert answer["confidence"] < retriever.verdict.not_found
 
 
-@pytest.mark.parametrize("question", ["What was the GDP in the first half of 2021?", "2021年地区生产总值预期增长多少?",
-                                      "两湖隧道是什么?", "青山区2021年上半年社会消费品零售总额是多少?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the GDP in the first half of 2021?",
+        "2021年地区生产总值预期增长多少?",
+        "两湖隧道是什么?",
+        "青山区2021年上半年社会消费品零售总额是多少?",
+    ],
+)
 def test_every_answer_carries_a_verdict_consistent_with_confident(retriever, question):
     answer = ask(retriever, question)
     assert answer["verdict"] in VERDICTS and 0.0 <= answer["confidence"] <= 1.0
@@ -82,7 +104,10 @@ def test_every_answer_carries_a_verdict_consistent_with_confident(retriever, que
     assert (answer["doubt"] is None) is (answer["verdict"] == "answered")
 
 
-@pytest.mark.parametrize("question", ["2021年上半年武昌区地区生产总值是多少?", "What is the population of Wuchang's neighbouring district Hongshan?"])
+@pytest.mark.parametrize(
+    "question",
+    ["2021年上半年武昌区地区生产总值是多少?", "What is the population of Wuchang's neighbouring district Hongshan?"],
+)
 def test_the_verdict_does_not_depend_on_how_many_passages_are_shown(retriever, question):
     answers = [ask(retriever, question, top_k=k) for k in (1, 5, 20)]
     assert len({(a["verdict"], a["confidence"], a["answer"]) for a in answers}) == 1

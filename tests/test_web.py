@@ -1,4 +1,5 @@
 """The web page at ``/``: server-rendered form and answers, on the real model and index."""
+
 from __future__ import annotations
 
 import re
@@ -49,9 +50,19 @@ class FormFields(HTMLParser):
 def test_form_renders_in_english_for_an_english_browser(client):
     status, html = page(client)
     assert status == 200 and '<html lang="en">' in html
-    assert '<meta name="viewport"' in html and "Ask the government reports" in html and "Wuchang District Government Work Report" in html
-    assert re.search(r'<form class="ask" method="get" action="/"', html) and 'name="q"' in html and 'name="lang"' in html
-    assert "What is the Two Lakes Tunnel?" in html and "2021年地区生产总值预期增长多少?" in html and "2021年地區生產總值預期增長多少?" in html
+    assert (
+        '<meta name="viewport"' in html
+        and "Ask the government reports" in html
+        and "Wuchang District Government Work Report" in html
+    )
+    assert (
+        re.search(r'<form class="ask" method="get" action="/"', html) and 'name="q"' in html and 'name="lang"' in html
+    )
+    assert (
+        "What is the Two Lakes Tunnel?" in html
+        and "2021年地区生产总值预期增长多少?" in html
+        and "2021年地區生產總值預期增長多少?" in html
+    )
     assert 'href="/?ui=zh"' in html  # the switch to Chinese
 
 
@@ -90,10 +101,13 @@ def test_simplified_question_shows_answer_section_path_and_highlights(client):
     assert "<mark>地区生产总值</mark>" in passages and "RMB" not in section(html, "answer")
 
 
-@pytest.mark.parametrize("question, headers, names", [
-    ("What is the Two Lakes Tunnel?", EN, "Two Lakes Tunnel"),
-    ("什么是两湖隧道?", ZH, "英文"),
-])
+@pytest.mark.parametrize(
+    "question, headers, names",
+    [
+        ("What is the Two Lakes Tunnel?", EN, "Two Lakes Tunnel"),
+        ("什么是两湖隧道?", ZH, "英文"),
+    ],
+)
 def test_glossary_question_shows_a_glossary_card(client, question, headers, names):
     status, html = page(client, question, headers=headers)
     card = section(html, "term")
@@ -110,7 +124,7 @@ def test_traditional_question_gets_traditional_text(client):
     assert "武昌區人民政府政府工作報告" in passages and "<mark>地區生產總值</mark>" in passages and "經濟" in passages
     _, glossary = page(client, "什麼是兩湖隧道?", headers=TW)
     card = section(glossary, "term")
-    assert "下穿東湖、南湖的隧道。" in card and "<h3><span class=\"zh\">兩湖隧道</span>" in card and "两湖隧道" in card
+    assert "下穿東湖、南湖的隧道。" in card and '<h3><span class="zh">兩湖隧道</span>' in card and "两湖隧道" in card
 
 
 def test_lang_param_chooses_the_script_of_the_report_text(client):
@@ -132,7 +146,7 @@ def test_highlight_escapes_before_marking():
     from service.web import highlight
 
     marked = str(highlight('a<b & "amp" 地区 GDP', ["amp", "地区", "gdp", "<b"]))
-    assert marked == 'a<mark>&lt;b</mark> &amp; &#34;<mark>amp</mark>&#34; <mark>地区</mark> <mark>GDP</mark>'
+    assert marked == "a<mark>&lt;b</mark> &amp; &#34;<mark>amp</mark>&#34; <mark>地区</mark> <mark>GDP</mark>"
     assert str(highlight("<i>x</i>", [])) == "&lt;i&gt;x&lt;/i&gt;"
 
 
@@ -148,10 +162,13 @@ def test_the_form_works_without_javascript(client):
     assert response.status_code == 200 and "<mark>2.25万人</mark>" in body and 'value="How many new urban jobs' in body
 
 
-@pytest.mark.parametrize("headers, notice, language, label", [
-    (ZH, "报告中没有找到答案", "zh-Hans", "最接近的段落"),
-    (EN, "The reports do not say", "en", "Closest passages"),
-])
+@pytest.mark.parametrize(
+    "headers, notice, language, label",
+    [
+        (ZH, "报告中没有找到答案", "zh-Hans", "最接近的段落"),
+        (EN, "The reports do not say", "en", "Closest passages"),
+    ],
+)
 def test_unanswerable_question_says_so_and_why_and_shows_the_closest_passages(client, headers, notice, language, label):
     code = client.post("/api/ask", json={"question": UNANSWERABLE}).get_json()["doubt"]["code"]
     why = doubt_item(code, language)["message"]
@@ -160,10 +177,13 @@ def test_unanswerable_question_says_so_and_why_and_shows_the_closest_passages(cl
     assert 'class="answer-text"' not in html and html.count('class="passage"') >= 1
 
 
-@pytest.mark.parametrize("question, status, phrase", [
-    ("", 400, "Please type a question"),
-    ("  \u200b ", 400, "Please type a question"),
-])
+@pytest.mark.parametrize(
+    "question, status, phrase",
+    [
+        ("", 400, "Please type a question"),
+        ("  \u200b ", 400, "Please type a question"),
+    ],
+)
 def test_empty_question_gets_a_friendly_400_page(client, question, status, phrase):
     code, html = page(client, question)
     assert code == status and phrase in html and 'name="q"' in html

@@ -1,4 +1,5 @@
 """Figure questions about another level of government than the one the answer's report speaks for."""
+
 from service.wider_level import other_level, other_level_en
 
 
@@ -27,16 +28,23 @@ def test_a_reports_own_level_is_never_another_one():
 
 def test_an_english_figure_for_the_province_city_or_country_is_not_the_districts():
     district = "武昌区人民政府2021年上半年工作情况报告 新增企业类市场主体1.2万户"
-    assert other_level_en("How many new market entities were registered across Hubei province in 2020?", district, places=("湖北",))
+    assert other_level_en(
+        "How many new market entities were registered across Hubei province in 2020?", district, places=("湖北",)
+    )
     assert other_level_en("How many jobs did Wuhan as a whole create?", district, places=("武汉",))
     assert other_level_en("What was the nationwide growth rate?", district)
     assert not other_level_en("How many new market entities did Wuchang register in 2020?", district)
     assert not other_level_en("What did Wuchang do for the national sanitary city re-inspection?", district)
     assert not other_level_en("Where did Wuchang rank across Hubei?", "全国第27名、全省第1名", places=("湖北",))
-    assert other_level_en("How fast did investment grow across the whole of Wuhan?", "增长85%,规模排全市第1", places=("武汉",))
+    assert other_level_en(
+        "How fast did investment grow across the whole of Wuhan?", "增长85%,规模排全市第1", places=("武汉",)
+    )
 
 
 def test_an_english_question_names_a_place_as_a_whole_in_the_reports_words(retriever):
-    assert "湖北" in retriever.analyse("How many new market entities were registered across Hubei province in 2020?").places
+    assert (
+        "湖北"
+        in retriever.analyse("How many new market entities were registered across Hubei province in 2020?").places
+    )
     assert "武汉" in retriever.analyse("How many jobs did Wuhan as a whole create?").places
     assert retriever.analyse("How many new market entities did Wuchang register in 2020?").places == ()
