@@ -114,6 +114,12 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+def in_script(text: str, script: str) -> str:
+    """Text of the reports (Simplified) as an asker of ``script`` reads it: Traditional for
+    zh-Hant, unchanged otherwise. The one place that decides what is shown in which script."""
+    return to_traditional(text) if script == "zh-Hant" else text
+
+
 def clean(text: str) -> str:
     """NFKC, drop control and zero-width characters, fold runs of white space."""
     text = unicodedata.normalize("NFKC", text)

@@ -21,7 +21,7 @@ from flask.blueprints import BlueprintSetupState
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from index.normalize import clean, to_traditional
+from index.normalize import clean, in_script, to_traditional
 from service.api import qa_state, retriever
 from service.chat_schemas import (
     MODEL_ID,
@@ -260,7 +260,7 @@ def _top_k(top_k: int | None) -> int:
 def _say(language: str, key: str, **values: str) -> str:
     """A fixed sentence in the asker's language (Traditional derived from Simplified)."""
     text = TEXT["en" if language == "en" else "zh-Hans"][key].format(**values)
-    return to_traditional(text) if language == "zh-Hant" else text
+    return in_script(text, language)
 
 
 def _english_titles() -> dict[str, str]:

@@ -7,7 +7,7 @@ person learns what the reports lack (a year, a unit, the city's figure) instead 
 
 from __future__ import annotations
 
-from index.normalize import to_traditional
+from index.normalize import in_script
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "nothing_asked": (
@@ -74,5 +74,5 @@ def doubt_item(code: str | None, language: str) -> dict | None:
     if code is None:
         return None
     english, chinese = MESSAGES[code]
-    message = english if language == "en" else to_traditional(chinese) if language == "zh-Hant" else chinese
+    message = english if language == "en" else in_script(chinese, language)
     return {"code": code, "message": message}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from index.glossary import GlossaryEntry
-from index.normalize import to_traditional
+from index.normalize import in_script
 from service.answer import Answer, extract_answer
 from service.doubts import doubt_item
 from service.query import Query
@@ -23,7 +23,7 @@ from service.verdict import GAP_DEPTH
 
 def _display(query: Query, text: str) -> str:
     """What a person reading in the question's script should see."""
-    return to_traditional(text) if query.language == "zh-Hant" else text
+    return in_script(text, query.language)
 
 
 def _parts(answer: Answer, dates: dict[str, str], hits: list[Hit]) -> list[tuple[Answer, Hit]]:
@@ -79,7 +79,7 @@ def glossary_item(entry: GlossaryEntry, source: str | None = None, script: str =
     """A glossary entry as the API shows it, definition also in the reader's script."""
     item = entry.to_dict()
     item["source"] = source
-    item["display_definition"] = to_traditional(entry.definition) if script == "zh-Hant" else entry.definition
+    item["display_definition"] = in_script(entry.definition, script)
     return item
 
 

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from index.lexical import tokenize
-from index.normalize import to_traditional
+from index.normalize import in_script, to_traditional
 from service.api import qa_state
 from service.doubts import doubt_item
 from service.openapi import documented
@@ -167,11 +167,6 @@ def question_terms(retriever: Retriever, question: str, script: str) -> list[str
     return terms + [to_traditional(t) for t in terms] if script == "zh-Hant" else terms
 
 
-def in_script(text: str, script: str) -> str:
-    """Report text (Simplified) as a reader of ``script`` should see it."""
-    return to_traditional(text) if script == "zh-Hant" else text
-
-
 def answer_view(result: dict, script: str) -> dict:
     """The answer's clauses (a comparison has two), each with its figures marked and where
     it stands, and the figures' English renderings."""
@@ -230,7 +225,7 @@ def described(retriever: Retriever | None, ui: str, traditional: bool, t: dict[s
     if ui == "en":
         return t["reports_sep"].join(r.get("title_en") or r["title"] for r in reports)
     titles = [f"《{r['title']}》" + (f"（{r['date'][:4]}）" if r.get("date") else "") for r in reports]
-    return t["reports_sep"].join(to_traditional(x) if traditional else x for x in titles)
+    return t["reports_sep"].join(in_script(x, "zh-Hant" if traditional else "zh-Hans") for x in titles)
 
 
 def examples(retriever: Retriever | None) -> dict[str, list[str]]:
