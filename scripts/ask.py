@@ -12,8 +12,8 @@ import sys
 
 import _bootstrap  # noqa: F401
 
+from service.answering.respond import ask
 from service.config import Config
-from service.respond import ask
 from service.runtime import load_encoders, load_retriever
 
 

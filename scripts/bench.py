@@ -36,9 +36,9 @@ from service.config import ROOT, Config
 TARGETS = {"p50_ms_at_1": 100.0, "p95_ms_at_4": 250.0, "errors_at_16": 0}
 # What the verdict costs on top of retrieval and extraction: its checks, its coverage signals, the model.
 VERDICT_PARTS = (
-    ("service/confidence.py", "checks"),
-    ("service/confidence.py", "clause_coverage"),
-    ("service/verdict.py", "judge"),
+    ("service/verdict/confidence.py", "checks"),
+    ("service/verdict/confidence.py", "clause_coverage"),
+    ("service/verdict/model.py", "judge"),
 )
 
 
@@ -69,7 +69,7 @@ def measure_floor(questions: list[str], config: Config, rounds: int = 1) -> dict
 
 def profile_ask(questions: list[str], config: Config) -> dict:
     """In-process answer cost, and where it goes (cProfile, project functions, ms per question)."""
-    from service.respond import ask
+    from service.answering.respond import ask
     from service.runtime import load_encoders, load_retriever
 
     retriever = load_retriever(config, load_encoders(config))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import _bootstrap  # noqa: F401
 
+from service.answering.respond import ask
 from service.config import Config
 from service.evaluation import Question, answer_metrics, load_questions, ranking_metrics, run_entry
-from service.respond import ask
 from service.runtime import load_encoders, load_retriever
 
 COLUMNS = ("n", "R@1", "R@5", "MRR@10", "holds", "figure", "ans_not", "unans_not")

@@ -1,6 +1,6 @@
-"""Train the learned reranker (service.learned_rerank) on question sets; store it as JSON.
+"""Train the learned reranker (service.ranking.learned_rerank) on question sets; store it as JSON.
 
-    python scripts/train_reranker.py                 # the default sets -> service/reranker.json
+    python scripts/train_reranker.py                 # the default sets -> service/ranking/reranker.json
     python scripts/train_reranker.py --cv            # also leave one set out at a time, and
                                                      # compare with the hand-weighted reranker
 
@@ -24,12 +24,12 @@ import _bootstrap  # noqa: F401
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
+from service.analysis.query import Query
 from service.config import ROOT, Config
 from service.evaluation import Question, load_questions
-from service.learned_rerank import FEATURES, Trees, features, rerank_learned
-from service.query import Query
-from service.rerank import rerank
-from service.retrieval import PIPELINES, Retriever, fuse
+from service.ranking.learned_rerank import FEATURES, Trees, features, rerank_learned
+from service.ranking.rerank import rerank
+from service.ranking.retrieval import PIPELINES, Retriever, fuse
 from service.runtime import build, load_encoders, load_retriever
 
 TRAIN_SETS = (
@@ -141,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sets", nargs="+", default=list(TRAIN_SETS), help="question files under eval/, with :split to pick one"
     )
-    parser.add_argument("--output", type=Path, default=Config.from_env().reranker or ROOT / "service" / "reranker.json")
+    default_output = Config.from_env().reranker or ROOT / "service" / "ranking" / "reranker.json"
+    parser.add_argument("--output", type=Path, default=default_output)
     parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures first")
     args = parser.parse_args(argv)
     config = Config.from_env(reranker=None)

@@ -1,4 +1,4 @@
-"""Train the verdict model (service/verdict.json) and print how it does on questions it never saw.
+"""Train the verdict model (service/verdict/verdict.json) and print how it does on questions it never saw.
 
     python scripts/train_verdict.py                 # cross-validate, then fit on all and write
     python scripts/train_verdict.py --no-write      # figures only
@@ -21,11 +21,11 @@ import _bootstrap  # noqa: F401
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
+from service.answering.respond import latest_report, report_dates
 from service.config import ROOT, Config
 from service.evaluation import load_questions
-from service.respond import latest_report, report_dates
 from service.runtime import build, load_encoders, load_retriever
-from service.verdict_training import (
+from service.verdict.training import (
     Example,
     calibration_error,
     check_audit,
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--not-found", type=float, default=0.25, help="confidence below which the reports are said not to hold it"
     )
-    parser.add_argument("--output", type=Path, default=ROOT / "service" / "verdict.json")
+    parser.add_argument("--output", type=Path, default=ROOT / "service" / "verdict" / "verdict.json")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--cache", type=Path, help="keep the gathered signals here and reuse them")
     args = parser.parse_args(argv)

@@ -1,46 +1,23 @@
-"""The Flask application: ``create_app`` wires configuration, state and blueprints.
+"""The question-answering service, one package a stage, as data flows:
 
-Nothing happens at import time. Configuration comes from code defaults, then the
-environment, then ``overrides`` (tests); a ready ``state`` can be passed in so that tests
-reuse loaded encoders instead of loading the model for every app.
+- ``analysis``: what a question asks (language, terms, periods, level, kind of figure; chat
+  follow-ups resolved against earlier turns);
+- ``ranking``: the passages that answer it (BM25 and dense channels fused, reranked);
+- ``answering``: the clause that answers, its figures, the answer JSON with citations;
+- ``verdict``: whether the answer can be trusted (checks and a calibrated model);
+- ``engine``: the one typed interface the HTTP layer calls, over ``state`` (the index being
+  served, swapped without a restart) and ``runtime`` (loading encoders and indexes);
+- ``http``: the Flask app (JSON API, web page, OpenAI-compatible chat, operations).
+
+``config`` holds every setting. The corpus and index library is the top-level ``index``.
 """
 
 from __future__ import annotations
 
-from flask import Flask
 
-from service.config import Config
-from service.state import QAState
+def create_app(*args, **kwargs):
+    """The Flask app (service.http.create_app); imported here lazily so that the engine's
+    modules load without the web framework."""
+    from service.http import create_app as build
 
-
-def create_app(config: Config | None = None, state: QAState | None = None) -> Flask:
-    """Build the app; loads encoders and the current index unless a state is given."""
-    from service import api, errors, middleware, ops
-
-    config = config or Config.from_env()
-    app = Flask(__name__)
-    app.config["QA"] = config
-    app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
-    app.extensions["qa_state"] = state or QAState.start(config)
-    errors.register(app)
-    middleware.install(app)
-    app.register_blueprint(ops.bp)
-    app.register_blueprint(api.bp)
-    _register_optional(app)
-    return app
-
-
-def _register_optional(app: Flask) -> None:
-    """Audience blueprints that live in their own modules (web page, OpenAI-compatible)."""
-    import importlib
-
-    for name in ("service.web", "service.chat"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        app.register_blueprint(module.bp)
+    return build(*args, **kwargs)

@@ -42,9 +42,9 @@ class Config:
     max_chars: int = 300  # QA_MAX_CHARS: longest passage shown
     # QA_RERANKER: the learned reranker's trees (scripts/train_reranker.py); '' uses the
     # hand-weighted one
-    reranker: Path | None = ROOT / "service" / "reranker.json"
+    reranker: Path | None = ROOT / "service" / "ranking" / "reranker.json"
     # QA_VERDICT: the verdict model (scripts/train_verdict.py); '' answers every question outright
-    verdict: Path | None = ROOT / "service" / "verdict.json"
+    verdict: Path | None = ROOT / "service" / "verdict" / "verdict.json"
     host: str = "127.0.0.1"  # HOST
     port: int = 8000  # PORT
     # QA_THREADS: the server's worker threads (waitress, one process). 4 on 2 cores: while requests wait for their e5

@@ -19,11 +19,11 @@ from index.onnx_queries import export_path
 from index.serving_encoder import META_FILE, ServingEncoder, serving_folder
 from index.store import IndexBundle, load_bundle, load_current
 from index.terminology import Terminology
+from service.answering.respond import ask
 from service.config import Config
-from service.learned_rerank import load_trees
-from service.respond import ask
-from service.retrieval import Retriever
-from service.verdict import load_model
+from service.ranking.learned_rerank import load_trees
+from service.ranking.retrieval import Retriever
+from service.verdict.model import load_model
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from index.build import current_folder
 from index.embedder import Embedder
 from service.config import Config
-from service.retrieval import Retriever
+from service.ranking.retrieval import Retriever
 from service.runtime import load_encoders, load_retriever
 
 

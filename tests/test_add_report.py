@@ -11,10 +11,11 @@ import pytest
 from report_files import GDP, ROADS, WRITERS
 
 from index.corpus import corpus_hash
+from service.answering.respond import ask
 from service.config import ROOT
-from service.respond import ask
+from service.engine import Reader
+from service.http.web import STRINGS, described, examples
 from service.runtime import build, load_retriever
-from service.web import STRINGS, described, examples
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import add_report  # noqa: E402
@@ -72,9 +73,10 @@ def test_a_bad_file_or_a_second_copy_is_refused_and_the_corpus_is_unchanged(adde
 
 def test_the_page_describes_and_suggests_from_the_added_report_itself(added):
     _, retriever, _ = added
-    assert described(retriever, "zh", False, STRINGS["zh"]) == "《青禾县人民政府工作报告》（2023）"
-    assert described(retriever, "en", False, STRINGS["en"]) == "Qinghe County Government Work Report 2023"
-    assert examples(retriever) == {
+    reader = Reader(retriever)
+    assert described(reader, "zh", False, STRINGS["zh"]) == "《青禾县人民政府工作报告》（2023）"
+    assert described(reader, "en", False, STRINGS["en"]) == "Qinghe County Government Work Report 2023"
+    assert examples(reader) == {
         "zh-Hans": ["什么是河长制？", "什么是老旧小区？"],
         "zh-Hant": ["什麼是河長制？", "什麼是老舊小區？"],
     }

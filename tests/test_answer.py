@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.respond import ask
+from service.answering.respond import ask
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from service.asked_periods import asks_after
+from service.analysis.asked_periods import asks_after
 
 H1_REPORT = date(2021, 8, 27)
 

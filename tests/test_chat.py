@@ -12,8 +12,8 @@ import openai
 import pytest
 from werkzeug.serving import make_server
 
-from service.chat_schemas import MODEL_ID
-from service.followup import Period, find_period, resolve
+from service.analysis.followup import Period, find_period, resolve
+from service.http.chat_schemas import MODEL_ID
 
 
 @pytest.fixture(scope="module")
@@ -325,7 +325,7 @@ def test_other_paths_keep_problem_details(base_url):
 
 
 def test_chat_routes_are_documented(base_url, app):
-    from service.openapi import undocumented
+    from service.http.openapi import undocumented
 
     assert undocumented(app) == []
     _, _, data = raw(base_url, "/openapi.json", None, "GET")
@@ -341,12 +341,12 @@ def test_text_parts_are_read_like_a_string(oai):
 
 
 def test_an_unexpected_failure_is_a_500_in_openais_shape(app, monkeypatch):
-    import service.chat
+    from service.engine import Reader
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(service.chat, "ask", broken)
+    monkeypatch.setattr(Reader, "ask", broken)
     response = app.test_client().post(
         "/v1/chat/completions", json={"model": MODEL_ID, "messages": [{"role": "user", "content": "GDP?"}]}
     )

@@ -2,8 +2,8 @@
 
 import pytest
 
-from service.comparison import two_sided
-from service.respond import ask
+from service.answering.respond import ask
+from service.ranking.comparison import two_sided
 
 
 @pytest.mark.parametrize(

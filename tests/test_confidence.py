@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from service.answer import extract_answer
-from service.confidence import _ASKS_NAME, names_person
-from service.respond import ask, latest_report
-from service.verdict import CHECKS, DETAIL_CHECKS, GAP_DEPTH
+from service.answering.answer import extract_answer
+from service.answering.respond import ask, latest_report
+from service.verdict.confidence import _ASKS_NAME, names_person
+from service.verdict.model import CHECKS, DETAIL_CHECKS, GAP_DEPTH
 
 DETAIL_FEATURE = "asked_detail"
 
@@ -123,7 +123,7 @@ def test_a_question_for_a_persons_name_needs_a_clause_naming_one(text, asks):
 
 
 def test_a_reworded_compound_counts_for_the_pieces_it_shares():
-    from service.terms import coverage
+    from service.analysis.terms import coverage
 
     clause = "新增停车泊位2.2万个"
     assert coverage([("停车位",)], clause) == 0.0
@@ -132,7 +132,7 @@ def test_a_reworded_compound_counts_for_the_pieces_it_shares():
 
 
 def test_a_word_the_reports_never_use_weighs_less_than_their_rare_words(retriever):
-    from service.terms import UNSEEN_WEIGHT, rarity
+    from service.analysis.terms import UNSEEN_WEIGHT, rarity
 
     weight = rarity(retriever.bundle.lexical)
     assert weight(("归零",)) == UNSEEN_WEIGHT  # the asker's word; the reports say 清零
@@ -171,7 +171,7 @@ def test_a_question_for_a_phone_number_or_address_needs_a_clause_giving_one(retr
 
 
 def test_the_words_that_ask_for_a_number_are_not_words_an_answer_must_hold(retriever):
-    from service.terms import asked_terms
+    from service.analysis.terms import asked_terms
 
     words = [group[0] for group in asked_terms(retriever.analyse("武昌改造了几家民营医院?第几名?多少钱?"))]
     assert "民营" in words and "医院" in words
@@ -217,14 +217,14 @@ def test_the_scene_a_question_sets_weighs_less_than_what_it_asks(retriever):
     ],
 )
 def test_a_scene_setting_clause_weighs_half(retriever, question, scene_word, asked_word):
-    from service.terms import scene_weight
+    from service.analysis.terms import scene_weight
 
     weighted = scene_weight(retriever.analyse(question), lambda group: 1.0)
     assert weighted((scene_word,)) == 0.5 and weighted((asked_word,)) == 1.0
 
 
 def test_a_figure_of_a_counted_list_is_the_groups_not_one_items():
-    from service.confidence import group_figure
+    from service.verdict.confidence import group_figure
 
     def weight(group: tuple[str, ...]) -> float:
         return {"乙厂": 4.0, "投资": 2.0}.get(group[0], 1.0)

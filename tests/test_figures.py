@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from service.figures import asked_units, find_figures, stated_values
+from service.answering.figures import asked_units, find_figures, stated_values
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_figures_know_what_they_measure(text, kind):
     ],
 )
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
-    from service.query import expected_kind
+    from service.analysis.query import expected_kind
 
     assert expected_kind(question, language) == kind
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from service.config import ROOT, Config
-from service.learned_rerank import DEPTH, FEATURES, Trees, features, load_trees
-from service.retrieval import PIPELINES, fuse
+from service.ranking.learned_rerank import DEPTH, FEATURES, Trees, features, load_trees
+from service.ranking.retrieval import PIPELINES, fuse
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_reranker  # noqa: E402
@@ -36,7 +36,7 @@ def test_exported_trees_score_exactly_as_the_trained_model():
 
 
 def test_trees_trained_on_other_features_are_refused_with_the_fix():
-    data = json.loads((ROOT / "service" / "reranker.json").read_text(encoding="utf-8"))
+    data = json.loads((ROOT / "service" / "ranking" / "reranker.json").read_text(encoding="utf-8"))
     data["features"] = data["features"][:-1]
     with pytest.raises(ValueError, match="train_reranker"):
         Trees.from_json(data)

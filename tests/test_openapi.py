@@ -1,7 +1,7 @@
 """The OpenAPI document describes every route, from the models the code validates with."""
 
-from service.openapi import undocumented
-from service.schemas import AskRequest
+from service.http.openapi import undocumented
+from service.http.schemas import AskRequest
 
 
 def test_every_route_is_documented(app):

@@ -3,7 +3,7 @@
 from datetime import date
 
 from index.periods import folded, own_years, passage_periods, periods, plan_name, plan_of, plan_years
-from service.rerank import query_periods
+from service.ranking.rerank import query_periods
 
 DECEMBER_2020 = {"date": "2020-12-29"}
 MARCH_2022 = {"date": "2022-03-05"}

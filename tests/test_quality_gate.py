@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from service.answering.respond import ask
 from service.config import ROOT
 from service.evaluation import aggregate, answer_metrics, load_questions, ranking_metrics, run_entry
-from service.respond import ask
 
 FLOOR = json.loads((ROOT / "eval" / "regression_floor.json").read_text(encoding="utf-8"))
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from service.query import expected_kind
-from service.retrieval import dense_text
+from service.analysis.query import expected_kind
+from service.ranking.retrieval import dense_text
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 from index.romanised import RomanisedNames
+from service.answering.respond import ask
 from service.config import ROOT
-from service.respond import ask
 
 TEXT = "建成武车路、小龟山路等13条微循环道路,先导项目小洪山科学城建设提速,积极服务对接中碳登。"
 

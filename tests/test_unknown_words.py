@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.unknown_words import glossed, unknown_places, unknown_quarter, unknown_topic, years_in_known_spans
+from service.analysis.unknown_words import glossed, unknown_places, unknown_quarter, unknown_topic, years_in_known_spans
 
 
 def test_only_place_names_count_as_unknown_places():

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from service.answering.respond import ask
 from service.config import ROOT
-from service.respond import ask
-from service.verdict import FEATURES, VERDICTS, VerdictModel, load_model, nothing_asked
+from service.verdict.model import FEATURES, VERDICTS, VerdictModel, load_model, nothing_asked
 
 
 def _model(**weights: float) -> VerdictModel:
@@ -54,7 +54,7 @@ def test_the_model_round_trips_through_its_json():
 
 
 def test_the_shipped_model_covers_every_signal_with_ordered_cut_points():
-    model = load_model(ROOT / "service" / "verdict.json")
+    model = load_model(ROOT / "service" / "verdict" / "verdict.json")
     assert model is not None and model.features == FEATURES
     assert 0.0 < model.not_found < model.answered < 1.0
 

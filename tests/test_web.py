@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from service.doubts import doubt_item
+from service.verdict.doubts import doubt_item
 
 EN = {"Accept-Language": "en-US,en;q=0.9"}
 ZH = {"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"}
@@ -143,7 +143,7 @@ def test_script_in_a_question_is_shown_as_text(client):
 
 
 def test_highlight_escapes_before_marking():
-    from service.web import highlight
+    from service.http.web import highlight
 
     marked = str(highlight('a<b & "amp" 地区 GDP', ["amp", "地区", "gdp", "<b"]))
     assert marked == "a<mark>&lt;b</mark> &amp; &#34;<mark>amp</mark>&#34; <mark>地区</mark> <mark>GDP</mark>"
@@ -204,12 +204,12 @@ def test_page_without_an_index_says_so_with_503(config):
 
 
 def test_an_unexpected_failure_is_a_logged_html_page(client, monkeypatch, caplog):
-    import service.web
+    from service.engine import Reader
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(service.web, "ask", broken)
+    monkeypatch.setattr(Reader, "ask", broken)
     code, html = page(client, "2021年地区生产总值预期增长多少?")
     assert code == 500 and "Something went wrong on our side" in html and 'name="q"' in html
     assert "web page failed" in caplog.text

@@ -1,6 +1,6 @@
 """Figure questions about another level of government than the one the answer's report speaks for."""
 
-from service.wider_level import other_level, other_level_en
+from service.analysis.wider_level import other_level, other_level_en
 
 
 def test_a_figure_for_the_province_or_city_is_not_the_districts():

@@ -4,7 +4,7 @@ Candidates are the sentences of the best few passages. Each is scored by how man
 question's search terms it holds (rarer words weigh more) and by the rank of its passage;
 a figure question scores each clause that holds a figure, on the words next to it. The
 answer is that sentence (trimmed to the clauses around the figure when it is long);
-service.verdict says whether the passages hold what was asked.
+service.verdict.model says whether the passages hold what was asked.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from index.chunking import sentence_spans
-from service.comparison import other_side, two_sided
-from service.confidence import checks, clause_coverage
-from service.figures import Figure, asked_units, find_figures
-from service.query import Query
-from service.retrieval import CANDIDATE_PASSAGES, Hit
-from service.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
-from service.verdict import Verdict, VerdictModel, nothing_asked, signals
+from service.analysis.query import Query
+from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
+from service.answering.figures import Figure, asked_units, find_figures
+from service.ranking.comparison import other_side, two_sided
+from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
+from service.verdict.confidence import checks, clause_coverage
+from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
 
 MAX_ANSWER_CHARS = 160
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
@@ -43,7 +43,7 @@ Near = dict[str, float]
 @dataclass(frozen=True)
 class Answer:
     """The extracted text, where it stands, the figures in it, and whether to trust it
-    (``verdict``, ``confidence``; ``doubt``: why not outright, a code of service.doubts);
+    (``verdict``, ``confidence``; ``doubt``: why not outright, a code of service.verdict.doubts);
     ``also``, the other side's clause."""
 
     text: str
@@ -233,7 +233,7 @@ def extract_answer(
 ) -> Answer:
     """The best answering clause among the top passages (and for a comparison, the other
     side's), with the verdict of ``model`` on it (``reported_until``: the date of the latest
-    report, see service.asked_periods; ``similarity``: how close the question is to each of some texts;
+    report, see service.analysis.asked_periods; ``similarity``: how close the question is to each of some texts;
     without a model every answer is given outright)."""
     terms = query_terms(query)
     candidates = _candidates(hits)

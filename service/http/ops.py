@@ -6,9 +6,9 @@ import hmac
 
 from flask import Blueprint, current_app, jsonify, request
 
-from service.errors import ApiError
-from service.openapi import build_spec, documented
-from service.schemas import Health
+from service.http.errors import ApiError
+from service.http.openapi import build_spec, documented
+from service.http.schemas import Health
 
 bp = Blueprint("ops", __name__)
 
@@ -24,7 +24,7 @@ def livez():
     "Ready when index, model and manifest agree (503 with the reason otherwise)", "ops", response=Health, errors=(503,)
 )
 def readyz():
-    ready, info = current_app.extensions["qa_state"].readiness()
+    ready, info = current_app.extensions["qa_engine"].readiness()
     return jsonify(info), (200 if ready else 503)
 
 
@@ -52,7 +52,7 @@ def reload():
             "missing or wrong bearer token: send Authorization: Bearer <QA_ADMIN_TOKEN>",
             headers={"WWW-Authenticate": 'Bearer realm="admin"'},
         )
-    state = current_app.extensions["qa_state"]
+    state = current_app.extensions["qa_engine"]
     if not state.reload():
         raise ApiError(503, f"reload failed, still serving the previous index: {state.error}")
     return jsonify(state.readiness()[1])

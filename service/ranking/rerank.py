@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from index.chunking import Chunk
 from index.periods import folded, periods
-from service.figures import find_figures
-from service.query import Query
+from service.analysis.query import Query
+from service.answering.figures import find_figures
 
-RRF_K = 60  # reciprocal-rank fusion's constant (service.retrieval.fuse): a first place is 1/61
+RRF_K = 60  # reciprocal-rank fusion's constant (service.ranking.retrieval.fuse): a first place is 1/61
 
 
 @dataclass(frozen=True)

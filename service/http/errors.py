@@ -12,7 +12,7 @@ from flask import Flask, Response, json
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
-log = logging.getLogger("service.errors")
+log = logging.getLogger("service.http.errors")
 PROBLEM = "application/problem+json"
 
 

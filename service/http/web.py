@@ -18,17 +18,14 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
-from index.lexical import tokenize
 from index.normalize import in_script, to_traditional
-from service.api import qa_state
-from service.doubts import doubt_item
-from service.openapi import documented
-from service.requests import question_problem
-from service.respond import ask
-from service.retrieval import Retriever
+from service.engine import Engine, Reader
+from service.http.api import engine
+from service.http.openapi import documented
+from service.http.requests import question_problem
 
 bp = Blueprint("web", __name__)
-log = logging.getLogger("service.web")
+log = logging.getLogger("service.http.web")
 TOP_K = 5
 SCRIPTS = ("en", "zh-Hans", "zh-Hant")
 TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
@@ -157,13 +154,10 @@ def highlight(text: str, terms: Iterable[str]) -> Markup:
     return Markup("").join(pieces)
 
 
-def question_terms(retriever: Retriever, question: str, script: str) -> list[str]:
-    """The question's words as they appear in the passages: jieba tokens of the normalised
-    question, or for English the Chinese terms it translates to; single characters are left
-    out (they would light up half of every passage). In Traditional both forms match."""
-    query = retriever.analyse(question)
-    base = query.zh_terms if query.language == "en" else tokenize(query.text)
-    terms = [t for t in base if len(t) > 1]
+def question_terms(reader: Reader, question: str, script: str) -> list[str]:
+    """The question's words as they appear in the passages (single characters are left out:
+    they would light up half of every passage). In Traditional both forms match."""
+    terms = reader.search_terms(question)
     return terms + [to_traditional(t) for t in terms] if script == "zh-Hant" else terms
 
 
@@ -217,9 +211,9 @@ def glossary_view(item: dict, own: bool, script: str) -> dict:
     }
 
 
-def described(retriever: Retriever | None, ui: str, traditional: bool, t: dict[str, str]) -> str:
+def described(reader: Reader | None, ui: str, traditional: bool, t: dict[str, str]) -> str:
     """The reports the page answers from, by their titles (in English: their English titles)."""
-    reports = retriever.bundle.manifest.get("reports", []) if retriever else []
+    reports = reader.reports() if reader else []
     if not reports:
         return t["no_reports"]
     if ui == "en":
@@ -228,30 +222,31 @@ def described(retriever: Retriever | None, ui: str, traditional: bool, t: dict[s
     return t["reports_sep"].join(in_script(x, "zh-Hant" if traditional else "zh-Hans") for x in titles)
 
 
-def examples(retriever: Retriever | None) -> dict[str, list[str]]:
+def examples(reader: Reader | None) -> dict[str, list[str]]:
     """Questions to try: the corpus's own (examples.json, kept in the index manifest), else
     what its first glossary terms mean; none before the reports are loaded."""
-    if retriever is None:
+    if reader is None:
         return {}
-    own = retriever.bundle.manifest.get("examples")
+    own = reader.examples()
     if own:
         return {script: list(own.get(script, [])) for script in SCRIPTS if own.get(script)}
-    entries = retriever.bundle.glossary[:GLOSSARY_EXAMPLES]
+    terms = reader.glossary_terms(GLOSSARY_EXAMPLES)
+    english = [entry["english"][0] for entry in map(reader.glossary_entry, terms) if entry and entry["english"]]
     found = {
-        "en": [f"What is {e.english[0]}?" for e in entries if e.english],
-        "zh-Hans": [f"什么是{e.term}？" for e in entries],
-        "zh-Hant": [f"什麼是{to_traditional(e.term)}？" for e in entries],
+        "en": [f"What is {name}?" for name in english],
+        "zh-Hans": [f"什么是{term}？" for term in terms],
+        "zh-Hant": [f"什麼是{to_traditional(term)}？" for term in terms],
     }
     return {script: questions for script, questions in found.items() if questions}
 
 
-def result_view(retriever: Retriever, question: str, lang: str) -> dict:
+def result_view(reader: Reader, question: str, lang: str) -> dict:
     """Everything the result part of the page shows, in the script the reader reads."""
-    result = ask(retriever, question, TOP_K)
+    result = reader.ask(question, TOP_K)
     script = lang if lang in SCRIPTS else result["language"]
     own = script == result["language"]
-    terms = question_terms(retriever, question, script)
-    reports = retriever.bundle.manifest.get("reports", [])
+    terms = question_terms(reader, question, script)
+    reports = reader.reports()
     titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
     return {
         "language": result["language"],
@@ -282,12 +277,12 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
     t = strings(ui, traditional)
     if result and result["doubt"]:
-        result["doubt_message"] = doubt_item(result["doubt"], html_lang)["message"]
+        result["doubt_message"] = Engine.doubt_message(result["doubt"], html_lang)
     if "error" in page:
         key, values = page["error"]
         page["message"] = t[key].format(**values)
-    retriever = qa_state().retriever
-    lead = t["lead"].format(reports=described(retriever, ui, traditional, t))
+    current = engine().reader()
+    lead = t["lead"].format(reports=described(current, ui, traditional, t))
     html = render_template(
         "index.html",
         ui=ui,
@@ -296,7 +291,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
         page=page,
         scripts=SCRIPTS,
         lang_names=LANG_NAMES,
-        examples=examples(retriever),
+        examples=examples(current),
         switch_url=url_for("web.page", ui=other, **args),
         max_chars=current_app.config["QA"].max_question_chars,
     )
@@ -325,10 +320,10 @@ def page() -> tuple[str, int]:
     if problem:
         status, key, values = problem
         return render(status, question=question, lang=lang, error=(key, values))
-    retriever = qa_state().retriever
-    if retriever is None:
+    current = engine().reader()
+    if current is None:
         return render(503, question=question, lang=lang, error=("unavailable", {}))
-    return render(question=question, lang=lang, result=result_view(retriever, question, lang))
+    return render(question=question, lang=lang, result=result_view(current, question, lang))
 
 
 @bp.errorhandler(Exception)

@@ -15,7 +15,7 @@ import jieba
 
 from index.cedict import english_to_chinese
 from index.lexical import tokenize
-from service.query import FIGURE_ZH, Query
+from service.analysis.query import FIGURE_ZH, Query
 
 # Words of any question about a government report that tell nothing of which passage answers;
 # the reports' own place, level and years (Query.own, from their metadata) are dropped too.
@@ -125,7 +125,7 @@ def pieces(word: str) -> tuple[str, ...]:
 
 # Weight of a word the reports never use: that of a word in about one passage of seven. Such
 # a word is more often the asker's own (归零 for 清零, 堤线 for 防线) than a fact the reports
-# lack; names they lack are caught by the name checks of service.unknown_words. With the
+# lack; names they lack are caught by the name checks of service.analysis.unknown_words. With the
 # highest IDF instead, answerable questions not confident: test .09, fresh .15 (now .07, .09);
 # one near miss (上市公司) on the fresh set is no longer caught.
 UNSEEN_WEIGHT = 2.0

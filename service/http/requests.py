@@ -9,7 +9,7 @@ from flask import current_app, request
 from pydantic import BaseModel
 
 from index.normalize import clean
-from service.errors import ApiError
+from service.http.errors import ApiError
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from index.levels import OWN_WORDS
-from service.tagging import tagged, topic
+from service.analysis.tagging import tagged, topic
 
 # The words that name a whole level of government; a report's own (index.levels) is never "another".
 _WIDER = frozenset({"全国", "全省", "全市"})

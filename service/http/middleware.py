@@ -11,7 +11,7 @@ import uuid
 from flask import Flask, g, request
 from werkzeug.exceptions import RequestURITooLarge
 
-log = logging.getLogger("service.requests")
+log = logging.getLogger("service.http.requests")
 
 
 def _log_line(response) -> str:
@@ -69,7 +69,7 @@ def install(app: Flask) -> None:
         limit = app.config["QA"].max_url_bytes
         if _target_bytes() > limit:
             raise RequestURITooLarge(f"the request target is longer than {limit} bytes: send long input in a POST body")
-        app.extensions["qa_state"].watch()
+        app.extensions["qa_engine"].watch()
 
     @app.after_request
     def _finish(response):

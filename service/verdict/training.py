@@ -1,4 +1,4 @@
-"""Fitting the verdict model (service.verdict) on question sets, and judging it honestly.
+"""Fitting the verdict model (service.verdict.model) on question sets, and judging it honestly.
 
 The model is a logistic regression over standardised signals, with the label "the reports
 answer this question". Its figures are always out of sample: leave one question set out,
@@ -17,10 +17,10 @@ from datetime import date
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from service.answer import extract_answer
+from service.answering.answer import extract_answer
 from service.evaluation import Question
-from service.retrieval import Retriever
-from service.verdict import CHECKS, FEATURES, GAP_DEPTH, VerdictModel
+from service.ranking.retrieval import Retriever
+from service.verdict.model import CHECKS, FEATURES, GAP_DEPTH, VerdictModel
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
 TOP_K = GAP_DEPTH  # the signals do not depend on how many passages are shown beyond these

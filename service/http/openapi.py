@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from flask import Flask
 from pydantic import BaseModel
 
-from service.schemas import Problem
+from service.http.schemas import Problem
 
 REF = "#/components/schemas/{model}"
 BODY_ERRORS = (413, 415)  # every operation that reads a body refuses one too large or not JSON

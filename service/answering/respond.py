@@ -14,11 +14,11 @@ from datetime import date
 
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
-from service.answer import Answer, extract_answer
-from service.doubts import doubt_item
-from service.query import Query
-from service.retrieval import Hit, Retriever
-from service.verdict import GAP_DEPTH
+from service.analysis.query import Query
+from service.answering.answer import Answer, extract_answer
+from service.ranking.retrieval import Hit, Retriever
+from service.verdict.doubts import doubt_item
+from service.verdict.model import GAP_DEPTH
 
 
 def _display(query: Query, text: str) -> str:

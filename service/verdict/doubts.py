@@ -1,6 +1,6 @@
 """What each reason for ``confident: false`` tells the reader, in English and Chinese.
 
-service.confidence names the reason by a code; the API returns the code with this message
+service.verdict.confidence names the reason by a code; the API returns the code with this message
 in the asker's script, and the web page shows it under its not-found notice, so that a
 person learns what the reports lack (a year, a unit, the city's figure) instead of a bare no.
 """

@@ -1,11 +1,11 @@
 """OpenAI-compatible chat interface under /v1, so that chat front-ends and the official
 ``openai`` clients can talk to the reports without an adapter.
 
-Nothing is generated: the reply is the extracted answer of ``service.respond.ask`` in the
+Nothing is generated: the reply is the extracted answer of ``service.answering.respond.ask`` in the
 asker's script, followed by numbered citations (or, when the reports do not seem to say, a
 sentence saying so and the closest passages). The structured answer rides along in the
 extra top-level field ``reports_qa``. Earlier user turns complete elliptic follow-ups
-(``service.followup``). Errors under /v1 use OpenAI's ``{"error": {...}}`` shape, which its
+(``service.analysis.followup``). Errors under /v1 use OpenAI's ``{"error": {...}}`` shape, which its
 clients turn into typed exceptions; the rest of the service keeps problem+json.
 """
 
@@ -22,8 +22,9 @@ from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from index.normalize import clean, in_script, to_traditional
-from service.api import qa_state, retriever
-from service.chat_schemas import (
+from service.engine import Resolution
+from service.http.api import engine, reader
+from service.http.chat_schemas import (
     MODEL_ID,
     ChatCompletion,
     ChatMessage,
@@ -38,13 +39,11 @@ from service.chat_schemas import (
     usage,
     validation_error,
 )
-from service.errors import ApiError, problem
-from service.followup import Resolution, resolve
-from service.openapi import documented
-from service.requests import json_body
-from service.respond import ask
+from service.http.errors import ApiError, problem
+from service.http.openapi import documented
+from service.http.requests import json_body
 
-log = logging.getLogger("service.chat")
+log = logging.getLogger("service.http.chat")
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 CHAT_TOP_K = 3
 TEXT = {  # zh-Hant is derived from zh-Hans
@@ -164,10 +163,10 @@ def chat_completions_route() -> Response:
     """Answer the last user turn, completed by earlier ones, as one OpenAI completion or stream."""
     req = _read_request()
     top_k, texts = _top_k(req.top_k), _user_texts(req.messages)
-    resolution = resolve(texts)
+    resolution = engine().resolve(texts)
     if len(resolution.question) > current_app.config["QA"].max_question_chars:
-        resolution = Resolution(texts[-1])
-    result = ask(retriever(), resolution.question, top_k)
+        resolution = engine().unresolved(texts[-1])
+    result = reader().ask(resolution.question, top_k)
     content = render(result, resolution.question != texts[-1])
     extra = _structured(result, resolution)
     used = usage("\n".join(_text(m, i) for i, m in enumerate(req.messages)), content)
@@ -198,7 +197,7 @@ def _structured(result: dict, resolution: Resolution) -> dict:
 
 def _created() -> int:
     """When the index being served was loaded: the "model" is the encoders plus that index."""
-    return int(qa_state().loaded_at)
+    return int(engine().loaded_at)
 
 
 def _read_request() -> ChatRequest:
@@ -265,8 +264,8 @@ def _say(language: str, key: str, **values: str) -> str:
 
 def _english_titles() -> dict[str, str]:
     """English report titles of the index being served (its manifest lists them)."""
-    retriever = qa_state().retriever
-    reports = retriever.bundle.manifest.get("reports", []) if retriever else []
+    current = engine().reader()
+    reports = current.reports() if current else []
     return {r["id"]: r["title_en"] for r in reports if r.get("title_en")}
 
 

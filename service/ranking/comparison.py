@@ -3,7 +3,7 @@
 A comparison asks for the plan and the result (2021年计划新建绿道多少公里?上半年实际建成多少?),
 one year against another, or what the December report promised against what the mid-year
 report says: the reports answer each side in a different report or period, so a single
-clause answers only half. service.answer adds the best clause of the other side.
+clause answers only half. service.answering.answer adds the best clause of the other side.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 
 from index.chunking import Chunk
 from index.periods import HALVES, folded, periods
-from service.query import Query
-from service.rerank import chunk_periods
+from service.analysis.query import Query
+from service.ranking.rerank import chunk_periods
 
 _QUESTION_MARK = re.compile(r"[?？]")
 _COMPARE = re.compile(r"相比|对比|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I)  # not "against": the fight against crime

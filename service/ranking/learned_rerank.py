@@ -1,6 +1,6 @@
 """Rerank fused candidates with boosted trees learned from the question sets.
 
-The hand-weighted reranker (service.rerank) adds three bonuses to the fused score. Which
+The hand-weighted reranker (service.ranking.rerank) adds three bonuses to the fused score. Which
 of a candidate's signals should count, and how much, depends on the others: a passage the
 translated BM25 query ranks first means more to an English question than to a Chinese
 one, a figure in the sentence matters only when the question's words are there too. So a
@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from index.chunking import Chunk
-from service.figures import find_figures, stated_values
-from service.query import Query
-from service.rerank import RRF_K, chunk_periods, query_periods, rerank
-from service.terms import found_matrix, query_terms, rarity
+from service.analysis.query import Query
+from service.analysis.terms import found_matrix, query_terms, rarity
+from service.answering.figures import find_figures, stated_values
+from service.ranking.rerank import RRF_K, chunk_periods, query_periods, rerank
 
 CHANNELS = ("lexical", "main", "second")
 DEPTH = 30  # the candidates reranked; the tail keeps its fused order below them
@@ -164,7 +164,7 @@ def features(
 
 
 class _Shares:
-    """service.terms.coverage of each passage, from the rows of ``found_matrix``: the
+    """service.analysis.terms.coverage of each passage, from the rows of ``found_matrix``: the
     rarity-weighted share of the question's words a passage holds, and the plain share.
     1.0 when the question has no words to check."""
 

@@ -15,7 +15,7 @@ from typing import Literal
 from flask import Response, jsonify
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, field_validator
 
-from service.schemas import AnswerPart, Citation, Doubt, FigureItem, GlossaryItem, Passage
+from service.http.schemas import AnswerPart, Citation, Doubt, FigureItem, GlossaryItem, Passage
 
 MODEL_ID = "wuchang-reports-qa"
 OWNER = "wuchang-reports"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
 
-from service.errors import ApiError
-from service.openapi import documented
-from service.requests import check_question, check_top_k, parse
-from service.respond import ask, glossary_item, search
-from service.retrieval import Retriever
-from service.schemas import (
+from service.engine import Engine, Reader
+from service.http.errors import ApiError
+from service.http.openapi import documented
+from service.http.requests import check_question, check_top_k, parse
+from service.http.schemas import (
     AskRequest,
     AskResponse,
     GlossaryItem,
@@ -18,23 +17,21 @@ from service.schemas import (
     SearchRequest,
     SearchResponse,
 )
-from service.state import QAState
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 INPUT_ERRORS = (400, 413, 415, 422, 503)
 
 
-def qa_state() -> QAState:
-    return current_app.extensions["qa_state"]
+def engine() -> Engine:
+    return current_app.extensions["qa_engine"]
 
 
-def retriever() -> Retriever:
-    """The index being served, or 503 while there is none."""
-    state = qa_state()
-    current = state.retriever
+def reader() -> Reader:
+    """The index being served, for this request, or 503 while there is none."""
+    current = engine().reader()
     if current is None:
-        raise ApiError(503, f"the index is not loaded: {state.error or 'still starting'}")
-    g.index_version = current.bundle.version
+        raise ApiError(503, f"the index is not loaded: {engine().error or 'still starting'}")
+    g.index_version = current.version
     return current
 
 
@@ -58,7 +55,7 @@ def _index_header(response):
 )
 def ask_route():
     req = parse(AskRequest)
-    result = ask(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id)
+    result = reader().ask(check_question(req.question), check_top_k(req.top_k), qid=req.id)
     return jsonify(result)
 
 
@@ -73,7 +70,7 @@ def ask_route():
 def search_route():
     req = parse(SearchRequest)
     return jsonify(
-        search(retriever(), check_question(req.question), check_top_k(req.top_k), qid=req.id, pipeline=req.pipeline)
+        reader().search(check_question(req.question), check_top_k(req.top_k), qid=req.id, pipeline=req.pipeline)
     )
 
 
@@ -85,7 +82,7 @@ def search_route():
     errors=(503,),
 )
 def glossary_route():
-    return jsonify({"entries": [glossary_item(e) for e in retriever().bundle.glossary]})
+    return jsonify({"entries": reader().glossary()})
 
 
 @bp.get("/glossary/<path:term>")
@@ -96,16 +93,13 @@ def glossary_route():
     errors=(404, 503),
 )
 def glossary_term_route(term: str):
-    entry = retriever().matcher.get(term)
+    entry = reader().glossary_entry(term)
     if entry is None:
         raise ApiError(404, f"no glossary term matches {term!r}; GET /api/glossary lists them all")
-    return jsonify(glossary_item(entry))
+    return jsonify(entry)
 
 
 @bp.get("/reports")
 @documented("The reports in the index being served", "reports", response=ReportsResponse, errors=(503,))
 def reports_route():
-    bundle = retriever().bundle
-    return jsonify(
-        {"index": bundle.version, "chunks": len(bundle.chunks), "reports": bundle.manifest.get("reports", [])}
-    )
+    return jsonify(reader().summary())

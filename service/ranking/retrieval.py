@@ -25,14 +25,14 @@ from index.lexical import tokenize
 from index.periods import delivered
 from index.store import IndexBundle
 from index.terminology import Terminology
-from service.comparison import two_sided, with_other_side
-from service.learned_rerank import Trees, rerank_learned
-from service.query import Query, analyse
-from service.rerank import RRF_K, rerank
+from service.analysis.query import Query, analyse
+from service.ranking.comparison import two_sided, with_other_side
+from service.ranking.learned_rerank import Trees, rerank_learned
+from service.ranking.rerank import RRF_K, rerank
 
 DEPTH = 50
 TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
-CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answer) and judged on
+CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answering.answer) and judged on
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ PIPELINES: dict[str, Pipeline] = {
     "lexical": Pipeline("lexical", _same({"lexical": 1.0})),
     "dense": Pipeline("dense", _same({"main": 1.0})),
     "hybrid": Pipeline("hybrid", _same({"lexical": 1.0, "main": 1.0}), translate=False),
-    # The full pipeline with the hand-weighted reranker (service.rerank) in place of the
+    # The full pipeline with the hand-weighted reranker (service.ranking.rerank) in place of the
     # learned one: what the learned trees gain is read off side by side.
     "full-hand": Pipeline("full-hand", _FULL_WEIGHTS, glossary=True, rerank=True, learned=False, augment=("main",)),
     "full": Pipeline("full", _FULL_WEIGHTS, glossary=True, rerank=True, augment=("main",)),
@@ -96,7 +96,7 @@ class Retriever:
         self.encoders = encoders
         self.terminology = terminology
         self.trees = trees
-        self.verdict = verdict  # service.verdict.VerdictModel: judges each answer (None: all given outright)
+        self.verdict = verdict  # service.verdict.model.VerdictModel: judges each answer (None: all given outright)
         self.matcher = GlossaryMatcher(bundle.glossary)
         self.own = own_words(bundle.manifest.get("reports", []))
         self.reference = max(filter(None, map(delivered, bundle.manifest.get("reports", []))), default=None)

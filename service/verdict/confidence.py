@@ -3,7 +3,7 @@
 Dense similarity cannot tell alone: questions the reports cannot answer are mostly near
 misses (the right topic, another place, year or measure), and they score as high as
 answerable ones. What tells is the question's own constraints, so each check looks for one
-the answer does not meet, and service.verdict weighs the ones that fire, with the retrieval
+the answer does not meet, and service.verdict.model weighs the ones that fire, with the retrieval
 and coverage signals, in one learned model (no check decides alone):
 
 - unknown_term: a year, quarter, name or place the reports never use;
@@ -11,7 +11,7 @@ and coverage signals, in one learned model (no check decides alone):
 - other_period: a figure asked for one year or plan period, answered from a passage about
   another (the one period model of index.periods);
 - other_level: a figure asked for another level of government than the answer's report
-  speaks for (service.wider_level, the report's level from its metadata);
+  speaks for (service.analysis.wider_level, the report's level from its metadata);
 - no_name, no_contact, no_procedure, no_day, no_hours, no_time: a detail asked (a person's
   name, a phone number or address, how to apply, the day, opening hours, when) that the
   answering clause does not give;
@@ -33,13 +33,13 @@ from datetime import date
 from jieba import posseg
 
 from index.chunking import Chunk
-from service.asked_periods import asks_after, other_period
-from service.figures import Figure, stated_values
-from service.query import Query
-from service.retrieval import Hit
-from service.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
-from service.unknown_words import unknown_terms
-from service.wider_level import other_level, other_level_en
+from service.analysis.asked_periods import asks_after, other_period
+from service.analysis.query import Query
+from service.analysis.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
+from service.analysis.unknown_words import unknown_terms
+from service.analysis.wider_level import other_level, other_level_en
+from service.answering.figures import Figure, stated_values
+from service.ranking.retrieval import Hit
 
 # A question asking when, and the time expressions an answer to it names.
 # "When beds ran short, how many…" sets a scene: an English "when" asks a time only before
@@ -127,11 +127,11 @@ def checks(
     told: list[Figure] | None = None,
 ) -> list[str]:
     """Every structured reason why the top passages may not hold what was asked (codes of
-    service.doubts), in the order above; empty when none fires. A question about a glossary
+    service.verdict.doubts), in the order above; empty when none fires. A question about a glossary
     term, asking what it means, never fails one. ``chunk`` is the passage the answer was
     taken from; ``searched`` the question's search terms when the caller already has them;
     ``told`` the figures of the clause that answers a figure question (all by default).
-    These are evidence for service.verdict, which weighs them with the retrieval and
+    These are evidence for service.verdict.model, which weighs them with the retrieval and
     coverage signals in one learned model: no single check decides."""
     if query.glossary and query.wants_definition and not query.wants_figure:
         return []

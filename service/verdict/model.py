@@ -6,13 +6,13 @@ One decision weighs every signal that tells whether the reports answer a questio
   USE the answering clause;
 - coverage: how much of the question's words the best passages and the answering clause hold;
 - structured mismatches between what the question asks and what the answer holds (the
-  checks of service.confidence: a period, level, unit or kind of figure other than the one
+  checks of service.verdict.confidence: a period, level, unit or kind of figure other than the one
   asked, a detail asked and not given, a year, name or topic the reports never use).
 
 A logistic model over these signals gives the probability that the reports answer the
 question (``confidence``); two thresholds cut it into the three verdicts. The model is
 trained by ``scripts/train_verdict.py`` on the read question sets (never the frozen test
-split) and stored as plain numbers in ``service/verdict.json``: scoring is a dot product.
+split) and stored as plain numbers in ``service/verdict/verdict.json``: scoring is a dot product.
 The reason given when a question is not answered outright is the signal that pulled the
 confidence down most. A question with nothing to look for (no word the reports or the
 dictionary know: nonsense, markup, digits, a greeting) is ``not_found`` before any model.
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from service.retrieval import CANDIDATE_PASSAGES, Hit
+from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
 
-# The structured checks of service.confidence, each a 0/1 signal; the detail checks (a
+# The structured checks of service.verdict.confidence, each a 0/1 signal; the detail checks (a
 # name, a phone number, a procedure, a day, opening hours, a time) count as one.
 DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", "no_time")
 CHECKS = (
@@ -182,7 +182,7 @@ def nothing_asked(text: str, dictionary_terms: int) -> bool:
     """Does a question hold nothing to look for: no letters or Chinese characters at all
     (digits, emoji, punctuation, control characters), or no word that a dictionary or the
     reports know (a keyboard row, markup)? ``dictionary_terms``: how many there are
-    (service.terms.dictionary_terms and known_terms)."""
+    (service.analysis.terms.dictionary_terms and known_terms)."""
     return not _SEARCHABLE.search(text) or dictionary_terms == 0
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from index.lexical import tokenize
-from service.asked_periods import MONTHS
-from service.query import NAME_WORD, Query
-from service.tagging import tagged, topic
-from service.terms import Terms
+from service.analysis.asked_periods import MONTHS
+from service.analysis.query import NAME_WORD, Query
+from service.analysis.tagging import tagged, topic
+from service.analysis.terms import Terms
 
 # Names in an English question: capitalised words not opening a sentence, and words in
 # capitals (IKEA, BYD) wherever they stand.

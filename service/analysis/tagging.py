@@ -10,7 +10,7 @@ from functools import lru_cache
 from jieba import posseg
 
 from index.lexical import tokenize
-from service.terms import GENERIC
+from service.analysis.terms import GENERIC
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PERIOD_WORD = re.compile(r"(?:19|20)\d\d年?|[上下]半年|[今去明]年|十[一二三四五六]五")

@@ -10,8 +10,8 @@ from datetime import date
 
 from index.chunking import Chunk
 from index.periods import HALVES, periods
-from service.query import Query
-from service.rerank import chunk_periods, query_periods
+from service.analysis.query import Query
+from service.ranking.rerank import chunk_periods, query_periods
 
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
 _LATE_PERIOD = re.compile(

@@ -1,0 +1,1 @@
+"""Query analysis: what a question asks, in structured form (service.analysis.query.Query)."""

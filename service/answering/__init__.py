@@ -1,0 +1,1 @@
+"""Answer extraction: the answering clause, its figures, and the answer JSON with citations."""

@@ -1,0 +1,1 @@
+"""Retrieval: channels, fusion, reranking and the comparison's other side (service.ranking.retrieval.Retriever)."""
