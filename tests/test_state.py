@@ -3,6 +3,7 @@
 import shutil
 import time
 from dataclasses import replace
+from pathlib import Path
 
 from index.build import CURRENT
 from service.state import QAState
@@ -30,18 +31,29 @@ def test_a_server_started_before_its_first_build_recovers_by_itself(config, enco
     assert state.readiness()[1]["index"] == built.name
 
 
+def _watch_until(state: QAState, done, seconds: float = 30) -> None:
+    """Let the state watch its index folder until ``done(state)`` holds (or time runs out)."""
+    deadline = time.monotonic() + seconds
+    while not done(state) and time.monotonic() < deadline:
+        state.watch()
+        time.sleep(0.1)
+
+
+def _point_at_a_broken_copy(built, root, name: str) -> Path:
+    """A copy of the built index, with chunks.jsonl damaged, made the CURRENT one."""
+    broken = root / name
+    shutil.copytree(built, broken)
+    (broken / "chunks.jsonl").write_text("{}\n")
+    (root / CURRENT).write_text(name + "\n")
+    return broken
+
+
 def test_a_corrupt_new_build_is_reported_while_the_old_one_serves(config, encoders, built, tmp_path):
     root = tmp_path / "index"
     shutil.copytree(built.parent, root, ignore=shutil.ignore_patterns(".*"))
     state = QAState.start(replace(config, index_dir=root, watch_seconds=0.05), encoders)
-    broken = root / "broken"
-    shutil.copytree(built, broken)
-    (broken / "chunks.jsonl").write_text("{}\n")
-    (root / CURRENT).write_text("broken\n")
-    deadline = time.monotonic() + 30
-    while state.error is None and time.monotonic() < deadline:
-        state.watch()
-        time.sleep(0.1)
+    _point_at_a_broken_copy(built, root, "broken")
+    _watch_until(state, lambda s: s.error is not None)
     ready, info = state.readiness()
     assert ready and info["index"] == built.name
     assert "chunks.jsonl" in info["last_reload_error"]
@@ -77,20 +89,11 @@ def test_any_bytes_in_the_pointer_end_in_a_clear_state_never_an_exception(config
 def test_a_version_repaired_in_place_is_tried_again(config, encoders, built, tmp_path):
     root = _served_root(built, tmp_path)
     state = QAState.start(replace(config, index_dir=root, watch_seconds=0.05), encoders)
-    fixed = root / "fixed-later"
-    shutil.copytree(built, fixed)
-    (fixed / "chunks.jsonl").write_text("{}\n")
-    (root / CURRENT).write_text("fixed-later\n")
-    deadline = time.monotonic() + 30
-    while state.error is None and time.monotonic() < deadline:
-        state.watch()
-        time.sleep(0.1)
+    fixed = _point_at_a_broken_copy(built, root, "fixed-later")
+    _watch_until(state, lambda s: s.error is not None)
     assert "chunks.jsonl" in state.error and state.readiness()[1]["index"] == built.name
     shutil.copy2(built / "chunks.jsonl", fixed / "chunks.jsonl")  # the operator mends the file
-    deadline = time.monotonic() + 30
-    while state.readiness()[1].get("index") != "fixed-later" and time.monotonic() < deadline:
-        state.watch()
-        time.sleep(0.1)
+    _watch_until(state, lambda s: s.readiness()[1].get("index") == "fixed-later")
     assert state.readiness()[1]["index"] == "fixed-later" and state.error is None
 
 
