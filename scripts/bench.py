@@ -28,10 +28,10 @@ import time
 from pathlib import Path
 
 import _bootstrap  # noqa: F401
-from bench_abuse import starve, worst
-from loadgen import ServerProcess, mixed_questions, run_load
 
 from service.config import ROOT, Config
+from tests.harness.abuse import starve, worst
+from tests.harness.server import ServerProcess, mixed_questions, run_load
 
 TARGETS = {"p50_ms_at_1": 100.0, "p95_ms_at_4": 250.0, "errors_at_16": 0}
 # What the verdict costs on top of retrieval and extraction: its checks, its coverage signals, the model.

@@ -16,21 +16,13 @@ deterministic: the same indexes and sets give the same file.
 from __future__ import annotations
 
 import argparse
-import json
-from dataclasses import replace
 from pathlib import Path
 
 import _bootstrap  # noqa: F401
-import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier
 
-from service.analysis.query import Query
 from service.config import ROOT, Config
-from service.evaluation import Question, load_questions
-from service.ranking.learned_rerank import FEATURES, Trees, features, rerank_learned
-from service.ranking.rerank import rerank
-from service.ranking.retrieval import PIPELINES, Retriever, fuse
-from service.runtime import build, load_encoders, load_retriever
+from service.ranking.training import collect, cross_validate, save, train
+from service.runtime import load_encoders
 
 TRAIN_SETS = (
     "questions.jsonl:dev",
@@ -38,102 +30,6 @@ TRAIN_SETS = (
     "unseen/unseen_dev_questions.jsonl",
     "unseen/unseen_en_dev_questions.jsonl",
 )
-UNSEEN = "unseen/"  # sets under eval/unseen are asked of the unseen reports' corpus
-TREES, TREE_DEPTH, RATE, MIN_LEAF = 200, 2, 0.1, 20
-
-
-def load_sets(names: list[str]) -> dict[str, list[Question]]:
-    """``file[:split]`` names under eval/ -> their answerable questions."""
-    sets = {}
-    for name in names:
-        file, _, split = name.partition(":")
-        sets[name] = [q for q in load_questions(ROOT / "eval" / file, split or None) if q.answerable and q.gold]
-    return sets
-
-
-def candidates(
-    retriever: Retriever, question: Question
-) -> tuple[Query, list[tuple[int, float]], dict, np.ndarray, np.ndarray]:
-    """The question as analysed, the fused candidates the full pipeline reranks, their
-    channel rankings, features and labels."""
-    spec = PIPELINES["full"]
-    query = retriever.analyse(question.question)
-    ranked = retriever.rankings(query, spec)
-    fused = fuse(ranked, spec.weights[query.language])
-    X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical)
-    y = np.array(
-        [any(g in retriever.bundle.chunks[row].text for g in question.gold) for row, _ in fused[: len(X)]], dtype=int
-    )
-    return query, fused, ranked, X, y
-
-
-def fit(X: np.ndarray, y: np.ndarray) -> Trees:
-    """Boosted depth-2 trees, exported as arrays (sklearn's public ``tree_`` attributes)."""
-    model = GradientBoostingClassifier(
-        n_estimators=TREES, max_depth=TREE_DEPTH, learning_rate=RATE, min_samples_leaf=MIN_LEAF, random_state=0
-    ).fit(X, y)
-    trees = [estimator.tree_ for estimator in model.estimators_[:, 0]]
-    width = max(t.node_count for t in trees)
-
-    def padded(attribute: str, fill) -> np.ndarray:
-        return np.array(
-            [
-                np.pad(np.ravel(getattr(t, attribute))[: t.node_count], (0, width - t.node_count), constant_values=fill)
-                for t in trees
-            ]
-        )
-
-    unbiased = Trees(
-        padded("feature", 0).clip(min=0),
-        padded("threshold", 0.0),
-        padded("children_left", -1),
-        padded("children_right", -1),
-        padded("value", 0.0),
-        RATE,
-        0.0,
-        FEATURES,
-    )
-    return replace(
-        unbiased, bias=float(model.decision_function(X[:1])[0] - unbiased.score(X[:1].astype(np.float64))[0])
-    )
-
-
-def first_gold(order: list[int], labels: dict[int, int]) -> int:
-    return next((i + 1 for i, row in enumerate(order) if labels.get(row)), 99)
-
-
-def cross_validate(asked_of: dict[str, Retriever], data: dict[str, list[tuple]]) -> None:
-    """Leave one set out: train on the others, rank the held-out set's candidates, and print
-    R@5 and MRR@10 of the first gold candidate beside the hand-weighted reranker's. (The
-    served ranking also promotes glossary definitions and merges overlapping windows:
-    scripts/evaluate.py gives those figures.) ``asked_of``: each set's corpus, as its retriever."""
-    totals = {"hand": [], "learned": []}
-    for held in data:
-        rest = [item for name, items in data.items() if name != held for item in items]
-        trees = fit(np.vstack([x for *_, x, _ in rest]), np.concatenate([y for *_, y in rest]))
-        figures = {"hand": [], "learned": []}
-        retriever = asked_of[held]
-        for query, fused, ranked, _, y in data[held]:
-            labels = {row: int(label) for (row, _), label in zip(fused, y)}
-            hand = [row for row, _ in rerank(query, fused, retriever.bundle.chunks)]
-            learned = [
-                row
-                for row, _ in rerank_learned(
-                    trees, query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical
-                )
-            ]
-            figures["hand"].append(first_gold(hand, labels))
-            figures["learned"].append(first_gold(learned, labels))
-        for name, ranks in figures.items():
-            totals[name] += ranks
-        print(f"{held:<28} n={len(data[held]):>3}  " + "  ".join(f"{n} {_summary(r)}" for n, r in figures.items()))
-    print(f"{'all':<28} n={len(totals['hand']):>3}  " + "  ".join(f"{n} {_summary(r)}" for n, r in totals.items()))
-
-
-def _summary(ranks: list[int]) -> str:
-    r5 = sum(r <= 5 for r in ranks) / len(ranks)
-    mrr = sum(1 / r for r in ranks if r <= 10) / len(ranks)
-    return f"R@5 {r5:.3f} MRR@10 {mrr:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,26 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures first")
     args = parser.parse_args(argv)
     config = Config.from_env(reranker=None)
-    encoders = load_encoders(config)
-    unseen = replace(config, corpus_dir=ROOT / "eval" / "unseen" / "corpus", index_dir=ROOT / "var" / "unseen-index")
-    retrievers: dict[Config, Retriever] = {}
-    asked_of: dict[str, Retriever] = {}
-    data = {}
-    for name, questions in load_sets(args.sets).items():
-        where = unseen if name.startswith(UNSEEN) else config
-        if where not in retrievers:
-            build(where, encoders)
-            retrievers[where] = load_retriever(where, encoders)
-        asked_of[name] = retrievers[where]
-        data[name] = [candidates(asked_of[name], q) for q in questions]
+    asked_of, data = collect(args.sets, config, load_encoders(config))
     if args.cv:
         cross_validate(asked_of, data)
-    items = [item for items in data.values() for item in items]
-    trees = fit(np.vstack([x for *_, x, _ in items]), np.concatenate([y for *_, y in items]))
-    tmp = args.output.with_suffix(".tmp")
-    tmp.write_text(json.dumps(trees.to_json(), separators=(",", ":")), encoding="utf-8")
-    tmp.replace(args.output)
-    print(f"{len(items)} questions, {sum(len(y) for *_, y in items)} candidates -> {args.output}")
+    trees, questions, candidates = train(data)
+    save(trees, args.output)
+    print(f"{questions} questions, {candidates} candidates -> {args.output}")
     return 0
 
 

@@ -9,11 +9,9 @@ import numpy as np
 import pytest
 
 from service.config import ROOT, Config
+from service.ranking import training
 from service.ranking.learned_rerank import DEPTH, FEATURES, Trees, features, load_trees
 from service.ranking.retrieval import PIPELINES, fuse
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import train_reranker  # noqa: E402
 
 
 def test_exported_trees_score_exactly_as_the_trained_model():
@@ -24,12 +22,12 @@ def test_exported_trees_score_exactly_as_the_trained_model():
     rng = np.random.default_rng(0)
     X = rng.random((400, len(FEATURES)), dtype=np.float32)
     y = (X[:, 0] + 0.5 * X[:, 13] * X[:, 3] > 0.7).astype(int)
-    trees = Trees.from_json(json.loads(json.dumps(train_reranker.fit(X, y).to_json())))
+    trees = Trees.from_json(json.loads(json.dumps(training.fit(X, y).to_json())))
     model = GradientBoostingClassifier(
-        n_estimators=train_reranker.TREES,
-        max_depth=train_reranker.TREE_DEPTH,
-        learning_rate=train_reranker.RATE,
-        min_samples_leaf=train_reranker.MIN_LEAF,
+        n_estimators=training.TREES,
+        max_depth=training.TREE_DEPTH,
+        learning_rate=training.RATE,
+        min_samples_leaf=training.MIN_LEAF,
         random_state=0,
     ).fit(X, y)
     assert np.allclose(trees.score(X.astype(np.float64)), model.decision_function(X), atol=1e-9)

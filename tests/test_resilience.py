@@ -12,22 +12,18 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from index.build import CURRENT, build_index
 from service.config import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from bench_abuse import open_stalled  # noqa: E402
-from fuzz import fuzz  # noqa: E402
-from loadgen import ServerProcess, mixed_questions, run_load  # noqa: E402
-from soak import Recorder, kill_build_midway, passage_keys, point, seed_root, verify_records  # noqa: E402
-
-from index.build import CURRENT, build_index  # noqa: E402
+from tests.harness.abuse import open_stalled
+from tests.harness.fuzz import fuzz
+from tests.harness.server import ServerProcess, mixed_questions, run_load
+from tests.harness.soak import Recorder, kill_build_midway, passage_keys, point, seed_root, verify_records
 
 TOKEN = "resilience-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -1,6 +1,6 @@
 """What slow clients and costly questions do to the production server (a benchmark, not a test).
 
-    python scripts/bench.py --parts starve,worst
+    python scripts/bench.py --parts starve,worst      # the command line; tests use open_stalled
 
 *starve*: opens ``connections`` sockets that never finish a request (half of them send
 nothing, half send half a request and then one byte a second), and while they stay open
@@ -22,7 +22,7 @@ import statistics
 import threading
 import time
 
-from loadgen import ServerProcess, process_tree
+from tests.harness.server import ServerProcess, process_tree
 
 LIVEZ_TRIES = 20
 QUESTION = "2021年地区生产总值预期增长多少?"
