@@ -17,6 +17,7 @@ from pathlib import Path
 
 import _bootstrap  # noqa: F401
 
+from index import cedict
 from index.e5_convert import convert, default_source_path, is_prepared
 from index.embedder import USE_NAME, load_embedder
 from index.onnx_queries import export_path
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"converted {source.name} -> {args.output} in {time.perf_counter() - started:.1f} s")
     config = Config.from_env()
     export_queries(config)
+    cedict.preload(config.lexicon_cache)  # the lexicon's JSON copy, so the first start does not parse it
     if config.second_encoder and config.onnx_dir_for("float32"):
         load_embedder(config.second_encoder, onnx_dir=config.onnx_dir_for("float32"))  # writes USE's graph once
     return 0

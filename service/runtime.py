@@ -11,6 +11,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from index import cedict
 from index.build import BuildSettings, build_index
 from index.embedder import CachedQueries, Embedder, load_embedder
 from index.glossary import load_glossary
@@ -125,6 +126,7 @@ def load_retriever(config: Config, encoders: dict[str, Embedder], folder: Path |
     encoders, and wrap it for queries."""
     bundle = load_bundle(folder) if folder else load_current(config.index_dir)
     check_compatible(bundle, config)
+    cedict.preload(config.lexicon_cache)
     check_dimensions(bundle, encoders)
     retriever = Retriever(
         bundle, encoders, load_terminology(config), load_trees(config.reranker), load_model(config.verdict)

@@ -25,3 +25,20 @@ def test_a_word_whose_translations_the_reports_never_use_stays_unmatched():
 def test_an_english_word_the_terminology_lacks_reaches_the_reports_through_the_dictionary(retriever):
     assert not retriever.terminology.translate_groups("harvest")[0]
     assert ("采集",) in retriever.analyse("What did they harvest?").zh_groups
+
+
+def test_the_lexicon_is_read_back_from_its_cache_as_parsed(tmp_path, monkeypatch):
+    from index import cedict
+
+    parsed = cedict._parse_english()
+    cache = tmp_path / "lexicon.json"
+    for damaged in (None, "not json", '{"source": "another file", "senses": {}}'):
+        if damaged is not None:
+            cache.write_text(damaged, encoding="utf-8")
+        monkeypatch.setattr(cedict, "_english", None)
+        cedict.preload(cache)  # parses, and (re)writes the cache
+        assert cedict.english_to_chinese() == parsed
+    monkeypatch.setattr(cedict, "_english", None)
+    monkeypatch.setattr(cedict, "_parse_english", lambda: {})  # from here only the cache can fill it
+    cedict.preload(cache)
+    assert cedict.english_to_chinese() == parsed
