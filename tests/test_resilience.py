@@ -301,3 +301,22 @@ def test_the_serving_process_runs_without_torch(served):
     is never loaded by the server (its memory and start-up time stay with the build)."""
     mapped = Path(f"/proc/{served['server'].proc.pid}/maps").read_text()
     assert "onnxruntime" in mapped and "libtorch" not in mapped
+
+
+def test_a_chunked_body_over_the_limit_is_a_413_in_each_shape(served):
+    """The front loop de-chunks the body, so the app sees its length and refuses it as too
+    large (not as broken JSON): problem+json under /api, OpenAI's error under /v1."""
+    for path, shape in (("/api/ask", "application/problem+json"), ("/v1/chat/completions", "application/json")):
+        conn = http.client.HTTPConnection("127.0.0.1", served["server"].port, timeout=30)
+        conn.putrequest("POST", path)
+        conn.putheader("Transfer-Encoding", "chunked")
+        conn.putheader("Content-Type", "application/json")
+        conn.endheaders()
+        for _ in range(2):
+            conn.send(b"%x\r\n%s\r\n" % (50_000, b"a" * 50_000))
+        conn.send(b"0\r\n\r\n")
+        resp = conn.getresponse()
+        body = json.loads(resp.read())
+        conn.close()
+        assert resp.status == 413 and resp.getheader("Content-Type").startswith(shape), (path, resp.status)
+        assert "too large" in json.dumps(body)
