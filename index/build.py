@@ -92,6 +92,15 @@ def current_folder(root: Path) -> Path | None:
     return root / name
 
 
+def _pointed_at(root: Path) -> Path | None:
+    """The folder CURRENT names, for a build: a damaged pointer is no pointer (the build
+    writes a good one), so that a rebuild can always repair it."""
+    try:
+        return current_folder(root)
+    except IndexIntegrityError:
+        return None
+
+
 def _switch(root: Path, name: str) -> None:
     tmp = root / f".{CURRENT}.{os.getpid()}"
     tmp.write_text(name + "\n", encoding="utf-8")
@@ -167,7 +176,7 @@ def build_index(
         if ready is not None:
             _switch(root, ready.name)
             return ready, False
-        _prune(root, keep=current_folder(root))
+        _prune(root, keep=_pointed_at(root))
         folder = _fresh_name(root, key)
         tmp = root / f".building-{folder.name}-{os.getpid()}"
         tmp.mkdir()
@@ -206,7 +215,7 @@ def build_index(
 def _existing(root: Path, key: str) -> Path | None:
     """A complete, verified folder built from this corpus and these settings, if any
     (the current one first), so that an unchanged corpus is never rebuilt."""
-    current = current_folder(root)
+    current = _pointed_at(root)
     candidates = sorted(root.glob(f"{key}*"), key=lambda p: (p != current, -p.stat().st_mtime))
     return next((p for p in candidates if p.is_dir() and _is_valid(p)), None)
 

@@ -63,3 +63,17 @@ def test_an_index_built_by_another_model_is_refused(retriever, config):
 
     with pytest.raises(IndexIntegrityError, match="built with"):
         check_compatible(retriever.bundle, replace(config, model="intfloat/some-other-model"))
+
+
+def test_a_build_repairs_a_damaged_pointer(built, config, tmp_path):
+    from index.build import build_index, current_folder
+    from service.runtime import build_settings
+
+    def no_model():
+        raise AssertionError("the index is there: repairing the pointer must not embed anything")
+
+    root = tmp_path / "index"
+    shutil.copytree(built.parent, root, ignore=shutil.ignore_patterns(".*"))
+    (root / CURRENT).write_bytes(b"\xff\xfe not a name")
+    folder, rebuilt = build_index(config.corpus_dir, root, build_settings(config), no_model)
+    assert (folder.name, rebuilt) == (built.name, False) and current_folder(root) == root / built.name
