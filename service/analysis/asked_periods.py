@@ -15,11 +15,13 @@ from service.ranking.rerank import chunk_periods, query_periods
 
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
 _LATE_PERIOD = re.compile(
-    r"(20\d\d)\s*年?\s*(?:全年|一整年|整年|下半年|年底|年末)"
-    r"|\b(?:full[- ]year|whole[- ]year|second half of|whole of|end of)\s+(?:the\s+)?(20\d\d)\b"
-    r"|\bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b"
-    r"|\b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b",
-    re.I,
+    r"""
+        (20\d\d)\s*年?\s*(?:全年|一整年|整年|下半年|年底|年末)
+        | \b(?:full[- ]year|whole[- ]year|second\ half\ of|whole\ of|end\ of)\s+(?:the\s+)?(20\d\d)\b
+        | \bfull[- ]year\b[^.?!]{0,30}?\b(?:for|in|of)\s+(20\d\d)\b
+        | \b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b
+    """,
+    re.I | re.VERBOSE,
 )
 MONTHS = (
     "january",

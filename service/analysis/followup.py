@@ -58,9 +58,13 @@ _PART_ZH = re.compile(r"上半年|下半年|前三季度|全年|第?([一二三�
 _PLAN_ZH = re.compile(r"[\"“]?十([三四])五[\"”]?(?:时期|期间|规划期)?")
 _YEAR_EN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])|\b(?:this|last|next) year\b", re.I)
 _PART_EN = re.compile(
-    r"\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+the\s+year)?\b|\bH([12])\b|\b(?:the\s+)?(first|second|third|fourth)\s+quarter\b"
-    r"|\bQ([1-4])\b|\b(?:the\s+)?first\s+three\s+quarters\b|\b(?:the\s+)?(?:full|whole)\s+year\b",
-    re.I,
+    r"""
+        \b(?:the\s+)?(first|second)\s+half(?:\s+of\s+the\s+year)?\b | \bH([12])\b
+        | \b(?:the\s+)?(first|second|third|fourth)\s+quarter\b | \bQ([1-4])\b
+        | \b(?:the\s+)?first\s+three\s+quarters\b
+        | \b(?:the\s+)?(?:full|whole)\s+year\b
+    """,
+    re.I | re.VERBOSE,
 )
 _PLAN_EN = re.compile(r"\b(?:the\s+)?(13th|14th|thirteenth|fourteenth)\s+five[-\s]year\s+plan(?:\s+period)?\b", re.I)
 
@@ -82,9 +86,11 @@ _FILLER_ZH = re.compile(
     r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]"
 )
 _FILLER_EN = re.compile(
-    r"\b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|"
-    r"it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period)\b|[^\w]",
-    re.I,
+    r"""
+        \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period)\b
+        | [^\w]
+    """,
+    re.I | re.VERBOSE,
 )
 # A message this short (words / characters) that asks nothing is taken as naming a subject.
 SHORT_EN, SHORT_ZH = 5, 10

@@ -52,9 +52,12 @@ _ASKS_RANK = re.compile(r"排名|排第|第几|名次|\brank", re.I)
 _WIDER_EN = (
     (
         re.compile(
-            r"\b(?:across|throughout|all of|whole of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|China)\b"
-            r"|\bnation-?wide\b|\bnational (?:total|figure|level|average)\b|\bChina as a whole\b",
-            re.I,
+            r"""
+                \b(?:across|throughout|all\ of|whole\ of)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:country|China)\b
+                | \bnation-?wide\b
+                | \bnational\ (?:total|figure|level|average)\b | \bChina\ as\ a\ whole\b
+            """,
+            re.I | re.VERBOSE,
         ),
         "全国",
     ),

@@ -45,9 +45,11 @@ from service.ranking.retrieval import Hit
 # "When beds ran short, how many…" sets a scene: an English "when" asks a time only before
 # a verb of the question ("when did", "when will") or at its end ("…open when?").
 _WHEN = re.compile(
-    r"什么时候|何时|哪一年|哪年|几月|几时|\b(?:what|which) year\b|\bby when\b|\bwhen\s*\?"
-    r"|\bwhen (?:did|will|was|were|is|are|does|do|has|have|had|can|could|should|would|might|must)\b",
-    re.I,
+    r"""
+        什么时候 | 何时 | 哪一年 | 哪年 | 几月 | 几时 | \b(?:what|which)\ year\b | \bby\ when\b | \bwhen\s*\?
+        | \bwhen\ (?:did|will|was|were|is|are|does|do|has|have|had|can|could|should|would|might|must)\b
+    """,
+    re.I | re.VERBOSE,
 )
 # Asking which ones (哪几个社区, 分别是哪些): a clause that only gives back the count the
 # question states (60个智慧平安小区) does not name them.
@@ -55,10 +57,12 @@ _WHICH_ONES = re.compile(r"哪几|哪些|分别是|\bwhich (?:ones|of (?:them|th
 # Asking for a way to reach something (a phone number, a web or street address),
 # and what a clause giving one would hold: a link, an e-mail, a long number, a house number.
 _ASKS_CONTACT = re.compile(
-    r"电话|热线|网址|网站|邮箱|门牌|(?:具体|详细|办公|联系)地址|地址是"
-    r"|\bphone number\b|\btelephone\b|\bhotline\b|\bwebsite\b|\bURL\b|\be-?mail\b"
-    r"|\b(?:web|street|postal|email|exact|full|office) address\b|\bthe address\b",
-    re.I,
+    r"""
+        电话 | 热线 | 网址 | 网站 | 邮箱 | 门牌 | (?:具体|详细|办公|联系)地址 | 地址是
+        | \bphone\ number\b | \btelephone\b | \bhotline\b | \bwebsite\b | \bURL\b | \be-?mail\b
+        | \b(?:web|street|postal|email|exact|full|office)\ address\b | \bthe\ address\b
+    """,
+    re.I | re.VERBOSE,
 )
 _CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
 # Asking how or where a person goes about something (signs up, applies, registers, what to
@@ -66,10 +70,14 @@ _CONTACT = re.compile(r"https?://|www\.|\w@\w|\d{7,}|\d+号")
 # a booking, an online service, a number to call. A report of the government's work says
 # what was done, rarely how a resident does it.
 _ASKS_PROCEDURE = re.compile(
-    r"\b(?:how|where)\b[^?,.]{0,30}?\b(?:do|can|should|must) (?:i|we)\b|\bwhat (?:documents|papers|materials)\b"
-    r"|\bhow to (?:apply|register|sign up|enrol|renew|book)\b"
-    r"|(?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办|办)|(?:带|准备|提交)(?:什么|哪些)(?:材料|证件)",
-    re.I,
+    r"""
+        \b(?:how|where)\b[^?,.]{0,30}?\b(?:do|can|should|must)\ (?:i|we)\b
+        | \bwhat\ (?:documents|papers|materials)\b
+        | \bhow\ to\ (?:apply|register|sign\ up|enrol|renew|book)\b
+        | (?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办|办)
+        | (?:带|准备|提交)(?:什么|哪些)(?:材料|证件)
+    """,
+    re.I | re.VERBOSE,
 )
 _PROCEDURE = re.compile(
     r"窗口|大厅|政务服务中心|材料|证件|携带|预约|登录|(?:网上|线上|掌上)(?:办|申|预|报|登)|小程序|APP|拨打|热线|地址|\d+号",
@@ -77,10 +85,12 @@ _PROCEDURE = re.compile(
 )
 # A question asking for a person's name: the head of an office, the district mayor.
 _ASKS_NAME = re.compile(
-    r"(?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)"
-    r"|\b(?:name of the|who (?:is|was|will be) the)\s+(?:new\s+)?(?:district\s+)?"
-    r"(?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b",
-    re.I,
+    r"""
+        (?:区长|市长|主任|书记|局长|负责人|院长|校长|主席|领导|他|她)的?(?:叫什么名字|什么名字|姓名|姓什么|是谁)
+        | \b(?:name\ of\ the|who\ (?:is|was|will\ be)\ the)\s+(?:new\s+)?(?:district\s+)?
+          (?:head|director|mayor|chief|leader|chair\w*|secretary|president|governor)\b
+    """,
+    re.I | re.VERBOSE,
 )
 # Asking the day (哪天, 几月几号, on what date): a month or a half-year does not tell it.
 _ASKS_DAY = re.compile(r"哪一?天|几月几[日号]|几号(?!线)|\b(?:what|which|exact) (?:date|day)\b|\bon what day\b", re.I)
@@ -88,10 +98,12 @@ _DAY = re.compile(r"\d{1,2}\s*[日号](?!线)|\d{4}-\d{1,2}-\d{1,2}")
 # Asking when a place is open (开放时间, 几点, opening hours): a clause saying it opened, or
 # in which month, does not tell its hours; one that does names a clock time or the day's part.
 _ASKS_HOURS = re.compile(
-    r"(?:营业|开放|开门|办公|服务)时间|几点(?:钟|开|关|到|营业|上班|下班)"
-    r"|\b(?:opening|business|office|visiting) hours\b"
-    r"|\bopening times?\b|\bhours of operation\b|\bwhat time does\b",
-    re.I,
+    r"""
+        (?:营业|开放|开门|办公|服务)时间 | 几点(?:钟|开|关|到|营业|上班|下班)
+        | \b(?:opening|business|office|visiting)\ hours\b | \bopening\ times?\b
+        | \bhours\ of\ operation\b | \bwhat\ time\ does\b
+    """,
+    re.I | re.VERBOSE,
 )
 _HOURS = re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点(?!\d)|[上下]午|全天|24小时|昼夜")
 _TIME = re.compile(
