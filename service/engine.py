@@ -10,23 +10,26 @@ the web page, the JSON API and the chat endpoint see only what this module retur
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from index.lexical import tokenize
 from service.analysis.followup import Resolution, resolve
+from service.answering.report_page import ReportPage, report_page
 from service.answering.respond import ask, glossary_item, search
 from service.config import Config
 from service.ranking.retrieval import Retriever
 from service.state import QAState
 from service.verdict.doubts import doubt_item
 
-__all__ = ["Engine", "QAState", "Reader", "Resolution"]
+__all__ = ["Engine", "QAState", "Reader", "ReportPage", "Resolution"]
 
 
 @dataclass(frozen=True)
 class Reader:
-    """Questions and look-ups against one loaded index."""
+    """Questions and look-ups against one loaded index (and the corpus it was built from)."""
 
     _retriever: Retriever
+    _corpus_dir: Path
 
     @property
     def version(self) -> str:
@@ -66,6 +69,13 @@ class Reader:
         """Example questions the corpus ships (per script), if it ships any."""
         return self._retriever.bundle.manifest.get("examples")
 
+    def report(self, doc: str, start: int | None = None, end: int | None = None) -> ReportPage | None:
+        """A report of the index being served, whole, the span [start, end) marked; None for
+        a report this index does not hold."""
+        if doc not in {r.get("id") for r in self.reports()}:
+            return None
+        return report_page(self._corpus_dir, doc, start, end)
+
     def search_terms(self, question: str) -> list[str]:
         """The reports' words a question searches for (Simplified, two characters or more):
         the Chinese terms of an English question, the words of a Chinese one."""
@@ -92,7 +102,7 @@ class Engine:
     def reader(self) -> Reader | None:
         """The index being served now, or None while there is none."""
         retriever = self._state.retriever
-        return Reader(retriever) if retriever is not None else None
+        return Reader(retriever, self._state.config.corpus_dir) if retriever is not None else None
 
     @property
     def error(self) -> str | None:

@@ -71,9 +71,18 @@ def test_a_bad_file_or_a_second_copy_is_refused_and_the_corpus_is_unchanged(adde
     assert "empty" in refused and "already holds this text" in refused and corpus_hash(corpus) == before
 
 
+def test_an_answers_citation_opens_the_added_report_at_the_cited_words(added):
+    corpus, retriever, _ = added
+    citation = ask(retriever, QUESTIONS[0][0])["citation"]
+    page = Reader(retriever, corpus).report(citation["doc"], citation["start"], citation["end"])
+    marked = "".join(piece.text for block in page.blocks for piece in block.pieces if piece.marked)
+    assert page.cited and marked and page.title.startswith("青禾县")
+    assert citation["url"].startswith(f"/reports/{citation['doc']}?start={citation['start']}&end={citation['end']}")
+
+
 def test_the_page_describes_and_suggests_from_the_added_report_itself(added):
-    _, retriever, _ = added
-    reader = Reader(retriever)
+    corpus, retriever, _ = added
+    reader = Reader(retriever, corpus)
     assert described(reader, "zh", False, STRINGS["zh"]) == "《青禾县人民政府工作报告》（2023）"
     assert described(reader, "en", False, STRINGS["en"]) == "Qinghe County Government Work Report 2023"
     assert examples(reader) == {

@@ -202,3 +202,26 @@ def test_phone_width_has_no_horizontal_scroll(browser, base_url):
             screenshot(browser, f"web-phone-390-{name}")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_source_link_opens_the_report_with_the_cited_words_in_view(browser, base_url, width):
+    """A person clicks the answer's source: the report opens with the quoted words marked and
+    scrolled into view, on a desktop and on a phone, without sideways scrolling."""
+    metrics = {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": width < 600}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        ask(browser, base_url, "2021年地区生产总值预期增长多少?")
+        quoted = browser.find_element(By.CSS_SELECTOR, ".answer-text").text
+        browser.find_element(By.CSS_SELECTOR, ".cite a").click()
+        WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.ID, "cited")))
+        mark = browser.find_element(By.ID, "cited")
+        top, bottom = browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom];", mark
+        )
+        assert "/reports/" in browser.current_url and mark.text == quoted
+        assert 0 <= top < browser.execute_script("return window.innerHeight"), (top, bottom)
+        assert no_horizontal_scroll(browser)
+        screenshot(browser, f"report-page-{width}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

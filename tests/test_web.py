@@ -242,3 +242,34 @@ def test_an_uncertain_answer_is_shown_with_a_caution_and_its_reason(client, alwa
     assert status == 200 and caution in html and 'class="answer-text"' in html
     assert html.index(caution) < html.index('class="answer-text"')  # the caution comes before the answer
     assert "The reports do not say" not in html and "报告中没有找到答案" not in html
+
+
+def _marked(html: str) -> str:
+    return "".join(re.findall(r"<mark[^>]*>(.*?)</mark>", html, flags=re.S))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2021年地区生产总值预期增长多少?", "How did new urban jobs in 2020 compare with the first half of 2021?"],
+)
+def test_every_citation_opens_its_report_with_the_cited_words_marked(client, question):
+    answer = client.post("/api/ask", json={"question": question}).get_json()
+    cited = [part["citation"] for part in answer["answer_parts"]] + [p for p in answer["passages"]]
+    assert all(c["url"].startswith(f"/reports/{c['doc']}?") and c["url"].endswith("#cited") for c in cited)
+    for part in answer["answer_parts"]:
+        response = client.get(part["citation"]["url"].split("#")[0], headers=EN)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200 and html.count('id="cited"') == 1
+        assert _marked(html) == part["text"]  # the page marks exactly the words the answer quotes
+        assert "<h1" in html and part["citation"]["section"].split(" › ")[0] in html  # the whole report
+        assert str(part["citation"]["paragraph"]) in part["citation"]["reference"]
+    status, html = page(client, question, headers=EN)
+    assert answer["answer_parts"][0]["citation"]["url"].replace("&", "&amp;") in html  # the page's Source link
+
+
+def test_a_report_page_refuses_an_unknown_report_and_ignores_a_broken_span(client):
+    assert client.get("/reports/no-such-report", headers=EN).status_code == 404
+    report = client.get("/api/reports").get_json()["reports"][0]["id"]
+    for query in ("start=abc&end=-1", "start=5&end=2", "start=99999999&end=999999999", ""):
+        response = client.get(f"/reports/{report}?{query}", headers=EN)
+        assert response.status_code == 200 and 'id="cited"' not in response.get_data(as_text=True), query

@@ -11,6 +11,7 @@ own in ``answer_parts``), the graded ``verdict`` (answered, uncertain, not_found
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
@@ -47,14 +48,30 @@ def _answer_text(query: Query, parts: list[Answer]) -> str:
     return f"{text} [{renderings}]"
 
 
+def report_url(doc: str, start: int, end: int) -> str:
+    """Where a cited span can be read in its report: the service's report page (relative to
+    the service), the span marked and scrolled into view."""
+    return f"/reports/{quote(doc, safe='')}?start={start}&end={end}#cited"
+
+
+def reference(title: str, section: str, paragraph: int, start: int, end: int) -> str:
+    """A citation to copy: report, section, paragraph and character offsets."""
+    where = f"{title} › {section}" if section else title
+    return f"{where}, paragraph {paragraph}, characters {start}–{end}"
+
+
 def _citation(part: Answer, hit: Hit) -> dict:
+    chunk = hit.chunk
     return {
         "passage": part.chunk_id,
-        "doc": hit.chunk.doc,
-        "title": hit.chunk.title,
-        "section": hit.chunk.section,
+        "doc": chunk.doc,
+        "title": chunk.title,
+        "section": chunk.section,
+        "paragraph": chunk.paragraph,
         "start": part.start,
         "end": part.end,
+        "url": report_url(chunk.doc, part.start, part.end),
+        "reference": reference(chunk.title, chunk.section, chunk.paragraph, part.start, part.end),
     }
 
 
@@ -72,6 +89,8 @@ def passage_item(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
         "score": hit.score,
         "date": dates.get(chunk.doc, ""),
         "display_text": _display(query, chunk.text),
+        "url": report_url(chunk.doc, chunk.start, chunk.end),
+        "reference": reference(chunk.title, chunk.section, chunk.paragraph, chunk.start, chunk.end),
     }
 
 

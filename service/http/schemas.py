@@ -44,6 +44,8 @@ class Passage(BaseModel):
     end: int
     score: float
     date: str
+    url: str = Field(description="The report page, relative to the service, with this passage marked.")
+    reference: str = Field(description="The citation as text to copy: report, section, paragraph, offsets.")
 
 
 class GlossaryItem(BaseModel):
@@ -73,8 +75,11 @@ class Citation(BaseModel):
     doc: str
     title: str
     section: str
+    paragraph: int
     start: int
     end: int
+    url: str = Field(description="The report page, relative to the service, with the cited span marked.")
+    reference: str = Field(description="The citation as text to copy: report, section, paragraph, offsets.")
 
 
 class AnswerPart(BaseModel):

@@ -58,6 +58,11 @@ STRINGS = {
         "uncertain": "This may not answer the question: check the passage.",
         "dated": "Report dated",
         "paragraph": "paragraph {n}",
+        "open": "Open in the report",
+        "cite_as": "Cite as",
+        "back": "Back to the questions",
+        "no_report": "There is no such report.",
+        "cited_missing": "The cited span is not in this report's text.",
         "Hant": "Traditional",
         "Hans": "Simplified",
         "en_names": "English",
@@ -95,6 +100,11 @@ STRINGS = {
         "uncertain": "这未必回答了问题,请核对原文段落。",
         "dated": "报告日期",
         "paragraph": "第 {n} 段",
+        "open": "在报告中查看",
+        "cite_as": "引用",
+        "back": "返回提问",
+        "no_report": "没有这份报告。",
+        "cited_missing": "报告原文中没有引用的这一段。",
         "Hant": "繁体",
         "Hans": "简体",
         "en_names": "英文",
@@ -173,6 +183,8 @@ def answer_view(result: dict, script: str) -> dict:
                 "passage": part["citation"]["passage"],
                 "title": in_script(part["citation"]["title"], script),
                 "section": in_script(part["citation"]["section"], script),
+                "url": part["citation"]["url"],
+                "reference": in_script(part["citation"]["reference"], script),
             },
         }
         for part in result["answer_parts"]
@@ -192,6 +204,7 @@ def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles
         "sections": sections,
         "paragraph": passage["paragraph"],
         "text": highlight(text, terms),
+        "url": passage["url"],
     }
 
 
@@ -324,6 +337,48 @@ def page() -> tuple[str, int]:
     if current is None:
         return render(503, question=question, lang=lang, error=("unavailable", {}))
     return render(question=question, lang=lang, result=result_view(current, question, lang))
+
+
+@bp.get("/reports/<doc>")
+@documented(
+    "A report, whole, with its headings; start and end mark a cited span (every citation's url)",
+    "web",
+    content_type="text/html",
+    query={"start": "first character of the cited span", "end": "character after it", "ui": "page language, en or zh"},
+    errors=(404,),
+)
+def report(doc: str) -> tuple[str, int]:
+    """The report page a citation opens: the cited span marked and scrolled into view
+    (the link's #cited fragment; the page needs no script)."""
+    ui, traditional = ui_choice()
+    t = strings(ui, traditional)
+    current = engine().reader()
+    if current is None:
+        return render(503, error=("unavailable", {}))
+    start, end = _offset("start"), _offset("end")
+    page = current.report(doc, start, end)
+    if page is None:
+        return render(404, error=("no_report", {}))
+    html = render_template(
+        "report.html",
+        ui=ui,
+        html_lang="en" if ui == "en" else "zh-Hans",
+        t=t,
+        report=page,
+        asked_span=start is not None and end is not None,
+        switch_url=url_for("web.report", doc=doc, ui="zh" if ui == "en" else "en", **_span_args(start, end)),
+    )
+    return html, 200
+
+
+def _offset(name: str) -> int | None:
+    """A character offset from the query string; None when absent or not a whole number."""
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() and len(value) <= 9 else None
+
+
+def _span_args(start: int | None, end: int | None) -> dict[str, int]:
+    return {"start": start, "end": end} if start is not None and end is not None else {}
 
 
 @bp.errorhandler(Exception)
