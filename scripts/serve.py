@@ -11,7 +11,6 @@ before the app reads it; the app answers its own, lower limits as problem+json.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 
 import _bootstrap  # noqa: F401
@@ -22,17 +21,12 @@ from service.config import Config
 
 # The event loop's backstops; the app's own limits (Config.max_body_bytes, max_url_bytes) are
 # lower, so a client sees the app's own answer (OpenAI's error shape under /v1) in all but
-# absurd cases. A body over BODY_BYTES is never buffered.
+# absurd cases. A body over BODY_BYTES is never buffered; one under it is read whole, so the
+# app refuses it after the client has sent it all (a refusal mid-send can reset the connection
+# before the client reads the answer).
 HEADER_BYTES = 64 * 1024
-BODY_BYTES = 1024 * 1024
+BODY_BYTES = 4 * 1024 * 1024
 CONNECTIONS = 1000  # open sockets the loop holds at once; poll(), not select(), above 1024 fds
-
-
-def problem_response(self: Error, ident: str | None = None) -> tuple[str, list[tuple[str, str]], bytes]:
-    """waitress's own refusals (headers or body over the backstops, broken framing) as
-    RFC 9457 problem+json, like every answer of the app, instead of its plain text."""
-    body = {"type": "about:blank", "title": self.reason, "status": self.code, "detail": str(self.body)}
-    return f"{self.code} {self.reason}", [("Content-Type", "application/problem+json")], json.dumps(body).encode()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     config = Config.from_env(**overrides)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from service import create_app
+    from service.http.errors import front_loop_problem
 
-    Error.to_response = problem_response  # the loop's error responses, before any app code runs
+    Error.to_response = front_loop_problem  # the loop's error responses, before any app code runs
 
     waitress.serve(
         create_app(config),

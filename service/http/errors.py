@@ -41,6 +41,14 @@ def problem(status: int, detail: str, title: str | None = None, errors: list[dic
     return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM)
 
 
+def front_loop_problem(error, ident: str | None = None) -> tuple[str, list[tuple[str, str]], bytes]:
+    """A refusal of the server's front loop (waitress: headers or body over its backstops,
+    broken framing) as problem+json, like every answer of the app, instead of plain text.
+    scripts/serve.py installs it as waitress's ``Error.to_response``."""
+    body = {"type": "about:blank", "title": error.reason, "status": error.code, "detail": str(error.body)}
+    return f"{error.code} {error.reason}", [("Content-Type", PROBLEM)], json.dumps(body).encode()
+
+
 def validation_errors(exc: ValidationError) -> list[dict]:
     """Pydantic's errors as {field, message} pairs a person can act on."""
     out = []
