@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
+from index.chunking import Chunk
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
@@ -60,37 +61,34 @@ def reference(title: str, section: str, paragraph: int, start: int, end: int) ->
     return f"{where}, paragraph {paragraph}, characters {start}–{end}"
 
 
-def _citation(part: Answer, hit: Hit) -> dict:
-    chunk = hit.chunk
+def _where(chunk: Chunk, start: int, end: int) -> dict:
+    """Where a span of a chunk's report stands: report, section, paragraph, offsets, and the
+    report page's url and the citation to copy."""
     return {
-        "passage": part.chunk_id,
         "doc": chunk.doc,
         "title": chunk.title,
         "section": chunk.section,
         "paragraph": chunk.paragraph,
-        "start": part.start,
-        "end": part.end,
-        "url": report_url(chunk.doc, part.start, part.end),
-        "reference": reference(chunk.title, chunk.section, chunk.paragraph, part.start, part.end),
+        "start": start,
+        "end": end,
+        "url": report_url(chunk.doc, start, end),
+        "reference": reference(chunk.title, chunk.section, chunk.paragraph, start, end),
     }
+
+
+def _citation(part: Answer, hit: Hit) -> dict:
+    return {"passage": part.chunk_id, **_where(hit.chunk, part.start, part.end)}
 
 
 def passage_item(query: Query, hit: Hit, dates: dict[str, str]) -> dict:
     chunk = hit.chunk
     return {
         "id": chunk.id,
-        "doc": chunk.doc,
-        "title": chunk.title,
-        "section": chunk.section,
-        "paragraph": chunk.paragraph,
+        **_where(chunk, chunk.start, chunk.end),
         "text": chunk.text,
-        "start": chunk.start,
-        "end": chunk.end,
         "score": hit.score,
         "date": dates.get(chunk.doc, ""),
         "display_text": _display(query, chunk.text),
-        "url": report_url(chunk.doc, chunk.start, chunk.end),
-        "reference": reference(chunk.title, chunk.section, chunk.paragraph, chunk.start, chunk.end),
     }
 
 

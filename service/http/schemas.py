@@ -32,20 +32,25 @@ class SearchRequest(AskRequest):
     )
 
 
-class Passage(BaseModel):
-    id: str
+class Where(BaseModel):
+    """Where a span stands in its report, and how to open and cite it."""
+
     doc: str
     title: str
     section: str
     paragraph: int
-    text: str = Field(description="Original (Simplified) text; report.text[start:end].")
-    display_text: str = Field(description="Text in the asker's script (Traditional for zh-Hant).")
     start: int
     end: int
+    url: str = Field(description="The report page, relative to the service, with the span marked.")
+    reference: str = Field(description="The citation as text to copy: report, section, paragraph, offsets.")
+
+
+class Passage(Where):
+    id: str
+    text: str = Field(description="Original (Simplified) text; report.text[start:end].")
+    display_text: str = Field(description="Text in the asker's script (Traditional for zh-Hant).")
     score: float
     date: str
-    url: str = Field(description="The report page, relative to the service, with this passage marked.")
-    reference: str = Field(description="The citation as text to copy: report, section, paragraph, offsets.")
 
 
 class GlossaryItem(BaseModel):
@@ -70,16 +75,8 @@ class FigureItem(BaseModel):
     english: str
 
 
-class Citation(BaseModel):
+class Citation(Where):
     passage: str
-    doc: str
-    title: str
-    section: str
-    paragraph: int
-    start: int
-    end: int
-    url: str = Field(description="The report page, relative to the service, with the cited span marked.")
-    reference: str = Field(description="The citation as text to copy: report, section, paragraph, offsets.")
 
 
 class AnswerPart(BaseModel):

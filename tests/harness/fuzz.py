@@ -1,19 +1,6 @@
 """Fuzz the HTTP API from its own OpenAPI document with schemathesis: no 5xx, no hang.
 
-The library of scripts/fuzz.py (its command line) and of the tests that use it.
-
-    python scripts/fuzz.py --examples 150 --json fuzz.json     # about 1,500 requests
-    python scripts/fuzz.py --port 8000                         # a server already running
-
-Starts scripts/serve.py on a free loopback port (unless --port), loads /openapi.json with
-``schemathesis.openapi.from_url`` and, for every operation, lets Hypothesis generate
-``--examples`` valid and as many invalid requests (schemathesis' positive and negative
-modes: wrong types, missing fields, extra fields, odd strings, bad path parameters).
-Every request is sent; every response must come back within ``--timeout`` seconds and
-below 500. The same run with schemathesis' own CLI (all of its checks, for curiosity):
-
-    schemathesis run http://127.0.0.1:PORT/openapi.json --max-examples 150 \\
-        --checks not_a_server_error --request-timeout 10 --generation-database none
+The library of scripts/fuzz.py, whose docstring says how to run it, and of the tests that use it.
 """
 
 from __future__ import annotations

@@ -1,15 +1,6 @@
 """HTTP load against the production server: start it, drive it, measure it.
 
-The library of scripts/loadgen.py (its command line) and of the tests that use it.
-
-    python scripts/loadgen.py --port 8000 --clients 16 --seconds 60     # a server already running
-    python scripts/loadgen.py --clients 4 --seconds 20                  # start scripts/serve.py first
-
-Shared by scripts/bench.py (latency), scripts/soak.py (swap under load, long runs),
-scripts/fuzz.py and tests/test_resilience.py, so that all of them measure one thing the
-same way: keep-alive clients in threads (http.client), a mix of English, Simplified and
-Traditional questions from eval/questions.jsonl, and scripts/serve.py as the server, in a
-subprocess on a free loopback port.
+The library of scripts/loadgen.py, whose docstring says how to run it, and of the tests that use it.
 """
 
 from __future__ import annotations

@@ -1,17 +1,6 @@
 """Soak: swap and rebuild the index under load, kill a build half-way, then a long load run.
 
-The library of scripts/soak.py (its command line) and of the tests that use it.
-
-    python scripts/soak.py --json soak.json                  # all phases (about 5 minutes)
-    python scripts/soak.py --phases load --load-seconds 300  # only the long run
-
-Swap phase: a server (scripts/serve.py, index watch every second) answers a stream of
-questions from a copy of the built index while scripts/build_index.py rebuilds a corpus
-variant whose report titles differ, so every passage tells which build it came from. A
-forced build is then SIGKILLed during embedding, the next build must succeed, and CURRENT
-is moved back with POST /admin/reload. Every response must be a 200 whose passages all
-belong to the one index its X-Index-Version header names. Load phase: 16 clients for 60 s
-with the server's RSS sampled every few seconds (first vs last, and the trend).
+The library of scripts/soak.py, whose docstring says how to run it, and of the tests that use it.
 """
 
 from __future__ import annotations
