@@ -261,6 +261,7 @@ def result_view(reader: Reader, question: str, lang: str) -> dict:
     terms = question_terms(reader, question, script)
     reports = reader.reports()
     titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
+    shown = _below_the_answer(result)
     return {
         "language": result["language"],
         "script": script,
@@ -268,9 +269,28 @@ def result_view(reader: Reader, question: str, lang: str) -> dict:
         "verdict": result["verdict"],
         "doubt": result["doubt"] and result["doubt"]["code"],
         "answer": answer_view(result, script),
-        "passages": [passage_view(p, own, script, terms, titles_en) for p in result["passages"]],
-        "glossary": [glossary_view(g, own, script) for g in result["glossary"]],
+        "passages": [passage_view(p, own, script, terms, titles_en) for p in shown],
+        "glossary": [glossary_view(g, own, script) for g in _named(result)],
     }
+
+
+def _below_the_answer(result: dict) -> list[dict]:
+    """The passages to list under an answer: not the ones the answer already quotes."""
+    if result["verdict"] == "not_found":
+        return result["passages"]
+    quoted = {part["citation"]["passage"] for part in result["answer_parts"]}
+    return [p for p in result["passages"] if p["id"] not in quoted]
+
+
+def _named(result: dict) -> list[dict]:
+    """Glossary cards for the terms the question or the answer names, not every term some
+    passage happens to use (a GDP question does not need a card for an unrelated term)."""
+    answer = "".join(part["text"] for part in result["answer_parts"]) if result["verdict"] != "not_found" else ""
+    return [
+        g
+        for g in result["glossary"]
+        if g["source"] == "question" or any(name and name in answer for name in (g["term"], *g["aliases"]))
+    ]
 
 
 def page_problem(question: str) -> tuple[int, str, dict] | None:
