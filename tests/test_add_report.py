@@ -14,7 +14,8 @@ from index.corpus import corpus_hash
 from service.answering.respond import ask
 from service.config import ROOT
 from service.engine import Reader
-from service.http.web import STRINGS, described, examples
+from service.http.web_text import STRINGS
+from service.http.web_views import described, examples
 from service.runtime import build, load_retriever
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -143,7 +143,7 @@ def test_script_in_a_question_is_shown_as_text(client):
 
 
 def test_highlight_escapes_before_marking():
-    from service.http.web import highlight
+    from service.http.web_views import highlight
 
     marked = str(highlight('a<b & "amp" 地区 GDP', ["amp", "地区", "gdp", "<b"]))
     assert marked == "a<mark>&lt;b</mark> &amp; &#34;<mark>amp</mark>&#34; <mark>地区</mark> <mark>GDP</mark>"
