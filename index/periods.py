@@ -153,3 +153,78 @@ def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
     if not found - HALVES:
         found |= report_periods(meta) - (HALVES if found & HALVES else frozenset())
     return resolved(found, own_years(meta))
+
+
+# Parts of a year, as spans of months. Quarters (一季度, 第三季, 前三季度, Q3, "the third
+# quarter", "the first three quarters"), months and month ranges (2月份, 1-5月, 1—6月, 截至6月底,
+# "in June 2021", "January to May", "by the end of June") and halves all become (first, last)
+# month, so that 上半年, "1—6月" and "by the end of June" are one span, and a question about the
+# third quarter is not answered by a passage about the first half or the whole year.
+_ZH_NUMBER = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "首": 1}
+_ZH_MONTH = r"(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])"
+_ZH_SPANS = re.compile(
+    rf"""
+        前(?P<first_quarters>[一二三1-3])季度?
+      | (?:第)?(?P<quarter>[一二三四1-4首])季度 | 第(?P<quarter_short>[一二三四1-4])季(?!度)
+      | (?P<from_month>{_ZH_MONTH})\s*[\-—–~～至到]\s*(?P<to_month>{_ZH_MONTH})\s*月
+      | 截至?\s*(?P<until_month>{_ZH_MONTH})\s*月(?:底|末|份)
+      | (?<![\d\-—–~～至到])(?P<month>{_ZH_MONTH})\s*月(?:份)?(?![\d日号底末初中上下])
+    """,
+    re.VERBOSE,
+)
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_EN_MONTH = "(" + "|".join(MONTHS) + ")"
+_EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_EN_SPANS = re.compile(
+    rf"""
+        \b(?:the\ )?first\ (?P<first_quarters>two|three)\ quarters\b
+      | \b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\ -]quarter\b | \bQ(?P<quarter_short>[1-4])\b
+      | \b(?P<from_month>{_EN_MONTH})\s*(?:to|through|\-|–)\s*(?P<to_month>{_EN_MONTH})\b
+      | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?end\ of\ (?P<until_month>{_EN_MONTH})\b
+      | \b(?:in|during|for|of)\ (?P<month>{_EN_MONTH})\b
+    """,
+    re.VERBOSE | re.I,
+)
+HALF_SPANS = {"上半年": (1, 6), "下半年": (7, 12)}
+
+
+def _month(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word.lower() in MONTHS:
+        return MONTHS.index(word.lower()) + 1
+    return _ZH_NUMBER.get(word) or _EN_ORDINAL.get(word.lower()) or {"two": 2, "three": 3}.get(word.lower(), 0)
+
+
+def year_parts(text: str) -> set[tuple[int, int]]:
+    """The parts of a year a text names, as (first month, last month): 三季度 (7, 9), 1-5月
+    (1, 5), 上半年 and "by the end of June" (1, 6), 2月份 (2, 2)."""
+    found = {HALF_SPANS[h] for h in periods(text) & HALVES}
+    for pattern in (_ZH_SPANS, _EN_SPANS):
+        for m in pattern.finditer(text):
+            kind, word = next((k, v) for k, v in m.groupdict().items() if v)
+            if kind == "first_quarters":
+                found.add((1, 3 * _month(word)))
+            elif kind in ("quarter", "quarter_short"):
+                q = _month(word)
+                found.add((3 * q - 2, 3 * q))
+            elif kind == "from_month":
+                found.add((_month(word), _month(m.group("to_month"))))
+            elif kind == "until_month":
+                found.add((1, _month(word)))
+            elif kind == "month":
+                found.add((_month(word), _month(word)))
+    return {(a, b) for a, b in found if 1 <= a <= b <= 12}

@@ -1,11 +1,12 @@
 """Periods a question asks about that the reports cannot speak for: outcomes after the
-latest report, one month's figure."""
+latest report, one month's or one quarter's figure."""
 
 from datetime import date
 
 import pytest
 
-from service.analysis.asked_periods import asks_after
+from index.chunking import Chunk
+from service.analysis.asked_periods import asks_after, other_part_of_year
 
 H1_REPORT = date(2021, 8, 27)
 
@@ -43,3 +44,31 @@ def test_outcomes_of_periods_after_the_latest_report_are_recognised(text, expect
 
 def test_a_report_written_in_the_last_month_speaks_for_its_year():
     assert asks_after("2020年全年固定资产投资完成多少?", date(2020, 12, 29)) is False
+
+
+def _chunk(title: str, section: str, periods: tuple[str, ...]) -> Chunk:
+    return Chunk("d:p1:s1", "d", title, section, 1, 0, 10, 0, 10, "", "", periods=periods)
+
+
+@pytest.mark.parametrize(
+    "question, title, clause, periods, expected",
+    [
+        ("2021年第三季度GDP增长多少?", "政府工作报告", "国内生产总值增长8.1%。", ("2021",), True),
+        ("How much did GDP grow in the third quarter?", "政府工作报告", "国内生产总值增长8.1%。", ("2021",), True),
+        ("2020年一季度GDP下降了多少?", "2020年上半年工作情况", "地区生产总值下降6.8%。", ("2020", "上半年"), True),
+        ("2019年2月份居民消费价格涨了多少?", "政府工作报告", "居民消费价格上涨2.9%。", ("2019",), True),
+        ("1-5月减税降费多少?", "上半年工作情况报告", "1-5月累计为企业减税降费20.69亿元。", ("上半年",), False),
+        ("What was the first-quarter GDP?", "报告", "一季度地区生产总值增长12%。", ("2021",), False),
+        ("What was the first-quarter GDP?", "报告", "上半年地区生产总值增长12%。", ("2021",), True),
+        (
+            "by the end of June, how much was invested?",
+            "2021年上半年工作情况报告",
+            "完成投资190亿元。",
+            ("上半年",),
+            False,
+        ),
+        ("2021年GDP增长多少?", "政府工作报告", "国内生产总值增长8.1%。", ("2021",), False),  # a year: another check
+    ],
+)
+def test_a_quarter_or_month_asked_must_be_named_where_the_answer_stands(question, title, clause, periods, expected):
+    assert other_part_of_year(question, _chunk(title, "", periods), clause) is expected

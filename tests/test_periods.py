@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from index.periods import folded, own_years, passage_periods, periods, plan_name, plan_of, plan_years
+import pytest
+
+from index.periods import folded, own_years, passage_periods, periods, plan_name, plan_of, plan_years, year_parts
 from service.ranking.rerank import query_periods
 
 DECEMBER_2020 = {"date": "2020-12-29"}
@@ -65,3 +67,33 @@ def test_a_questions_relative_years_count_from_the_newest_report(retriever):
     newest = max(date.fromisoformat(r["date"]) for r in retriever.bundle.manifest["reports"])
     assert query_periods(retriever.analyse("去年新增城镇就业多少人?")) == {str(newest.year - 1)}
     assert query_periods(retriever.analyse("What is this year's GDP growth target?")) == {str(newest.year)}
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("2021年第三季度地区生产总值", {(7, 9)}),
+        ("2021年第三季的GDP成長率", {(7, 9)}),  # Taiwan usage drops 度
+        ("前三季度", {(1, 9)}),
+        ("首季度", {(1, 3)}),
+        ("1-5月累计为企业减税降费", {(1, 5)}),
+        ("1—6月", {(1, 6)}),
+        ("截至6月底", {(1, 6)}),
+        ("上半年", {(1, 6)}),  # one span, however it is named
+        ("2019年2月份居民消费价格", {(2, 2)}),
+        ("十二月份", {(12, 12)}),
+        ("7月1日起施行", set()),  # a day, not a month's figure
+        ("6月底前完成", set()),  # a deadline
+        ("十四五时期", set()),
+        ("How much did GDP grow in the third quarter of 2021?", {(7, 9)}),
+        ("Wuchang GDP Q1 2021", {(1, 3)}),
+        ("first-quarter output", {(1, 3)}),
+        ("GDP for the first three quarters", {(1, 9)}),
+        ("tax relief from January to May 2021", {(1, 5)}),
+        ("floor area completed by the end of June 2021", {(1, 6)}),
+        ("How much was cut in June 2021 alone?", {(6, 6)}),
+        ("What may be done next year?", set()),  # the verb, not the month
+    ],
+)
+def test_parts_of_a_year_are_spans_of_months_however_they_are_named(text, parts):
+    assert year_parts(text) == parts

@@ -1,8 +1,8 @@
-"""Words a question hinges on that the reports never use: places, names, quarters, topics."""
+"""Words a question hinges on that the reports never use: places, names, topics."""
 
 import pytest
 
-from service.analysis.unknown_words import glossed, unknown_places, unknown_quarter, unknown_topic, years_in_known_spans
+from service.analysis.unknown_words import glossed, unknown_places, unknown_topic, years_in_known_spans
 
 
 def test_only_place_names_count_as_unknown_places():
@@ -25,17 +25,6 @@ def test_only_place_names_count_as_unknown_places():
 def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
     vocabulary = {"阿里巴巴", "阿里", "巴巴", "华中", "总部", "武昌", "合作", "湖北", "学院"}
     assert unknown_topic(text, vocabulary, own=frozenset({"武昌", "武昌区"})) == expected
-
-
-def test_a_quarter_is_unknown_only_when_the_reports_never_speak_of_quarters():
-    for text in (
-        "2021年第三季度地区生产总值增长多少?",
-        "What was GDP growth in the third quarter of 2021?",
-        "Q3 retail sales?",
-    ):
-        assert unknown_quarter(text, vocabulary={"上半年"}) == ["季度"]
-        assert unknown_quarter(text, vocabulary={"季度"}) == []
-    assert unknown_quarter("Which headquarters moved to Wuchang?", vocabulary=set()) == []
 
 
 def test_a_word_is_glossed_only_by_one_the_reports_use():

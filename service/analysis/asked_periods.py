@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from index.chunking import Chunk
-from index.periods import HALVES, periods
+from index.periods import HALF_SPANS, HALVES, MONTHS, periods, year_parts
 from service.analysis.query import Query
 from service.ranking.rerank import chunk_periods, query_periods
 
@@ -22,20 +22,6 @@ _LATE_PERIOD = re.compile(
         | \b(20\d\d)\s+(?:full[- ]year|second[- ]half|year[- ]end)\b
     """,
     re.I | re.VERBOSE,
-)
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 )
 _MONTH = r"(" + "|".join(MONTHS) + r")"
 # "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
@@ -86,6 +72,22 @@ def _month_number(name: str) -> int:
 
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
     """Does the question name a year or plan period that neither the answer's clause nor
-    its passage's report and section speak of (asked for 2019, answered from 2020)?"""
+    its passage's report and section speak of (asked for 2019, answered from 2020), or a
+    part of a year that they do not (asked for the third quarter or for February, answered
+    with the year's or the half-year's figure)?"""
     wanted = query_periods(query) - HALVES
-    return bool(wanted) and not wanted & (chunk_periods(chunk) | periods(answer_text))
+    if wanted and not wanted & (chunk_periods(chunk) | periods(answer_text)):
+        return True
+    return other_part_of_year(query.text, chunk, answer_text)
+
+
+def other_part_of_year(question: str, chunk: Chunk, answer_text: str) -> bool:
+    """Does the question ask for a quarter, a month or a run of months (not a half-year,
+    which the reports' titles and headings name and the check above reads) that the answer's
+    clause, section and report title do not name?"""
+    asked = year_parts(question) - set(HALF_SPANS.values())
+    if not asked:
+        return False
+    told = year_parts(f"{chunk.title} {chunk.section} {answer_text}")
+    told |= {HALF_SPANS[h] for h in chunk_periods(chunk) & HALVES}
+    return not asked & told

@@ -88,19 +88,39 @@ _COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所
 _COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
 
 
+# A change asked ("by how much did it fall", "what cut was made to the charges"): a change is
+# told as a rate as often as an amount, so a money word alone does not say which is wanted.
+_CHANGE_EN = re.compile(
+    r"""\b(?:
+        fall | fell | drop(?:ped)? | rise | rose | grow | grew | decline[ds]? | increase[ds]? | decrease[ds]?
+      | cuts? | reduc\w* | go(?:ne)?\ (?:up|down)
+    )\b""",
+    re.I | re.VERBOSE,
+)
+_MONEY_EN = re.compile(r"\b(?:yuan|rmb|money)\b", re.I)
+
+
 def expected_kind(text: str, language: str) -> str | None:
-    """The kind of figure a question asks for (money, percent, people), when it says so;
-    checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for money. 'How
-    many' things (not people, not yuan) is a count of any unit, whatever else the question
-    mentions ('buildings paying over 100 million yuan in tax'); so is a Chinese 几项 or 多少家."""
+    """The kind of figure a question asks for (money, percent, people), when it says so.
+    English cues are checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for
+    money; a change of a money word ('how much did fees fall') asks no kind unless yuan or
+    money is named. A Chinese phrase ends in its head, so the cue that ends last decides
+    (住院费用结算率 asks a rate). 'How many' things (not people, not yuan) is a count of any
+    unit, whatever else the question mentions ('buildings paying over 100 million yuan in
+    tax'); so is a Chinese 几项 or 多少家."""
     if language == "en" and _COUNT_EN.search(text):
         return "people" if _PEOPLE_EN.search(text) else None
     if language != "en" and _COUNT_ZH.search(text):
         return None
-    for kind, pattern in _KIND_EN if language == "en" else _KIND_ZH:
-        if pattern.search(text):
-            return kind
-    return None
+    if language != "en":
+        ends = {
+            kind: max(m.end() for m in pattern.finditer(text)) for kind, pattern in _KIND_ZH if pattern.search(text)
+        }
+        return max(ends, key=ends.get) if ends else None
+    kind = next((kind for kind, pattern in _KIND_EN if pattern.search(text)), None)
+    if kind == "money" and _CHANGE_EN.search(text) and not _MONEY_EN.search(text):
+        return None
+    return kind
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Words a question hinges on that the reports never use: a year, a quarter, a place, a
+"""Words a question hinges on that the reports never use: a year, a place, a
 name, or a topic they have no word for. The reports cannot speak of them."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from index.lexical import tokenize
-from service.analysis.asked_periods import MONTHS
+from index.periods import MONTHS
 from service.analysis.query import NAME_WORD, Query
 from service.analysis.tagging import tagged, topic
 from service.analysis.terms import Terms
@@ -18,7 +18,6 @@ _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
 # jieba's tags for names of people, places, organisations and other proper nouns.
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt"})
-_QUARTER = re.compile(r"季度|\bquarter\b|\bQ[1-4]\b", re.I)
 # Capitalised words that are times, not names.
 _CALENDAR = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -30,16 +29,11 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary and g[0] not in spanned]
     if query.language == "en":
         names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)} - _CALENDAR
-        return (
-            numbers
-            + [w for w in query.unmatched if w in names and w not in vocabulary]
-            + unknown_quarter(query.raw, vocabulary)
-        )
+        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary]
     return (
         [n for n in numbers if len(n) == 4]
         + unknown_places(query.text, vocabulary)
         + unknown_topic(query.text, vocabulary, query.own)
-        + unknown_quarter(query.text, vocabulary)
     )
 
 
@@ -80,12 +74,6 @@ def unknown_places(text: str, vocabulary) -> list[str]:
         and word not in vocabulary
         and word[:-1] not in vocabulary
     ]
-
-
-def unknown_quarter(text: str, vocabulary) -> list[str]:
-    """A quarter of a year (第三季度, Q3, the third quarter) when the reports never speak of
-    quarters: they report by half-years and years, and give no quarter's figures."""
-    return ["季度"] if _QUARTER.search(text) and "季度" not in vocabulary else []
 
 
 def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> list[str]:

@@ -8,8 +8,8 @@ and coverage signals, in one learned model (no check decides alone):
 
 - unknown_term: a year, quarter, name or place the reports never use;
 - after_reports: an outcome of a period that had not ended when the latest report was written;
-- other_period: a figure asked for one year or plan period, answered from a passage about
-  another (the one period model of index.periods);
+- other_period: a figure asked for one year, plan period, quarter or month, answered from a
+  passage about another (the one period model of index.periods);
 - other_level: a figure asked for another level of government than the answer's report
   speaks for (service.analysis.wider_level, the report's level from its metadata);
 - no_name, no_contact, no_procedure, no_day, no_hours, no_time: a detail asked (a person's

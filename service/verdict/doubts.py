@@ -25,8 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "问题问的是最新一份报告之后的情况。",
     ),
     "other_period": (
-        "The reports give this figure only for another year or plan period.",
-        "报告只给出了其他年份或规划期的数字。",
+        "The reports give this figure only for another period (year, plan period, quarter or month).",
+        "报告只给出了其他时期(年份、规划期、季度或月份)的数字。",
     ),
     "repeats_question": (
         "The reports give only the figure the question already states, not its parts.",
