@@ -23,6 +23,7 @@ from index.jsonio import write_json
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\b(?:to|a|an|the)\b|[^a-z\s-]")
 MAX_SENSE_WORDS = 2
+TABLE_VERSION = 2  # raised whenever _senses reads the dictionary differently
 
 
 def _data_file() -> Path | None:
@@ -34,9 +35,10 @@ def _data_file() -> Path | None:
 
 
 def _senses(glosses: str) -> list[str]:
-    """A line's English senses, each folded to lower-case words without articles or notes."""
+    """A line's English senses (split at / and at ;, as in "to revive; to revitalize"), each
+    folded to lower-case words without articles or notes."""
     out = []
-    for sense in glosses.split("/"):
+    for sense in re.split(r"[/;]", glosses):
         words = _SENSE_NOISE.sub(" ", sense.lower()).split()
         if 0 < len(words) <= MAX_SENSE_WORDS:
             out.append(" ".join(words))
@@ -57,12 +59,13 @@ def english_to_chinese() -> dict[str, tuple[str, ...]]:
 
 
 def _source_key() -> str:
-    """Names the dictionary file a table was read from (its name, size and time)."""
+    """Names the dictionary file a table was read from (its name, size and time) and the
+    way it was read (TABLE_VERSION)."""
     path = _data_file()
     if path is None:
         return ""
     stat = path.stat()
-    return f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}"
+    return f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{TABLE_VERSION}"
 
 
 def preload(cache: Path) -> None:
@@ -136,8 +139,22 @@ MAX_ALTERNATIVES = 4
 MAX_SENSES = 10
 
 
+# Endings of derived and inflected forms, and what the dictionary's headword may end in
+# instead: revitalization → revitalize, revised → revise, passed → pass, improving → improve.
+_ENDINGS = (
+    ("ization", ("ize",)),
+    ("isation", ("ise", "ize")),
+    ("ation", ("ate", "e", "")),
+    ("ment", ("",)),
+    ("ied", ("y",)),
+    ("ed", ("e", "")),
+    ("ing", ("e", "")),
+)
+
+
 def _forms(word: str) -> list[str]:
-    """A word and its singular (policies: policy, taxes: tax, cuts: cut)."""
+    """A word, its singular (policies: policy, taxes: tax, cuts: cut) and the stems of its
+    derived or inflected forms (revitalization: revitalize; revised: revise)."""
     forms = [word]
     if word.endswith("ies") and len(word) > 4:
         forms.append(word[:-3] + "y")
@@ -145,6 +162,11 @@ def _forms(word: str) -> list[str]:
         forms.append(word[:-2])
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         forms.append(word[:-1])
+    stem = forms[-1]
+    for ending, replacements in _ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            forms += [stem[: -len(ending)] + r for r in replacements]
+            break
     return forms
 
 

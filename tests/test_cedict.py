@@ -17,6 +17,14 @@ def test_only_words_the_reports_use_stand_for_an_english_word():
     assert rest == ["zzzq"]
 
 
+def test_senses_joined_by_semicolons_and_derived_forms_are_read():
+    table = english_to_chinese()
+    assert "振兴" in table["revitalize"] and "行政" in table["administrative"]  # "to revive; to revitalize"
+    used = {"振兴", "修订", "县域"}.__contains__
+    groups, rest = lexicon_groups(["revitalization", "revised", "counties"], used)
+    assert groups == [("振兴",), ("修订",), ("县域",)] and rest == []
+
+
 def test_a_word_whose_translations_the_reports_never_use_stays_unmatched():
     groups, rest = lexicon_groups(["investment"], lambda word: False)
     assert groups == [] and rest == ["investment"]
