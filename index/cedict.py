@@ -20,10 +20,10 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\b(?:to|a|an|the)\b|[^a-z\s-]")
 MAX_SENSE_WORDS = 2
-TABLE_VERSION = 2  # raised whenever _senses reads the dictionary differently
+TABLE_VERSION = 3  # raised whenever _senses reads the dictionary differently
 
 
 def _data_file() -> Path | None:
@@ -46,16 +46,29 @@ def _senses(glosses: str) -> list[str]:
 
 
 _english: dict[str, tuple[str, ...]] | None = None
+_common: frozenset[str] = frozenset()  # Chinese words with an entry in lower-case pinyin
 
 
 def english_to_chinese() -> dict[str, tuple[str, ...]]:
     """Every short English sense and the Simplified words glossed by it (empty when the
     package is missing: the service then relies on the curated terminology alone). Read
     from the dictionary once a process (a second; ``preload`` makes it 70 ms)."""
-    global _english
+    _load()
+    return _english or {}
+
+
+def is_common_word(word: str) -> bool:
+    """Does the dictionary know a Chinese word as a common word, not only as a name? Its
+    entries write names' pinyin with a capital (特斯拉 [Te4 si1 la1]), other words' without
+    (高科技 [gao1 ke1 ji4])."""
+    _load()
+    return word in _common
+
+
+def _load() -> None:
+    global _english, _common
     if _english is None:
-        _english = _parse_english()
-    return _english
+        _english, _common = _parse_english()
 
 
 def _source_key() -> str:
@@ -69,10 +82,10 @@ def _source_key() -> str:
 
 
 def preload(cache: Path) -> None:
-    """Fill the English → Chinese table from ``cache``, a JSON copy of it written here the
-    first time (or when the dictionary changed), so that a server starts without parsing
-    the dictionary. An unreadable or unwritable cache only costs that second."""
-    global _english
+    """Fill the tables from ``cache``, a JSON copy of them written here the first time (or
+    when the dictionary changed), so that a server starts without parsing the dictionary.
+    An unreadable or unwritable cache only costs that second."""
+    global _english, _common
     if _english is not None:
         return
     key = _source_key()
@@ -80,30 +93,36 @@ def preload(cache: Path) -> None:
         stored = json.loads(cache.read_text(encoding="utf-8"))
         if stored.get("source") == key:
             _english = {sense: tuple(words) for sense, words in stored["senses"].items()}
+            _common = frozenset(stored["common"])
             return
-    except (OSError, ValueError, KeyError, AttributeError):
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
         pass
-    _english = _parse_english()
+    _load()
     try:
-        write_json(cache, {"source": key, "senses": _english})
+        write_json(cache, {"source": key, "senses": _english, "common": sorted(_common)})
     except OSError:
         pass
 
 
-def _parse_english() -> dict[str, tuple[str, ...]]:
+def _parse_english() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The English → Chinese table, and the Chinese words with a common entry."""
     path = _data_file()
     if path is None:
-        return {}
+        return {}, frozenset()
     table: dict[str, list[str]] = {}
+    common: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
             if match is None or line.startswith("#"):
                 continue
-            simplified = match.group(2)
-            for sense in _senses(match.group(3)):
+            simplified, name = match.group(2), match.group(3)[:1].isupper()
+            senses = _senses(match.group(4))
+            if not name:
+                common.add(simplified)
+            for sense in senses:
                 table.setdefault(sense, []).append(simplified)
-    return {sense: tuple(dict.fromkeys(words)) for sense, words in table.items()}
+    return {sense: tuple(dict.fromkeys(words)) for sense, words in table.items()}, frozenset(common)
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +136,7 @@ def chinese_to_english() -> dict[str, tuple[str, ...]]:
         for line in lines:
             match = _ENTRY.match(line)
             if match and not line.startswith("#") and match.group(2) not in table:
-                table[match.group(2)] = tuple(s.strip() for s in match.group(3).split("/") if s.strip())
+                table[match.group(2)] = tuple(s.strip() for s in match.group(4).split("/") if s.strip())
     return table
 
 

@@ -38,15 +38,22 @@ def test_an_english_word_the_terminology_lacks_reaches_the_reports_through_the_d
 def test_the_lexicon_is_read_back_from_its_cache_as_parsed(tmp_path, monkeypatch):
     from index import cedict
 
-    parsed = cedict._parse_english()
+    english, common = cedict._parse_english()
     cache = tmp_path / "lexicon.json"
     for damaged in (None, "not json", '{"source": "another file", "senses": {}}'):
         if damaged is not None:
             cache.write_text(damaged, encoding="utf-8")
         monkeypatch.setattr(cedict, "_english", None)
         cedict.preload(cache)  # parses, and (re)writes the cache
-        assert cedict.english_to_chinese() == parsed
+        assert (cedict.english_to_chinese(), cedict._common) == (english, common)
     monkeypatch.setattr(cedict, "_english", None)
-    monkeypatch.setattr(cedict, "_parse_english", lambda: {})  # from here only the cache can fill it
+    monkeypatch.setattr(cedict, "_parse_english", lambda: ({}, frozenset()))  # only the cache can fill it
     cedict.preload(cache)
-    assert cedict.english_to_chinese() == parsed
+    assert (cedict.english_to_chinese(), cedict._common) == (english, common)
+
+
+def test_names_are_told_from_common_words_by_the_dictionarys_capitalised_pinyin():
+    from index.cedict import is_common_word
+
+    assert is_common_word("高科技") and is_common_word("振兴")
+    assert not is_common_word("比亚迪") and not is_common_word("汉正街")  # a name; a word it lacks

@@ -20,6 +20,7 @@ def test_only_place_names_count_as_unknown_places():
         ("老百姓有事找政府反映,有没有统一的地方?", []),  # a common noun as the topic
         ("武昌和比亚迪有合作吗?", ["比亚迪"]),  # the district and a stopword are not the topic
         ("合作企业里有比亚迪吗?", []),  # only the first content word is the topic
+        ("高科技企业有多少家?", []),  # jieba tags it a name; the dictionary knows it as a common word
     ],
 )
 def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from index.cedict import is_common_word
 from index.lexical import tokenize
 from index.periods import MONTHS
 from service.analysis.query import NAME_WORD, Query
@@ -12,7 +13,8 @@ from service.analysis.tagging import tagged, topic
 from service.analysis.terms import Terms
 
 # Names in an English question: capitalised words not opening a sentence, and words in
-# capitals (IKEA, BYD) wherever they stand.
+# capitals (IKEA, BYD) wherever they stand. (Telling a title, "the President", from a name by
+# the dictionary cost more near misses than it saved: "Tesla" and "Moon" are common words too.)
 _CAPITALISED = re.compile(NAME_WORD + r"|\b([A-Z]{3,})\b")
 _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
@@ -88,5 +90,6 @@ def unknown_topic(text: str, vocabulary, own: frozenset[str] = frozenset()) -> l
         return []
     word, flag = found
     pieces = tokenize(word)  # the word and its dictionary pieces (广东美术馆: 广东, 美术馆 …)
-    unknown = flag in _NAME_TAGS and len(word) > 1 and not all(p in vocabulary for p in pieces)
+    named = flag in _NAME_TAGS and not is_common_word(word)  # jieba tags 高科技 nz; the dictionary knows it
+    unknown = named and len(word) > 1 and not all(p in vocabulary for p in pieces)
     return [word] if unknown and not glossed(word, text, vocabulary) else []
