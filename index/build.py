@@ -26,6 +26,7 @@ from index import embedding_cache
 from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
+from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
 from index.lexical import LexicalIndex
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
 from index.romanised import RomanisedNames
@@ -47,6 +48,7 @@ class BuildSettings:
     max_chars: int = DEFAULT_MAX_CHARS
     exact_limit: int = EXACT_LIMIT
     template: str = TEMPLATE_VERSION
+    figures: str = FIGURE_TABLE_VERSION
 
     def key(self, corpus_digest: str) -> str:
         blob = json.dumps({"corpus": corpus_digest, **asdict(self)}, sort_keys=True)
@@ -123,12 +125,13 @@ def write_artefacts(
     progress: bool,
     cache_root: Path | None = None,
 ) -> None:
-    """Chunks, one FAISS file per encoder, the BM25 index, the names in pinyin: everything
-    but the manifest (and the glossary, copied before). With ``cache_root``, passages an
+    """Chunks, the figure table, one FAISS file per encoder, the BM25 index, the names in
+    pinyin: everything but the manifest (and the glossary, copied before). With ``cache_root``, passages an
     earlier build embedded are not embedded again (index.embedding_cache)."""
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    write_table(folder, build_table(chunks))
     texts = [dense_text(c) for c in chunks]
     for role, encoder in encoders.items():
         if cache_root is not None:

@@ -147,7 +147,8 @@ def english_names(word: str, most: int = 2) -> list[str]:
     names = []
     for sense in chinese_to_english().get(word, ()):
         name = re.sub(r"\([^)]*\)", "", sense).split(",")[0].split(";")[0].strip()
-        if name and not name.startswith(("variant of", "see ", "CL:", "surname")) and name not in names:
+        clean = name.isascii() and not name.startswith(("variant of", "see ", "CL:", "surname", "abbr", "old variant"))
+        if name and clean and name not in names:
             names.append(name)
     return names[:most]
 
@@ -219,3 +220,33 @@ def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[
             rest.append(words[i])
         i += 1
     return groups, rest
+
+
+MAX_WORD_CHARS = 6  # the longest Chinese word a gloss looks up whole
+
+
+def english_gloss(text: str) -> str:
+    """A word-for-word English gloss of a Chinese phrase from the dictionary: its longest
+    words first (固定资产 投资: "fixed assets investment"), each by its first sense that is
+    not a verb's "to …" when it has one; Latin letters (GDP) kept; words the dictionary lacks
+    left out. Only the dictionary's words: nothing is invented."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if not "\u4e00" <= text[i] <= "\u9fff":
+            latin = re.match(r"[A-Za-z0-9.+]+", text[i:])
+            if latin:
+                out.append(latin.group(0))
+                i += len(latin.group(0))
+            else:
+                i += 1
+            continue
+        for size in range(min(MAX_WORD_CHARS, len(text) - i), 0, -1):
+            names = english_names(text[i : i + size], most=4)
+            if names or size == 1:
+                break
+        nouns = [n for n in names if not n.startswith("to ")]
+        if nouns or names:
+            out.append((nouns or names)[0].removeprefix("to "))
+        i += size
+    return " ".join(dict.fromkeys(out))

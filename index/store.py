@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from index.build import ROMANISED_FILE, current_folder
 from index.chunking import Chunk
+from index.figure_table import FigureRecord, read_table
 from index.glossary import GlossaryEntry, load_glossary
 from index.lexical import LexicalIndex
 from index.manifest import IndexIntegrityError, read_manifest, verify
@@ -30,10 +32,16 @@ class IndexBundle:
     dense: dict[str, VectorStore]
     lexical: LexicalIndex
     romanised: RomanisedNames
+    figures: list[FigureRecord]
 
     @property
     def version(self) -> str:
         return self.folder.name
+
+    @cached_property
+    def figure_index(self) -> dict[str, FigureRecord]:
+        """The figure table by record id (report:offset)."""
+        return {r.id: r for r in self.figures}
 
     def encoder_name(self, role: str) -> str:
         return self.manifest["encoders"][role]["name"]
@@ -66,6 +74,7 @@ def load_bundle(folder: Path) -> IndexBundle:
         dense,
         LexicalIndex.load(folder / "lexical"),
         RomanisedNames.load(folder / ROMANISED_FILE),
+        read_table(folder),
     )
     return bundle
 

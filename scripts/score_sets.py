@@ -3,9 +3,9 @@
     python scripts/score_sets.py eval/fresh16_questions.jsonl eval/fresh17_questions.jsonl
     QA_CORPUS_DIR=eval/unseen/corpus QA_INDEX_DIR=var/unseen-index python scripts/score_sets.py eval/unseen/*.jsonl
 
-Per set and per language it prints Recall@1, Recall@5, MRR@10, how often the answer line
-holds the answer (and a figure question's figure), and how often answerable and
-unanswerable questions are not answered outright. It prints no question, so that a blind
+Per set and per language it prints Recall@1, Recall@5, MRR@10, how often the answer holds
+the answer (and a figure question's figure, in the answer and in the one-line answer_line),
+and how often answerable and unanswerable questions are not answered outright. It prints no question, so that a blind
 set can be scored without being read; ``--json`` keeps every answer for a later reading.
 """
 
@@ -22,7 +22,7 @@ from service.config import Config
 from service.evaluation import Question, answer_metrics, load_questions, ranking_metrics, run_entry
 from service.runtime import load_encoders, load_retriever
 
-COLUMNS = ("n", "R@1", "R@5", "MRR@10", "holds", "figure", "ans_not", "unans_not")
+COLUMNS = ("n", "R@1", "R@5", "MRR@10", "holds", "figure", "line", "ans_not", "unans_not")
 
 
 def row(questions: list[Question], results: dict[str, dict]) -> dict[str, float]:
@@ -36,6 +36,7 @@ def row(questions: list[Question], results: dict[str, dict]) -> dict[str, float]
         **mean,
         "holds": a["answer_holds"],
         "figure": a["figure_in_answer"],
+        "line": a["figure_in_line"],
         "ans_not": a["no_answer_rate_answerable"],
         "unans_not": a["no_answer_rate_unanswerable"],
     }

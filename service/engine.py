@@ -14,6 +14,7 @@ from pathlib import Path
 
 from index.lexical import tokenize
 from service.analysis.followup import Resolution, resolve
+from service.answering import figure_lookup
 from service.answering.report_page import ReportPage, report_page
 from service.answering.respond import ask, glossary_item, search
 from service.config import Config
@@ -75,6 +76,23 @@ class Reader:
         if doc not in {r.get("id") for r in self.reports()}:
             return None
         return report_page(self._corpus_dir, doc, start, end)
+
+    def figures(self, metric: str = "", period: str = "", report: str = "", limit: int = 200) -> tuple[list[dict], int]:
+        """Records of the figure table that match every filter given (at most ``limit``), and
+        how many matched in all."""
+        found, total = figure_lookup.find(self._retriever.bundle.figures, metric, period, report, limit)
+        return [r.to_dict() for r in found], total
+
+    @staticmethod
+    def readable_period(period: str) -> bool:
+        """Does a period filter name a period the one period model reads (2021, 上半年, "first
+        half", 十四五), or none at all?"""
+        return not figure_lookup.unreadable_period(period)
+
+    @staticmethod
+    def figures_csv(records: list[dict]) -> str:
+        """Figure records (as ``figures`` returns them) as CSV with a header row."""
+        return figure_lookup.as_csv(records)
 
     def search_terms(self, question: str) -> list[str]:
         """The reports' words a question searches for (Simplified, two characters or more):

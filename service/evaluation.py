@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytrec_eval
 
+from index.normalize import normalize
+
 RELEVANT = "ANSWER"
 MEASURES = {"success", "recip_rank", "ndcg_cut"}
 REPORTED = {"R@1": "success_1", "R@5": "success_5", "MRR@10": "recip_rank", "nDCG@10": "ndcg_cut_10"}
@@ -107,7 +109,8 @@ def answered(result: dict) -> bool:
 
 def answer_metrics(results: dict[str, dict], questions: list[Question]) -> dict[str, float]:
     """How often answerable and unanswerable questions are not answered outright, how often the
-    answer line holds the answer (and a figure question's figure)."""
+    answer holds the answer (and a figure question's figure), and how often the one-line
+    answer (``answer_line``, read in Simplified) holds a figure question's figure."""
     unanswerable = [q for q in questions if not q.answerable]
     answerable = [q for q in questions if q.answerable]
     figures = [q for q in answerable if q.type == "figure" and q.answer]
@@ -120,6 +123,7 @@ def answer_metrics(results: dict[str, dict], questions: list[Question]) -> dict[
         "no_answer_rate_answerable": rate(answerable, lambda q: not answered(results[q.id])),
         "answer_holds": rate(answerable, lambda q: answer_holds(q, results[q.id])),
         "figure_in_answer": rate(figures, lambda q: q.answer in results[q.id]["answer"]),
+        "figure_in_line": rate(figures, lambda q: q.answer in normalize(results[q.id].get("answer_line", ""))),
         "n_unanswerable": len(unanswerable),
         "n_answerable": len(answerable),
         "n_figure": len(figures),

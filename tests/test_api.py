@@ -113,3 +113,34 @@ def test_admin_reload_takes_only_a_bearer_token_and_says_how_to_send_it(client):
         assert response.status_code == 401 and response.mimetype == "application/problem+json", header
         assert response.headers["WWW-Authenticate"].startswith("Bearer")
     assert client.post("/admin/reload", headers={"Authorization": "bearer test-token"}).status_code == 200
+
+
+def test_figures_are_filtered_and_served_as_json_or_csv(client):
+    body = client.get("/api/figures?metric=地區生產總值&period=上半年").get_json()
+    assert body["total"] >= 1 and all(
+        "地区生产总值" in f["metric"] and "上半年" in f["period"] for f in body["figures"]
+    )
+    assert {"metric", "metric_en", "value", "unit", "change", "base", "period", "level", "start", "end"} <= set(
+        body["figures"][0]
+    )
+    response = client.get("/api/figures?metric=生产总值&format=csv")
+    assert response.mimetype == "text/csv" and response.get_data(as_text=True).startswith("id,report,metric")
+    assert int(response.headers["X-Total-Count"]) >= 1
+    accepted = client.get("/api/figures?limit=2", headers={"Accept": "text/csv"})
+    assert accepted.mimetype == "text/csv" and len(accepted.get_data(as_text=True).splitlines()) == 3
+
+
+@pytest.mark.parametrize(
+    "query, status, phrase",
+    [
+        ("limit=0", 400, "limit"),
+        ("limit=many", 400, "limit"),
+        ("format=xml", 400, "format"),
+        ("period=soon", 400, "period"),
+        ("report=nowhere", 404, "no report"),
+    ],
+)
+def test_bad_figure_filters_are_refused_with_a_reason(client, query, status, phrase):
+    response = client.get(f"/api/figures?{query}")
+    assert response.status_code == status and response.mimetype == "application/problem+json"
+    assert phrase in response.get_json()["detail"]

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from service.answering.figures import asked_units, find_figures, stated_values
+from index.figures import asked_units, find_figures, stated_values
 
 
 @pytest.mark.parametrize(

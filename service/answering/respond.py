@@ -4,7 +4,8 @@ The shape is a contract: ``id, question, language, answer, confident, glossary,
 passages[{id, doc, title, section, text, start, end, score}]``. Extra fields ride along:
 the answer in the asker's script, the figures with their English renderings, the
 citation of where the answer stands (and for a comparison, each side's clause with its
-own in ``answer_parts``), the graded ``verdict`` (answered, uncertain, not_found) with its
+own in ``answer_parts``), the one ``answer_line`` in the asker's language (service.answering.
+answer_line), the graded ``verdict`` (answered, uncertain, not_found) with its
 ``confidence``, and when not answered outright, why (``doubt``).
 """
 
@@ -18,6 +19,7 @@ from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
 from service.answering.answer import Answer, extract_answer
+from service.answering.answer_line import answer_line
 from service.ranking.retrieval import Hit, Retriever
 from service.verdict.doubts import doubt_item
 from service.verdict.model import GAP_DEPTH
@@ -154,6 +156,17 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]
+    doubt = doubt_item(answer.doubt, query.language)
+    line = (
+        doubt["message"]
+        if answer.verdict == "not_found" and doubt
+        else answer_line(
+            [(hit.chunk.doc, part.focus, _display(query, part.text)) for part, hit in parts],
+            retriever.bundle.figure_index,
+            query.language,
+            _display(query, "；".join(part.text for part, _ in parts)),
+        )
+    )
     return {
         "id": qid,
         "question": question,
@@ -164,7 +177,8 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         "confident": answer.confident,
         "verdict": answer.verdict,
         "confidence": answer.confidence,
-        "doubt": doubt_item(answer.doubt, query.language),
+        "doubt": doubt,
+        "answer_line": line,
         "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
         "citation": next((citation for part, citation in cited if part is answer), None),
         "answer_parts": [

@@ -1,8 +1,8 @@
-"""JSON API under /api: ask, search, glossary, reports."""
+"""JSON API under /api: ask, search, glossary, reports, figures."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from service.engine import Engine, Reader
 from service.http.errors import ApiError
@@ -11,6 +11,7 @@ from service.http.requests import check_question, check_top_k, parse
 from service.http.schemas import (
     AskRequest,
     AskResponse,
+    FiguresResponse,
     GlossaryItem,
     GlossaryResponse,
     ReportsResponse,
@@ -103,3 +104,46 @@ def glossary_term_route(term: str):
 @documented("The reports in the index being served", "reports", response=ReportsResponse, errors=(503,))
 def reports_route():
     return jsonify(reader().summary())
+
+
+MAX_FIGURES = 1000
+FIGURE_FILTERS = {
+    "metric": "Part of the metric, in Chinese (either script) or in its English gloss: 生产总值, investment.",
+    "period": "A period the figure speaks of: 2021, 上半年, first half of 2021, 十四五, 14th Five-Year Plan.",
+    "report": "A report id (GET /api/reports lists them).",
+    "limit": f"At most this many records (1–{MAX_FIGURES}, default 200).",
+    "format": "json (default) or csv; Accept: text/csv asks for CSV too.",
+}
+
+
+@bp.get("/figures")
+@documented(
+    "Figures of the reports, parsed at index time: filter by metric, period and report; JSON or CSV",
+    "figures",
+    response=FiguresResponse,
+    errors=(400, 404, 503),
+    query=FIGURE_FILTERS,
+)
+def figures_route():
+    current = reader()
+    args = {name: request.args.get(name, "") for name in FIGURE_FILTERS}
+    limit = _limit(args["limit"])
+    wanted = args["format"].lower() or ("csv" if request.accept_mimetypes.best == "text/csv" else "json")
+    if wanted not in ("json", "csv"):
+        raise ApiError(400, f"format must be json or csv, not {args['format']!r}")
+    if args["report"] and args["report"] not in {r.get("id") for r in current.reports()}:
+        raise ApiError(404, f"no report {args['report']!r} in this index; GET /api/reports lists them")
+    if not current.readable_period(args["period"]):
+        raise ApiError(400, f"period {args['period']!r} names no year, half-year or plan period (e.g. 2021, 上半年)")
+    records, total = current.figures(args["metric"], args["period"], args["report"], limit)
+    if wanted == "csv":
+        return Response(current.figures_csv(records), mimetype="text/csv", headers={"X-Total-Count": str(total)})
+    return jsonify({"index": current.version, "total": total, "figures": records})
+
+
+def _limit(raw: str) -> int:
+    if not raw:
+        return 200
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_FIGURES:
+        raise ApiError(400, f"limit must be a whole number from 1 to {MAX_FIGURES}, not {raw!r}")
+    return int(raw)

@@ -110,6 +110,12 @@ class AskResponse(BaseModel):
     )
     confidence: float = Field(ge=0, le=1, description="Calibrated probability that the reports answer the question.")
     doubt: Doubt | None = Field(description="Why the verdict is not answered (null when it is).")
+    answer_line: str = Field(
+        description="One line in the asker's language and script: for a figure, metric, period and value "
+        "(in English with the amount rendered and the Chinese beside it), the change the sentence gives, and for "
+        "two figures of one unit what follows, marked as computed; otherwise the answering clause; "
+        "when not_found, why."
+    )
     figures: list[FigureItem]
     citation: Citation | None = Field(description="Where answer_text stands.")
     answer_parts: list[AnswerPart] = Field(
@@ -118,6 +124,37 @@ class AskResponse(BaseModel):
     )
     glossary: list[GlossaryItem]
     passages: list[Passage]
+
+
+class FigureRecordItem(BaseModel):
+    """One figure of the reports, parsed at index time."""
+
+    id: str = Field(description="report:offset")
+    report: str
+    passage: str = Field(description="The passage whose sentence holds it.")
+    start: int = Field(description="Offset of the figure in its report's text.")
+    end: int
+    text: str = Field(description="As written: 779.43亿元.")
+    value: str = Field(description="Exact value in its unit, as a decimal string: 77943000000.")
+    unit: str
+    kind: str = Field(description="money, percent, people or count.")
+    english: str = Field(description="RMB 77.943 billion.")
+    metric: str = Field(description="What it counts, in the report's words.")
+    metric_en: str = Field(description="A word-for-word English gloss of the metric from CC-CEDICT.")
+    change: str = Field(description="增长, 下降 …: the figure is a change of its metric (empty if not).")
+    direction: str = Field(description="up or down, for a change.")
+    base: str = Field(description="What a change is against: 同比, 较2019年同期.")
+    period: list[str] = Field(description="Years, halves and plans its clause or passage speaks of.")
+    level: str = Field(description="The level of government its report speaks for.")
+    qualifier: str = Field(description="超, 以上, 余, 约 … written around it.")
+    clause: str = Field(description="The clause it stands in.")
+    related: list[str] = Field(description="Ids of the other figures of its metric in its sentence.")
+
+
+class FiguresResponse(BaseModel):
+    index: str
+    total: int = Field(description="How many figures matched (figures holds at most limit of them).")
+    figures: list[FigureRecordItem]
 
 
 class SearchResponse(BaseModel):

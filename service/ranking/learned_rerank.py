@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from index.chunking import Chunk
+from index.figures import find_figures, stated_values
 from service.analysis.query import Query
 from service.analysis.terms import found_matrix, query_terms, rarity
-from service.answering.figures import find_figures, stated_values
 from service.ranking.rerank import RRF_K, chunk_periods, query_periods, rerank
 
 CHANNELS = ("lexical", "main", "second")

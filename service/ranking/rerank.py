@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.chunking import Chunk
+from index.figures import find_figures
 from index.periods import folded, periods
 from service.analysis.query import Query
-from service.answering.figures import find_figures
 
 RRF_K = 60  # reciprocal-rank fusion's constant (service.ranking.retrieval.fuse): a first place is 1/61
 

@@ -33,12 +33,12 @@ from datetime import date
 from jieba import posseg
 
 from index.chunking import Chunk
+from index.figures import Figure, stated_values
 from service.analysis.asked_periods import asks_after, other_period
 from service.analysis.query import Query
 from service.analysis.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
 from service.analysis.unknown_words import unknown_terms
 from service.analysis.wider_level import other_level, other_level_en
-from service.answering.figures import Figure, stated_values
 from service.ranking.retrieval import Hit
 
 # A question asking when, and the time expressions an answer to it names.

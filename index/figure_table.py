@@ -1,0 +1,193 @@
+"""The figure table: every figure of the reports parsed once, at index time, into a record.
+
+A record holds what a reader needs to use a figure without the sentence around it: the
+metric it counts (the report's own words before it in its clause, and an English gloss from
+the dictionary), its value and unit, the change it states and against what (同比, 较2019年同期),
+the period (the passage's periods and the clause's own), the report's level, a qualifier
+written around it (超, 以上, 余, 约), and where it stands (report, passage, offsets).
+
+A Chinese clause names its metric first and its figure last ("地区生产总值完成779.43亿元"); a
+rate that follows in its own clause ("同比增长22.3%") changes the metric of the figure before
+it, so it takes that metric. Verbs and qualifiers at the end of the words before a figure
+(完成, 增长, 达到, 超过) are not part of the metric.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from index.cedict import english_gloss
+from index.chunking import Chunk
+from index.figures import Figure, find_figures
+from index.periods import periods
+
+FIGURES_FILE = "figures.jsonl"
+FIGURE_TABLE_VERSION = "2"  # raised when records are parsed differently (it is part of the index key)
+
+_CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
+_CHANGE = re.compile(
+    r"""
+        (?P<base> 同比 | 比上年 | 比去年 | 较上年 | 较去年 | [较比](?:\d{4}年)?(?:同期|上年同期|上年|去年) )?
+        (?P<change> 增长 | 下降 | 提高 | 降低 | 减少 | 增加 | 上涨 | 上升 | 回落 | 下滑 | 增速 | 增幅 | 降幅 )
+        了?
+    """,
+    re.VERBOSE,
+)
+# Words at the end of a metric that say what happened to it, not what it is.
+_TRAILING = re.compile(
+    r"""
+        (?: 完成 | 实现 | 达到 | 达 | 为 | 是 | 突破 | 超过 | 超 | 累计 | 新增 | 共计? | 约 | 近 | 逾 | 总计
+          | 同比 | 比上年 | 较上年 | 分别 | 全年 | 预计 | 力争 | 左右 | 以上 | 年均 | 平均 | 合计 | 占 | 的
+          | 和 | 及 | 与 | 、 | \s )+$
+    """,
+    re.VERBOSE,
+)
+# Words at the start that say when or how, not what: the period is the record's own field.
+_LEADING = re.compile(
+    r"^(?:其中|全年|累计|共|并|和|及|且|同时|预计|力争|完成|实现|截至目前|目前|已经?|[上下]半年|今年|去年|明年|(?:19|20)\d\d年|、|\s)+"
+)
+_BEFORE = re.compile(r"(?:超过|超|近|约|逾|达)$")
+_AFTER = re.compile(r"^(?:以上|左右|以内|以下)")
+_CHANGE_EN = {
+    "增长": "up",
+    "增加": "up",
+    "提高": "up",
+    "上涨": "up",
+    "上升": "up",
+    "增速": "up",
+    "增幅": "up",
+    "下降": "down",
+    "降低": "down",
+    "减少": "down",
+    "回落": "down",
+    "下滑": "down",
+    "降幅": "down",
+}
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    """One figure of a report, with what it counts, when, and where it stands."""
+
+    id: str
+    report: str
+    passage: str
+    start: int
+    end: int
+    text: str
+    value: str
+    unit: str
+    kind: str
+    english: str
+    metric: str
+    metric_en: str
+    change: str = ""  # 增长, 下降 …: the figure is a change of its metric
+    direction: str = ""  # up or down, for a change
+    base: str = ""  # what the change is against: 同比, 较2019年同期
+    period: tuple[str, ...] = ()
+    level: str = ""
+    qualifier: str = ""  # 超, 以上, 余, 约 … written around the figure
+    clause: str = ""  # the clause it stands in, as evidence
+    related: tuple[str, ...] = field(default=())  # ids of the other figures of its metric in its sentence
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _metric(words: str) -> str:
+    """The metric a figure counts, from the words before it in its clause."""
+    words = _CHANGE.sub("", words).strip()
+    previous = None
+    while previous != words:
+        previous = words
+        words = _LEADING.sub("", _TRAILING.sub("", words)).strip()
+    return words
+
+
+def _qualifier(clause: str, figure: Figure) -> str:
+    before = _BEFORE.search(clause[: figure.start])
+    after = _AFTER.match(clause[figure.end :])
+    inside = next((q for q in ("余", "多") if q in figure.text), "")
+    return "".join(m.group(0) for m in (before, after) if m) + inside
+
+
+def sentence_records(chunk: Chunk, level: str) -> list[FigureRecord]:
+    """The figures of a passage's anchor sentence, each with its metric, change and period."""
+    sentence = chunk.sentence
+    offset = chunk.anchor_start
+    records: list[FigureRecord] = []
+    metric, metric_en = "", ""
+    for clause_match in _CLAUSE.finditer(sentence):
+        clause = clause_match.group(0)
+        clause_periods = tuple(sorted(set(chunk.periods) | periods(clause)))
+        cursor = 0
+        for figure in find_figures(clause):
+            words = clause[cursor : figure.start]
+            change = next(reversed(list(_CHANGE.finditer(words))), None)  # the last one, next to the figure
+            own = _metric(words)
+            if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", own)) >= 2:
+                metric, metric_en = own, english_gloss(own)
+            start = offset + clause_match.start() + figure.start
+            records.append(
+                FigureRecord(
+                    id=f"{chunk.doc}:{start}",
+                    report=chunk.doc,
+                    passage=chunk.id,
+                    start=start,
+                    end=start + len(figure.text),
+                    text=figure.text,
+                    value=f"{figure.value:f}",
+                    unit=figure.unit,
+                    kind=figure.kind,
+                    english=figure.english,
+                    metric=metric,
+                    metric_en=metric_en,
+                    change=change.group("change") if change else "",
+                    direction=_CHANGE_EN.get(change.group("change"), "") if change else "",
+                    base=(change.group("base") or "") if change else "",
+                    period=clause_periods,
+                    level=level,
+                    qualifier=_qualifier(clause, figure),
+                    clause=clause.strip(),
+                )
+            )
+            cursor = figure.end
+    return _linked(records)
+
+
+def _linked(records: list[FigureRecord]) -> list[FigureRecord]:
+    """Each record with the ids of the other records of its metric in the same sentence (a
+    value and its change)."""
+    by_metric: dict[str, list[str]] = {}
+    for r in records:
+        by_metric.setdefault(r.metric, []).append(r.id)
+    return [
+        FigureRecord(**{**r.to_dict(), "related": tuple(i for i in by_metric[r.metric] if i != r.id)}) for r in records
+    ]
+
+
+def build_table(chunks: list[Chunk]) -> list[FigureRecord]:
+    """Every figure of every report once (each sentence is the anchor of one passage)."""
+    seen: set[str] = set()
+    table: list[FigureRecord] = []
+    for chunk in chunks:
+        for record in sentence_records(chunk, chunk.level):
+            if record.id not in seen:
+                seen.add(record.id)
+                table.append(record)
+    return table
+
+
+def write_table(folder: Path, table: list[FigureRecord]) -> None:
+    with (folder / FIGURES_FILE).open("w", encoding="utf-8") as out:
+        for record in table:
+            out.write(json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def read_table(folder: Path) -> list[FigureRecord]:
+    with (folder / FIGURES_FILE).open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [FigureRecord(**{**r, "period": tuple(r["period"]), "related": tuple(r["related"])}) for r in rows]

@@ -1,0 +1,114 @@
+"""The answer line: one line in the asker's language that says the answer before the evidence.
+
+For a figure, it names the metric, the period and the value, and the change the same
+sentence gives of that metric: "地区生产总值(2021年上半年):779.43亿元,同比增长22.3%", and to an
+English reader "local gross domestic production (地区生产总值), first half of 2021: RMB 77.943
+billion (779.43亿元), up 22.3% year on year". Every English word comes from the figure table
+(its dictionary gloss of the metric, its English rendering of the value) or from the fixed
+templates here; the Chinese words stand beside them. A comparison of two figures of one
+unit adds what follows from them, marked as computed from the cited figures. Any other
+answer's line is its clause (the reports are in Chinese; nothing is translated by guess).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from index.figure_table import FigureRecord
+from index.normalize import in_script
+from index.periods import HALVES, plan_years
+
+_BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
+
+
+def _plan_number(name: str) -> int:
+    return 11 + "一二三四五六七八九".index(name[1])
+
+
+def period_label(record: FigureRecord, english: bool) -> str:
+    """The record's period as a reader would name it: a plan, a half-year, or a year."""
+    named = set(record.period)
+    plans = sorted(p for p in named if len(p) == 3 and p[0] == "十" and p[2] == "五")
+    years = sorted(p for p in named if p.isdigit() and p not in record.base)
+    halves = sorted(named & HALVES)
+    if plans:
+        number = _plan_number(plans[-1])
+        span = plan_years(number)
+        return f"{number}th Five-Year Plan ({span[0]}–{span[-1]})" if english else f"{plans[-1]}时期"
+    year = years[-1] if years else ""
+    if halves:
+        half = halves[0]
+        if english:
+            return f"{'first' if half == '上半年' else 'second'} half of {year}".strip()
+        return f"{year}年{half}" if year else half
+    return (year if english else f"{year}年") if year else ""
+
+
+def _change_en(record: FigureRecord) -> str:
+    base = _BASES_EN.get(record.base, f"({record.base})" if record.base else "")
+    return " ".join(p for p in (record.direction or record.change, record.english, base) if p)
+
+
+def figure_line(value: FigureRecord, changes: list[FigureRecord], english: bool) -> str:
+    """The line for one figure and the changes of its metric given beside it."""
+    period = period_label(value, english)
+    if english:
+        metric = f"{value.metric_en} ({value.metric})" if value.metric_en else value.metric
+        head = ", ".join(p for p in (metric, period) if p)
+        line = f"{head}: {value.english} ({value.text})"
+        return "; ".join([line] + [f"{_change_en(c)}" for c in changes]).replace(": ;", ":")
+    head = f"{value.metric}({period})" if period else value.metric
+    tail = "".join(f",{c.base}{c.change}{c.text}" for c in changes)
+    return f"{head}:{value.text}{tail}"
+
+
+def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> FigureRecord | None:
+    return table.get(f"{doc}:{focus}") if focus is not None else None
+
+
+def _value_and_changes(table: dict[str, FigureRecord], record: FigureRecord) -> tuple[FigureRecord, list[FigureRecord]]:
+    """The value a figure belongs to (itself, or the amount its change is of) and the
+    changes given of it in the same sentence."""
+    related = [table[i] for i in record.related if i in table]
+    if record.change:
+        values = [r for r in related if not r.change and r.start < record.start]
+        value = values[-1] if values else record
+    else:
+        value = record
+    changes = [r for r in [value, *related] if r.change and r.start > value.start and r is not value]
+    return value, changes[:2]
+
+
+def computed(first: FigureRecord, second: FigureRecord, english: bool) -> str:
+    """What follows from two figures of one unit (the earlier report's first: a plan, then
+    its result): the share the second is of the first, marked as computed."""
+    a, b = Decimal(first.value), Decimal(second.value)
+    if first.unit != second.unit or first.kind == "percent" or a == 0 or first.change or second.change:
+        return ""
+    share = (b / a * 100).quantize(Decimal("0.1"))
+    if english:
+        return f"computed from the cited figures: {second.english} is {share}% of {first.english}"
+    return f"据所引数字计算:{second.text}为{first.text}的{share}%"
+
+
+def answer_line(
+    parts: list[tuple[str, int | None, str]], table: dict[str, FigureRecord], language: str, fallback: str
+) -> str:
+    """The line for an answer's parts (each: report, where its answering figure stands,
+    its clause), in the asker's language and script; ``fallback`` (the clause as shown)
+    when no part's figure is in the figure table."""
+    english = language == "en"
+    records = [_focus(table, doc, focus) for doc, focus, _ in parts]
+    if not any(records):
+        return fallback
+    lines = []
+    for record, (_, _, clause) in zip(records, parts):
+        if record is None:
+            lines.append(clause)
+            continue
+        lines.append(figure_line(*_value_and_changes(table, record), english))
+    found = [r for r in records if r is not None]
+    if len(found) == 2:
+        lines.append(computed(*(_value_and_changes(table, r)[0] for r in found), english))
+    line = ("; " if english else ";").join(p for p in lines if p)
+    return line if english else in_script(line, language)

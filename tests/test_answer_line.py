@@ -1,0 +1,56 @@
+"""The answer line: metric, period and value first, in the asker's language and script."""
+
+from decimal import Decimal
+
+from index.figure_table import FigureRecord
+from service.answering.answer_line import computed, period_label
+from service.answering.respond import ask
+
+
+def _record(text: str, value: str, unit: str = "元", **fields) -> FigureRecord:
+    base = dict(id=f"r:{text}", report="r", passage="p", start=0, end=len(text), text=text, value=value, unit=unit)
+    kind = "percent" if unit == "%" else "money"
+    return FigureRecord(
+        **base, kind=kind, english=text, metric="固定资产投资", metric_en="fixed assets investment", **fields
+    )
+
+
+def test_an_english_figure_line_names_metric_period_and_amount_with_the_chinese_beside(retriever):
+    line = ask(retriever, "What was the GDP in the first half of 2021?")["answer_line"]
+    assert "first half of 2021" in line and "RMB 77.943 billion (779.43亿元)" in line
+    assert "up 22.3% year on year" in line  # the change the sentence gives of the same metric
+
+
+def test_a_chinese_figure_line_is_in_the_askers_script(retriever):
+    simplified = ask(retriever, "2021年上半年地区生产总值是多少?")["answer_line"]
+    traditional = ask(retriever, "2021年上半年地區生產總值是多少?")["answer_line"]
+    assert simplified.startswith("地区生产总值(2021年上半年):779.43亿元")
+    assert traditional.startswith("地區生產總值(2021年上半年):779.43億元")
+
+
+def test_a_line_that_is_not_about_a_figure_is_the_answering_clause(retriever):
+    answer = ask(retriever, "武昌区2021年将如何推进老旧小区改造?")
+    assert answer["answer_line"] == answer["answer_display"] or answer["answer_line"] in answer["answer_display"]
+
+
+def test_a_not_found_line_says_why_in_the_askers_language(retriever):
+    answer = ask(retriever, "asdfgh qwerty")
+    assert answer["verdict"] == "not_found" and answer["answer_line"] == answer["doubt"]["message"]
+
+
+def test_two_figures_of_one_unit_are_compared_and_marked_as_computed():
+    plan, result = _record("300亿元", "30000000000"), _record("190.59亿元", "19059000000")
+    assert computed(plan, result, english=False) == "据所引数字计算:190.59亿元为300亿元的63.5%"
+    assert computed(plan, result, english=True).startswith("computed from the cited figures")
+    rate = _record("7%", "7", unit="%")
+    assert computed(plan, rate, english=True) == "" and computed(rate, rate, english=True) == ""  # nothing follows
+    assert Decimal(result.value) / Decimal(plan.value) > 0
+
+
+def test_periods_read_as_a_plan_a_half_year_or_a_year():
+    assert period_label(_record("1", "1", period=("2016", "2020", "十三五")), True) == "13th Five-Year Plan (2016–2020)"
+    assert period_label(_record("1", "1", period=("2021", "上半年")), False) == "2021年上半年"
+    assert period_label(_record("1", "1", period=("2019", "2021", "上半年"), base="较2019年同期"), True) == (
+        "first half of 2021"
+    )
+    assert period_label(_record("1", "1", period=("2021",)), True) == "2021"

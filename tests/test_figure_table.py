@@ -1,0 +1,48 @@
+"""The figure table: every figure of a report parsed at index time into a record."""
+
+from index.chunking import Chunk
+from index.figure_table import build_table, read_table, sentence_records, write_table
+
+SENTENCE = "上半年完成地区生产总值779.43亿元,同比增长22.3%,较2019年同期增长4.9%;社会消费品零售总额超1000亿元"
+
+
+def _chunk(sentence: str, periods: tuple[str, ...] = ("2021", "上半年"), start: int = 100) -> Chunk:
+    return Chunk(
+        "r:p1:s1", "r", "报告", "一、上半年工作", 1, start, start + len(sentence), start, start + len(sentence),
+        sentence, sentence, periods=periods, level="district",
+    )  # fmt: skip
+
+
+def test_a_figure_gets_its_metric_period_level_and_place():
+    gdp = sentence_records(_chunk(SENTENCE), "district")[0]
+    assert (gdp.text, gdp.metric, gdp.unit, gdp.kind, gdp.value) == (
+        "779.43亿元",
+        "地区生产总值",
+        "元",
+        "money",
+        "77943000000",
+    )
+    assert gdp.english == "RMB 77.943 billion" and gdp.metric_en  # an English gloss from the dictionary
+    assert {"2021", "上半年"} <= set(gdp.period) and gdp.level == "district"
+    assert (gdp.report, gdp.start, gdp.end) == ("r", 111, 119) and SENTENCE[gdp.start - 100 : gdp.end - 100] == gdp.text
+
+
+def test_a_change_in_its_own_clause_is_a_change_of_the_figure_before_it():
+    gdp, growth, on_2019, retail = sentence_records(_chunk(SENTENCE), "district")
+    assert (growth.metric, growth.change, growth.direction, growth.base) == ("地区生产总值", "增长", "up", "同比")
+    assert on_2019.base == "较2019年同期" and on_2019.metric == "地区生产总值"
+    assert set(gdp.related) == {growth.id, on_2019.id} and retail.related == ()
+    assert (retail.metric, retail.qualifier, retail.change) == ("社会消费品零售总额", "超", "")
+
+
+def test_qualifiers_written_around_or_inside_a_figure_are_kept():
+    records = sentence_records(_chunk("组织3万余人次,第二剂接种率超80%,新增就业约2万人以上"), "district")
+    assert [r.qualifier for r in records] == ["余", "超", "约以上"]
+
+
+def test_each_figure_is_recorded_once_and_read_back_as_written(tmp_path):
+    chunks = [_chunk(SENTENCE), _chunk(SENTENCE)]  # two passages anchored on one sentence
+    table = build_table(chunks)
+    assert len(table) == 4
+    write_table(tmp_path, table)
+    assert read_table(tmp_path) == table
