@@ -96,6 +96,8 @@ def test_a_completion_answers_with_the_figure_and_citations(oai, question, langu
     content = choice.message.content
     assert all(figure in content for figure in expected), content
     assert sources in content and "\n[1] " in content and "(20" in content
+    assert content.splitlines()[0] == reply.model_extra["reports_qa"]["answer_line"]  # the answer line first
+    assert "/reports/" in content.split(sources)[1] and "http" in content.split(sources)[1]  # citations that open
     assert (
         reply.usage.prompt_tokens > 0
         and reply.usage.total_tokens == reply.usage.prompt_tokens + reply.usage.completion_tokens

@@ -87,6 +87,10 @@ def test_english_question_shows_answer_figure_in_english_and_passages(client):
     answer = section(html, "answer")
     assert "<mark>779.43亿元</mark>" in answer and "RMB 77.943 billion" in answer
     assert "= RMB" not in answer.split("renderings")[0]  # the API's bracketed suffix is not repeated
+    line = answer.split('class="answer-line" lang="en">')[1].split("</p>")[0]
+    assert "first half of 2021" in line and "RMB 77.943 billion (779.43亿元)" in line  # the line comes first
+    assert answer.index("answer-line") < answer.index("answer-text")
+    assert "<mark>22.3%</mark>" not in answer  # only the answering figure is marked in the evidence
     passages = section(html, "passages")
     assert "武昌区人民政府2021年上半年工作情况报告" in passages and "2021-08-27" in passages
     assert "<mark>上半年</mark>" in passages  # the question's Chinese terms are highlighted

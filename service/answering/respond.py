@@ -179,7 +179,11 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         "confidence": answer.confidence,
         "doubt": doubt,
         "answer_line": line,
-        "figures": [{"text": f.text, "english": f.english} for part, _ in parts for f in part.figures],
+        "figures": [
+            {"text": f.text, "english": f.english, "answers": part.start + f.start == part.focus}
+            for part, _ in parts
+            for f in part.figures
+        ],
         "citation": next((citation for part, citation in cited if part is answer), None),
         "answer_parts": [
             {"text": part.text, "display_text": _display(query, part.text), "citation": citation}

@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
-from flask import Response
+from flask import Response, has_request_context, request
 
 from index.normalize import in_script
 from service.engine import Resolution
@@ -42,6 +43,7 @@ def structured(result: dict, resolution: Resolution) -> dict:
         "language",
         "confident",
         "verdict",
+        "answer_line",
         "confidence",
         "doubt",
         "citation",
@@ -76,8 +78,9 @@ def _source(passage: dict, language: str) -> str:
 
 
 def render(result: dict, resolved: bool) -> str:
-    """The assistant message: answer and citations (an uncertain one after a caution and its
-    reason), or 'not in the reports' and the closest passages."""
+    """The assistant message: the answer line (for a figure), the quoted answer and numbered
+    citations that link to the report page (an uncertain one after a caution and its reason),
+    or 'not in the reports' and the closest passages."""
     language, passages = result["language"], result["passages"]
     lines = [_say(language, "read_as", q=result["question"]), ""] if resolved else []
     why = "" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"]
@@ -86,13 +89,20 @@ def render(result: dict, resolved: bool) -> str:
             lines += [_say(language, "caution") + why, ""]
         cited = {part["citation"]["passage"] for part in result["answer_parts"]}
         mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in cited)
+        if result["answer_line"] not in result["answer_display"]:  # a figure's line, then its evidence
+            lines += [result["answer_line"], ""]
         lines += [result["answer_display"] + mark, "", _say(language, "sources")]
-        lines += [f"[{n}] {_source(p, language)}" for n, p in enumerate(passages, 1)]
+        lines += [f"[{n}] {_source(p, language)} {_link(p['url'])}" for n, p in enumerate(passages, 1)]
     else:
         lines += [_say(language, "unsure") + why, _say(language, "closest"), ""]
         for n, passage in enumerate(passages, 1):
             lines += [f"[{n}] {_source(passage, language)}", f"    {_clip(passage['display_text'])}"]
     return "\n".join(lines).strip()
+
+
+def _link(url: str) -> str:
+    """A report page's address as a chat reader can open it: absolute when answering a request."""
+    return urljoin(request.host_url, url) if has_request_context() else url
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -125,6 +125,7 @@ class ReportsQA(BaseModel):
     language: str
     confident: bool
     verdict: str = Field(description="answered, uncertain or not_found (see AskResponse).")
+    answer_line: str = Field(description="The one-line answer in the asker's language (see AskResponse).")
     confidence: float
     doubt: Doubt | None
     answer: str

@@ -73,6 +73,7 @@ class GlossaryItem(BaseModel):
 class FigureItem(BaseModel):
     text: str
     english: str
+    answers: bool = Field(False, description="This is the figure that answers a figure question.")
 
 
 class Citation(Where):

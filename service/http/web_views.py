@@ -45,10 +45,14 @@ def question_terms(reader: Reader, question: str, script: str) -> list[str]:
 
 
 def answer_view(result: dict, script: str) -> dict:
-    """The answer's clauses (a comparison has two), each with its figures marked and where
-    it stands, and the figures' English renderings."""
-    figures = [in_script(f["text"], script) for f in result["figures"]]
+    """The answer line (metric, period, value, in the asker's language), then the answer's
+    clauses as evidence (a comparison has two), each with the answering figure marked and
+    where it stands, and the figures' English renderings."""
+    answering = [f for f in result["figures"] if f.get("answers")] or result["figures"]
+    figures = [in_script(f["text"], script) for f in answering]  # only the answering figure, when one is known
     renderings = [(f["text"], f["english"]) for f in result["figures"]] if script == "en" else []
+    clauses = "；".join(part["text"] for part in result["answer_parts"])
+    line = result["answer_line"] if script == "en" else in_script(result["answer_line"], script)
     parts = [
         {
             "text": highlight(in_script(part["text"], script), figures),  # renderings are listed apart
@@ -62,7 +66,11 @@ def answer_view(result: dict, script: str) -> dict:
         }
         for part in result["answer_parts"]
     ]
-    return {"parts": parts, "renderings": renderings}
+    # the line first, unless it is only the clause again (an answer that is not a figure)
+    shown_line = "" if in_script(clauses, script) == line or result["answer_line"] in clauses else line
+    asked = result["language"]
+    line_lang = "en" if asked == "en" else asked if script == "en" else script
+    return {"line": shown_line, "line_lang": line_lang, "parts": parts, "renderings": renderings}
 
 
 def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles_en: dict[str, str]) -> dict:
