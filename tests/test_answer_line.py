@@ -24,8 +24,8 @@ def test_an_english_figure_line_names_metric_period_and_amount_with_the_chinese_
 def test_a_chinese_figure_line_is_in_the_askers_script(retriever):
     simplified = ask(retriever, "2021年上半年地区生产总值是多少?")["answer_line"]
     traditional = ask(retriever, "2021年上半年地區生產總值是多少?")["answer_line"]
-    assert simplified.startswith("地区生产总值(2021年上半年):779.43亿元")
-    assert traditional.startswith("地區生產總值(2021年上半年):779.43億元")
+    assert simplified.startswith("地区生产总值（2021年上半年）：779.43亿元")
+    assert traditional.startswith("地區生產總值（2021年上半年）：779.43億元")
 
 
 def test_a_line_that_is_not_about_a_figure_is_the_answering_clause(retriever):
@@ -40,7 +40,7 @@ def test_a_not_found_line_says_why_in_the_askers_language(retriever):
 
 def test_two_figures_of_one_unit_are_compared_and_marked_as_computed():
     plan, result = _record("300亿元", "30000000000"), _record("190.59亿元", "19059000000")
-    assert computed(plan, result, english=False) == "据所引数字计算:190.59亿元为300亿元的63.5%"
+    assert computed(plan, result, english=False) == "据所引数字计算：190.59亿元为300亿元的63.5%"
     assert computed(plan, result, english=True).startswith("computed from the cited figures")
     rate = _record("7%", "7", unit="%")
     assert computed(plan, rate, english=True) == "" and computed(rate, rate, english=True) == ""  # nothing follows

@@ -190,6 +190,15 @@ def test_script_in_a_question_stays_text(browser, base_url):
     assert not browser.execute_script("return document.querySelectorAll('script').length")
 
 
+def small_targets(browser) -> list[str]:
+    """Controls and stand-alone links a finger must hit that are under 24 px high (links
+    inside running text are exempt, as WCAG 2.5.8 allows)."""
+    return browser.execute_script(
+        "return [...document.querySelectorAll('input:not([type=hidden]), button, select, .examples a, .top-row a,"
+        " .cite a')].filter(e => e.getBoundingClientRect().height < 24).map(e => e.outerHTML.slice(0, 80))"
+    )
+
+
 def test_phone_width_has_no_horizontal_scroll(browser, base_url):
     metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
@@ -197,9 +206,14 @@ def test_phone_width_has_no_horizontal_scroll(browser, base_url):
         browser.get(base_url + "/")
         assert browser.execute_script("return window.innerWidth") == 390 and no_horizontal_scroll(browser)
         screenshot(browser, "web-phone-390-form")
+        assert browser.execute_script("return document.activeElement === document.body"), "no autofocus on a phone"
+        assert not small_targets(browser), "tap targets under 24 px"
         for name, question in [("en", "What is the Two Lakes Tunnel?"), ("zh-Hant", "2021年地區生產總值預期增長多少?")]:
             ask(browser, base_url, question)
             assert no_horizontal_scroll(browser), f"the {name} answer page scrolls sideways at 390 px"
+            top = browser.execute_script("return document.querySelector('.answer').getBoundingClientRect().top")
+            assert top < 844, f"the {name} answer starts below the fold of a 390 x 844 phone"
+            assert not small_targets(browser), "tap targets under 24 px"
             screenshot(browser, f"web-phone-390-{name}")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -74,9 +74,9 @@ def test_models_list_has_openais_exact_shape(oai, base_url):
 @pytest.mark.parametrize(
     "question, language, expected, sources",
     [
-        ("2021年地区生产总值预期增长多少?", "zh-Hans", ["7%"], "来源:"),
+        ("2021年地区生产总值预期增长多少?", "zh-Hans", ["7%"], "来源："),
         ("What was the GDP of the first half of 2021?", "en", ["779.43亿元", "RMB 77.943 billion"], "Sources:"),
-        ("2021年上半年地區生產總值是多少?", "zh-Hant", ["779.43億元"], "來源:"),
+        ("2021年上半年地區生產總值是多少?", "zh-Hant", ["779.43億元"], "來源："),
     ],
 )
 def test_a_completion_answers_with_the_figure_and_citations(oai, question, language, expected, sources):

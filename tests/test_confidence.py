@@ -57,11 +57,11 @@ def fired(retriever, question: str) -> set[str]:
 def test_the_reason_is_given_in_the_askers_script(retriever):
     assert (
         ask(retriever, "2019年武昌区新增城镇就业多少人?")["doubt"]["message"]
-        == "报告只给出了其他时期(年份、规划期、季度或月份)的数字。"
+        == "报告只给出了其他时期（年份、规划期、季度或月份）的数字。"
     )
     assert (
         ask(retriever, "2019年武昌區新增城鎮就業多少人?")["doubt"]["message"]
-        == "報告只給出了其他時期(年份、規劃期、季度或月份)的數字。"
+        == "報告只給出了其他時期（年份、規劃期、季度或月份）的數字。"
     )
     assert "another period" in ask(retriever, "How many new urban jobs were created in 2019?")["doubt"]["message"]
     assert ask(retriever, "2020年武昌区新增城镇就业多少人?")["doubt"] is None

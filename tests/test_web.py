@@ -292,3 +292,19 @@ def test_the_page_shows_one_title_cards_for_named_terms_and_no_passage_twice(cli
     assert all(term in answer_text for term in shown)  # no card for a term neither question nor answer names
     status, html = page(client, "What is the Two Lakes Tunnel?")
     assert "两湖隧道" in re.findall(r'<h3><span class="zh">([^<]+)</span>', html)  # a term the question names
+
+
+def test_chinese_ui_text_uses_full_width_punctuation():
+    from service.http.chat_reply import TEXT
+    from service.http.web_text import STRINGS
+    from service.verdict.doubts import MESSAGES
+
+    chinese = [*STRINGS["zh"].values(), *TEXT["zh-Hans"].values(), *(zh for _, zh in MESSAGES.values())]
+    half_width = [s for s in chinese if re.search(r"[\u4e00-\u9fff][,:;?!()]|[,:;?!()][\u4e00-\u9fff]", s)]
+    assert not half_width
+
+
+def test_the_report_text_option_offers_only_what_it_can_show(client):
+    status, html = page(client, headers=EN)
+    options = re.findall(r'<option value="([^"]*)"', html)
+    assert options == ["", "zh-Hans", "zh-Hant"]  # the reports are Chinese: no "English" that shows Chinese

@@ -1,7 +1,7 @@
 """The answer line: one line in the asker's language that says the answer before the evidence.
 
 For a figure, it names the metric, the period and the value, and the change the same
-sentence gives of that metric: "地区生产总值(2021年上半年):779.43亿元,同比增长22.3%", and to an
+sentence gives of that metric: "地区生产总值（2021年上半年）：779.43亿元，同比增长22.3%", and to an
 English reader "local gross domestic production (地区生产总值), first half of 2021: RMB 77.943
 billion (779.43亿元), up 22.3% year on year". Every English word comes from the figure table
 (its dictionary gloss of the metric, its English rendering of the value) or from the fixed
@@ -57,9 +57,9 @@ def figure_line(value: FigureRecord, changes: list[FigureRecord], english: bool)
         head = ", ".join(p for p in (metric, period) if p)
         line = f"{head}: {value.english} ({value.text})"
         return "; ".join([line] + [f"{_change_en(c)}" for c in changes]).replace(": ;", ":")
-    head = f"{value.metric}({period})" if period else value.metric
-    tail = "".join(f",{c.base}{c.change}{c.text}" for c in changes)
-    return f"{head}:{value.text}{tail}"
+    head = f"{value.metric}（{period}）" if period else value.metric
+    tail = "".join(f"，{c.base}{c.change}{c.text}" for c in changes)
+    return f"{head}：{value.text}{tail}"
 
 
 def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> FigureRecord | None:
@@ -88,7 +88,7 @@ def computed(first: FigureRecord, second: FigureRecord, english: bool) -> str:
     share = (b / a * 100).quantize(Decimal("0.1"))
     if english:
         return f"computed from the cited figures: {second.english} is {share}% of {first.english}"
-    return f"据所引数字计算:{second.text}为{first.text}的{share}%"
+    return f"据所引数字计算：{second.text}为{first.text}的{share}%"
 
 
 def answer_line(
@@ -110,5 +110,5 @@ def answer_line(
     found = [r for r in records if r is not None]
     if len(found) == 2:
         lines.append(computed(*(_value_and_changes(table, r)[0] for r in found), english))
-    line = ("; " if english else ";").join(p for p in lines if p)
+    line = ("; " if english else "；").join(p for p in lines if p)
     return line if english else in_script(line, language)

@@ -27,10 +27,10 @@ TEXT = {  # zh-Hant is derived from zh-Hans
     },
     "zh-Hans": {
         "unsure": "报告中没有明确的答案。",
-        "closest": "最接近的段落如下:",
-        "sources": "来源:",
-        "read_as": "(理解为:{q})",
-        "caution": "这未必回答了问题,请核对来源。",
+        "closest": "最接近的段落如下：",
+        "sources": "来源：",
+        "read_as": "（理解为：{q}）",
+        "caution": "这未必回答了问题，请核对来源。",
     },
 }
 

@@ -20,7 +20,7 @@ from service.engine import Engine
 from service.http.api import engine
 from service.http.openapi import documented
 from service.http.requests import question_problem
-from service.http.web_text import LANG_NAMES, SCRIPTS, strings, ui_choice
+from service.http.web_text import LANG_NAMES, REPORT_SCRIPTS, SCRIPTS, strings, ui_choice
 from service.http.web_views import described, examples, result_view
 
 bp = Blueprint("web", __name__)
@@ -56,7 +56,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
         html_lang=html_lang,
         t={**t, "lead": lead},
         page=page,
-        scripts=SCRIPTS,
+        report_scripts=REPORT_SCRIPTS,
         lang_names=LANG_NAMES,
         examples=examples(current),
         switch_url=url_for("web.page", ui=other, **args),

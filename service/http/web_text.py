@@ -10,6 +10,8 @@ from flask import request
 from index.normalize import to_traditional
 
 SCRIPTS = ("en", "zh-Hans", "zh-Hant")
+# The reports are Chinese: their text can be shown in either script, not in English.
+REPORT_SCRIPTS = ("zh-Hans", "zh-Hant")
 TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
 
 STRINGS = {
@@ -64,7 +66,7 @@ STRINGS = {
         "reports_sep": "、",
         "no_reports": "报告（尚未加载）",
         "label": "你的问题",
-        "placeholder": "例如:2021年GDP预期增长多少?",
+        "placeholder": "例如：2021年GDP预期增长多少？",
         "ask": "提问",
         "lang": "报告原文显示",
         "auto": "与问题相同",
@@ -73,11 +75,11 @@ STRINGS = {
         "english": "数字的英文表达",
         "source": "出处",
         "passages": "相关段落",
-        "closest": "最接近的段落(未必回答了这个问题)",
+        "closest": "最接近的段落（未必回答了这个问题）",
         "glossary": "名词注释",
         "not_found": "报告中没有找到答案",
         "not_found_detail": "报告中没有能可靠回答这个问题的段落。",
-        "uncertain": "这未必回答了问题,请核对原文段落。",
+        "uncertain": "这未必回答了问题，请核对原文段落。",
         "dated": "报告日期",
         "paragraph": "第 {n} 段",
         "open": "在报告中查看",
@@ -91,12 +93,12 @@ STRINGS = {
         "definition_en": "英文释义",
         "source_question": "问题中提到",
         "source_passages": "段落中用到",
-        "empty": "请输入问题(中文或英文均可)。",
-        "too_long": "问题共 {n} 个字符,最多可输入 {limit} 个字符,请缩短后再试。",
-        "unavailable": "报告索引尚未加载,请稍后再试。",
-        "failed": "服务出错了(已记录),请稍后再试。",
-        "refused": "无法处理这个请求(HTTP {code}),请用上面的表单重新提问。",
-        "footer": "答案均摘自报告原文,不由模型生成。接口文档:",
+        "empty": "请输入问题（中文或英文均可）。",
+        "too_long": "问题共 {n} 个字符，最多可输入 {limit} 个字符，请缩短后再试。",
+        "unavailable": "报告索引尚未加载，请稍后再试。",
+        "failed": "服务出错了（已记录），请稍后再试。",
+        "refused": "无法处理这个请求（HTTP {code}），请用上面的表单重新提问。",
+        "footer": "答案均摘自报告原文，不由模型生成。接口文档：",
     },
 }
 LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}

@@ -26,15 +26,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "other_period": (
         "The reports give this figure only for another period (year, plan period, quarter or month).",
-        "报告只给出了其他时期(年份、规划期、季度或月份)的数字。",
+        "报告只给出了其他时期（年份、规划期、季度或月份）的数字。",
     ),
     "repeats_question": (
         "The reports give only the figure the question already states, not its parts.",
-        "报告只给出了问题中已有的数字,没有给出细分。",
+        "报告只给出了问题中已有的数字，没有给出细分。",
     ),
     "other_level": (
         "The reports give this figure for their own level of government, not the one asked about.",
-        "报告给出的是本级政府的数字,而不是问题所问的那一级。",
+        "报告给出的是本级政府的数字，而不是问题所问的那一级。",
     ),
     "no_name": ("The reports do not name the person asked about.", "报告中没有提到所问人员的姓名。"),
     "no_contact": ("The reports give no phone number, web or street address.", "报告中没有给出电话、网址或地址。"),
@@ -47,11 +47,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_time": ("The passages that come closest say nothing of when.", "最相关的段落没有说明时间。"),
     "other_kind": (
         "The closest figures are of another kind (a rate, not an amount, or the reverse).",
-        "最相关的数字是另一类(例如增长率而不是金额)。",
+        "最相关的数字是另一类（例如增长率而不是金额）。",
     ),
     "group_figure": (
         "The reports give this only as the total of a group it belongs to, not its own figure.",
-        "报告只给出了它所在一组项目的合计数字,没有单独给出它的数字。",
+        "报告只给出了它所在一组项目的合计数字，没有单独给出它的数字。",
     ),
     "figure_off_topic": (
         "The closest figure counts something other than what was asked.",
