@@ -215,6 +215,23 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
             "How many new urban jobs were created in the first half of 2021?",
         ),
         (["2021年上半年地区生产总值是多少?", "那社会消费品零售总额如何?"], "2021年上半年社会消费品零售总额如何?"),
+        (
+            ["What was the GDP in the first half of 2021?", "What about retail sales?"],
+            "What was the retail sales in the first half of 2021?",
+        ),
+        (["2021年上半年服务业增加值是多少?", "那固定资产投资呢?"], "2021年上半年固定资产投资是多少?"),
+        (
+            ["What were the main targets for 2021?", "And what was achieved in the first half?"],
+            "what was achieved in the first half (What were the main targets for the first half of 2021?)",
+        ),
+        (
+            ["2021年地区生产总值预期增长多少?", "上半年完成得怎么样?"],
+            "上半年完成得 (2021年上半年地区生产总值预期增长多少?)",
+        ),
+        (
+            ["What was the 2021 GDP growth target?", "And how many new urban jobs were planned?"],
+            "How many new urban jobs were planned in 2021?",
+        ),
         (["2021年地区生产总值预期增长多少?", "什么是两湖隧道?"], "什么是两湖隧道?"),
         (["2021年地区生产总值预期增长多少?", "城市更新推进得如何?"], "城市更新推进得如何?"),
         (["What was the GDP of the first half of 2021?", "What is GDP?"], "What is GDP?"),

@@ -8,11 +8,14 @@ pronoun standing for the topic) and combined with the previous question generall
 
 * period  - it names only a period: the previous question with its period replaced, keeping
             what the follow-up leaves unsaid ("上半年" after "2021年…" means 2021年上半年);
-* subject - it names a subject but asks nothing: the previous question plus that subject;
+* subject - it names a subject but asks nothing: the previous question asked of that subject
+            (its way of asking and its period kept), or the previous question plus that
+            subject when it asks in another way;
 * refer   - it asks with a pronoun or without a topic ("How much did it grow?"): the
             follow-up plus the previous question, which supplies the topic;
 * inherit - a full question introduced by and/那: kept, with the previous period if it
-            names none;
+            names none, or the previous year if it names only a part of one ("And in the
+            first half?" after a question about 2021);
 * standalone - anything else is asked as written.
 
 Turns are resolved in order, so a third turn builds on the resolved second one.
@@ -83,11 +86,11 @@ _ASK_EN = re.compile(
 _PRONOUN_ZH = re.compile(r"它们|它|其|该|这个|那个|这一|此")
 _PRONOUN_EN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b", re.I)
 _FILLER_ZH = re.compile(
-    r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]"
+    r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|得|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]"
 )
 _FILLER_EN = re.compile(
     r"""
-        \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period)\b
+        \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period|by|so|far)\b
         | [^\w]
     """,
     re.I | re.VERBOSE,
@@ -236,7 +239,8 @@ def classify(message: str) -> tuple[str, str, Period]:
     size = _size(core, english)
     if not core and spans:
         return "period", "", period
-    if asks and (size == 0 or (pronoun and size <= (2 if english else 4)) or (not english and size <= 2)):
+    short = size <= (1 if english else 2)  # "what was achieved", 完成得怎么样: no topic of its own
+    if asks and (size == 0 or (pronoun and size <= (2 if english else 4)) or (short and (marked or not english))):
         return "refer", body, period
     if not asks and core and (marked or size <= (SHORT_EN if english else SHORT_ZH)):
         subject = re.sub(r"\s+", " ", rest).strip(" ,.?!,。?、")  # noqa: B005 - a set of characters, as meant
@@ -261,15 +265,43 @@ def _combine(kind: str, said: str, period: Period, previous: str) -> str:
     if kind == "inherit":
         english = detect_language(previous) == "en"
         old, _ = find_period(previous if english else to_simplified(previous), english)
-        return said if period != Period() or old == Period() else replace_period(said, old)
+        if old == Period() or period.year or period.plan:
+            return said
+        return replace_period(said, Period(old.year, period.part or old.part, old.plan if not period.part else None))
     base = replace_period(previous, period)
     if kind == "period":
         return base
     if kind == "refer":
         return f"{said} ({base})"
+    swapped = _new_subject(previous, said, period)
+    if swapped:
+        return swapped
     stem = base.rstrip(" ??.!")  # noqa: B005 - a set of characters, as meant
     comma = ", " if detect_language(base) == "en" else ","
     return f"{stem}{comma}{said}{base[len(stem) :]}"
+
+
+_ASKING_EN = re.compile(r"^(?:what|how\s+much|how\s+many)(?:\s+(?:was|were|is|are|will\s+be))?(?:\s+the)?\b", re.I)
+_ASKING_ZH = re.compile(r"(?:是|为|有|达到|完成)?(?:多少|几)\S*$")
+
+
+def _new_subject(previous: str, subject: str, period: Period) -> str | None:
+    """The previous question asked of a new subject ("What about retail sales?" after "What
+    was the GDP in the first half of 2021?": "What was the retail sales in the first half of
+    2021?"): its way of asking and its period kept, its topic replaced. None when the way it
+    asks is not one of the plain forms (what was, how much, 多少), or when the subject is one
+    word, more likely a facet of the old topic (the target, 目标) than a new one."""
+    english = detect_language(previous) == "en"
+    text = previous if english else to_simplified(clean(previous))
+    old, _ = find_period(text, english)
+    asking = (_ASKING_EN.match if english else _ASKING_ZH.search)(text)
+    if asking is None or _size(_core(subject, english), english) <= (1 if english else 2):
+        return None  # a facet (the target, 目标) rather than a new topic: asked beside the old one
+    wanted = old.merged(period).render(english)
+    if english:
+        question = f"{asking.group(0)} {subject.removeprefix('the ').strip()}"
+        return f"{question} in {wanted}?" if wanted else f"{question}?"
+    return f"{wanted}{subject}{asking.group(0)}"
 
 
 def resolve_turn(message: str, previous: str | None) -> Resolution:

@@ -22,7 +22,7 @@ _PLANNED = re.compile(
     r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report)\b",
     re.I,
 )
-_MIDYEAR = re.compile(r"上半年|年中|\b(?:mid-?year|mid-2021|first half|H1|by the middle of|by mid)\b", re.I)
+_MIDYEAR = re.compile(r"上半年|年中|\b(?:mid-?year|mid-(?:19|20)\d\d|first half|H1|by the middle of|by mid)\b", re.I)
 # The words that ask (多少, 几, 什么, 如何, what, how much …): a comparison asks twice.
 _ASKS = re.compile(
     r"多少|(?<![这那好哪])几|什么|如何|怎么|怎样|哪|\b(?:what|how|which|did|has|had|was|were|is)\b", re.I
