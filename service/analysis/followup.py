@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from index.normalize import clean, detect_language, to_simplified, to_traditional
+from index.periods import PLAN_DIGITS, plan_name
 
 PARTS = {
     "H1": ("上半年", "the first half"),
@@ -38,7 +39,6 @@ PARTS = {
     "Q4": ("四季度", "the fourth quarter"),
     "FY": ("全年", "the full year"),
 }
-PLANS = {"13": ("十三五期间", "the 13th Five-Year Plan period"), "14": ("十四五期间", "the 14th Five-Year Plan period")}
 RELATIVE = {
     "今年": "+0",
     "本年": "+0",
@@ -58,7 +58,7 @@ _YEAR_ZH = re.compile(
     r"|今年|本年|去年|上年|明年"
 )
 _PART_ZH = re.compile(r"上半年|下半年|前三季度|全年|第?([一二三四1-4])季度")
-_PLAN_ZH = re.compile(r"[\"“]?十([三四])五[\"”]?(?:时期|期间|规划期)?")
+_PLAN_ZH = re.compile(r"[\"“]?十([" + PLAN_DIGITS + r"])五[\"”]?(?:时期|期间|规划期)?")
 _YEAR_EN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])|\b(?:this|last|next) year\b", re.I)
 _PART_EN = re.compile(
     r"""
@@ -69,7 +69,11 @@ _PART_EN = re.compile(
     """,
     re.I | re.VERBOSE,
 )
-_PLAN_EN = re.compile(r"\b(?:the\s+)?(13th|14th|thirteenth|fourteenth)\s+five[-\s]year\s+plan(?:\s+period)?\b", re.I)
+_ORDINALS = {w: str(11 + i) for i, w in enumerate("eleventh twelfth thirteenth fourteenth fifteenth sixteenth".split())}
+_PLAN_EN = re.compile(
+    r"\b(?:the\s+)?(1[1-9]|" + "|".join(_ORDINALS) + r")(?:th|st|nd|rd)?\s+five[-\s]year\s+plan(?:\s+period)?\b",
+    re.I,
+)
 
 _LEAD_ZH = re.compile(r"^(?:那么|那末|那(?![个些里样儿])|还有|另外|至于|如果是|换成|改成)\s*[,,、]?\s*")
 _TAIL_ZH = re.compile(r"(?:的情况|情况|又如何|又怎样|怎么样|如何|呢)+\s*[??!!。.]*\s*$")
@@ -105,7 +109,7 @@ class Period:
 
     year: str | None = None  # "2021", or "+0"/"-1"/"+1" relative to the report year
     part: str | None = None  # a key of PARTS
-    plan: str | None = None  # a key of PLANS
+    plan: str | None = None  # the plan's number: "13" for 十三五
 
     def merged(self, new: Period) -> Period:
         """The follow-up's parts override; a part without a year keeps the previous year."""
@@ -118,7 +122,8 @@ class Period:
     def render(self, english: bool) -> str:
         """The period in words of the question's language ("2021年上半年", "the first half of 2021")."""
         if self.plan:
-            return PLANS[self.plan][english]
+            number = int(self.plan)
+            return f"the {number}th Five-Year Plan period" if english else f"{plan_name(number)}期间"
         part = PARTS[self.part][english] if self.part else ""
         year = RELATIVE_OUT[self.year][english] if self.year in RELATIVE_OUT else (self.year or "")
         if english:
@@ -158,7 +163,8 @@ def _spans(text: str, english: bool) -> list[tuple[int, int, str, str]]:
     found += [(m.start(), m.end(), "part", _part_key(m)) for m in part_re.finditer(text)]
     for m in plan_re.finditer(text):
         number = m.group(1).lower()
-        found.append((m.start(), m.end(), "plan", "13" if number in ("三", "13th", "thirteenth") else "14"))
+        key = number if number.isdigit() else _ORDINALS.get(number) or str(11 + PLAN_DIGITS.index(number))
+        found.append((m.start(), m.end(), "plan", key))
     return sorted(found)
 
 
