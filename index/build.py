@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import embedding_cache
+from index import cedict, embedding_cache
 from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
@@ -174,7 +174,7 @@ def build_index(
     """
     with _build_lock(root):
         digest = corpus_hash(corpus_dir)
-        key = settings.key(digest)
+        key = settings.key(f"{digest}|{cedict.source_key()}")  # the figure table's English comes from it
         ready = None if force else _existing(root, key)
         if ready is not None:
             _switch(root, ready.name)

@@ -71,7 +71,7 @@ def _load() -> None:
         _english, _common = _parse_english()
 
 
-def _source_key() -> str:
+def source_key() -> str:
     """Names the dictionary file a table was read from (its name, size and time) and the
     way it was read (TABLE_VERSION)."""
     path = _data_file()
@@ -88,12 +88,13 @@ def preload(cache: Path) -> None:
     global _english, _common
     if _english is not None:
         return
-    key = _source_key()
+    key = source_key()
     try:
         stored = json.loads(cache.read_text(encoding="utf-8"))
         if stored.get("source") == key:
-            _english = {sense: tuple(words) for sense, words in stored["senses"].items()}
-            _common = frozenset(stored["common"])
+            english = {sense: tuple(words) for sense, words in stored["senses"].items()}
+            common = frozenset(stored["common"])
+            _english, _common = english, common
             return
     except (OSError, ValueError, KeyError, AttributeError, TypeError):
         pass
@@ -127,17 +128,20 @@ def _parse_english() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def chinese_to_english() -> dict[str, tuple[str, ...]]:
-    """Every Simplified word and its English senses as the dictionary writes them."""
+    """Every Simplified word and its English senses as the dictionary writes them, the senses
+    of its common entries before those of names (元: "currency unit" before "Yuan dynasty")."""
     path = _data_file()
     if path is None:
         return {}
-    table: dict[str, tuple[str, ...]] = {}
+    common: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
-            if match and not line.startswith("#") and match.group(2) not in table:
-                table[match.group(2)] = tuple(s.strip() for s in match.group(4).split("/") if s.strip())
-    return table
+            if match and not line.startswith("#"):
+                senses = [s.strip() for s in match.group(4).split("/") if s.strip()]
+                (names if match.group(3)[:1].isupper() else common).setdefault(match.group(2), []).extend(senses)
+    return {word: tuple(common.get(word, []) + names.get(word, [])) for word in common.keys() | names.keys()}
 
 
 def english_names(word: str, most: int = 2) -> list[str]:

@@ -25,13 +25,13 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "2"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "3"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
     r"""
         (?P<base> 同比 | 比上年 | 比去年 | 较上年 | 较去年 | [较比](?:\d{4}年)?(?:同期|上年同期|上年|去年) )?
-        (?P<change> 增长 | 下降 | 提高 | 降低 | 减少 | 增加 | 上涨 | 上升 | 回落 | 下滑 | 增速 | 增幅 | 降幅 )
+        (?P<change> 增长 | 下降 | 提高 | 降低 | 减少 | 增加(?!值) | 上涨 | 上升 | 回落 | 下滑 | 增速 | 增幅 | 降幅 )
         了?
     """,
     re.VERBOSE,
@@ -97,6 +97,13 @@ class FigureRecord:
         return asdict(self)
 
 
+def own_periods(clause: str) -> set[str]:
+    """The periods a clause names itself, its figures blanked first (2079万人次 is no year)."""
+    for figure in find_figures(clause):
+        clause = clause[: figure.start] + " " * (figure.end - figure.start) + clause[figure.end :]
+    return periods(clause)
+
+
 def _metric(words: str) -> str:
     """The metric a figure counts, from the words before it in its clause."""
     words = _CHANGE.sub("", words).strip()
@@ -122,7 +129,7 @@ def sentence_records(chunk: Chunk, level: str) -> list[FigureRecord]:
     metric, metric_en = "", ""
     for clause_match in _CLAUSE.finditer(sentence):
         clause = clause_match.group(0)
-        clause_periods = tuple(sorted(set(chunk.periods) | periods(clause)))
+        clause_periods = tuple(sorted(set(chunk.periods) | own_periods(clause)))
         cursor = 0
         for figure in find_figures(clause):
             words = clause[cursor : figure.start]

@@ -164,10 +164,11 @@ _ZH_NUMBER = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} 
 _ZH_MONTH = r"(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])"
 _ZH_SPANS = re.compile(
     rf"""
-        前(?P<first_quarters>[一二三1-3])季度?
+        前(?P<first_quarters>[一二三四1-4])季度?
+      | (?P<from_quarter>[一二三四1-4])\s*[\-—–~～至到]\s*(?P<to_quarter>[一二三四1-4])季度
       | (?:第)?(?P<quarter>[一二三四1-4首])季度 | 第(?P<quarter_short>[一二三四1-4])季(?!度)
       | (?P<from_month>{_ZH_MONTH})\s*[\-—–~～至到]\s*(?P<to_month>{_ZH_MONTH})\s*月
-      | 截至?\s*(?P<until_month>{_ZH_MONTH})\s*月(?:底|末|份)
+      | (?:截[至止]|到)\s*(?P<until_month>{_ZH_MONTH})\s*月(?:底|末|份)?
       | (?<![\d\-—–~～至到])(?P<month>{_ZH_MONTH})\s*月(?:份)?(?![\d日号底末初中上下])
     """,
     re.VERBOSE,
@@ -221,6 +222,8 @@ def year_parts(text: str) -> set[tuple[int, int]]:
             elif kind in ("quarter", "quarter_short"):
                 q = _month(word)
                 found.add((3 * q - 2, 3 * q))
+            elif kind == "from_quarter":
+                found.add((3 * _month(word) - 2, 3 * _month(m.group("to_quarter"))))
             elif kind == "from_month":
                 found.add((_month(word), _month(m.group("to_month"))))
             elif kind == "until_month":

@@ -52,6 +52,13 @@ def _read_chunks(path: Path) -> list[Chunk]:
         return [Chunk(**json.loads(line)) for line in handle if line.strip()]
 
 
+def _figures(folder: Path) -> list[FigureRecord]:
+    try:
+        return read_table(folder)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexIntegrityError(f"{folder.name}: its figure table cannot be read ({type(exc).__name__})") from exc
+
+
 def load_bundle(folder: Path) -> IndexBundle:
     """Load and verify one index folder; raise IndexIntegrityError with the reason if unusable."""
     manifest = read_manifest(folder)
@@ -74,7 +81,7 @@ def load_bundle(folder: Path) -> IndexBundle:
         dense,
         LexicalIndex.load(folder / "lexical"),
         RomanisedNames.load(folder / ROMANISED_FILE),
-        read_table(folder),
+        _figures(folder),
     )
     return bundle
 

@@ -54,3 +54,8 @@ def test_periods_read_as_a_plan_a_half_year_or_a_year():
         "first half of 2021"
     )
     assert period_label(_record("1", "1", period=("2021",)), True) == "2021"
+
+
+def test_a_change_asked_is_said_with_the_value_it_changes(retriever):
+    line = ask(retriever, "2021年上半年地区生产总值同比增长了多少?")["answer_line"]
+    assert "779.43亿元" in line and "同比增长22.3%" in line

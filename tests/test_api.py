@@ -135,6 +135,8 @@ def test_figures_are_filtered_and_served_as_json_or_csv(client):
     [
         ("limit=0", 400, "limit"),
         ("limit=many", 400, "limit"),
+        ("limit=²", 400, "limit"),  # a digit to str.isdigit, not to int
+        ("limit=" + "9" * 5000, 400, "limit"),
         ("format=xml", 400, "format"),
         ("period=soon", 400, "period"),
         ("report=nowhere", 404, "no report"),

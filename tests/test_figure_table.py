@@ -46,3 +46,9 @@ def test_each_figure_is_recorded_once_and_read_back_as_written(tmp_path):
     assert len(table) == 4
     write_table(tmp_path, table)
     assert read_table(tmp_path) == table
+
+
+def test_a_figure_is_not_read_as_a_year_and_value_added_is_not_a_change():
+    visitors, added = sentence_records(_chunk("累计接待游客2079万人次,服务业增加值686.02亿元", periods=("2021",)), "x")
+    assert "2079" not in visitors.period and visitors.period == ("2021",)
+    assert (added.metric, added.change) == ("服务业增加值", "")

@@ -76,6 +76,8 @@ def test_a_questions_relative_years_count_from_the_newest_report(retriever):
         ("2021年第三季的GDP成長率", {(7, 9)}),  # Taiwan usage drops 度
         ("前三季度", {(1, 9)}),
         ("首季度", {(1, 3)}),
+        ("1-3季度", {(1, 9)}),
+        ("截止6月底", {(1, 6)}),
         ("1-5月累计为企业减税降费", {(1, 5)}),
         ("1—6月", {(1, 6)}),
         ("截至6月底", {(1, 6)}),

@@ -287,27 +287,36 @@ def _combine(kind: str, said: str, period: Period, previous: str) -> str:
     return f"{stem}{comma}{said}{base[len(stem) :]}"
 
 
-_ASKING_EN = re.compile(r"^(?:what|how\s+much|how\s+many)(?:\s+(?:was|were|is|are|will\s+be))?(?:\s+the)?\b", re.I)
-_ASKING_ZH = re.compile(r"(?:是|为|有|达到|完成)?(?:多少|几)\S*$")
+# The plain ways of asking a figure whose topic can be swapped for another: "What was the <topic>
+# (in <period>)?" and "<period><topic>(是)多少?" with nothing else around the topic.
+_ASKING_EN = re.compile(
+    r"^(what\s+(?:was|were|is|are)(?:\s+the)?)\s+(.+?)(?:\s+(?:in|for|during|of|by))?\s*[?.!]*$", re.I
+)
+_ASKING_ZH = re.compile(r"^(.+?)((?:是|为)?多少)[?？]?$")
+# A Chinese topic ending in what is done to it or a facet of it (增长, 完成, 目标) asks more than a name.
+_DONE_ZH = re.compile(r"(?:增长|下降|提高|降低|减少|增加|完成|新增|实现|达到|目标|预期|计划|任务)$")
 
 
 def _new_subject(previous: str, subject: str, period: Period) -> str | None:
     """The previous question asked of a new subject ("What about retail sales?" after "What
     was the GDP in the first half of 2021?": "What was the retail sales in the first half of
-    2021?"): its way of asking and its period kept, its topic replaced. None when the way it
-    asks is not one of the plain forms (what was, how much, 多少), or when the subject is one
-    word, more likely a facet of the old topic (the target, 目标) than a new one."""
+    2021?"): its way of asking and its period kept, its topic replaced. None unless it asks
+    in a plain way with nothing around its topic but its period (what was …, …是多少), or
+    when the subject is one word, more likely a facet of the old topic (the target, 目标)."""
     english = detect_language(previous) == "en"
     text = previous if english else to_simplified(clean(previous))
-    old, _ = find_period(text, english)
-    asking = (_ASKING_EN.match if english else _ASKING_ZH.search)(text)
-    if asking is None or _size(_core(subject, english), english) <= (1 if english else 2):
+    old, spans = find_period(text, english)
+    plain = (_ASKING_EN if english else _ASKING_ZH).match(_without(text, spans).strip())
+    if plain is None or _size(_core(subject, english), english) <= (1 if english else 2):
         return None  # a facet (the target, 目标) rather than a new topic: asked beside the old one
+    if not english and _DONE_ZH.search(plain.group(1).strip()):
+        return None
     wanted = old.merged(period).render(english)
     if english:
-        question = f"{asking.group(0)} {subject.removeprefix('the ').strip()}"
+        topic = re.sub(r"\s+(?:in|for|during|of|by)$", "", subject.removeprefix("the ").strip(), flags=re.I)
+        question = f"{plain.group(1)} {topic}"
         return f"{question} in {wanted}?" if wanted else f"{question}?"
-    return f"{wanted}{subject}{asking.group(0)}"
+    return f"{wanted}{subject}{plain.group(2)}?"
 
 
 def resolve_turn(message: str, previous: str | None) -> Resolution:

@@ -40,8 +40,8 @@ CHANGE_MISMATCH = 0.3  # the figure of a clause: a change where none is asked, o
 # A question asking how a figure changed, and a figure given as a change (its words end in a
 # verb of change: 同比增长22.3%, 下降了).
 _ASKS_CHANGE = re.compile(
-    r"增长|增加|下降|减少|提高|降低|增速|增幅|降幅|涨|跌|\b(?:grow\w*|grew|increase\w*|rise|rose|fall|fell|drop\w*|decline\w*"
-    r"|up|down|change\w*|rate|percent\w*|by how much)\b",
+    r"增长|增加(?!值)|下降|减少|提高|降低|增速|增幅|降幅|涨|跌|\b(?:grow\w*|grew|increase\w*|rise|rose|fall|fell|drop\w*"
+    r"|decline\w*|change\w*|rate|percent\w*|by how much)\b",
     re.I,
 )
 _CHANGED = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上涨|回落|增幅|增速|降幅)了?(?:超|近|约|达)?$")

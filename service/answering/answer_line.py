@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from index.figure_table import FigureRecord
+from index.figure_table import FigureRecord, own_periods
 from index.normalize import in_script
 from index.periods import HALVES, plan_years
 
@@ -26,12 +26,19 @@ def _plan_number(name: str) -> int:
 
 
 def period_label(record: FigureRecord, english: bool) -> str:
-    """The record's period as a reader would name it: a plan, a half-year, or a year."""
-    named = set(record.period)
+    """The record's period as a reader would name it: the periods its own clause names
+    first (a 2020 figure under a 十三五 heading is 2020's), else its passage's; a plan, a
+    half-year, or a year."""
+    named = own_periods(record.clause) or set(record.period)
     plans = sorted(p for p in named if len(p) == 3 and p[0] == "十" and p[2] == "五")
-    years = sorted(p for p in named if p.isdigit() and p not in record.base)
-    halves = sorted(named & HALVES)
-    if plans:
+    spans = [plan_years(_plan_number(p)) for p in plans]
+    # a plan's edge years stand for the plan (index.periods.resolved), unless the clause names them
+    inside = set() if own_periods(record.clause) else {str(y) for span in spans for y in span}
+    years = sorted(p for p in named if p.isdigit() and p not in record.base and p not in inside)
+    if not years and not plans:
+        years = sorted(p for p in record.period if p.isdigit() and p not in record.base)
+    halves = sorted((named | set(record.period)) & HALVES) if not plans else []
+    if plans and not years:
         number = _plan_number(plans[-1])
         span = plan_years(number)
         return f"{number}th Five-Year Plan ({span[0]}–{span[-1]})" if english else f"{plans[-1]}时期"
@@ -39,7 +46,8 @@ def period_label(record: FigureRecord, english: bool) -> str:
     if halves:
         half = halves[0]
         if english:
-            return f"{'first' if half == '上半年' else 'second'} half of {year}".strip()
+            words = f"{'first' if half == '上半年' else 'second'} half"
+            return f"{words} of {year}" if year else words
         return f"{year}年{half}" if year else half
     return (year if english else f"{year}年") if year else ""
 
@@ -55,11 +63,12 @@ def figure_line(value: FigureRecord, changes: list[FigureRecord], english: bool)
     if english:
         metric = f"{value.metric_en} ({value.metric})" if value.metric_en else value.metric
         head = ", ".join(p for p in (metric, period) if p)
-        line = f"{head}: {value.english} ({value.text})"
+        said = _change_en(value) if value.change else value.english
+        line = f"{head}: {said} ({value.text})"
         return "; ".join([line] + [f"{_change_en(c)}" for c in changes]).replace(": ;", ":")
     head = f"{value.metric}（{period}）" if period else value.metric
     tail = "".join(f"，{c.base}{c.change}{c.text}" for c in changes)
-    return f"{head}：{value.text}{tail}"
+    return f"{head}：{value.base}{value.change}{value.text}{tail}"
 
 
 def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> FigureRecord | None:
@@ -67,23 +76,36 @@ def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> Figur
 
 
 def _value_and_changes(table: dict[str, FigureRecord], record: FigureRecord) -> tuple[FigureRecord, list[FigureRecord]]:
-    """The value a figure belongs to (itself, or the amount its change is of) and the
-    changes given of it in the same sentence."""
+    """The value a figure belongs to (the amount before it that its change is of, or
+    itself) and the changes given of that value in the same sentence, the figure itself
+    always among them when it is a change."""
     related = [table[i] for i in record.related if i in table]
-    if record.change:
-        values = [r for r in related if not r.change and r.start < record.start]
-        value = values[-1] if values else record
-    else:
-        value = record
-    changes = [r for r in [value, *related] if r.change and r.start > value.start and r is not value]
+    values = [r for r in related if not r.change and r.start < record.start] if record.change else []
+    value = values[-1] if values else record
+    family = [table[i] for i in value.related if i in table] + [record]
+    changes = sorted(
+        {r.id: r for r in family if r.change and r is not value and r.start > value.start}.values(),
+        key=lambda r: (r is not record, r.start),  # the asked change first
+    )
     return value, changes[:2]
 
 
 def computed(first: FigureRecord, second: FigureRecord, english: bool) -> str:
-    """What follows from two figures of one unit (the earlier report's first: a plan, then
-    its result): the share the second is of the first, marked as computed."""
+    """What follows from two figures of one metric and unit, neither a change (the earlier
+    report's first: a plan, then its result): the share the second is of the first, marked
+    as computed."""
     a, b = Decimal(first.value), Decimal(second.value)
-    if first.unit != second.unit or first.kind == "percent" or a == 0 or first.change or second.change:
+    same_metric = bool(first.metric and second.metric) and (
+        first.metric in second.metric or second.metric in first.metric
+    )
+    if (
+        not same_metric
+        or first.unit != second.unit
+        or first.kind == "percent"
+        or a == 0
+        or first.change
+        or second.change
+    ):
         return ""
     share = (b / a * 100).quantize(Decimal("0.1"))
     if english:

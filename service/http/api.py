@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from service.engine import Engine, Reader
@@ -144,6 +146,6 @@ def figures_route():
 def _limit(raw: str) -> int:
     if not raw:
         return 200
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_FIGURES:
+    if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= MAX_FIGURES:
         raise ApiError(400, f"limit must be a whole number from 1 to {MAX_FIGURES}, not {raw!r}")
     return int(raw)
