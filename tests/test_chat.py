@@ -413,3 +413,22 @@ def test_v1_edges_answer_in_openais_shape_with_their_headers(base_url):
     assert status == 415 and json.loads(data)["error"]["code"] == "unsupported_media_type"
     status, headers, data = send("/v1/models/" + "m" * 40_000, "GET", None)
     assert status == 414 and json.loads(data)["error"]["code"] == "uri_too_long"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["What did the district plan for libraries in 2021?", "What progress had been made on that by June?"],
+        ["How much was budgeted for parks in 2021?", "How much of it had been spent by mid-year?"],
+        ["2021年新建了多少个停车场?", "这些停车场一共多少个车位?"],
+        ["2020年新增了多少个养老床位?", "2021年计划新增多少?"],
+    ],
+)
+def test_a_turn_that_leans_on_the_earlier_topic_takes_it_along(turns):
+    resolution = resolve(turns)
+    assert resolution.kind == "refer" and resolution.previous == turns[0]
+    assert len(resolution.question) > len(turns[1]) + len(turns[0]) // 2  # the earlier question rides along
+
+
+def test_a_short_question_that_defines_stands_alone():
+    assert resolve(["2021年新建了多少个停车场?", "什么是一网通办?"]).kind == "standalone"

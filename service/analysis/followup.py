@@ -87,14 +87,23 @@ _ASK_EN = re.compile(
     r"^(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b",
     re.I,
 )
-_PRONOUN_ZH = re.compile(r"它们|它|其|该|这个|那个|这一|此")
+_PRONOUN_ZH = re.compile(r"它们|它|其|该|这个|那个|这一|这些|那些|此")
 _PRONOUN_EN = re.compile(r"\b(?:it|its|that|this|they|them|their|those|these)\b", re.I)
+# A pronoun that stands for the earlier topic wherever it is ("how much of it", "progress on that",
+# "these projects"), not "that" opening a relative clause ("projects that started").
+_REFERRING_EN = re.compile(
+    r"\b(?:it|its|they|them|their|these|those)\b"
+    r"|\b(?:on|of|about|in|with|for|to|from|by|does|did|do|is|was|are|were|has|had|how|what)\s+(?:that|this)\b",
+    re.I,
+)
+_DEFINES_ZH = re.compile(r"什么是|是什么|什么叫|指什么|什么意思")  # 什么是两湖隧道: short, yet whole
+_REFERRING_ZH = re.compile(r"它们|它|该|这些|那些|这个|那个|这一|此")
 _FILLER_ZH = re.compile(
     r"多少|几|什么|哪|吗|如何|怎么样|怎么|怎样|为什么|为何|是否|有没有|谁|何时|它们|它|其|该|这个|那个|这一|此|的|得|是|了|在|于|期间|时期|时候|呢|又|情况|年度|[\W_]"
 )
 _FILLER_EN = re.compile(
     r"""
-        \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period|by|so|far)\b
+        \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period|by|so|far|whole|entire|across|throughout)\b
         | [^\w]
     """,
     re.I | re.VERBOSE,
@@ -245,8 +254,12 @@ def classify(message: str) -> tuple[str, str, Period]:
     size = _size(core, english)
     if not core and spans:
         return "period", "", period
-    short = size <= (1 if english else 2)  # "what was achieved", 完成得怎么样: no topic of its own
-    if asks and (size == 0 or (pronoun and size <= (2 if english else 4)) or (short and (marked or not english))):
+    # no topic of its own: "what was achieved", 完成得怎么样, 2021年计划新增多少
+    short = size <= 1 if english else size <= 4 and not _DEFINES_ZH.search(asked)
+    referring = bool((_REFERRING_EN if english else _REFERRING_ZH).search(rest))
+    if asks and (
+        size == 0 or referring or (pronoun and size <= (2 if english else 4)) or (short and (marked or not english))
+    ):
         return "refer", body, period
     if not asks and core and (marked or size <= (SHORT_EN if english else SHORT_ZH)):
         subject = re.sub(r"\s+", " ", rest).strip(" ,.?!,。?、")  # noqa: B005 - a set of characters, as meant
@@ -292,7 +305,7 @@ def _combine(kind: str, said: str, period: Period, previous: str) -> str:
 _ASKING_EN = re.compile(
     r"^(what\s+(?:was|were|is|are)(?:\s+the)?)\s+(.+?)(?:\s+(?:in|for|during|of|by))?\s*[?.!]*$", re.I
 )
-_ASKING_ZH = re.compile(r"^(.+?)((?:是|为)?多少)[?？]?$")
+_ASKING_ZH = re.compile(r"^(.+?)((?:是|为|达到|达)?多少)[?？]?$")
 # A Chinese topic ending in what is done to it or a facet of it (增长, 完成, 目标) asks more than a name.
 _DONE_ZH = re.compile(r"(?:增长|下降|提高|降低|减少|增加|完成|新增|实现|达到|目标|预期|计划|任务)$")
 
