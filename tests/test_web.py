@@ -308,3 +308,14 @@ def test_the_report_text_option_offers_only_what_it_can_show(client):
     status, html = page(client, headers=EN)
     options = re.findall(r'<option value="([^"]*)"', html)
     assert options == ["", "zh-Hans", "zh-Hant"]  # the reports are Chinese: no "English" that shows Chinese
+
+
+def test_a_comparison_of_two_figures_of_one_unit_gets_a_small_chart(client):
+    status, html = page(client, "2021年固定资产投资目标是多少，上半年完成了多少？", headers=ZH)
+    chart = section(html, "answer").split('<svg class="chart"')[1].split("</svg>")[0]
+    widths = [int(w) for w in re.findall(r'<rect[^>]* width="(\d+)"', chart)]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", chart)
+    assert len(widths) == 2 and max(widths) == 240 and all(w > 0 for w in widths)
+    assert all(re.search(r"\d{4}-\d\d-\d\d \S+元", label) for label in labels)  # its report date, its figure
+    _, single = page(client, "2021年上半年地区生产总值是多少?", headers=ZH)
+    assert '<svg class="chart"' not in single  # one figure reads better as words

@@ -180,7 +180,13 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         "doubt": doubt,
         "answer_line": line,
         "figures": [
-            {"text": f.text, "english": f.english, "answers": part.start + f.start == part.focus}
+            {
+                "text": f.text,
+                "english": f.english,
+                "value": f"{f.value:f}",
+                "unit": f.unit,
+                "answers": part.start + f.start == part.focus,
+            }
             for part, _ in parts
             for f in part.figures
         ],

@@ -73,6 +73,8 @@ class GlossaryItem(BaseModel):
 class FigureItem(BaseModel):
     text: str
     english: str
+    value: str = Field("", description="Exact value in its unit, as a decimal string: 77943000000 for 779.43亿元.")
+    unit: str = Field("", description="The report's unit: 元, %, 人 …")
     answers: bool = Field(False, description="This is the figure that answers a figure question.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 from markupsafe import Markup, escape
 
@@ -68,9 +69,37 @@ def answer_view(result: dict, script: str) -> dict:
     ]
     # the line first, unless it is only the clause again (an answer that is not a figure)
     shown_line = "" if in_script(clauses, script) == line or result["answer_line"] in clauses else line
+    chart = bar_chart(result, script)
     asked = result["language"]
     line_lang = "en" if asked == "en" else asked if script == "en" else script
-    return {"line": shown_line, "line_lang": line_lang, "parts": parts, "renderings": renderings}
+    return {"line": shown_line, "line_lang": line_lang, "parts": parts, "renderings": renderings, "chart": chart}
+
+
+CHART_WIDTH = 240  # px of the longest bar
+
+
+def bar_chart(result: dict, script: str) -> list[dict]:
+    """Bars for a comparison whose sides each give the answering figure in one unit (a plan
+    and its result): each bar's label (its report's date and the figure as written), and
+    its width against the larger; none otherwise (a series of one reads better as words)."""
+    answering = [f for f in result["figures"] if f.get("answers")]
+    if len(answering) != 2 or len(result["answer_parts"]) != 2 or answering[0]["unit"] != answering[1]["unit"]:
+        return []
+    values = [Decimal(f["value"]) for f in answering]
+    top = max(values)
+    if top <= 0 or min(values) < 0:
+        return []
+    dates = [_date_of(result, part) for part in result["answer_parts"]]
+    return [
+        {"label": f"{date} {in_script(f['text'], script)}".strip(), "width": max(2, round(CHART_WIDTH * v / top))}
+        for date, f, v in zip(dates, answering, values)
+    ]
+
+
+def _date_of(result: dict, part: dict) -> str:
+    """The date of the report an answer part stands in (its passage's)."""
+    passage = part["citation"]["passage"]
+    return next((p["date"] for p in result["passages"] if p["id"] == passage), "")
 
 
 def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles_en: dict[str, str]) -> dict:
