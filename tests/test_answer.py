@@ -34,7 +34,8 @@ def test_the_answer_is_the_clause_with_the_telling_word_not_the_common_ones(retr
 def test_english_questions_get_figures_in_english(retriever):
     result = ask(retriever, "What was the district's GDP in the first half of 2021?")
     assert "779.43亿元" in result["answer"] and "RMB 77.943 billion" in result["answer"]
-    assert {"text": "779.43亿元", "english": "RMB 77.943 billion", "answers": True} in result["figures"]
+    gdp = {"text": "779.43亿元", "english": "RMB 77.943 billion", "value": "77943000000", "unit": "元", "answers": True}
+    assert gdp in result["figures"]
 
 
 def test_traditional_askers_see_traditional_text_but_original_offsets(retriever):
