@@ -3,7 +3,7 @@
 For a figure, it names the metric, the period and the value, and the change the same
 sentence gives of that metric: "地区生产总值（2021年上半年）：779.43亿元，同比增长22.3%", and to an
 English reader "local gross domestic production (地区生产总值), first half of 2021: RMB 77.943
-billion (779.43亿元), up 22.3% year on year". Every English word comes from the figure table
+billion (779.43亿元); up 22.3% year on year". Every English word comes from the figure table
 (its dictionary gloss of the metric, its English rendering of the value) or from the fixed
 templates here; the Chinese words stand beside them. A comparison of two figures of one
 unit adds what follows from them, marked as computed from the cited figures. Any other
@@ -16,13 +16,14 @@ from decimal import Decimal
 
 from index.figure_table import FigureRecord, own_periods
 from index.normalize import in_script
-from index.periods import HALVES, plan_years
+from index.periods import HALVES, PLAN_DIGITS, plan_years
 
 _BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
 
 
 def _plan_number(name: str) -> int:
-    return 11 + "一二三四五六七八九".index(name[1])
+    """13 for 十三五 (index.periods.plan_name, read backwards)."""
+    return 11 + PLAN_DIGITS.index(name[1])
 
 
 def period_label(record: FigureRecord, english: bool) -> str:
