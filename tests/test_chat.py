@@ -12,7 +12,8 @@ import openai
 import pytest
 from werkzeug.serving import make_server
 
-from service.analysis.followup import Period, find_period, resolve
+from service.analysis.followup import resolve
+from service.analysis.followup_period import Period, find_period
 from service.http.chat_schemas import MODEL_ID
 
 

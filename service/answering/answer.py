@@ -10,41 +10,27 @@ service.verdict.model says whether the passages hold what was asked.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from index.chunking import sentence_spans
-from index.figures import Figure, asked_units, find_figures
+from index.figures import Figure, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
+from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause, figure_focus
 from service.ranking.comparison import other_side, two_sided
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
 from service.verdict.confidence import checks, clause_coverage
 from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
 
 MAX_ANSWER_CHARS = 160
-_CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 RANK_WEIGHT = 0.3  # a sentence's passage rank, in coverage units
-ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
-FIGURE_RANK_WEIGHT = 0.15  # figure clauses: rank counts for less, the clause's own words for more
-SENTENCE_WEIGHT = 0.15  # figure clauses: the rest of their sentence
-UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里)
 # A sentence's closeness in meaning to the question (USE cosine), in coverage units: shared words
 # alone miss reworded questions and, in English, every word the lexicon cannot translate. Chosen
 # on the read dev sets of both corpora (see the commit that set it). Figure clauses gained nothing
 # from it (their clause's own words decide), so they do without.
 SIM_WEIGHT = 1.5
-CHANGE_MISMATCH = 0.3  # the figure of a clause: a change where none is asked, or none where one is
-# A question asking how a figure changed, and a figure given as a change (its words end in a
-# verb of change: 同比增长22.3%, 下降了).
-_ASKS_CHANGE = re.compile(
-    r"增长|增加(?!值)|下降|减少|提高|降低|增速|增幅|降幅|涨|跌|\b(?:grow\w*|grew|increase\w*|rise|rose|fall|fell|drop\w*"
-    r"|decline\w*|change\w*|rate|percent\w*|by how much)\b",
-    re.I,
-)
-_CHANGED = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上涨|回落|增幅|增速|降幅)了?(?:超|近|约|达)?$")
 Similarity = Callable[[list[str]], list[float]]  # how close the question is to each text
 Near = dict[str, float]
 
@@ -72,7 +58,7 @@ class Answer:
         return self.verdict == "answered"
 
 
-def _candidates(hits: list[Hit]) -> list[tuple[int, Hit, int, int]]:
+def _candidates(hits: list[Hit]) -> list[Candidate]:
     """(passage rank, hit, start, end) of every sentence of the top passages."""
     out = []
     for rank, hit in enumerate(hits[:CANDIDATE_PASSAGES]):
@@ -99,70 +85,36 @@ def _score(
     return score
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
-
-
-def _figure_clause(
-    query: Query, terms: Terms, candidates: list[tuple[int, Hit, int, int]], weight
-) -> tuple[tuple[int, Hit, int, int], int] | None:
-    """The sentence and clause that answer a figure question: a clause holding a figure,
-    scored on the words of that clause and the one before it (what the figure counts),
-    with a little of the whole sentence and of its passage's rank, and a bonus when a
-    figure is in the unit asked for (多少公里, what area). Scored on whole sentences
-    instead, a long sentence wins by holding the question's words in clauses far from its
-    figures (an expropriation total for a question about demolished illegal structures),
-    and the first passage's sentence wins too often. Figure in answer: dev .96 -> 1.0,
-    fresh .83 -> .92, fresh4 .92 -> 1.0, test and the other sets unchanged."""
-    best, best_score = None, float("-inf")
-    units = asked_units(query.text, query.language)
-    for item in candidates:
-        rank, hit, start, end = item
-        sentence = hit.chunk.text[start:end]
-        clauses = _clauses(sentence)
-        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) + FIGURE_RANK_WEIGHT / (rank + 1)
-        base += ANCHOR_BONUS if hit.chunk.start + start == hit.chunk.anchor_start else 0.0
-        for i, (lo, hi) in enumerate(clauses):
-            figures = find_figures(sentence[lo:hi])
-            if not figures:
-                continue
-            score = base + coverage(terms, sentence[clauses[max(0, i - 1)][0] : hi], weight)
-            score += UNIT_BONUS if any(f.unit in units for f in figures) else 0.0
-            if score > best_score:
-                best, best_score = (item, i), score
-    return best
-
-
 def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) -> tuple[int, int]:
     """The clauses of a long sentence around the best-covered clause (with its figure),
     or around clause ``best`` when the caller has chosen it."""
     if len(sentence) <= MAX_ANSWER_CHARS:
         return 0, len(sentence)
-    clauses = _clauses(sentence)
+    spans = clauses(sentence)
 
     def clause_score(i: int) -> float:
-        text = sentence[clauses[i][0] : clauses[i][1]]
+        text = sentence[spans[i][0] : spans[i][1]]
         return coverage(terms, text) + (0.5 if query.wants_figure and find_figures(text) else 0.0)
 
     if best is None:
-        best = max(range(len(clauses)), key=lambda i: (clause_score(i), -i))
+        best = max(range(len(spans)), key=lambda i: (clause_score(i), -i))
     lo, hi = best, best
-    while hi + 1 < len(clauses) and clauses[hi + 1][1] - clauses[lo][0] <= MAX_ANSWER_CHARS // 2:
+    while hi + 1 < len(spans) and spans[hi + 1][1] - spans[lo][0] <= MAX_ANSWER_CHARS // 2:
         hi += 1
-    if lo > 0 and clauses[hi][1] - clauses[lo - 1][0] <= MAX_ANSWER_CHARS:
+    if lo > 0 and spans[hi][1] - spans[lo - 1][0] <= MAX_ANSWER_CHARS:
         lo -= 1
-    return clauses[lo][0], clauses[hi][1]
+    return spans[lo][0], spans[hi][1]
 
 
 def _pick(
     query: Query,
     terms: Terms,
-    candidates: list[tuple[int, Hit, int, int]],
+    candidates: list[Candidate],
     weight,
     similarity: Similarity | None = None,
-) -> tuple[tuple[int, Hit, int, int], int | None]:
+) -> tuple[Candidate, int | None]:
     """The answering sentence, and for a figure question the clause with its figure."""
-    picked = _figure_clause(query, terms, candidates, weight) if query.wants_figure else None
+    picked = figure_clause(query, terms, candidates, weight) if query.wants_figure else None
     if picked is not None:
         return picked
     near = _near(candidates, similarity)
@@ -178,7 +130,7 @@ def _pick(
 def _clause_answer(
     query: Query,
     terms: Terms,
-    candidates: list[tuple[int, Hit, int, int]],
+    candidates: list[Candidate],
     weight,
     similarity: Similarity | None = None,
 ) -> tuple[Answer, Hit, list[Figure]]:
@@ -192,35 +144,11 @@ def _clause_answer(
     figures = find_figures(text)
     if clause is None:
         return Answer(text, None, hit.chunk.id, offset, offset + len(text), figures), hit, figures
-    clause_start, clause_end = _clauses(sentence)[clause]
+    clause_start, clause_end = clauses(sentence)[clause]
     told = find_figures(sentence[clause_start:clause_end])
-    focus = _focus(query, terms, sentence, (lo, hi), weight)
+    focus = figure_focus(query, terms, sentence, (lo, hi), weight)
     where = None if focus is None else hit.chunk.start + start + focus
     return Answer(text, None, hit.chunk.id, offset, offset + len(text), figures, focus=where), hit, told
-
-
-def _focus(query: Query, terms: Terms, sentence: str, shown: tuple[int, int], weight) -> int | None:
-    """Where, in the sentence, the figure that answers stands among those the answer shows:
-    each scored on the words of its clause up to it (a clause names what it counts first),
-    in the unit asked, a change (同比增长22.3%) only when a change or a rate is asked. A
-    clause often gives several (a value and its growth; "高新技术企业数增长超4倍、达到330家").
-    On the read sets, the answer line holds the asked figure .70 -> .77 against the clause's
-    first figure; words after the figure, or the clause before, did worse (.75)."""
-    units = asked_units(query.text, query.language)
-    asks_change = query.figure_kind == "percent" or bool(_ASKS_CHANGE.search(query.text))
-    found = []  # (score, -position, position)
-    for lo, hi in _clauses(sentence):
-        if hi <= shown[0] or lo >= shown[1]:
-            continue
-        clause = sentence[lo:hi]
-        since = 0
-        for figure in find_figures(clause):
-            is_change = figure.kind == "percent" or bool(_CHANGED.search(clause[since : figure.start]))
-            score = coverage(terms, clause[: figure.end], weight) + (UNIT_BONUS if figure.unit in units else 0.0)
-            score -= CHANGE_MISMATCH if is_change != asks_change else 0.0
-            found.append((score, -(lo + figure.start), lo + figure.start))
-            since = figure.end
-    return max(found)[2] if found else None
 
 
 def _definition(query: Query, hits: list[Hit]) -> tuple[Answer, Hit, list[Figure]] | None:
@@ -254,7 +182,7 @@ def _other_side(
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
 
 
-def _near(candidates: list[tuple[int, Hit, int, int]], similarity: Similarity | None) -> Near | None:
+def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | None:
     """How close in meaning the question is to each candidate sentence (by its text)."""
     if similarity is None:
         return None
