@@ -30,11 +30,12 @@ def period_label(record: FigureRecord, english: bool) -> str:
     """The record's period as a reader would name it: the periods its own clause names
     first (a 2020 figure under a 十三五 heading is 2020's), else its passage's; a plan, a
     half-year, or a year."""
-    named = own_periods(record.clause) or set(record.period)
+    own = own_periods(record.clause)
+    named = own or set(record.period)
     plans = sorted(p for p in named if len(p) == 3 and p[0] == "十" and p[2] == "五")
     spans = [plan_years(_plan_number(p)) for p in plans]
     # a plan's edge years stand for the plan (index.periods.resolved), unless the clause names them
-    inside = set() if own_periods(record.clause) else {str(y) for span in spans for y in span}
+    inside = set() if own else {str(y) for span in spans for y in span}
     years = sorted(p for p in named if p.isdigit() and p not in record.base and p not in inside)
     if not years and not plans:
         years = sorted(p for p in record.period if p.isdigit() and p not in record.base)
