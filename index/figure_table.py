@@ -25,7 +25,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "3"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "4"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
@@ -104,9 +104,14 @@ def own_periods(clause: str) -> set[str]:
     return periods(clause)
 
 
+# A rank (排全市第1) ends what came before it: in run-on text the next metric follows at once
+# ("规模排全市第1固定资产投资190.59亿元").
+_RANK = re.compile(r"第\d+(?:名|位)?")
+
+
 def _metric(words: str) -> str:
-    """The metric a figure counts, from the words before it in its clause."""
-    words = _CHANGE.sub("", words).strip()
+    """The metric a figure counts, from the words before it in its clause (after a rank)."""
+    words = _CHANGE.sub("", _RANK.split(words)[-1]).strip()
     previous = None
     while previous != words:
         previous = words

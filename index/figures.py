@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+import cn2an
+
 # English words of scale, largest first: the renderings use them down to millions.
 _SCALE_EN = {
     "trillion": Decimal(10) ** 12,
@@ -67,10 +69,28 @@ _UNITS_EN = {
     "千米": "km",
     "期": "phases",
     "批": "batches",
+    "周年": "years",
+    "届": "sessions",
+    "斤": "jin",
+    "公斤": "kg",
+    "千克": "kg",
+    "场": "events",
+    "千瓦": "kW",
+    "千瓦时": "kWh",
+    "立方米": "cubic metres",
+    "例": "cases",
+    "种": "kinds",
+    "轮": "rounds",
 }
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS_EN), key=len, reverse=True))
+_NUMERALS = "〇零一二两三四五六七八九十百千"  # a count written in characters: 两次, 十年, 第二届
 FIGURE = re.compile(
-    rf"(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<mult>万亿|亿|万|千)?(?P<approx2>余|多)?(?P<unit>{_UNIT_RE})"
+    rf"""
+        (?P<ordinal>第)?
+        (?: (?P<num>\d+(?:\.\d+)?) | (?<![{_NUMERALS}])(?P<cn>[{_NUMERALS}]{{1,8}}) )
+        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)? (?P<unit>{_UNIT_RE})
+    """,
+    re.VERBOSE,
 )
 
 
@@ -85,6 +105,7 @@ class Figure:
     kind: str = "count"
     unit: str = ""
     value: Decimal = Decimal(0)
+    spelled: bool = False  # written in characters (两次, 十年), not digits
 
 
 def _plain(value: Decimal) -> str:
@@ -101,15 +122,35 @@ def _scaled(value: Decimal) -> str:
     return _plain(value)
 
 
+def _number(match: re.Match) -> Decimal | None:
+    """The number a figure match writes, in digits or characters (二十五 → 25); None for
+    characters that are no number (百 alone)."""
+    if match.group("num"):
+        return Decimal(match.group("num"))
+    try:
+        return Decimal(int(cn2an.cn2an(match.group("cn"), "normal")))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def _value(match: re.Match) -> Decimal:
     """What a figure match counts, in its unit: 76亿元 → 7600000000."""
-    return (Decimal(match.group("num")) * _MULT.get(match.group("mult") or "", Decimal(1))).normalize()
+    return ((_number(match) or Decimal(0)) * _MULT.get(match.group("mult") or "", Decimal(1))).normalize()
+
+
+def _ordinal(value: Decimal) -> str:
+    """2 → '2nd', 11 → '11th', 23 → '23rd'."""
+    n = int(value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def to_english(match: re.Match) -> str:
     """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion'."""
     value = _value(match)
     unit = match.group("unit")
+    if match.group("ordinal"):
+        return f"the {_ordinal(value)}"
     approx = "more than " if (match.group("approx") or match.group("approx2")) else ""
     if unit in ("%", "个百分点"):
         return f"{approx}{_plain(value)}{'%' if unit == '%' else ' percentage points'}"
@@ -122,9 +163,12 @@ def to_english(match: re.Match) -> str:
     return f"{approx}{number} {word}".strip()
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every figure with a unit in ``text``, in order."""
-    return list(_figures(text))
+def find_figures(text: str, spelled: frozenset[str] = frozenset()) -> list[Figure]:
+    """Every figure with a unit in ``text``, in order: written in digits, or in characters
+    when its unit is one of ``spelled``. A count in characters is as often part of a name
+    (二次供水, 五个中心, 三年行动) as a count, so it is taken only where a question asks for a
+    count in that very unit (几次 → 两次; asked_counters)."""
+    return [f for f in _figures(text) if not f.spelled or f.unit in spelled]
 
 
 @lru_cache(maxsize=8192)
@@ -132,9 +176,9 @@ def _figures(text: str) -> tuple[Figure, ...]:
     """Remembered (bounded): ranking and extraction ask again and again about the same
     passage sentences, a finite set."""
     return tuple(
-        Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m.group("unit")), m.group("unit"), _value(m))
+        Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m), m.group("unit"), _value(m), bool(m.group("cn")))
         for m in FIGURE.finditer(text)
-        if not _is_date(m, text)
+        if _number(m) is not None and not _is_date(m, text) and not _lone_one(m)
     )
 
 
@@ -196,8 +240,31 @@ def asked_units(text: str, language: str) -> frozenset[str]:
     return frozenset(units | {_SAME_MEASURE[u] for u in units if u in _SAME_MEASURE})
 
 
-def _kind(unit: str) -> str:
-    """What a figure measures, to compare with what a question asks for."""
+_COUNTER_ZH = re.compile(rf"(?:几|多少)(?:万|亿|千)?(?P<unit>{_UNIT_RE})")
+_COUNTERS_EN = (
+    ("次", r"times"),
+    ("年", r"years"),
+    ("周年", r"years|anniversary"),
+    ("轮", r"rounds"),
+    ("届", r"sessions|editions"),
+)
+
+
+def asked_counters(text: str, language: str) -> frozenset[str]:
+    """The units a question asks a count in (几次 → 次, 第几届 → 届, "how many times" → 次)."""
+    if language != "en":
+        return frozenset(m.group("unit") for m in _COUNTER_ZH.finditer(text))
+    return frozenset(
+        unit for unit, words in _COUNTERS_EN if re.search(rf"\bhow many\b[^?.]*?\b(?:{words})\b", text, re.I)
+    )
+
+
+def _kind(match: re.Match) -> str:
+    """What a figure measures, to compare with what a question asks for: a place in an order
+    (第二届) is no amount."""
+    unit = match.group("unit")
+    if match.group("ordinal"):
+        return "ordinal"
     if unit in ("%", "个百分点", "倍"):
         return "percent"
     if unit in ("元", "美元"):
@@ -208,7 +275,14 @@ def _kind(unit: str) -> str:
 
 
 def _is_date(match: re.Match, text: str) -> bool:
-    """'2020年', '2021年8月' and '十三五' periods are dates, not figures."""
-    if match.group("unit") == "年" and len(match.group("num")) == 4 and not match.group("mult"):
+    """'2020年', '二〇二〇年', '2021年8月' and '十三五' periods are dates, not figures."""
+    written = match.group("num") or match.group("cn")
+    if match.group("unit") == "年" and len(written) == 4 and not match.group("mult"):
         return True
     return text[match.end() : match.end() + 1] in ("月", "日") and match.group("unit") == "年"
+
+
+def _lone_one(match: re.Match) -> bool:
+    """一 alone before a counter is mostly no count at all (一批, 一个, 一次性, 一场): only
+    written with a scale (一万人) or in digits does it count."""
+    return match.group("cn") == "一" and not match.group("mult")

@@ -52,3 +52,8 @@ def test_a_figure_is_not_read_as_a_year_and_value_added_is_not_a_change():
     visitors, added = sentence_records(_chunk("累计接待游客2079万人次,服务业增加值686.02亿元", periods=("2021",)), "x")
     assert "2079" not in visitors.period and visitors.period == ("2021",)
     assert (added.metric, added.change) == ("服务业增加值", "")
+
+
+def test_a_metric_starts_after_a_rank_in_run_on_text():
+    records = sentence_records(_chunk("服务业增加值686.02亿元,规模排全市第1固定资产投资190.59亿元"), "district")
+    assert [r.metric for r in records] == ["服务业增加值", "固定资产投资"]

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from index.figures import asked_units, find_figures, stated_values
+from index.figures import asked_counters, asked_units, find_figures, stated_values
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,8 @@ def test_figures_know_what_they_measure(text, kind):
         ("紫阳湖公园的门票票价多少?", "zh-Hans", "money"),  # a price is an amount of money
         ("How much is the entry fee for the exhibition centre?", "en", "money"),
         ("意外伤害险每人保额多少?", "zh-Hans", "money"),
+        ("这是第几届博览会?", "zh-Hans", "ordinal"),
+        ("实际到位资金多少亿元?在全市排第几?", "zh-Hans", "money"),  # the amount is asked first
     ],
 )
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
@@ -98,3 +100,31 @@ def test_figures_know_their_value_in_their_unit():
 )
 def test_questions_state_their_own_figures_in_either_language(text, values):
     assert stated_values(text) == values
+
+
+def test_counts_in_characters_count_only_where_a_question_asks_that_unit():
+    """两次 answers 几次; 二次供水 and 五个中心 are names, not counts, for any other question."""
+    assert find_figures("全面降准两次,推进二次供水改造,打造五个中心") == []
+    asked = asked_counters("2021年全面降准了几次?", "zh-Hans")
+    assert asked == {"次"} and asked_counters("How many times were reserve ratios cut?", "en") == {"次"}
+    found = find_figures("全面降准两次,推进二次供水改造", asked)
+    assert [(f.text, f.value, f.english, f.spelled) for f in found] == [
+        ("两次", Decimal(2), "2 times", True),
+        ("二次", Decimal(2), "2 times", True),
+    ]
+    assert [f.value for f in find_figures("新增就业两万人,实施十余年", frozenset({"人", "年"}))] == [20000, 10]
+    assert find_figures("二〇二〇年,举办一批活动", frozenset({"年", "批"})) == []  # a year; 一 alone counts nothing
+
+
+def test_a_place_in_an_order_is_an_ordinal_not_an_amount():
+    first, second = find_figures("排名全国第27名,举办第二届论坛", frozenset({"届"}))
+    assert (first.text, first.kind, first.english) == ("第27名", "ordinal", "the 27th")
+    assert (second.text, second.kind, second.english) == ("第二届", "ordinal", "the 2nd")
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [("粮食产量保持在1.3万亿斤以上", "1.3 trillion jin"), ("举办招聘会22场", "22 events"), ("成立70周年", "70 years")],
+)
+def test_units_of_national_reports_are_figures(text, english):
+    assert [f.english for f in find_figures(text)] == [english]

@@ -100,6 +100,12 @@ _CHANGE_EN = re.compile(
 _MONEY_EN = re.compile(r"\b(?:yuan|rmb|money)\b", re.I)
 
 
+# A place in an order asked (第几届, 第幾次, "what number"): answered by 第二届, not by a count;
+# a question that also asks an amount (多少亿元?排第几?) is answered by the amount first.
+_ORDINAL = re.compile(r"第(?:几|多少)|\bwhat number\b", re.I)
+_AMOUNT_TOO = re.compile(r"(?<!第)(?:多少|几)")
+
+
 def expected_kind(text: str, language: str) -> str | None:
     """The kind of figure a question asks for (money, percent, people), when it says so.
     English cues are checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for
@@ -107,7 +113,9 @@ def expected_kind(text: str, language: str) -> str | None:
     money is named. A Chinese phrase ends in its head, so the cue that ends last decides
     (住院费用结算率 asks a rate). 'How many' things (not people, not yuan) is a count of any
     unit, whatever else the question mentions ('buildings paying over 100 million yuan in
-    tax'); so is a Chinese 几项 or 多少家."""
+    tax'); so is a Chinese 几项 or 多少家. A place in an order (第几届) is asked as such."""
+    if _ORDINAL.search(text) and not _AMOUNT_TOO.search(text):
+        return "ordinal"
     if language == "en" and _COUNT_EN.search(text):
         return "people" if _PEOPLE_EN.search(text) else None
     if language != "en" and _COUNT_ZH.search(text):

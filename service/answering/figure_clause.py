@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from index.figures import asked_units, find_figures
+from index.figures import Figure, asked_counters, asked_units, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.ranking.retrieval import Hit
@@ -30,6 +30,14 @@ _ASKS_CHANGE = re.compile(
     re.I,
 )
 _CHANGED = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上涨|回落|增幅|增速|降幅)了?(?:超|近|约|达)?$")
+
+
+def fitting(query: Query, text: str) -> list[Figure]:
+    """The figures of a text that can answer the question: a place in an order (第二届) only
+    when one is asked (第几届), an amount otherwise."""
+    ordinal = query.figure_kind == "ordinal"
+    spelled = asked_counters(query.text, query.language)
+    return [f for f in find_figures(text, spelled) if (f.kind == "ordinal") == ordinal]
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -55,7 +63,7 @@ def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weigh
         base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) + FIGURE_RANK_WEIGHT / (rank + 1)
         base += ANCHOR_BONUS if hit.chunk.start + start == hit.chunk.anchor_start else 0.0
         for i, (lo, hi) in enumerate(spans):
-            figures = find_figures(sentence[lo:hi])
+            figures = fitting(query, sentence[lo:hi])
             if not figures:
                 continue
             score = base + coverage(terms, sentence[spans[max(0, i - 1)][0] : hi], weight)
@@ -80,7 +88,7 @@ def figure_focus(query: Query, terms: Terms, sentence: str, shown: tuple[int, in
             continue
         clause = sentence[lo:hi]
         since = 0
-        for figure in find_figures(clause):
+        for figure in fitting(query, clause):
             is_change = figure.kind == "percent" or bool(_CHANGED.search(clause[since : figure.start]))
             score = coverage(terms, clause[: figure.end], weight) + (UNIT_BONUS if figure.unit in units else 0.0)
             score -= CHANGE_MISMATCH if is_change != asks_change else 0.0
