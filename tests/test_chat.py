@@ -223,12 +223,18 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
         (["2021年上半年服务业增加值是多少?", "那固定资产投资呢?"], "2021年上半年固定资产投资是多少?"),
         (
             ["What were the main targets for 2021?", "And what was achieved in the first half?"],
-            "what was achieved in the first half (What were the main targets for the first half of 2021?)",
-        ),
+            "what was achieved in the first half (What were the main results for the first half of 2021?)",
+        ),  # the outcome asked, not the plan again
         (
             ["2021年地区生产总值预期增长多少?", "上半年完成得怎么样?"],
-            "上半年完成得 (2021年上半年地区生产总值预期增长多少?)",
+            "上半年完成得 (2021年上半年地区生产总值增长多少?)",
         ),
+        (
+            ["What was the 2021 target for fixed-asset investment?", "And what was achieved in the first half?"],
+            "what was achieved in the first half (What was the first half of 2021 result for fixed-asset investment?)",
+        ),
+        (["2021年计划新建多少个停车场?", "上半年实际建成多少?"], "上半年实际建成多少? (2021年上半年新建多少个停车场?)"),
+        (["2021年计划新建多少个停车场?", "上半年计划完成多少?"], "上半年计划完成多少? (2021年上半年计划新建多少个停车场?)"),
         (
             ["What was the 2021 GDP growth target?", "And how many new urban jobs were planned?"],
             "How many new urban jobs were planned in 2021?",

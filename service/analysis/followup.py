@@ -152,13 +152,42 @@ def _combine(kind: str, said: str, period: Period, previous: str) -> str:
     if kind == "period":
         return base
     if kind == "refer":
-        return f"{said} ({base})"
+        return f"{said} ({to_outcome(said, base)})"
     swapped = _new_subject(previous, said, period)
     if swapped:
         return swapped
     stem = base.rstrip(" ??.!")  # noqa: B005 - a set of characters, as meant
     comma = ", " if detect_language(base) == "en" else ","
     return f"{stem}{comma}{said}{base[len(stem) :]}"
+
+
+# A plan and its outcome, the axis a follow-up most often turns on ("What were the targets for
+# 2021?" "And what was achieved in the first half?"): words of each, and what a plan's words
+# become when the outcome is asked.
+_OUTCOME_EN = re.compile(r"\b(?:achieved?|actual(?:ly)?|completed?|done|reached|delivered|results?|outcomes?)\b", re.I)
+_PLAN_EN = re.compile(r"\b(?:targets?|goals?|plans?|planned|expected|targeted|projected)\b", re.I)
+_OUTCOME_ZH = re.compile(r"实际|完成|实现|达到|取得")
+_PLAN_ZH = re.compile(r"(?:预期)?(?:目标|计划|预期)(?:任务)?")
+_AS_OUTCOME_EN = {"target": "result", "goal": "result", "plan": "result"}
+
+
+def to_outcome(said: str, previous: str) -> str:
+    """The previous question turned from a plan to its outcome when the follow-up asks what
+    was achieved and names no plan ("the main targets for 2021" -> "the main results for
+    2021"; 2021年地区生产总值预期增长多少 -> 2021年地区生产总值增长多少): kept as it is otherwise."""
+    english = detect_language(said) == "en"
+    outcome, plan = (_OUTCOME_EN, _PLAN_EN) if english else (_OUTCOME_ZH, _PLAN_ZH)
+    if not outcome.search(said) or plan.search(said if english else to_simplified(said)):
+        return previous
+    if not english:
+        return _PLAN_ZH.sub(lambda m: "完成情况" if "目标" in m.group(0) else "", to_simplified(previous))
+
+    def outcome_word(match: re.Match) -> str:
+        word = match.group(0).lower()
+        stem = word.rstrip("s")
+        return _AS_OUTCOME_EN[stem] + ("s" if word.endswith("s") else "") if stem in _AS_OUTCOME_EN else "achieved"
+
+    return _PLAN_EN.sub(outcome_word, previous)
 
 
 # The plain ways of asking a figure whose topic can be swapped for another: "What was the <topic>

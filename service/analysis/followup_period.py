@@ -152,4 +152,5 @@ def replace_period(question: str, new: Period) -> str:
             out.append(wanted)
         cursor = end
     out.append(text[cursor:])
-    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+    joined = re.sub(r"\s{2,}", " ", "".join(out)).strip()
+    return re.sub(r"\b(the)\s+the\b", r"\1", joined, flags=re.I)  # "the 2021 target" -> "the first half of 2021 target"
