@@ -43,6 +43,18 @@ class IndexBundle:
         """The figure table by record id (report:offset)."""
         return {r.id: r for r in self.figures}
 
+    @cached_property
+    def _text(self) -> str:
+        return "\n".join(chunk.text for chunk in self.chunks)
+
+    def uses(self, word: str) -> bool:
+        """Do the reports write this Chinese word anywhere? A word of two characters or more
+        counts wherever it stands (可再生 inside 可再生能源, which the search tokens split as
+        可 再生 能源); a single character only as a search token of its own."""
+        if len(word) >= 2:
+            return word in self._text
+        return word in self.lexical.vocabulary
+
     def encoder_name(self, role: str) -> str:
         return self.manifest["encoders"][role]["name"]
 

@@ -234,7 +234,10 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
             "what was achieved in the first half (What was the first half of 2021 result for fixed-asset investment?)",
         ),
         (["2021年计划新建多少个停车场?", "上半年实际建成多少?"], "上半年实际建成多少? (2021年上半年新建多少个停车场?)"),
-        (["2021年计划新建多少个停车场?", "上半年计划完成多少?"], "上半年计划完成多少? (2021年上半年计划新建多少个停车场?)"),
+        (
+            ["2021年计划新建多少个停车场?", "上半年计划完成多少?"],
+            "上半年计划完成多少? (2021年上半年计划新建多少个停车场?)",
+        ),  # a plan asked again stays a plan
         (
             ["What was the 2021 GDP growth target?", "And how many new urban jobs were planned?"],
             "How many new urban jobs were planned in 2021?",

@@ -108,3 +108,17 @@ def test_questions_the_terminology_does_not_reach_are_embedded_as_asked(retrieve
 )
 def test_a_chinese_count_of_things_asks_no_rate_or_amount(question, kind):
     assert expected_kind(question, "zh-Hans") == kind
+
+
+def test_a_dictionary_word_the_reports_write_inside_a_longer_word_still_counts(retriever):
+    """English reaches Chinese words the reports write only inside longer ones (可再生 in
+    可再生能源, which the search tokens split otherwise): any such word counts as used."""
+    bundle = retriever.bundle
+    text = bundle.chunks[0].text
+    inside = next(
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if all("\u4e00" <= c <= "\u9fff" for c in text[i : i + 2]) and text[i : i + 2] not in bundle.lexical.vocabulary
+    )
+    assert bundle.uses(inside)
+    assert not bundle.uses("龘靐") and not bundle.uses("龘")  # neither written nor a search token

@@ -4,7 +4,7 @@ Chinese search terms for English questions, and what kind of answer it wants."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -211,12 +211,14 @@ def analyse(
     romanised: RomanisedNames | None = None,
     own: frozenset[str] = frozenset(),
     reference: date | None = None,
+    uses: Callable[[str], bool] | None = None,
 ) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
     ``romanised``: the reports' names in pinyin, for names the terminology does not list;
     ``own``: the words for the reports' own place, level and years; ``reference``: the date
-    relative years count from."""
+    relative years count from; ``uses``: whether the reports write a Chinese word (by default,
+    every search token of it is in ``vocabulary``)."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -230,7 +232,8 @@ def analyse(
             named, unmatched = romanised_groups(question, unmatched, romanised)
             groups += named
         names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
-        general, rest = lexicon_groups([w for w in unmatched if w not in names], lambda zh: _used(zh, vocabulary))
+        reports_use = uses or (lambda zh: _used(zh, vocabulary))
+        general, rest = lexicon_groups([w for w in unmatched if w not in names], reports_use)
         groups += general
         unmatched = [w for w in unmatched if w in names or w in rest]
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)

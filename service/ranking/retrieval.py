@@ -145,6 +145,7 @@ class Retriever:
             self.bundle.romanised,
             self.own,
             self.reference,
+            self.bundle.uses,
         )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
