@@ -17,6 +17,10 @@ from opencc import OpenCC
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# Words that frame an English sentence around whatever it quotes: two of them make it English.
+_ENGLISH_FRAME = re.compile(
+    r"\b(?:what|which|who|when|where|why|how|is|are|was|were|does|do|did|the|of|mean|means|meaning|stand|for)\b"
+)
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 _SPACES = re.compile(r"\s+")
 
@@ -136,12 +140,13 @@ def detect_language(text: str) -> str:
     """Classify a question as 'en', 'zh-Hans' or 'zh-Hant'.
 
     Chinese wins as soon as Han characters make up a fair share of the letters, because
-    mixed questions ("GDP增长多少") are Chinese questions with an English acronym. Script is
-    decided by whether converting to Simplified changes anything.
+    mixed questions ("GDP增长多少") are Chinese questions with an English acronym, unless the
+    sentence is framed in English grammar ("What does 四类人员 mean?": a Chinese term quoted in
+    an English question). Script is decided by whether converting to Simplified changes anything.
     """
     text = clean(text)
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text))
-    if han == 0 or latin > 4 * han:
+    if han == 0 or latin > 4 * han or len(set(_ENGLISH_FRAME.findall(text.lower()))) >= 2:
         return "en"
     return "zh-Hant" if to_simplified(text) != text else "zh-Hans"

@@ -59,3 +59,15 @@ def test_periods_read_as_a_plan_a_half_year_or_a_year():
 def test_a_change_asked_is_said_with_the_value_it_changes(retriever):
     line = ask(retriever, "2021年上半年地区生产总值同比增长了多少?")["answer_line"]
     assert "779.43亿元" in line and "同比增长22.3%" in line
+
+
+def test_every_glossary_term_asked_what_it_means_gets_its_definition_outright(retriever):
+    """A term of the glossary asked about is a lookup: answered by the report's own definition
+    however little the encoders make of the term (1+8), its English names beside it in English."""
+    for entry in retriever.bundle.glossary:
+        answer = ask(retriever, f"What does {entry.term} mean?")
+        assert answer["verdict"] == "answered", entry.term
+        assert answer["answer_line"].startswith(entry.term) and entry.definition[:12] in answer["answer"], entry.term
+        assert not entry.english or any(name in answer["answer_line"] for name in entry.english), entry.term
+        chinese = ask(retriever, f"{entry.term}是什么意思?")["answer_line"]
+        assert chinese == f"{entry.term}：{entry.definition}", entry.term

@@ -11,6 +11,8 @@ from index.normalize import clean, detect_language, normalize, taiwan_to_mainlan
         ("2021年地區生產總值預期增長多少?", "zh-Hant"),
         ("GDP增长多少", "zh-Hans"),
         ("兩湖隧道是什麼", "zh-Hant"),
+        ("What does 四类人员 mean?", "en"),  # a Chinese term quoted in an English sentence
+        ("武昌GDP是多少", "zh-Hans"),
     ],
 )
 def test_detects_the_script_of_a_question(question, language):

@@ -10,12 +10,14 @@ service.verdict.model says whether the passages hold what was asked.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from index.chunking import sentence_spans
 from index.figures import Figure, find_figures
+from index.glossary import GlossaryEntry
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
 from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause, figure_focus
@@ -31,6 +33,7 @@ RANK_WEIGHT = 0.3  # a sentence's passage rank, in coverage units
 # on the read dev sets of both corpora (see the commit that set it). Figure clauses gained nothing
 # from it (their clause's own words decide), so they do without.
 SIM_WEIGHT = 1.5
+_NUMBERING = re.compile(r"[\d\s.、．()（）]+")
 Similarity = Callable[[list[str]], list[float]]  # how close the question is to each text
 Near = dict[str, float]
 
@@ -51,6 +54,7 @@ class Answer:
     verdict: str = "answered"
     confidence: float = 1.0
     focus: int | None = None  # where the figure that answers a figure question stands in its report
+    defines: GlossaryEntry | None = None  # the glossary term whose definition the answer is
     signals: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
@@ -167,8 +171,11 @@ def _definition(query: Query, hits: list[Hit]) -> tuple[Answer, Hit, list[Figure
                 continue
             lo += len(text) - len(text.lstrip())
             text = text.strip()
+            at = text.find(entry.term)
+            if 0 < at <= 4 and _NUMBERING.fullmatch(text[:at]):  # the glossary's own numbering (6.)
+                lo, text = lo + at, text[at:]
             figures = find_figures(text)
-            return Answer(text, None, chunk.id, lo, lo + len(text), figures), hit, figures
+            return Answer(text, None, chunk.id, lo, lo + len(text), figures, defines=entry), hit, figures
     return None
 
 
@@ -211,7 +218,8 @@ def extract_answer(
         return Answer("", "no_passage", verdict="not_found", confidence=0.0)
     # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
     weights = dict(zip(terms, map(rarity(lexical), terms))).get
-    answer, hit, told = _definition(query, hits) or _clause_answer(query, terms, candidates, weights, similarity)
+    defined = _definition(query, hits)
+    answer, hit, told = defined or _clause_answer(query, terms, candidates, weights, similarity)
     also = _other_side(query, terms, hits, hit, weights, similarity)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
@@ -222,7 +230,7 @@ def extract_answer(
         "sim_clause": similarity([text])[0] if similarity else 0.0,
     }
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
-    judged = model.judge(evidence, fired) if model is not None else Verdict("answered", 1.0)
+    judged = model.judge(evidence, fired, defined is not None) if model is not None else Verdict("answered", 1.0)
     if judged.reason and judged.reason not in fired and known == 0:
         judged = replace(judged, reason="no_known_words")  # no check says more: a greeting, another topic entirely
     return replace(

@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from index.figure_table import FigureRecord, own_periods
+from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from index.periods import HALVES, PLAN_DIGITS, plan_years
 
@@ -113,6 +114,16 @@ def computed(first: FigureRecord, second: FigureRecord, english: bool) -> str:
     if english:
         return f"computed from the cited figures: {second.english} is {share}% of {first.english}"
     return f"据所引数字计算：{second.text}为{first.text}的{share}%"
+
+
+def definition_line(entry: GlossaryEntry, language: str) -> str:
+    """The line for what a glossary term means: the term (with its English names for an
+    English reader, and the glossary's English definition when it has one) and its definition."""
+    if language == "en":
+        english = [name for name in entry.english if name != entry.term][:2]
+        names = f" ({'; '.join(english)})" if english else ""
+        return f"{entry.term}{names}: {entry.definition_en or entry.definition}"
+    return in_script(f"{entry.term}：{entry.definition}", language)
 
 
 def answer_line(

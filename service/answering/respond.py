@@ -19,7 +19,7 @@ from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
 from service.answering.answer import Answer, extract_answer
-from service.answering.answer_line import answer_line
+from service.answering.answer_line import answer_line, definition_line
 from service.ranking.retrieval import Hit, Retriever
 from service.verdict.doubts import doubt_item
 from service.verdict.model import GAP_DEPTH
@@ -160,6 +160,8 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     line = (
         doubt["message"]
         if answer.verdict == "not_found" and doubt
+        else definition_line(answer.defines, query.language)
+        if answer.defines is not None
         else answer_line(
             [(hit.chunk.doc, part.focus, _display(query, part.text)) for part, hit in parts],
             retriever.bundle.figure_index,
