@@ -236,3 +236,15 @@ def test_a_figure_of_a_counted_list_is_the_groups_not_one_items():
     assert group_figure(terms, weight, "甲厂、乙厂等5个项目开工,总投资30亿元")
     assert not group_figure(terms, weight, "乙厂开工建设,总投资30亿元")  # its own figure
     assert not group_figure(terms, weight, "乙厂、丙厂加快建设,全年完成投资30亿元")  # a list, but not counted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "常有诈骗电话打来,区里打击电信诈骗有什么成效?",
+        "Scam phone calls keep coming: what has the district done about fraud?",
+    ],
+)
+def test_a_question_that_only_mentions_calls_asks_no_phone_number(retriever, question):
+    doubt = ask(retriever, question)["doubt"]
+    assert doubt is None or doubt["code"] != "no_contact"

@@ -54,11 +54,13 @@ _WHEN = re.compile(
 # Asking which ones (哪几个社区, 分别是哪些): a clause that only gives back the count the
 # question states (60个智慧平安小区) does not name them.
 _WHICH_ONES = re.compile(r"哪几|哪些|分别是|\bwhich (?:ones|of (?:them|these|those))\b", re.I)
-# Asking for a way to reach something (a phone number, a web or street address),
+# Asking for a way to reach something (a phone number, a web or street address; not a word
+# that only names calls, 诈骗电话),
 # and what a clause giving one would hold: a link, an e-mail, a long number, a house number.
 _ASKS_CONTACT = re.compile(
     r"""
-        电话 | 热线 | 网址 | 网站 | 邮箱 | 门牌 | (?:具体|详细|办公|联系)地址 | 地址是
+        (?:联系|咨询|服务|办公|投诉|举报|求助|报名|预约)电话 | 电话(?:号码|是多少|多少|是什么|是几) | 电话\s*[?？]?$
+        | 打(?:什么|哪个|几号)电话 | 热线 | 网址 | 网站 | 邮箱 | 门牌 | (?:具体|详细|办公|联系)地址 | 地址是
         | \bphone\ number\b | \btelephone\b | \bhotline\b | \bwebsite\b | \bURL\b | \be-?mail\b
         | \b(?:web|street|postal|email|exact|full|office)\ address\b | \bthe\ address\b
     """,
