@@ -132,13 +132,16 @@ UNSEEN_WEIGHT = 2.0
 
 
 def rarity(lexical):
-    """Weight of a term group: the IDF of its commonest token (a group is as telling as its
-    most ordinary alternative); 0 for a stopword, which the index never holds and which
-    says nothing about whether a text answers."""
+    """Weight of a term group: a group is as telling as its most ordinary alternative, and an
+    alternative as its most telling search token (医务工作者 by 医务, not by the 工作 inside it,
+    which every report uses); a token the index never holds weighs UNSEEN_WEIGHT."""
+
+    def token(t: str) -> float:
+        return lexical.idf(t) if t in lexical.vocabulary else UNSEEN_WEIGHT
 
     def weight(group: tuple[str, ...]) -> float:
-        tokens = [t for alt in group for t in tokenize(alt)]
-        return min(lexical.idf(t) if t in lexical.vocabulary else UNSEEN_WEIGHT for t in tokens) if tokens else 0.0
+        alternatives = [tokenize(alt) for alt in group]
+        return min((max(map(token, tokens)) for tokens in alternatives if tokens), default=0.0)
 
     return weight
 
