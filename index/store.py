@@ -44,6 +44,11 @@ class IndexBundle:
         return {r.id: r for r in self.figures}
 
     @cached_property
+    def metrics(self) -> frozenset[str]:
+        """What the reports' figures count (the figure table's metrics)."""
+        return frozenset(r.metric for r in self.figures if r.metric)
+
+    @cached_property
     def _text(self) -> str:
         return "\n".join(chunk.text for chunk in self.chunks)
 

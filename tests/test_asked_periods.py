@@ -1,6 +1,7 @@
 """Periods a question asks about that the reports cannot speak for: outcomes after the
 latest report, one month's or one quarter's figure."""
 
+import re
 from datetime import date
 
 import pytest
@@ -72,3 +73,25 @@ def _chunk(title: str, section: str, periods: tuple[str, ...]) -> Chunk:
 )
 def test_a_quarter_or_month_asked_must_be_named_where_the_answer_stands(question, title, clause, periods, expected):
     assert other_part_of_year(question, _chunk(title, "", periods), clause) is expected
+
+
+@pytest.mark.parametrize(
+    "question, periods, expected",
+    [
+        ("上半年城镇居民人均可支配收入是多少?", ("十三五",), True),  # a half asked, a five-year review given
+        ("上半年城镇居民人均可支配收入是多少?", ("2021", "上半年"), False),
+        ("What was disposable income in the first half?", ("2020",), True),
+    ],
+)
+def test_a_half_year_named_alone_must_be_where_the_answer_stands(retriever, question, periods, expected):
+    from service.analysis.asked_periods import other_period
+
+    chunk = _chunk("工作报告", "", periods)
+    assert other_period(retriever.analyse(question), chunk, "城镇居民人均可支配收入增长7.3%。") is expected
+
+
+def test_bare_keywords_that_name_a_metric_of_the_reports_ask_its_figure(retriever):
+    metric = next(m for m in sorted(retriever.bundle.metrics) if re.fullmatch(r"[\u4e00-\u9fff]{6,}", m))
+    assert retriever.analyse(f"武昌 上半年 {metric}").wants_figure
+    assert not retriever.analyse("武昌 上半年 城市更新").wants_figure  # names no figure's metric
+    assert not retriever.analyse(f"{metric}有哪些做法?").wants_figure  # a question that asks, asks for itself

@@ -72,11 +72,14 @@ def _month_number(name: str) -> int:
 
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
     """Does the question name a year or plan period that neither the answer's clause nor
-    its passage's report and section speak of (asked for 2019, answered from 2020), or a
-    part of a year that they do not (asked for the third quarter or for February, answered
-    with the year's or the half-year's figure)?"""
-    wanted = query_periods(query) - HALVES
-    if wanted and not wanted & (chunk_periods(chunk) | periods(answer_text)):
+    its passage's report and section speak of (asked for 2019, answered from 2020), a half
+    of a year named alone that they do not (上半年, answered from a five-year review), or a part
+    of a year that they do not (asked for the third quarter or for February, answered with
+    the year's or the half-year's figure)?"""
+    asked = query_periods(query)
+    told = chunk_periods(chunk) | periods(answer_text)
+    wanted, halves = asked - HALVES, asked & HALVES
+    if (wanted and not wanted & told) or (halves and not wanted and not halves & told):
         return True
     return other_part_of_year(query.text, chunk, answer_text)
 

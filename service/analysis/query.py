@@ -197,6 +197,34 @@ def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for word in words for name in romanised.lookup(word)))
 
 
+# Any word that asks (a question word, a particle, a question mark): without one, a question is
+# bare keywords ("武昌 上半年 社零总额", "China 2021 goods trade growth").
+_ASKING = re.compile(
+    r"""
+        多少|几|什么|哪|吗|如何|怎么|怎样|为什么|为何|是否|有没有|谁|何时|呢|[?？]
+        | \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|will|can|has|have)\b
+    """,
+    re.I | re.VERBOSE,
+)
+MIN_METRIC_CHARS = 3  # 社会消费品零售总额, 固定资产投资: shorter words (投资) name no one metric
+
+
+def names_metric(text: str, language: str, metrics: Container[str]) -> bool:
+    """Is a Chinese question bare keywords that name what some figure of the reports counts?
+    Then it asks that figure ("武昌 上半年 城镇居民人均可支配收入"), though no word of it asks.
+    (English keywords are read by their own words: growth, GDP, how many; the translated
+    terms of an English word reach too many metrics.)"""
+    if language == "en" or _ASKING.search(text):
+        return False
+    words = re.findall(r"[\u4e00-\u9fff]+", text)
+    return any(
+        word[i:j] in metrics
+        for word in words
+        for i in range(len(word))
+        for j in range(i + MIN_METRIC_CHARS, len(word) + 1)
+    )
+
+
 def _used(word: str, vocabulary: Container[str]) -> bool:
     """Do the reports use a Chinese word (every search token of it)?"""
     tokens = tokenize(word)
@@ -212,13 +240,15 @@ def analyse(
     own: frozenset[str] = frozenset(),
     reference: date | None = None,
     uses: Callable[[str], bool] | None = None,
+    metrics: Container[str] = frozenset(),
 ) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
     ``romanised``: the reports' names in pinyin, for names the terminology does not list;
     ``own``: the words for the reports' own place, level and years; ``reference``: the date
     relative years count from; ``uses``: whether the reports write a Chinese word (by default,
-    every search token of it is in ``vocabulary``)."""
+    every search token of it is in ``vocabulary``); ``metrics``: what the reports' figures count
+    (index.figure_table), which a question of bare keywords asks the figure of."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -242,6 +272,7 @@ def analyse(
         latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
         groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
+    figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
     places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
     return Query(

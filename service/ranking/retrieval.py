@@ -146,6 +146,7 @@ class Retriever:
             self.own,
             self.reference,
             self.bundle.uses,
+            self.bundle.metrics,
         )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
