@@ -71,3 +71,12 @@ def test_every_glossary_term_asked_what_it_means_gets_its_definition_outright(re
         assert not entry.english or any(name in answer["answer_line"] for name in entry.english), entry.term
         chinese = ask(retriever, f"{entry.term}是什么意思?")["answer_line"]
         assert chinese == f"{entry.term}：{entry.definition}", entry.term
+
+
+def test_an_english_line_for_a_clause_glosses_the_questions_words_and_figures_from_the_dictionary(retriever):
+    answer = ask(retriever, "How will the district improve elderly care?")
+    line = answer["answer_line"]
+    assert line.startswith(answer["answer_display"].split(" [")[0])  # the Chinese clause stands first, as evidence
+    notes = line.rsplit("[", 1)[1].rstrip("]").split("; ")
+    assert notes and all(" = " in note for note in notes)
+    assert all(zh in answer["answer_text"] for zh in (note.split(" = ")[0] for note in notes))

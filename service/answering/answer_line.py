@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from index.cedict import english_names
 from index.figure_table import FigureRecord, own_periods
+from index.figures import find_figures
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from index.periods import HALVES, PLAN_DIGITS, plan_years
@@ -126,16 +128,41 @@ def definition_line(entry: GlossaryEntry, language: str) -> str:
     return in_script(f"{entry.term}：{entry.definition}", language)
 
 
+MAX_NOTES = 6  # the words and figures an English reader gets glossed beside a Chinese clause
+
+
+def english_notes(text: str, terms: list[str]) -> str:
+    """What an English reader needs to read a Chinese clause against the question: the
+    question's own Chinese words the clause holds, each with its dictionary name, and the
+    clause's figures in English (中小微企业 = small and medium enterprises; 4322万元 = RMB 43.22
+    million). Only the dictionary's and the figure renderings' words."""
+    found = sorted((text.find(t), -len(t), t) for t in set(terms) if len(t) >= 2 and t in text)
+    notes, covered = [], []
+    for at, size, term in found:
+        names = english_names(term, most=1)
+        if names and not any(lo <= at < hi for lo, hi in covered):
+            notes.append(f"{term} = {names[0]}")
+            covered.append((at, at - size))
+    notes += [f"{f.text} = {f.english}" for f in find_figures(text)]
+    return "; ".join(dict.fromkeys(notes[:MAX_NOTES]))
+
+
 def answer_line(
-    parts: list[tuple[str, int | None, str]], table: dict[str, FigureRecord], language: str, fallback: str
+    parts: list[tuple[str, int | None, str]],
+    table: dict[str, FigureRecord],
+    language: str,
+    fallback: str,
+    terms: list[str] = (),
 ) -> str:
     """The line for an answer's parts (each: report, where its answering figure stands,
     its clause), in the asker's language and script; ``fallback`` (the clause as shown)
-    when no part's figure is in the figure table."""
+    when no part's figure is in the figure table, for an English reader with the notes of
+    english_notes (``terms``: the question's Chinese words)."""
     english = language == "en"
     records = [_focus(table, doc, focus) for doc, focus, _ in parts]
     if not any(records):
-        return fallback
+        notes = english_notes(fallback, list(terms)) if english else ""
+        return f"{fallback} [{notes}]" if notes else fallback
     lines = []
     for record, (_, _, clause) in zip(records, parts):
         if record is None:

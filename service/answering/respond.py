@@ -167,6 +167,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
             retriever.bundle.figure_index,
             query.language,
             _display(query, "；".join(part.text for part, _ in parts)),
+            query.zh_terms,
         )
     )
     return {

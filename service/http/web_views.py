@@ -67,8 +67,10 @@ def answer_view(result: dict, script: str) -> dict:
         }
         for part in result["answer_parts"]
     ]
-    # the line first, unless it is only the clause again (an answer that is not a figure)
-    shown_line = "" if in_script(clauses, script) == line or result["answer_line"] in clauses else line
+    # the line first, unless it is only the clause again (an answer that is not a figure; an English
+    # reader's notes on it repeat the renderings listed below)
+    again = in_script(clauses, script) == line or result["answer_line"] in clauses
+    shown_line = "" if again or result["answer_line"].startswith(clauses) else line
     chart = bar_chart(result, script)
     asked = result["language"]
     line_lang = "en" if asked == "en" else asked if script == "en" else script
