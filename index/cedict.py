@@ -204,6 +204,12 @@ def _reports_words(english: str, used: Callable[[str], bool]) -> tuple[str, ...]
     return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
 
 
+def dictionary_words(english: str, used: Callable[[str], bool]) -> tuple[str, ...]:
+    """The Chinese words the dictionary glosses an English word or phrase by that ``used``
+    accepts (the reports write them), at most MAX_ALTERNATIVES."""
+    return _reports_words(english, used)
+
+
 def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[tuple[str, ...]], list[str]]:
     """Groups of the reports' Chinese words for English words a curated terminology missed
     (two neighbours as one phrase first: "tax cuts" is 减税), and the words still without any.

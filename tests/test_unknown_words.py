@@ -44,3 +44,13 @@ def test_a_year_that_only_opens_a_span_the_reports_cover_is_not_unknown():
     assert years_in_known_spans("between 2016 and 2020", vocabulary) == {"2016"}
     assert years_in_known_spans("GDP in 2016 and 2020", vocabulary) == set()  # two years asked, not a span
     assert years_in_known_spans("in 2016 and in 2019", vocabulary) == set()  # two years, no span
+
+
+def test_a_name_the_dictionary_gives_in_the_reports_words_is_no_unknown_name():
+    from service.analysis.query import named_groups
+
+    reports = {"香港", "澳门", "世界", "卫生", "组织"}.__contains__
+    groups, words = named_groups("What did the report say about Hong Kong and Macao?", reports)
+    assert set(groups) == {("香港",), ("澳门",)} and words == {"hong", "kong", "macao"}
+    # a name is its whole run of capitalised words: 世界卫生组织 is not in the reports, however common its parts
+    assert named_groups("What did the report say about the World Health Organization?", reports) == ([], set())

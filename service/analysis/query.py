@@ -8,7 +8,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from datetime import date
 
-from index.cedict import lexicon_groups
+from index.cedict import dictionary_words, lexicon_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
@@ -226,6 +226,25 @@ def names_metric(text: str, language: str, metrics: Container[str]) -> bool:
     )
 
 
+_NAME_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")
+
+
+def named_groups(question: str, used: Callable[[str], bool]) -> tuple[list[tuple[str, ...]], set[str]]:
+    """Chinese groups for the names of an English question that the dictionary gives, as a
+    whole, a Chinese word the reports hold as a word of their own (Hong Kong: 香港, ASEAN: 东盟,
+    Premier: 总理), and the words of those names. A name is its whole run of capitalised words
+    (World Health Organization is 世界卫生组织, not 世界 卫生 组织); ``used`` asks for a search token
+    of the reports, not a piece of a longer word (Moon: not the 月亮 of 月亮湾)."""
+    groups: list[tuple[str, ...]] = []
+    words: set[str] = set()
+    for match in _NAME_RUN.finditer(question):
+        found = dictionary_words(match.group(0).lower(), used)
+        if found:
+            groups.append(found)
+            words |= set(match.group(0).lower().split())
+    return groups, words
+
+
 def _used(word: str, vocabulary: Container[str]) -> bool:
     """Do the reports use a Chinese word (every search token of it)?"""
     tokens = tokenize(word)
@@ -265,8 +284,9 @@ def analyse(
         names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
         reports_use = uses or (lambda zh: _used(zh, vocabulary))
         general, rest = lexicon_groups([w for w in unmatched if w not in names], reports_use)
-        groups += general
-        unmatched = [w for w in unmatched if w in names or w in rest]
+        known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
+        groups += general + known
+        unmatched = [w for w in unmatched if (w in names and w not in named_words) or w in rest]
         figure, define = _FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         # English words inside a Chinese question ("GDP") get their Chinese terms too.
