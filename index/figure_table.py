@@ -25,7 +25,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "4"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "5"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
@@ -97,11 +97,16 @@ class FigureRecord:
         return asdict(self)
 
 
+# A year named as what a change is measured against (较2019年同期, 2019年同期相比): no period of the clause.
+_BASE_YEAR = re.compile(r"(?:19|20)\d\d年?(?:上半年)?同期")
+
+
 def own_periods(clause: str) -> set[str]:
-    """The periods a clause names itself, its figures blanked first (2079万人次 is no year)."""
+    """The periods a clause names itself, its figures blanked first (2079万人次 is no year)
+    and the years it compares against (较2019年同期)."""
     for figure in find_figures(clause):
         clause = clause[: figure.start] + " " * (figure.end - figure.start) + clause[figure.end :]
-    return periods(clause)
+    return periods(_BASE_YEAR.sub(" ", clause))
 
 
 # A rank (排全市第1) ends what came before it: in run-on text the next metric follows at once

@@ -56,6 +56,15 @@ def test_periods_read_as_a_plan_a_half_year_or_a_year():
     assert period_label(_record("1", "1", period=("2021",)), True) == "2021"
 
 
+def test_a_passage_of_two_periods_gives_the_one_asked_and_a_base_year_is_no_period():
+    review = _record("1", "1", period=("2016", "2020", "十三五"))  # the 2020 and 十三五 review
+    assert period_label(review, True, asked=frozenset({"2020"})) == "2020"
+    assert period_label(review, True, asked=frozenset({"2019"})).startswith("13th Five-Year Plan")  # not its period
+    from index.figure_table import own_periods
+
+    assert own_periods("同比增长69.3%2019年同期增长0.1%社会消费品零售总额306.60亿元") == set()
+
+
 def test_a_change_asked_is_said_with_the_value_it_changes(retriever):
     line = ask(retriever, "2021年上半年地区生产总值同比增长了多少?")["answer_line"]
     assert "779.43亿元" in line and "同比增长22.3%" in line

@@ -29,12 +29,13 @@ def _plan_number(name: str) -> int:
     return 11 + PLAN_DIGITS.index(name[1])
 
 
-def period_label(record: FigureRecord, english: bool) -> str:
+def period_label(record: FigureRecord, english: bool, asked: frozenset[str] = frozenset()) -> str:
     """The record's period as a reader would name it: the periods its own clause names
-    first (a 2020 figure under a 十三五 heading is 2020's), else its passage's; a plan, a
-    half-year, or a year."""
+    first (a 2020 figure under a 十三五 heading is 2020's), else those of its passage that
+    the question asks (a passage of the 2020 and 十三五 review answers a 2020 question with
+    2020's figure), else its passage's; a plan, a half-year, or a year."""
     own = own_periods(record.clause)
-    named = own or set(record.period)
+    named = own or (asked & set(record.period)) or set(record.period)
     plans = sorted(p for p in named if len(p) == 3 and p[0] == "十" and p[2] == "五")
     spans = [plan_years(_plan_number(p)) for p in plans]
     # a plan's edge years stand for the plan (index.periods.resolved), unless the clause names them
@@ -62,9 +63,12 @@ def _change_en(record: FigureRecord) -> str:
     return " ".join(p for p in (record.direction or record.change, record.english, base) if p)
 
 
-def figure_line(value: FigureRecord, changes: list[FigureRecord], english: bool) -> str:
-    """The line for one figure and the changes of its metric given beside it."""
-    period = period_label(value, english)
+def figure_line(
+    value: FigureRecord, changes: list[FigureRecord], english: bool, asked: frozenset[str] = frozenset()
+) -> str:
+    """The line for one figure and the changes of its metric given beside it (``asked``: the
+    periods the question names)."""
+    period = period_label(value, english, asked)
     if english:
         metric = f"{value.metric_en} ({value.metric})" if value.metric_en else value.metric
         head = ", ".join(p for p in (metric, period) if p)
@@ -153,11 +157,12 @@ def answer_line(
     language: str,
     fallback: str,
     terms: list[str] = (),
+    asked: frozenset[str] = frozenset(),
 ) -> str:
     """The line for an answer's parts (each: report, where its answering figure stands,
     its clause), in the asker's language and script; ``fallback`` (the clause as shown)
     when no part's figure is in the figure table, for an English reader with the notes of
-    english_notes (``terms``: the question's Chinese words)."""
+    english_notes (``terms``: the question's Chinese words; ``asked``: the periods it names)."""
     english = language == "en"
     records = [_focus(table, doc, focus) for doc, focus, _ in parts]
     if not any(records):
@@ -168,7 +173,7 @@ def answer_line(
         if record is None:
             lines.append(clause)
             continue
-        lines.append(figure_line(*_value_and_changes(table, record), english))
+        lines.append(figure_line(*_value_and_changes(table, record), english, asked))
     found = [r for r in records if r is not None]
     if len(found) == 2:
         lines.append(computed(*(_value_and_changes(table, r)[0] for r in found), english))

@@ -20,6 +20,7 @@ from index.normalize import in_script
 from service.analysis.query import Query
 from service.answering.answer import Answer, extract_answer
 from service.answering.answer_line import answer_line, definition_line
+from service.ranking.rerank import query_periods
 from service.ranking.retrieval import Hit, Retriever
 from service.verdict.doubts import doubt_item
 from service.verdict.model import GAP_DEPTH
@@ -168,6 +169,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
             query.language,
             _display(query, "；".join(part.text for part, _ in parts)),
             query.zh_terms,
+            frozenset(query_periods(query)),
         )
     )
     return {
