@@ -42,6 +42,14 @@ def row(questions: list[Question], results: dict[str, dict]) -> dict[str, float]
     }
 
 
+def set_name(path: Path, files: list[Path]) -> str:
+    """A set's name: its file's stem, with its folder when another file has the same stem
+    (blind2/shipped, blind3/shipped)."""
+    stem = path.stem.replace("_questions", "")
+    same = [f for f in files if f.stem == path.stem]
+    return f"{path.parent.name}/{stem}" if len(same) > 1 else stem
+
+
 def print_rows(title: str, rows: dict[str, dict[str, float]]) -> None:
     print(f"\n{title}\n{'group':<22}" + "".join(f"{c:>10}" for c in COLUMNS))
     for name, figures in rows.items():
@@ -57,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = Config.from_env()
     retriever = load_retriever(config, load_encoders(config))
-    sets = {path.stem.replace("_questions", ""): load_questions(path, args.split) for path in args.files}
+    sets = {set_name(path, args.files): load_questions(path, args.split) for path in args.files}
     results = {
         name: {q.id: ask(retriever, q.question, top_k=args.top_k, qid=q.id) for q in qs} for name, qs in sets.items()
     }
