@@ -248,3 +248,20 @@ def test_a_figure_of_a_counted_list_is_the_groups_not_one_items():
 def test_a_question_that_only_mentions_calls_asks_no_phone_number(retriever, question):
     doubt = ask(retriever, question)["doubt"]
     assert doubt is None or doubt["code"] != "no_contact"
+
+
+def test_the_level_of_a_figure_is_read_in_its_own_clause_not_in_the_rest_of_its_sentence(retriever):
+    """A district's GDP clause does not become the city's because another clause of the same
+    sentence ranks the district within the city (全市第1)."""
+    from index.chunking import Chunk
+    from index.figures import find_figures
+    from service.verdict.confidence import checks
+
+    clause = "上半年完成地区生产总值779.43亿元,"
+    sentence = clause + "服务业增加值规模排全市第1"
+    chunk = Chunk("d:p1:s1", "d", "区人民政府工作报告", "", 1, 0, 30, 0, 30, sentence, sentence, level="district")
+    query, hits = retriever.search("What was the city-wide GDP in the first half of 2021?")
+    told = find_figures(clause)
+    found = checks(query, hits, told, sentence, retriever.bundle.lexical, None, chunk, None, told, clause)
+    assert "other_level" in found
+    assert "other_level" not in checks(query, hits, told, sentence, retriever.bundle.lexical, None, chunk, None, told)

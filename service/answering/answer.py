@@ -189,6 +189,15 @@ def _other_side(
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
 
 
+def _focus_clause(answer: Answer) -> str | None:
+    """The clause of the answer that holds its answering figure, when it has one: what the
+    figure is of (the sentence around it may name other places and levels)."""
+    if answer.focus is None or answer.start is None:
+        return None
+    at = answer.focus - answer.start
+    return next((answer.text[lo:hi] for lo, hi in clauses(answer.text) if lo <= at < hi), None)
+
+
 def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | None:
     """How close in meaning the question is to each candidate sentence (by its text)."""
     if similarity is None:
@@ -223,7 +232,7 @@ def extract_answer(
     also = _other_side(query, terms, hits, hit, weights, similarity)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
-    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told)
+    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, _focus_clause(answer))
     words = {
         "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
         "terms": math.log1p(len(terms)),

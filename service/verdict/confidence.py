@@ -139,12 +139,14 @@ def checks(
     chunk: Chunk | None = None,
     searched: Terms | None = None,
     told: list[Figure] | None = None,
+    clause: str | None = None,
 ) -> list[str]:
     """Every structured reason why the top passages may not hold what was asked (codes of
     service.verdict.doubts), in the order above; empty when none fires. A question about a glossary
     term, asking what it means, never fails one. ``chunk`` is the passage the answer was
     taken from; ``searched`` the question's search terms when the caller already has them;
-    ``told`` the figures of the clause that answers a figure question (all by default).
+    ``told`` the figures of the clause that answers a figure question (all by default) and
+    ``clause`` that clause, which says the level its figure is of (the whole answer by default).
     These are evidence for service.verdict.model, which weighs them with the retrieval and
     coverage signals in one learned model: no single check decides."""
     if query.glossary and query.wants_definition and not query.wants_figure:
@@ -152,7 +154,7 @@ def checks(
     if not hits:
         return ["no_passage"]
     searched = query_terms(query) if searched is None else searched
-    context = in_context(answer_text, chunk)
+    context = in_context(clause or answer_text, chunk)
     asks_items = query.wants_figure or _WHICH_ONES.search(query.text)
     terms = asked_terms(query)
     found = {
