@@ -6,12 +6,15 @@ English reader "local gross domestic production (地区生产总值), first half
 billion (779.43亿元); up 22.3% year on year". Every English word comes from the figure table
 (its dictionary gloss of the metric, its English rendering of the value) or from the fixed
 templates here; the Chinese words stand beside them. A comparison of two figures of one
-unit adds what follows from them, marked as computed from the cited figures. Any other
-answer's line is its clause (the reports are in Chinese; nothing is translated by guess).
+unit adds what follows from them, marked as computed from the cited figures. A glossary
+term's line is the term and its definition. Any other answer's line is its clause (the
+reports are in Chinese; nothing is translated by guess), for an English reader followed by
+notes from the dictionary and the figure renderings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from index.cedict import english_names
@@ -135,18 +138,18 @@ def definition_line(entry: GlossaryEntry, language: str) -> str:
 MAX_NOTES = 6  # the words and figures an English reader gets glossed beside a Chinese clause
 
 
-def english_notes(text: str, terms: list[str]) -> str:
+def english_notes(text: str, terms: Iterable[str]) -> str:
     """What an English reader needs to read a Chinese clause against the question: the
-    question's own Chinese words the clause holds, each with its dictionary name, and the
-    clause's figures in English (中小微企业 = small and medium enterprises; 4322万元 = RMB 43.22
-    million). Only the dictionary's and the figure renderings' words."""
+    question's own Chinese words the clause holds (the longest where they overlap), each with
+    its dictionary name, and the clause's figures in English (养老 = to provide for the
+    elderly; 60岁 = 60 years old). Only the dictionary's and the figure renderings' words."""
     found = sorted((text.find(t), -len(t), t) for t in set(terms) if len(t) >= 2 and t in text)
     notes, covered = [], []
-    for at, size, term in found:
+    for at, _, term in found:
         names = english_names(term, most=1)
         if names and not any(lo <= at < hi for lo, hi in covered):
             notes.append(f"{term} = {names[0]}")
-            covered.append((at, at - size))
+            covered.append((at, at + len(term)))
     notes += [f"{f.text} = {f.english}" for f in find_figures(text)]
     return "; ".join(dict.fromkeys(notes[:MAX_NOTES]))
 
@@ -156,7 +159,7 @@ def answer_line(
     table: dict[str, FigureRecord],
     language: str,
     fallback: str,
-    terms: list[str] = (),
+    terms: Iterable[str] = (),
     asked: frozenset[str] = frozenset(),
 ) -> str:
     """The line for an answer's parts (each: report, where its answering figure stands,
@@ -166,7 +169,7 @@ def answer_line(
     english = language == "en"
     records = [_focus(table, doc, focus) for doc, focus, _ in parts]
     if not any(records):
-        notes = english_notes(fallback, list(terms)) if english else ""
+        notes = english_notes(fallback, terms) if english else ""
         return f"{fallback} [{notes}]" if notes else fallback
     lines = []
     for record, (_, _, clause) in zip(records, parts):
