@@ -55,7 +55,7 @@ def test_figures_know_what_they_measure(text, kind):
     ],
 )
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):
-    from service.analysis.query import expected_kind
+    from service.analysis.asked_figure import expected_kind
 
     assert expected_kind(question, language) == kind
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.analysis.query import expected_kind
+from service.analysis.asked_figure import expected_kind
 from service.ranking.retrieval import dense_text
 
 

@@ -47,7 +47,7 @@ def test_a_year_that_only_opens_a_span_the_reports_cover_is_not_unknown():
 
 
 def test_a_name_the_dictionary_gives_in_the_reports_words_is_no_unknown_name():
-    from service.analysis.query import named_groups
+    from service.analysis.english_names import named_groups
 
     reports = {"香港", "澳门", "世界", "卫生", "组织"}.__contains__
     groups, words = named_groups("What did the report say about Hong Kong and Macao?", reports)

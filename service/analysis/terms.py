@@ -15,7 +15,8 @@ import jieba
 
 from index.cedict import english_to_chinese
 from index.lexical import tokenize
-from service.analysis.query import FIGURE_ZH, Query
+from service.analysis.asked_figure import FIGURE_ZH
+from service.analysis.query import Query
 
 # Words of any question about a government report that tell nothing of which passage answers;
 # the reports' own place, level and years (Query.own, from their metadata) are dropped too.

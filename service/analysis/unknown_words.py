@@ -8,7 +8,8 @@ import re
 from index.cedict import is_common_word
 from index.lexical import tokenize
 from index.periods import MONTHS
-from service.analysis.query import NAME_WORD, Query
+from service.analysis.english_names import NAME_WORD
+from service.analysis.query import Query
 from service.analysis.tagging import tagged, topic
 from service.analysis.terms import Terms
 

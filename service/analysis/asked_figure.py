@@ -1,0 +1,141 @@
+"""What kind of answer a question asks for: a figure at all (多少, how many, GDP), which kind
+of figure (an amount of money, a rate, people, a place in an order), and, for a question of
+bare keywords, whether it names what some figure of the reports counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+# 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
+# ones" (哪几个方面: the items, answered by a list, not a figure); a fee or
+# price (怎么收费, 票价) asks an amount of money
+FIGURE_ZH = re.compile(
+    r"多少|(?<![这那好哪])几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年|收费|价格|票价"
+)
+# Whole words: "investment-promotion" (招商) asks no amount.
+# Paying or being charged asks an amount; taking charge does not.
+_CHARGE = r"pay|paid|(?<!take )(?<!took )(?<!in )charge[sd]?(?! of)"
+# An area asked as a size ("what area of", "floor area"), not a place ("the Old Town area").
+_AREA = r"(?:what|much|an?|total|floor|land|additional|green|built-up) area|area of"
+FIGURE_EN = re.compile(
+    r"""(?<!-)\b(
+        how\ (much|many|large|big|high|fast|long)
+      | what\ (percentage|share|proportion|ratio|amount|number|rate|figure|total|value|level|size)
+      | by\ how | rank(ed|ing)? | number\ of | amount\ of | total
+      | gdp | revenue | investment | output | growth | rate | ratio | percent(age)? | income | sales | value
+      | """
+    + _AREA.replace(" ", "\\ ")
+    + r"""
+      | target | population | length | count(?!\s+(?:as|among|towards?)\b) | budget | spending | price | cost
+      | size | fees? | fares? | """
+    + _CHARGE.replace(" ", "\\ ")
+    + r"""
+    )\b(?!-)""",
+    re.I | re.VERBOSE,
+)
+
+_KIND_ZH = (
+    (
+        "money",
+        re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费"),
+    ),
+    ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
+    ("people", re.compile(r"多少(万)?(人|名)")),
+)
+_PEOPLE_EN = re.compile(
+    r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I
+)
+_KIND_EN = (
+    ("percent", re.compile(r"\b(percent|percentage|rate|ratio|share|proportion|grow|growth)\b", re.I)),
+    (
+        "money",
+        re.compile(
+            r"""\b(
+                yuan | rmb | money | how\ much\ (was|is|did|will|does) | amount | value | revenue | budget
+              | investment | spending | gdp | funding | funds | price | prices | cost | costs | fee | fees
+              | fare | fares | """
+            + _CHARGE.replace(" ", "\\ ")
+            + r"""
+            )\b""",
+            re.I | re.VERBOSE,
+        ),
+    ),
+    ("people", _PEOPLE_EN),
+)
+# 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
+# many indicators, not a rate); 几成 is a share and 多少人 counts people, so neither is here.
+_COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所次批件类种轮台辆套栋户间张部支场]")
+_COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
+
+
+# A change asked ("by how much did it fall", "what cut was made to the charges"): a change is
+# told as a rate as often as an amount, so a money word alone does not say which is wanted.
+_CHANGE_EN = re.compile(
+    r"""\b(?:
+        fall | fell | drop(?:ped)? | rise | rose | grow | grew | decline[ds]? | increase[ds]? | decrease[ds]?
+      | cuts? | reduc\w* | go(?:ne)?\ (?:up|down)
+    )\b""",
+    re.I | re.VERBOSE,
+)
+_MONEY_EN = re.compile(r"\b(?:yuan|rmb|money)\b", re.I)
+
+
+# A place in an order asked (第几届, 第幾次, "what number"): answered by 第二届, not by a count;
+# a question that also asks an amount (多少亿元?排第几?) is answered by the amount first.
+_ORDINAL = re.compile(r"第(?:几|多少)|\bwhat number\b", re.I)
+_AMOUNT_TOO = re.compile(r"(?<!第)(?:多少|几)")
+
+
+def expected_kind(text: str, language: str) -> str | None:
+    """The kind of figure a question asks for (money, percent, people), when it says so.
+    English cues are checked in order, so 'GDP growth' asks for a percent and 'GDP' alone for
+    money; a change of a money word ('how much did fees fall') asks no kind unless yuan or
+    money is named. A Chinese phrase ends in its head, so the cue that ends last decides
+    (住院费用结算率 asks a rate). 'How many' things (not people, not yuan) is a count of any
+    unit, whatever else the question mentions ('buildings paying over 100 million yuan in
+    tax'); so is a Chinese 几项 or 多少家. A place in an order (第几届) is asked as such."""
+    if _ORDINAL.search(text) and not _AMOUNT_TOO.search(text):
+        return "ordinal"
+    if language == "en" and _COUNT_EN.search(text):
+        return "people" if _PEOPLE_EN.search(text) else None
+    if language != "en" and _COUNT_ZH.search(text):
+        return None
+    if language != "en":
+        ends = {
+            kind: max(m.end() for m in pattern.finditer(text)) for kind, pattern in _KIND_ZH if pattern.search(text)
+        }
+        return max(ends, key=ends.get) if ends else None
+    kind = next((kind for kind, pattern in _KIND_EN if pattern.search(text)), None)
+    if kind == "money" and _CHANGE_EN.search(text) and not _MONEY_EN.search(text):
+        return None
+    return kind
+
+
+# Any word that asks (a question word, a particle, a question mark): without one, a question is
+# bare keywords ("上半年 社零总额", "China 2021 goods trade growth").
+_ASKING = re.compile(
+    r"""
+        多少|几|什么|哪|吗|如何|怎么|怎样|为什么|为何|是否|有没有|谁|何时|呢|[?？]
+        | \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|will|can|has|have)\b
+    """,
+    re.I | re.VERBOSE,
+)
+MIN_METRIC_CHARS = 3  # 社会消费品零售总额, 固定资产投资: shorter words (投资) name no one metric
+MAX_METRIC_CHARS = 24  # longer runs are lists, not one metric: the work stays linear in the question
+
+
+def names_metric(text: str, language: str, metrics: Container[str]) -> bool:
+    """Is a Chinese question bare keywords that name what some figure of the reports counts?
+    Then it asks that figure ("上半年 城镇居民人均可支配收入"), though no word of it asks.
+    (English keywords are read by their own words: growth, GDP, how many; the translated
+    terms of an English word reach too many metrics.)"""
+    if language == "en" or _ASKING.search(text):
+        return False
+    words = re.findall(r"[\u4e00-\u9fff]+", text)
+    return any(
+        word[i:j] in metrics
+        for word in words
+        for i in range(len(word))
+        for j in range(i + MIN_METRIC_CHARS, min(len(word), i + MAX_METRIC_CHARS) + 1)
+    )
