@@ -113,6 +113,23 @@ def _glossary(query: Query, hits: list[Hit], entries: list[GlossaryEntry]) -> li
     return [glossary_item(entry, source, query.language) for entry, source in pairs]
 
 
+def _line(query: Query, answer: Answer, parts: list[tuple[Answer, Hit]], doubt: dict | None, table: dict) -> str:
+    """The answer line: why not, when the reports do not say it; a glossary term and its
+    definition; else the figure line or the clause (service.answering.answer_line)."""
+    if answer.verdict == "not_found" and doubt:
+        return doubt["message"]
+    if answer.defines is not None:
+        return definition_line(answer.defines, query.language)
+    return answer_line(
+        [(hit.chunk.doc, part.focus, _display(query, part.text)) for part, hit in parts],
+        table,
+        query.language,
+        _display(query, "；".join(part.text for part, _ in parts)),
+        query.zh_terms,
+        frozenset(query_periods(query)),
+    )
+
+
 def report_dates(retriever: Retriever) -> dict[str, str]:
     return {r["id"]: r["date"] for r in retriever.bundle.manifest.get("reports", [])}
 
@@ -158,20 +175,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]
     doubt = doubt_item(answer.doubt, query.language)
-    line = (
-        doubt["message"]
-        if answer.verdict == "not_found" and doubt
-        else definition_line(answer.defines, query.language)
-        if answer.defines is not None
-        else answer_line(
-            [(hit.chunk.doc, part.focus, _display(query, part.text)) for part, hit in parts],
-            retriever.bundle.figure_index,
-            query.language,
-            _display(query, "；".join(part.text for part, _ in parts)),
-            query.zh_terms,
-            frozenset(query_periods(query)),
-        )
-    )
+    line = _line(query, answer, parts, doubt, retriever.bundle.figure_index)
     return {
         "id": qid,
         "question": question,
