@@ -250,8 +250,10 @@ _COUNTERS_EN = (
 )
 
 
+@lru_cache(maxsize=1024)
 def asked_counters(text: str, language: str) -> frozenset[str]:
-    """The units a question asks a count in (几次 → 次, 第几届 → 届, "how many times" → 次)."""
+    """The units a question asks a count in (几次 → 次, 第几届 → 届, "how many times" → 次);
+    remembered, since every candidate clause of one question asks it again."""
     if language != "en":
         return frozenset(m.group("unit") for m in _COUNTER_ZH.finditer(text))
     return frozenset(
