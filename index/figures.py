@@ -125,10 +125,15 @@ def _scaled(value: Decimal) -> str:
 def _number(match: re.Match) -> Decimal | None:
     """The number a figure match writes, in digits or characters (二十五 → 25); None for
     characters that are no number (百 alone)."""
-    if match.group("num"):
-        return Decimal(match.group("num"))
+    return Decimal(match.group("num")) if match.group("num") else _spelled(match.group("cn"))
+
+
+@lru_cache(maxsize=1024)
+def _spelled(numerals: str) -> Decimal | None:
+    """A number written in characters (两 → 2, 三百六十五 → 365), read once however often a
+    figure's match asks for it; None for characters that are no number."""
     try:
-        return Decimal(int(cn2an.cn2an(match.group("cn"), "normal")))
+        return Decimal(int(cn2an.cn2an(numerals, "normal")))
     except (ValueError, KeyError, TypeError):
         return None
 
