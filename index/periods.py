@@ -231,3 +231,50 @@ def year_parts(text: str) -> set[tuple[int, int]]:
             elif kind == "month":
                 found.add((_month(word), _month(word)))
     return {(a, b) for a, b in found if 1 <= a <= b <= 12}
+
+
+# A report named by when it was delivered, or by the year its session is named for: "the 2022
+# report", "at the May 2020 NPC", "per the mid-2021 report", "2020年政府工作报告". Such a year
+# says which report, not which period the question asks about.
+_REPORT_NAMED = re.compile(
+    rf"""
+        (?:\b(?P<month>{_EN_MONTH[1:-1]})\s+|\bmid-)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:'s)?\s+
+        (?:government\s+)?(?:work\s+)?(?:reports?|npc|national\s+people's\s+congress|two\s+sessions|sessions?)\b
+      | \b(?:report|npc|session)\s+(?:of|in|from)\s+(?:(?P<month_after>{_EN_MONTH[1:-1]})\s+)?
+        (?P<year_after>(?:19|20)\d\d)\b
+      | (?<!\d)(?P<year_zh>(?:19|20)\d\d)\s*年\s*(?:(?P<month_zh>1[0-2]|[1-9])\s*月\s*)?的?\s*
+        (?:政府工作报告|工作报告|报告|(?:全国)?两会)
+    """,
+    re.I | re.VERBOSE,
+)
+LATE_MONTH = 11  # a report delivered in November or December is named for the next year's session
+
+
+def _names_report(year: int, month: int | None, day: date) -> bool:
+    """Does a year (and month) name the report delivered on ``day``: its own year and month,
+    or the next year when it was delivered late in its year and no month is said?"""
+    if month is not None:
+        return (year, month) == (day.year, day.month)
+    return year == day.year or (year == day.year + 1 and day.month >= LATE_MONTH)
+
+
+def report_namings(text: str, reports: dict[date, frozenset[int]]) -> tuple[tuple[str, ...], frozenset[int]]:
+    """The spans of a text that name one of the reports by its date (``reports``: each report's
+    date and the years it reviews and plans), and the years of the reports they name."""
+    spans, years = [], set()
+    for m in _REPORT_NAMED.finditer(text):
+        year = int(m.group("year") or m.group("year_after") or m.group("year_zh"))
+        month_word = m.group("month") or m.group("month_after") or m.group("month_zh")
+        month = _month(month_word) if month_word else None
+        named = [own for day, own in reports.items() if _names_report(year, month, day)]
+        if named:
+            spans.append(m.group(0))
+            years.update(y for own in named for y in own)
+    return tuple(spans), frozenset(years)
+
+
+def without(text: str, spans: tuple[str, ...]) -> str:
+    """A text with the given spans blanked out."""
+    for span in spans:
+        text = text.replace(span, " ")
+    return text

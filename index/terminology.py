@@ -19,7 +19,7 @@ a an the of in on at to for from by with about into over under during between af
 is are was were be been being do does did have has had will would shall should can could may might must
 what which who whom whose when where why how much many any some all each every other another such than then there here
 this that these those it its it's they them their we our us you your he she his her i me my
-wuchang district government report reports plan year years city area local wuhan chinese china
+district government report reports plan year years city area local chinese china
 say says said tell mention mentioned according planned plans expected expect achieve achieved reach reached
 also as well so very more most less least up down out if whether per
 """.split()

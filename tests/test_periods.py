@@ -4,7 +4,17 @@ from datetime import date
 
 import pytest
 
-from index.periods import folded, own_years, passage_periods, periods, plan_name, plan_of, plan_years, year_parts
+from index.periods import (
+    folded,
+    own_years,
+    passage_periods,
+    periods,
+    plan_name,
+    plan_of,
+    plan_years,
+    report_namings,
+    year_parts,
+)
 from service.ranking.rerank import query_periods
 
 DECEMBER_2020 = {"date": "2020-12-29"}
@@ -67,6 +77,38 @@ def test_a_questions_relative_years_count_from_the_newest_report(retriever):
     newest = max(date.fromisoformat(r["date"]) for r in retriever.bundle.manifest["reports"])
     assert query_periods(retriever.analyse("去年新增城镇就业多少人?")) == {str(newest.year - 1)}
     assert query_periods(retriever.analyse("What is this year's GDP growth target?")) == {str(newest.year)}
+
+
+REPORTS = {date(2022, 3, 5): frozenset({2021, 2022}), date(2020, 12, 29): frozenset({2020, 2021})}
+
+
+@pytest.mark.parametrize(
+    "text, named, years",
+    [
+        ("Going into the March 2022 NPC session, what coverage was claimed?", ("March 2022 NPC",), {2021, 2022}),
+        ("What did the 2022 government work report say about housing?", ("2022 government work report",), {2021, 2022}),
+        ("According to the report of 2022, how many jobs?", ("report of 2022",), {2021, 2022}),
+        ("2022年的政府工作报告里高校毕业生有多少人?", ("2022年的政府工作报告",), {2021, 2022}),
+        # a report delivered in December is named for the next year's session
+        ("The 2021 work report set a growth target.", ("2021 work report",), {2020, 2021}),
+        # a month that is not the report's, a year no report was delivered in, a year without "report"
+        ("in the May 2022 report", (), set()),
+        ("What did the 2019 report say?", (), set()),
+        ("What was the 2022 deficit?", (), set()),
+    ],
+)
+def test_a_report_named_by_its_date_is_found_with_its_years(text, named, years):
+    assert report_namings(text, REPORTS) == (named, frozenset(years))
+
+
+def test_a_year_naming_a_report_asks_for_that_reports_years_not_for_itself(retriever):
+    day = max(date.fromisoformat(r["date"]) for r in retriever.bundle.manifest["reports"])
+    meta = next(r for r in retriever.bundle.manifest["reports"] if r["date"] == day.isoformat())
+    own = {str(y) for y in own_years(meta)}
+    asked = query_periods(retriever.analyse(f"How many new jobs, per the {day.year} report?"))
+    assert own <= asked  # and the years of any other report that year names (one named for its session)
+    other = day.year - 5  # a year the question asks about itself stays the one asked
+    assert query_periods(retriever.analyse(f"What did the {day.year} report say about {other}?")) == {str(other)}
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from index.cedict import lexicon_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
+from index.periods import report_namings, without
 from index.romanised import RomanisedNames
 from index.terminology import Terminology
 from service.analysis.asked_figure import FIGURE_EN, FIGURE_ZH, expected_kind, names_metric
@@ -45,6 +46,20 @@ class Query:
     own: frozenset[str] = frozenset()  # the reports' own place, level and years (index.levels): they tell nothing
     places: tuple[str, ...] = ()  # the reports' names of the places an English question asks about as a whole
     reference: date | None = None  # the newest report's date: what the question's 今年 and "last year" count from
+    report_named: tuple[str, ...] = ()  # the words that name a report by its date ("the 2022 report": index.periods)
+    named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
+
+    @property
+    def period_text(self) -> str:
+        """The question without the words naming a report by its date: the text its asked
+        periods are read from ("at the May 2020 NPC" asks for no period)."""
+        return without(self.text, self.report_named)
+
+    @property
+    def report_years(self) -> frozenset[str]:
+        """The years the question names only as a report's name, not as a period asked."""
+        named = {y for span in self.report_named for y in re.findall(r"(?:19|20)\d\d", span)}
+        return frozenset(named - set(re.findall(r"(?:19|20)\d\d", self.period_text)))
 
     @property
     def zh_terms(self) -> list[str]:
@@ -68,6 +83,7 @@ def analyse(
     reference: date | None = None,
     uses: Callable[[str], bool] | None = None,
     metrics: Container[str] = frozenset(),
+    reports: dict[date, frozenset[int]] | None = None,
 ) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
@@ -75,7 +91,8 @@ def analyse(
     ``own``: the words for the reports' own place, level and years; ``reference``: the date
     relative years count from; ``uses``: whether the reports write a Chinese word (by default,
     every search token of it is in ``vocabulary``); ``metrics``: what the reports' figures count
-    (index.figure_table), which a question of bare keywords asks the figure of."""
+    (index.figure_table), which a question of bare keywords asks the figure of; ``reports``:
+    each report's date, by which a question may name it ("the 2022 report"), and its years."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -102,7 +119,21 @@ def analyse(
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
+    named, named_years = report_namings(text, reports or {})
     places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
     return Query(
-        question, text, language, glossary, groups, unmatched, bool(figure), bool(define), kind, own, places, reference
+        question,
+        text,
+        language,
+        glossary,
+        groups,
+        unmatched,
+        bool(figure),
+        bool(define),
+        kind,
+        own,
+        places,
+        reference,
+        named,
+        frozenset(map(str, named_years)),
     )

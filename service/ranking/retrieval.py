@@ -22,7 +22,7 @@ from index.embedder import Embedder
 from index.glossary import GlossaryMatcher
 from index.levels import own_words
 from index.lexical import tokenize
-from index.periods import delivered
+from index.periods import delivered, own_years
 from index.store import IndexBundle
 from index.terminology import Terminology
 from service.analysis.query import Query, analyse
@@ -99,7 +99,9 @@ class Retriever:
         self.verdict = verdict  # service.verdict.model.VerdictModel: judges each answer (None: all given outright)
         self.matcher = GlossaryMatcher(bundle.glossary)
         self.own = own_words(bundle.manifest.get("reports", []))
-        self.reference = max(filter(None, map(delivered, bundle.manifest.get("reports", []))), default=None)
+        metas = bundle.manifest.get("reports", [])
+        self.reports = {day: own_years(meta) for meta in metas if (day := delivered(meta)) is not None}
+        self.reference = max(self.reports, default=None)
         self._definitions = self._definition_rows()
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()
@@ -147,6 +149,7 @@ class Retriever:
             self.reference,
             self.bundle.uses,
             self.bundle.metrics,
+            self.reports,
         )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
