@@ -22,8 +22,10 @@ from index.jsonio import write_json
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\b(?:to|a|an|the)\b|[^a-z\s-]")
+# An acronym the dictionary gives beside a sense: "value-added tax (VAT)", "WTO (World Trade Organization)".
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)|^([A-Z]{2,6})\s+\(")
 MAX_SENSE_WORDS = 2
-TABLE_VERSION = 3  # raised whenever _senses reads the dictionary differently
+TABLE_VERSION = 4  # raised whenever _senses reads the dictionary differently
 
 
 def _data_file() -> Path | None:
@@ -36,12 +38,15 @@ def _data_file() -> Path | None:
 
 def _senses(glosses: str) -> list[str]:
     """A line's English senses (split at / and at ;, as in "to revive; to revitalize"), each
-    folded to lower-case words without articles or notes."""
+    folded to lower-case words without articles or notes, and the acronyms it gives (VAT)."""
     out = []
     for sense in re.split(r"[/;]", glosses):
         words = _SENSE_NOISE.sub(" ", sense.lower()).split()
         if 0 < len(words) <= MAX_SENSE_WORDS:
             out.append(" ".join(words))
+        acronym = _ACRONYM.search(sense.strip())
+        if acronym:
+            out.append((acronym.group(1) or acronym.group(2)).lower())
     return out
 
 

@@ -25,6 +25,13 @@ def test_senses_joined_by_semicolons_and_derived_forms_are_read():
     assert groups == [("振兴",), ("修订",), ("县域",)] and rest == []
 
 
+def test_an_acronym_the_dictionary_gives_beside_a_sense_stands_for_its_words():
+    table = english_to_chinese()
+    assert "增值税" in table["vat"] and "人工智能" in table["ai"]  # "value-added tax (VAT)", "… (AI)"
+    groups, rest = lexicon_groups(["smes", "vat"], {"增值税", "中小型企业"}.__contains__)
+    assert groups == [("中小型企业",), ("增值税",)] and rest == []
+
+
 def test_a_word_whose_translations_the_reports_never_use_stays_unmatched():
     groups, rest = lexicon_groups(["investment"], lambda word: False)
     assert groups == [] and rest == ["investment"]
