@@ -25,6 +25,10 @@ from index.normalize import in_script
 from index.periods import HALVES, PLAN_DIGITS, plan_years
 
 _BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
+# The words the reports qualify a figure by (index.figure_table), in an English line: before
+# the figure ("about RMB 2.5 trillion") or after it ("11 million or more").
+_BEFORE_EN = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "约": "about", "达": ""}
+_AFTER_EN = {"以上": ("", "or more"), "左右": ("about", ""), "以内": ("at most", ""), "以下": ("under", "")}
 
 
 def _plan_number(name: str) -> int:
@@ -61,9 +65,35 @@ def period_label(record: FigureRecord, english: bool, asked: frozenset[str] = fr
     return (year if english else f"{year}年") if year else ""
 
 
+def _qualifier_parts(record: FigureRecord) -> tuple[str, str]:
+    """The qualifying words the report writes before and after the figure (约 | 以上), found
+    in its clause; the 余 or 多 inside the figure's own text is part of it already."""
+    words = record.qualifier
+    if words and words[-1] in "余多" and words[-1] in record.text:
+        words = words[:-1]
+    for cut in range(len(words) + 1):
+        if f"{words[:cut]}{record.text}{words[cut:]}" in record.clause:
+            return words[:cut], words[cut:]
+    return "", ""
+
+
+def as_written(record: FigureRecord) -> str:
+    """The figure with the words that qualify it, as the report writes them: 6%左右, 约2.5万亿元,
+    1100万人以上. A target of "about 6%" is not one of 6%."""
+    before, after = _qualifier_parts(record)
+    return f"{before}{record.text}{after}"
+
+
+def qualified_en(record: FigureRecord) -> str:
+    """The figure's English rendering with its qualifier in fixed words ("about 6%")."""
+    before, after = _qualifier_parts(record)
+    lead, tail = _AFTER_EN.get(after, ("", ""))
+    return " ".join(p for p in (_BEFORE_EN.get(before, ""), lead, record.english, tail) if p)
+
+
 def _change_en(record: FigureRecord) -> str:
     base = _BASES_EN.get(record.base, f"({record.base})" if record.base else "")
-    return " ".join(p for p in (record.direction or record.change, record.english, base) if p)
+    return " ".join(p for p in (record.direction or record.change, qualified_en(record), base) if p)
 
 
 def figure_line(
@@ -75,12 +105,12 @@ def figure_line(
     if english:
         metric = f"{value.metric_en} ({value.metric})" if value.metric_en else value.metric
         head = ", ".join(p for p in (metric, period) if p)
-        said = _change_en(value) if value.change else value.english
-        line = f"{head}: {said} ({value.text})"
+        said = _change_en(value) if value.change else qualified_en(value)
+        line = f"{head}: {said} ({as_written(value)})"
         return "; ".join([line] + [f"{_change_en(c)}" for c in changes]).replace(": ;", ":")
     head = f"{value.metric}（{period}）" if period else value.metric
-    tail = "".join(f"，{c.base}{c.change}{c.text}" for c in changes)
-    return f"{head}：{value.base}{value.change}{value.text}{tail}"
+    tail = "".join(f"，{c.base}{c.change}{as_written(c)}" for c in changes)
+    return f"{head}：{value.base}{value.change}{as_written(value)}{tail}"
 
 
 def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> FigureRecord | None:
