@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 
 import _bootstrap  # noqa: F401
@@ -56,6 +57,12 @@ def print_rows(title: str, rows: dict[str, dict[str, float]]) -> None:
         print(f"{name:<22}" + "".join(f"{figures[c]:>10.3f}" if c != "n" else f"{figures[c]:>10d}" for c in COLUMNS))
 
 
+def shared_ids(sets: dict[str, list[Question]]) -> list[str]:
+    """Ids that more than one question holds (in one file or across files)."""
+    counts = Counter(q.id for qs in sets.values() for q in qs)
+    return sorted(qid for qid, n in counts.items() if n > 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", type=Path)
@@ -63,9 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top-k", type=int, default=10)
     parser.add_argument("--json", type=Path, help="write every answer here, by set")
     args = parser.parse_args(argv)
+    sets = {set_name(path, args.files): load_questions(path, args.split) for path in args.files}
+    shared = shared_ids(sets)
+    if shared:
+        parser.error(f"question ids must be unique across the files, as the pooled rows key on them: {shared[:5]}")
     config = Config.from_env()
     retriever = load_retriever(config, load_encoders(config))
-    sets = {set_name(path, args.files): load_questions(path, args.split) for path in args.files}
     results = {
         name: {q.id: ask(retriever, q.question, top_k=args.top_k, qid=q.id) for q in qs} for name, qs in sets.items()
     }

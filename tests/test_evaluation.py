@@ -167,3 +167,22 @@ def test_evaluate_script_runs_on_any_question_file(built, config, tmp_path):
     summary = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert summary["full"]["by_lang"]["all"]["R@5"] == 1.0 and summary["full"]["answers"]["figure_in_answer"] == 1.0
     assert (tmp_path / "trec" / "full.run").exists() and "R@5" in out.stdout
+
+
+def test_scoring_sets_that_share_a_question_id_is_refused_before_anything_is_loaded(tmp_path):
+    row = {
+        "id": "x001",
+        "lang": "en",
+        "question": "GDP?",
+        "gold": ["GDP"],
+        "doc": None,
+        "type": "figure",
+        "answerable": True,
+    }
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(row), encoding="utf-8")
+    files = [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
+    out = subprocess.run(
+        [sys.executable, "scripts/score_sets.py", *files], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 2 and "x001" in out.stderr and "unique" in out.stderr
