@@ -25,7 +25,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "5"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "6"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
@@ -36,18 +36,22 @@ _CHANGE = re.compile(
     """,
     re.VERBOSE,
 )
-# Words at the end of a metric that say what happened to it, not what it is.
+# Words at the end of a metric that say what happened to it, not what it is: verbs, and the
+# prepositions before a value (保持在, 控制在, 从…提高到, 降至).
 _TRAILING = re.compile(
     r"""
         (?: 完成 | 实现 | 达到 | 达 | 为 | 是 | 突破 | 超过 | 超 | 累计 | 新增 | 共计? | 约 | 近 | 逾 | 总计
           | 同比 | 比上年 | 较上年 | 分别 | 全年 | 预计 | 力争 | 左右 | 以上 | 年均 | 平均 | 合计 | 占 | 的
-          | 和 | 及 | 与 | 、 | \s )+$
+          | 和 | 及 | 与 | 、 | \s
+          | (?:保持|控制|稳定|维持)在 | (?<![存现所正自实])在 | 从 | 由 | 再 | 实际
+          | (?:[降增升]|提高|下降|减少|扩大|缩小)?[至到] )+$
     """,
     re.VERBOSE,
 )
 # Words at the start that say when or how, not what: the period is the record's own field.
 _LEADING = re.compile(
-    r"^(?:其中|全年|累计|共|并|和|及|且|同时|预计|力争|完成|实现|截至目前|目前|已经?|[上下]半年|今年|去年|明年|(?:19|20)\d\d年|、|\s)+"
+    r"^(?:其中|全年|累计|共|并|和|及|且|同时|预计|力争|完成|实现|截至目前|目前|已经?|[上下]半年|今年|去年|明年|(?:19|20)\d\d年|、|\s"
+    r"|拟安排|拟|将)+"
 )
 _BEFORE = re.compile(r"(?:超过|超|近|约|逾|达)$")
 _AFTER = re.compile(r"^(?:以上|左右|以内|以下)")
