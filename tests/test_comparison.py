@@ -20,6 +20,10 @@ from service.ranking.comparison import two_sided
         ("截至上半年,全年城建投资计划已经完成了百分之多少?", False),  # a plan, but one thing asked
         ("2020年征收拆迁完成了多大面积?到今年上半年又完成了多少?", True),  # two questions, each its period
         ("2021年上半年办了什么招商论坛?签下了哪些项目?", False),  # two questions, one period
+        ("年初说要新建一座养老中心,到年中进展怎样?", True),  # the plan and the mid-year, asked once
+        ("The district set a road-building target for 2021; how far had it got by the end of June?", True),
+        ("2020年的新增就业跟十三五五年的总数比怎么样?", True),  # 跟…比 sets one beside the other
+        ("2020年的新增就业比重是多少?", False),  # 比重 is no comparison
     ],
 )
 def test_a_comparison_is_told_from_a_question_about_one_side(retriever, question, sided):

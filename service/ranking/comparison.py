@@ -16,22 +16,30 @@ from service.analysis.query import Query
 from service.ranking.rerank import chunk_periods
 
 _QUESTION_MARK = re.compile(r"[?？]")
-_COMPARE = re.compile(r"相比|对比|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I)  # not "against": the fight against crime
+# Not "against" (the fight against crime); 跟/和/与…比 is "set beside", not 比重, 比例, 比上年.
+_COMPARE = re.compile(
+    r"相比|对比|(?:跟|和|与|同)[^,，。？?；;]{1,30}?比(?![重例率上去])|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I
+)
 # A plan or an annual target, and the mid-year: the two reports' sides.
 _PLANNED = re.compile(
     r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report)\b",
     re.I,
 )
-_MIDYEAR = re.compile(r"上半年|年中|\b(?:mid-?year|mid-(?:19|20)\d\d|first half|H1|by the middle of|by mid)\b", re.I)
-# The words that ask (多少, 几, 什么, 如何, what, how much …): a comparison asks twice.
-_ASKS = re.compile(
-    r"多少|(?<![这那好哪])几|什么|如何|怎么|怎样|哪|\b(?:what|how|which|did|has|had|was|were|is)\b", re.I
+_MIDYEAR = re.compile(
+    r"""上半年 | 年中 | 6月底
+      | \b(?: mid-?year | mid-(?:19|20)\d\d | first\ half | H1 | by\ the\ middle\ of | by\ mid
+           | (?:end\ of|by)\ June )\b""",
+    re.I | re.VERBOSE,
 )
 # A figure "against the same period of 2019" is one report's own comparison, not a side.
 _SAME_PERIOD = re.compile(
     r"(?:(?:19|20)\d\d年?|上年|去年)同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b"
     r"|\bsame period (?:of )?last year\b",
     re.I,
+)
+# The share of a plan done so far is one side's own figure (完成全年计划的52%): nothing to set beside it.
+_SHARE_OF_PLAN = re.compile(
+    r"百分之多少 | 百分比 | 完成率 | 进度比例 | \bwhat\ (?:share|percentage|per\ ?cent)\b", re.I | re.VERBOSE
 )
 _PERIOD_TERM = re.compile(r"十[一二三四五六]五|(?:19|20)\d\d年?")
 
@@ -47,8 +55,8 @@ def named_periods(query: Query) -> set[str]:
 def two_sided(query: Query) -> bool:
     """Does the question set two sides against each other: a compare word, two years or
     a plan period beside another period (2020年…2021年上半年, 十三五…十四五), two questions
-    each with its period, or a plan and the mid-year asked about each (计划新建多少?上半年实际
-    建成多少?)?"""
+    each with its period, or a plan and the mid-year (计划新建多少?上半年实际建成多少?; 年初说要…,
+    到年中进度如何?): what was planned is one side, how far it got the other."""
     text = _SAME_PERIOD.sub(" ", query.text)
     if _COMPARE.search(text):
         return True
@@ -57,7 +65,7 @@ def two_sided(query: Query) -> bool:
     asked = [periods(q) for q in _QUESTION_MARK.split(text) if periods(q)]
     if len(asked) >= 2 and any(a != asked[0] for a in asked):
         return True  # 2020年完成了多少?到今年上半年又完成了多少?
-    return bool(_PLANNED.search(text) and _MIDYEAR.search(text) and len(_ASKS.findall(text)) >= 2)
+    return bool(_PLANNED.search(text) and _MIDYEAR.search(text)) and not _SHARE_OF_PLAN.search(text)
 
 
 def other_side(primary: Chunk, chunk: Chunk) -> bool:
