@@ -25,7 +25,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "6"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "7"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
@@ -94,6 +94,7 @@ class FigureRecord:
     period: tuple[str, ...] = ()
     level: str = ""
     qualifier: str = ""  # 超, 以上, 余, 约 … written around the figure
+    written: str = ""  # the figure with the qualifiers around it, as the report writes them: 6%左右, 约2.5万亿元
     clause: str = ""  # the clause it stands in, as evidence
     related: tuple[str, ...] = field(default=())  # ids of the other figures of its metric in its sentence
 
@@ -128,11 +129,21 @@ def _metric(words: str) -> str:
     return words
 
 
-def _qualifier(clause: str, figure: Figure) -> str:
+def _around(clause: str, figure: Figure) -> tuple[str, str]:
+    """The qualifying words written just before and just after a figure (约 | 以上)."""
     before = _BEFORE.search(clause[: figure.start])
     after = _AFTER.match(clause[figure.end :])
+    return (before.group(0) if before else ""), (after.group(0) if after else "")
+
+
+def _qualifier(clause: str, figure: Figure) -> str:
     inside = next((q for q in ("余", "多") if q in figure.text), "")
-    return "".join(m.group(0) for m in (before, after) if m) + inside
+    return "".join(_around(clause, figure)) + inside
+
+
+def _written(clause: str, figure: Figure) -> str:
+    before, after = _around(clause, figure)
+    return f"{before}{figure.text}{after}"
 
 
 def sentence_records(chunk: Chunk, level: str) -> list[FigureRecord]:
@@ -172,6 +183,7 @@ def sentence_records(chunk: Chunk, level: str) -> list[FigureRecord]:
                     period=clause_periods,
                     level=level,
                     qualifier=_qualifier(clause, figure),
+                    written=_written(clause, figure),
                     clause=clause.strip(),
                 )
             )

@@ -38,6 +38,7 @@ def test_a_change_in_its_own_clause_is_a_change_of_the_figure_before_it():
 def test_qualifiers_written_around_or_inside_a_figure_are_kept():
     records = sentence_records(_chunk("组织3万余人次,第二剂接种率超80%,新增就业约2万人以上"), "district")
     assert [r.qualifier for r in records] == ["余", "超", "约以上"]
+    assert [r.written for r in records] == ["3万余人次", "超80%", "约2万人以上"]  # each where the report writes it
 
 
 def test_each_figure_is_recorded_once_and_read_back_as_written(tmp_path):

@@ -66,15 +66,10 @@ def period_label(record: FigureRecord, english: bool, asked: frozenset[str] = fr
 
 
 def _qualifier_parts(record: FigureRecord) -> tuple[str, str]:
-    """The qualifying words the report writes before and after the figure (约 | 以上), found
-    in its clause; the 余 or 多 inside the figure's own text is part of it already."""
-    words = record.qualifier
-    if words and words[-1] in "余多" and words[-1] in record.text:
-        words = words[:-1]
-    for cut in range(len(words) + 1):
-        if f"{words[:cut]}{record.text}{words[cut:]}" in record.clause:
-            return words[:cut], words[cut:]
-    return "", ""
+    """The qualifying words the report writes before and after the figure (约 | 以上), from the
+    figure as the table records it written (index.figure_table)."""
+    before, _, after = (record.written or record.text).partition(record.text)
+    return before, after
 
 
 def as_written(record: FigureRecord) -> str:
