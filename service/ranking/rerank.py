@@ -31,7 +31,7 @@ def query_periods(query: Query) -> set[str]:
     """The periods a question names, in its words or its translated terms (index.periods); a
     year that only names a report ("per the 2020 report") stands for that report's years."""
     named = periods(query.period_text + " " + " ".join(query.zh_terms), query.reference)
-    asked = {p for p in named if p.removesuffix("年") not in query.report_years}
+    asked = {p for p in named if p not in query.report_years}
     return folded(asked or set(query.named_report_years))
 
 
