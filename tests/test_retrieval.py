@@ -122,21 +122,3 @@ def test_a_dictionary_word_the_reports_write_inside_a_longer_word_still_counts(r
     )
     assert bundle.uses(inside)
     assert not bundle.uses("龘靐") and not bundle.uses("龘")  # neither written nor a search token
-
-
-def _delivered_mid_year(retriever) -> str:
-    return next(r["id"] for r in retriever.bundle.manifest["reports"] if 4 <= int(r["date"][5:7]) <= 9)
-
-
-def test_a_report_named_by_its_date_is_what_is_searched(retriever):
-    query, hits = retriever.search("According to the mid-2021 report, how much fixed-asset investment was done?", 3)
-    assert "mid-2021 report" not in query.asked_text and "报告" not in query.zh_terms  # the naming is not searched
-    assert {h.chunk.doc for h in hits} == {_delivered_mid_year(retriever)}
-
-
-def test_a_comparison_naming_one_report_still_finds_the_other_side(retriever):
-    _, hits = retriever.search(
-        "The December 2020 report gave the tax and fee cuts for 2020. How do they compare with the first half of 2021?",
-        3,
-    )
-    assert len({h.chunk.doc for h in hits}) == 2

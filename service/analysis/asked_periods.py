@@ -81,7 +81,7 @@ def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:
     wanted, halves = asked - HALVES, asked & HALVES
     if (wanted and not wanted & told) or (halves and not wanted and not halves & told):
         return True
-    return other_part_of_year(query.asked_text, chunk, answer_text)
+    return other_part_of_year(query.period_text, chunk, answer_text)
 
 
 def other_part_of_year(question: str, chunk: Chunk, answer_text: str) -> bool:

@@ -48,20 +48,18 @@ class Query:
     reference: date | None = None  # the newest report's date: what the question's 今年 and "last year" count from
     report_named: tuple[str, ...] = ()  # the words that name a report by its date ("the 2022 report": index.periods)
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
-    named_reports: frozenset[date] = frozenset()  # the days the reports so named were delivered
 
     @property
-    def asked_text(self) -> str:
-        """The question without the words naming a report by its date: what it asks. Its
-        periods are read from this ("at the May 2020 NPC" asks for no period), and the search
-        channels read it (those words say which report, and match its title lines)."""
+    def period_text(self) -> str:
+        """The question without the words naming a report by its date: the text its asked
+        periods are read from ("at the May 2020 NPC" asks for no period)."""
         return without(self.text, self.report_named)
 
     @property
     def report_years(self) -> frozenset[str]:
         """The years the question names only as a report's name, not as a period asked."""
         named = {y for span in self.report_named for y in re.findall(r"(?:19|20)\d\d", span)}
-        return frozenset(named - set(re.findall(r"(?:19|20)\d\d", self.asked_text)))
+        return frozenset(named - set(re.findall(r"(?:19|20)\d\d", self.period_text)))
 
     @property
     def zh_terms(self) -> list[str]:
@@ -98,12 +96,10 @@ def analyse(
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
-    naming, named_years, named_days = report_namings(text, reports or {})
-    searched = without(text, naming)
     groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []
     if language == "en":
-        translated, unmatched = terminology.translate_groups(searched)
+        translated, unmatched = terminology.translate_groups(text)
         groups = [tuple(g) for g in translated] + [(e.term,) for e in glossary]
         groups += [(han,) for han in re.findall(r"[\u4e00-\u9fff]+", text)]
         if romanised is not None:
@@ -123,6 +119,7 @@ def analyse(
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
+    named, named_years = report_namings(text, reports or {})
     places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
     return Query(
         question,
@@ -137,7 +134,6 @@ def analyse(
         own,
         places,
         reference,
-        naming,
+        named,
         frozenset(map(str, named_years)),
-        named_days,
     )

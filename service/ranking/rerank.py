@@ -30,7 +30,7 @@ class RerankWeights:
 def query_periods(query: Query) -> set[str]:
     """The periods a question names, in its words or its translated terms (index.periods); a
     year that only names a report ("per the 2020 report") stands for that report's years."""
-    named = periods(query.asked_text + " " + " ".join(query.zh_terms), query.reference)
+    named = periods(query.period_text + " " + " ".join(query.zh_terms), query.reference)
     asked = {p for p in named if p not in query.report_years}
     return folded(asked or set(query.named_report_years))
 

@@ -101,7 +101,6 @@ class Retriever:
         self.own = own_words(bundle.manifest.get("reports", []))
         metas = bundle.manifest.get("reports", [])
         self.reports = {day: own_years(meta) for meta in metas if (day := delivered(meta)) is not None}
-        self.delivered = {meta.get("id"): day for meta in metas if (day := delivered(meta)) is not None}
         self.reference = max(self.reports, default=None)
         self._definitions = self._definition_rows()
         self._vectors: dict[str, np.ndarray] = {}
@@ -156,17 +155,17 @@ class Retriever:
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         if query.language == "en":
             if not translate:
-                tokens = tokenize(query.asked_text)
+                tokens = tokenize(query.text)
             else:
-                tokens = tokenize(" ".join(query.zh_terms)) + [t for t in tokenize(query.asked_text) if t[0].isdigit()]
+                tokens = tokenize(" ".join(query.zh_terms)) + [t for t in tokenize(query.text) if t[0].isdigit()]
         else:
-            tokens = tokenize(query.asked_text)
+            tokens = tokenize(query.text)
         scores = self.bundle.lexical.scores(tokens)
         order = np.argsort(-scores, kind="stable")[:DEPTH]
         return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
     def _dense(self, role: str, query: Query, augment: bool) -> list[tuple[int, float]]:
-        vector = self.encoders[role].encode_queries([dense_text(query) if augment else query.asked_text])
+        vector = self.encoders[role].encode_queries([dense_text(query) if augment else query.text])
         scores, rows = self.bundle.dense[role].search(vector, DEPTH)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 
@@ -198,7 +197,6 @@ class Retriever:
         fused = fuse(ranked, spec.weights[query.language])
         if spec.rerank:
             fused = self._rerank(query, fused, ranked, spec)
-            fused = self._named_first(query, fused)
         if spec.glossary:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
@@ -213,16 +211,6 @@ class Retriever:
         if spec.learned and self.trees is not None:
             return rerank_learned(self.trees, query, fused, ranked, self.bundle.chunks, self.bundle.lexical)
         return rerank(query, fused, self.bundle.chunks)
-
-    def _named_first(self, query: Query, fused: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """A question naming some of the reports by their dates ("per the 2020 report") asks
-        what those say: their passages come first, each side in its ranked order. Not so for a
-        comparison, which may name one report and set another beside it."""
-        if not query.named_reports or query.named_reports >= set(self.delivered.values()) or two_sided(query):
-            return fused
-        chunks = self.bundle.chunks
-        named = [pair for pair in fused if self.delivered.get(chunks[pair[0]].doc) in query.named_reports]
-        return named + [pair for pair in fused if self.delivered.get(chunks[pair[0]].doc) not in query.named_reports]
 
     def _promote_definitions(self, query: Query, fused: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """A named glossary term brings its definition to the top (second if not asked what it means)."""
@@ -269,12 +257,12 @@ def dense_text(query: Query) -> str:
     (dev MRR .878 -> .891). A question the terminology does not reach stays as asked, less
     its closing question mark (rankings unchanged on both splits, one token fewer)."""
     terms = list(dict.fromkeys(group[0] for group in query.zh_groups))
-    asked = _END_MARKS.sub("", query.asked_text)  # a token the encoder pays for and no passage has
+    asked = _END_MARKS.sub("", query.text)  # a token the encoder pays for and no passage has
     if not terms:
         return asked
     if query.language != "en":  # a Chinese question with English words in it (GDP)
         return f"{asked} {' '.join(terms)}"
-    return " ".join([*query.unmatched, *terms, *re.findall(r"\d+(?:\.\d+)?", query.asked_text)])
+    return " ".join([*query.unmatched, *terms, *re.findall(r"\d+(?:\.\d+)?", query.text)])
 
 
 _POOL: tuple[int, ThreadPoolExecutor] | None = None

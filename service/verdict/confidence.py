@@ -159,7 +159,7 @@ def checks(
     terms = asked_terms(query)
     found = {
         "unknown_term": bool(unknown_terms(query, searched, lexical.vocabulary)),
-        "after_reports": asks_after(query.asked_text, reported_until),
+        "after_reports": asks_after(query.period_text, reported_until),
         "other_period": query.wants_figure and chunk is not None and other_period(query, chunk, answer_text),
         "repeats_question": bool(asks_items)
         and not _WHEN.search(query.text)
