@@ -20,7 +20,8 @@ from index.figures import Figure, find_figures
 from index.glossary import GlossaryEntry
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
-from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause, figure_focus
+from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause
+from service.answering.focus import figure_focus
 from service.ranking.comparison import other_side, two_sided
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
 from service.verdict.confidence import checks, clause_coverage

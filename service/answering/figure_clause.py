@@ -2,8 +2,7 @@
 
 A figure question is answered by a clause holding a figure: each is scored on the words of
 that clause and the one before it (what the figure counts), with a little of its sentence and
-its passage's rank. Within the sentence shown, the figure that answers is the one whose
-clause's words up to it, unit and kind (a change, or not) fit the question best.
+its passage's rank. Which figure of the sentence shown answers is service.answering.focus.
 """
 
 from __future__ import annotations
@@ -21,15 +20,6 @@ ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
 FIGURE_RANK_WEIGHT = 0.15  # figure clauses: rank counts for less, the clause's own words for more
 SENTENCE_WEIGHT = 0.15  # figure clauses: the rest of their sentence
 UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里)
-CHANGE_MISMATCH = 0.3  # the figure of a clause: a change where none is asked, or none where one is
-# A question asking how a figure changed, and a figure given as a change (its words end in a
-# verb of change: 同比增长22.3%, 下降了).
-_ASKS_CHANGE = re.compile(
-    r"增长|增加(?!值)|下降|减少|提高|降低|增速|增幅|降幅|涨|跌|\b(?:grow\w*|grew|increase\w*|rise|rose|fall|fell|drop\w*"
-    r"|decline\w*|change\w*|rate|percent\w*|by how much)\b",
-    re.I,
-)
-_CHANGED = re.compile(r"(?:增长|增加|下降|减少|提高|降低|上涨|回落|增幅|增速|降幅)了?(?:超|近|约|达)?$")
 
 
 def fitting(query: Query, text: str) -> list[Figure]:
@@ -71,27 +61,3 @@ def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weigh
             if score > best_score:
                 best, best_score = (item, i), score
     return best
-
-
-def figure_focus(query: Query, terms: Terms, sentence: str, shown: tuple[int, int], weight) -> int | None:
-    """Where, in the sentence, the figure that answers stands among those the answer shows:
-    each scored on the words of its clause up to it (a clause names what it counts first),
-    in the unit asked, a change (同比增长22.3%) only when a change or a rate is asked. A
-    clause often gives several (a value and its growth; "高新技术企业数增长超4倍、达到330家").
-    On the read sets, the answer line holds the asked figure .70 -> .77 against the clause's
-    first figure; words after the figure, or the clause before, did worse (.75)."""
-    units = asked_units(query.text, query.language)
-    asks_change = query.figure_kind == "percent" or bool(_ASKS_CHANGE.search(query.text))
-    found = []  # (score, -position, position)
-    for lo, hi in clauses(sentence):
-        if hi <= shown[0] or lo >= shown[1]:
-            continue
-        clause = sentence[lo:hi]
-        since = 0
-        for figure in fitting(query, clause):
-            is_change = figure.kind == "percent" or bool(_CHANGED.search(clause[since : figure.start]))
-            score = coverage(terms, clause[: figure.end], weight) + (UNIT_BONUS if figure.unit in units else 0.0)
-            score -= CHANGE_MISMATCH if is_change != asks_change else 0.0
-            found.append((score, -(lo + figure.start), lo + figure.start))
-            since = figure.end
-    return max(found)[2] if found else None

@@ -1,0 +1,66 @@
+"""Fit the figure focus (service.answering.focus) and print how it does on sets it never saw.
+
+    python scripts/train_focus.py              # figures out of sample, then fit on all and write
+    python scripts/train_focus.py --no-write   # figures only
+
+Fitted on the read question sets of two corpora, so that no report's wording is all it
+knows: on the shipped reports the dev split of eval/questions.jsonl, the fresh sets and the
+read blind sets; on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index)
+their read sets. Never the frozen test split nor the unread blind sets (blind2, blind5).
+Deterministic: the same sets and indexes give the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+import _bootstrap  # noqa: F401
+
+from service.answering.focus import FEATURES, WEIGHTS
+from service.answering.focus_training import HAND, collect, fit, held_out, save
+from service.config import ROOT, Config
+from service.ranking.training import UNSEEN, load_sets
+from service.runtime import build, load_encoders, load_retriever
+
+READ_SETS = (
+    "questions.jsonl:dev",
+    *sorted(p.name for p in (ROOT / "eval").glob("fresh*_questions.jsonl")),
+    *sorted(f"{p.parent.name}/{p.name}" for b in ("blind", "blind3", "blind4") for p in (ROOT / "eval" / b).glob("*")),
+    *(f"{UNSEEN}unseen_{n}_questions.jsonl" for n in ("dev", "en_dev", "c", "d", "e", "f")),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-write", action="store_true", help="print the figures only")
+    args = parser.parse_args(argv)
+    config = Config.from_env(verdict=None)
+    unseen = replace(config, corpus_dir=ROOT / "eval" / "unseen" / "corpus", index_dir=ROOT / "var" / "unseen-index")
+    encoders = load_encoders(config)
+    retrievers = {}
+    groups = []
+    for name, questions in load_sets(list(READ_SETS)).items():
+        corpus = "unseen" if name.startswith(UNSEEN) else "shipped"
+        if corpus not in retrievers:
+            where = unseen if corpus == "unseen" else config
+            build(where, encoders)
+            retrievers[corpus] = load_retriever(where, encoders)
+        groups += collect(retrievers[corpus], questions, name, corpus)
+    print(f"{len(groups)} figure questions whose answer shows the asked figure among others")
+    for title, key in (("left out by set", lambda g: g.group), ("left out by corpus", lambda g: g.corpus)):
+        rows = held_out(groups, key)
+        hand, learned, n = (sum(r[i] for r in rows.values()) for i in range(3))
+        print(f"{title}: asked figure chosen, hand weights {hand}/{n}, learned {learned}/{n}")
+        for value, (h, le, k) in rows.items():
+            print(f"  {value:<45} {h:>4} {le:>4} {k:>4}")
+    weights = fit(groups)
+    print("weights:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, weights)), f"(hand: {HAND})")
+    if not args.no_write:
+        save(weights, WEIGHTS)
+        print(f"-> {WEIGHTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""The figure that answers, among several in one sentence: chosen by learned weights over
+signals that hold in any report and either language."""
+
+import json
+
+import pytest
+
+from service.analysis.terms import query_terms
+from service.answering.focus import FEATURES, figure_focus, focus_candidates, load_weights
+from service.answering.focus_training import Group, fit, right
+
+SENTENCE = "军地41支医疗队、3543名医务工作者进驻驰援,各地捐款捐物达2.5亿元。"
+
+
+def _chosen(retriever, question: str, sentence: str = SENTENCE) -> str:
+    query = retriever.analyse(question)
+    terms = query_terms(query)
+    at = figure_focus(query, terms, sentence, (0, len(sentence)), None)
+    return next(c.text for c in focus_candidates(query, terms, sentence, (0, len(sentence)), None) if c.position == at)
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("有多少名医务工作者进驻驰援?", "3543名"),  # what a Chinese count counts follows it
+        ("How many medical workers were sent in?", "3543名"),
+        ("各地捐款捐物达到多少?", "2.5亿元"),
+        ("How much money and goods were donated?", "2.5亿元"),  # an amount of money is asked
+    ],
+)
+def test_the_figure_of_what_is_asked_is_chosen_among_several(retriever, question, figure):
+    assert _chosen(retriever, question) == figure
+
+
+def test_a_change_is_chosen_only_when_a_change_is_asked(retriever):
+    sentence = "地方一般公共预算收入91.75亿元,同比增长69.3%。"
+    assert _chosen(retriever, "上半年地方一般公共预算收入是多少?", sentence) == "91.75亿元"
+    assert _chosen(retriever, "上半年地方一般公共预算收入同比增长多少?", sentence) == "69.3%"
+
+
+def test_the_shipped_weights_are_for_these_signals(tmp_path):
+    assert len(load_weights()) == len(FEATURES)
+    other = tmp_path / "focus.json"
+    other.write_text(json.dumps({"features": ["words_before"], "weights": [1.0]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        load_weights(other)
+
+
+def test_fitted_weights_rank_the_asked_figure_first():
+    def group(i: int, asked: tuple[float, ...], other: tuple[float, ...]) -> Group:
+        from service.answering.focus import FocusCandidate
+
+        candidates = (FocusCandidate(0, "a", other), FocusCandidate(5, "b", asked))
+        return Group(f"q{i}", "set", "shipped", "zh-Hans", candidates, (False, True))
+
+    # the asked figure's own words follow it, the other's precede it: only words_after tells them apart
+    groups = [group(i, (0.2, 0.9, 0, 0, 0), (0.4, 0.0, 0, 0, 0)) for i in range(20)]
+    weights = fit(groups)
+    assert weights[1] > 0 and right(groups, weights) == len(groups)
+    assert right(groups, (1.0, 0.0, 0.0, 0.0, 0.0)) == 0
