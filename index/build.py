@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -30,6 +30,7 @@ from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
 from index.lexical import LexicalIndex
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
 from index.romanised import RomanisedNames
+from index.terminology import curated_english
 from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
 from index.vector_store import EXACT_LIMIT, VectorStore
 
@@ -124,6 +125,7 @@ def write_artefacts(
     settings: BuildSettings,
     progress: bool,
     cache_root: Path | None = None,
+    curated: Mapping[str, str] | None = None,
 ) -> None:
     """Chunks, the figure table, one FAISS file per encoder, the BM25 index, the names in
     pinyin: everything but the manifest (and the glossary, copied before). With ``cache_root``, passages an
@@ -131,7 +133,7 @@ def write_artefacts(
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
-    write_table(folder, build_table(chunks))
+    write_table(folder, build_table(chunks, curated))
     texts = [dense_text(c) for c in chunks]
     for role, encoder in encoders.items():
         if cache_root is not None:
@@ -188,7 +190,8 @@ def build_index(
         reports = load_reports(corpus_dir)
         chunks = chunk_corpus(reports, settings.max_chars)
         encoders = encoders() if callable(encoders) else encoders
-        write_artefacts(tmp, chunks, encoders, settings, progress, cache_root=root)
+        curated = curated_english(corpus_dir / "terminology.tsv")
+        write_artefacts(tmp, chunks, encoders, settings, progress, cache_root=root, curated=curated)
         report_meta = [
             {
                 "id": r.id,

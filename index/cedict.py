@@ -14,7 +14,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -240,11 +240,17 @@ def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[
 MAX_WORD_CHARS = 6  # the longest Chinese word a gloss looks up whole
 
 
-def english_gloss(text: str) -> str:
+def english_gloss(text: str, curated: Mapping[str, str] | None = None) -> str:
     """A word-for-word English gloss of a Chinese phrase from the dictionary: its longest
     words first (固定资产 投资: "fixed assets investment"), each by its first sense that is
     not a verb's "to …" when it has one; Latin letters (GDP) kept; words the dictionary lacks
-    left out. Only the dictionary's words: nothing is invented."""
+    left out. ``curated``: the corpus's own English names of some Chinese terms (its
+    terminology), which name a whole phrase before the dictionary's words for its parts do
+    (地区生产总值: "GDP", not "local gross domestic production"); a term's name is not used for
+    a part of a longer phrase, where it may mean less than the row it comes from ("gas safety"
+    leads with 燃气). Only written words: nothing is invented."""
+    if curated and text in curated:
+        return curated[text]
     out: list[str] = []
     i = 0
     while i < len(text):

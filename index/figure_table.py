@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "7"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "8"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
@@ -146,8 +147,9 @@ def _written(clause: str, figure: Figure) -> str:
     return f"{before}{figure.text}{after}"
 
 
-def sentence_records(chunk: Chunk, level: str) -> list[FigureRecord]:
-    """The figures of a passage's anchor sentence, each with its metric, change and period."""
+def sentence_records(chunk: Chunk, level: str, curated: Mapping[str, str] | None = None) -> list[FigureRecord]:
+    """The figures of a passage's anchor sentence, each with its metric, change and period
+    (``curated``: the corpus's own English for some terms, for the metric's gloss)."""
     sentence = chunk.sentence
     offset = chunk.anchor_start
     records: list[FigureRecord] = []
@@ -161,7 +163,7 @@ def sentence_records(chunk: Chunk, level: str) -> list[FigureRecord]:
             change = next(reversed(list(_CHANGE.finditer(words))), None)  # the last one, next to the figure
             own = _metric(words)
             if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", own)) >= 2:
-                metric, metric_en = own, english_gloss(own)
+                metric, metric_en = own, english_gloss(own, curated)
             start = offset + clause_match.start() + figure.start
             records.append(
                 FigureRecord(
@@ -202,12 +204,13 @@ def _linked(records: list[FigureRecord]) -> list[FigureRecord]:
     ]
 
 
-def build_table(chunks: list[Chunk]) -> list[FigureRecord]:
-    """Every figure of every report once (each sentence is the anchor of one passage)."""
+def build_table(chunks: list[Chunk], curated: Mapping[str, str] | None = None) -> list[FigureRecord]:
+    """Every figure of every report once (each sentence is the anchor of one passage);
+    ``curated``: the corpus's own English for some terms (index.terminology.curated_english)."""
     seen: set[str] = set()
     table: list[FigureRecord] = []
     for chunk in chunks:
-        for record in sentence_records(chunk, chunk.level):
+        for record in sentence_records(chunk, chunk.level, curated):
             if record.id not in seen:
                 seen.add(record.id)
                 table.append(record)

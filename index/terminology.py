@@ -157,6 +157,23 @@ def _strip_plural(word: str) -> str:
     return word
 
 
+def curated_english(path: Path) -> dict[str, str]:
+    """The curated English name of each Chinese term the TSV's rows lead with: the first row
+    whose first alternative it is (the others of a row widen a search, they are not what its
+    English names: "service industry" leads with 服务业, not 服务业增加值), in the casing of a
+    Latin alternative of that row when they agree (gdp -> GDP). Empty without a terminology."""
+    if not path.exists():
+        return {}
+    english: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            phrase, alternatives = (row.get("en") or "").strip(), [z.strip() for z in (row.get("zh") or "").split("|")]
+            if phrase and re.search(r"[\u4e00-\u9fff]", alternatives[0]):
+                shown = next((z for z in alternatives if z.lower() == phrase.lower()), phrase)
+                english.setdefault(alternatives[0], shown)
+    return english
+
+
 class Terminology:
     """Phrase table from English word sequences to Chinese terms."""
 

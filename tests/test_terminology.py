@@ -1,4 +1,4 @@
-from index.terminology import Terminology, _stem
+from index.terminology import Terminology, _stem, curated_english
 
 
 def _table(tmp_path, rows):
@@ -58,3 +58,16 @@ def test_the_real_table_has_no_unrelated_meanings_under_one_stem():
         rows.setdefault(tuple(_stem(w) for w in _words(row["en"])), []).append(set(row["zh"].split("|")))
     clashes = {key for key, groups in rows.items() if len(groups) > 1 and not set.intersection(*groups)}
     assert clashes <= {("flood",), ("schedul",)}
+
+
+def test_a_row_names_the_term_it_leads_with_in_the_casing_the_row_writes(tmp_path):
+    path = tmp_path / "t.tsv"
+    rows = [
+        ("gdp", "地区生产总值|GDP"),
+        ("gross domestic product", "地区生产总值|GDP"),
+        ("service industry", "服务业|服务业增加值"),
+    ]
+    path.write_text("en\tzh\n" + "".join(f"{en}\t{zh}\n" for en, zh in rows), encoding="utf-8")
+    names = curated_english(path)
+    assert names == {"地区生产总值": "GDP", "服务业": "service industry"}  # 服务业增加值 only widens a search
+    assert curated_english(tmp_path / "missing.tsv") == {}

@@ -143,7 +143,10 @@ class FigureRecordItem(BaseModel):
     kind: str = Field(description="money, percent, people or count.")
     english: str = Field(description="RMB 77.943 billion.")
     metric: str = Field(description="What it counts, in the report's words.")
-    metric_en: str = Field(description="A word-for-word English gloss of the metric from CC-CEDICT.")
+    metric_en: str = Field(
+        description="The metric in English: the corpus terminology's name for it when it has one, else a word-for-word "
+        "gloss from CC-CEDICT."
+    )
     change: str = Field(description="增长, 下降 …: the figure is a change of its metric (empty if not).")
     direction: str = Field(description="up or down, for a change.")
     base: str = Field(description="What a change is against: 同比, 较2019年同期.")
