@@ -240,6 +240,11 @@ def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[
 MAX_WORD_CHARS = 6  # the longest Chinese word a gloss looks up whole
 
 
+# A sense that explains rather than names (隐患 "a danger concealed within sth"): the next
+# sense of the word names it ("hidden damage").
+_EXPLAINING = re.compile(r"\b(?:sth|sb|one's|oneself|something|somebody)\b|^(?:a|an|the)\s")
+
+
 def english_gloss(text: str, curated: Mapping[str, str] | None = None) -> str:
     """A word-for-word English gloss of a Chinese phrase from the dictionary: its longest
     words first (固定资产 投资: "fixed assets investment"), each by its first sense that is
@@ -266,8 +271,9 @@ def english_gloss(text: str, curated: Mapping[str, str] | None = None) -> str:
             names = english_names(text[i : i + size], most=4)
             if names or size == 1:
                 break
-        nouns = [n for n in names if not n.startswith("to ")]
-        if nouns or names:
-            out.append((nouns or names)[0].removeprefix("to "))
+        nouns = [n for n in names if not n.startswith("to ")] or names
+        plain = [n for n in nouns if not _EXPLAINING.search(n)] or nouns
+        if plain:
+            out.append(plain[0].removeprefix("to "))
         i += size
     return " ".join(dict.fromkeys(out))
