@@ -243,6 +243,10 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
             "How many new urban jobs were planned in 2021?",
         ),
         (["十三五期间新增城镇就业多少人?", "那十五五呢?"], "十五五期间新增城镇就业多少人?"),  # any plan, not only two
+        (
+            ["How many parking spaces were added in 2019?", "And how many in the early months of 2020?"],
+            "How many parking spaces were added in 2020?",
+        ),  # words saying when ("the early months of") are no new topic
         (["2021年地区生产总值预期增长多少?", "什么是两湖隧道?"], "什么是两湖隧道?"),
         (["2021年地区生产总值预期增长多少?", "城市更新推进得如何?"], "城市更新推进得如何?"),
         (["What was the GDP of the first half of 2021?", "What is GDP?"], "What is GDP?"),

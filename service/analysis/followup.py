@@ -58,6 +58,7 @@ _FILLER_ZH = re.compile(
 _FILLER_EN = re.compile(
     r"""
         \b(?:what|how|which|who|when|where|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|much|many|it|its|that|this|they|them|their|those|these|the|a|an|in|of|for|during|over|at|about|then|too|and|also|year|period|by|so|far|whole|entire|across|throughout)\b
+        | \b(?:first|last|early|late|start|beginning|end|months?|weeks?|days?)\b  # when, not what: "first months"
         | [^\w]
     """,
     re.I | re.VERBOSE,
