@@ -20,15 +20,9 @@ import _bootstrap  # noqa: F401
 from service.answering.focus import FEATURES, WEIGHTS
 from service.answering.focus_training import HAND, collect, fit, held_out, save
 from service.config import ROOT, Config
+from service.evaluation import READ_SETS
 from service.ranking.training import UNSEEN, load_sets
 from service.runtime import build, load_encoders, load_retriever
-
-READ_SETS = (
-    "questions.jsonl:dev",
-    *sorted(p.name for p in (ROOT / "eval").glob("fresh*_questions.jsonl")),
-    *sorted(f"{p.parent.name}/{p.name}" for b in ("blind", "blind3", "blind4") for p in (ROOT / "eval" / b).glob("*")),
-    *(f"{UNSEEN}unseen_{n}_questions.jsonl" for n in ("dev", "en_dev", "c", "d", "e", "f")),
-)
 
 
 def main(argv: list[str] | None = None) -> int:

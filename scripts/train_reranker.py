@@ -5,12 +5,12 @@
                                                      # compare with the hand-weighted reranker
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
-whether they hold a gold string. The default sets are the read ones of two corpora: on the
-shipped reports the dev split and the fresh sets whose misses were read; on the unseen
-reports (eval/unseen/corpus, indexed under var/unseen-index) their two development sets,
-so that the trees learn from more than two reports' wording. The test split and the blind
-sets stay out, so scoring them measures questions the trees never saw. Training is
-deterministic: the same indexes and sets give the same file.
+whether they hold a gold string. The default sets are the read ones of two corpora
+(service.evaluation.READ_SETS): on the shipped reports the dev split, the fresh sets and the
+read blind sets; on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index)
+their read sets, so that the trees learn from more than two reports' wording. The test split
+and the unread blind sets stay out, so scoring them measures questions the trees never saw.
+Training is deterministic: the same indexes and sets give the same file.
 """
 
 from __future__ import annotations
@@ -21,21 +21,15 @@ from pathlib import Path
 import _bootstrap  # noqa: F401
 
 from service.config import ROOT, Config
+from service.evaluation import READ_SETS
 from service.ranking.training import collect, cross_validate, save, train
 from service.runtime import load_encoders
-
-TRAIN_SETS = (
-    "questions.jsonl:dev",
-    *(f"fresh{n}_questions.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)),
-    "unseen/unseen_dev_questions.jsonl",
-    "unseen/unseen_en_dev_questions.jsonl",
-)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--sets", nargs="+", default=list(TRAIN_SETS), help="question files under eval/, with :split to pick one"
+        "--sets", nargs="+", default=list(READ_SETS), help="question files under eval/, with :split to pick one"
     )
     default_output = Config.from_env().reranker or ROOT / "service" / "ranking" / "reranker.json"
     parser.add_argument("--output", type=Path, default=default_output)

@@ -19,6 +19,19 @@ import pytrec_eval
 
 from index.normalize import normalize
 
+# The question sets whose misses have been read, as ``file[:split]`` under eval/ (a name under
+# unseen/ is asked of the unseen reports' corpus): what the learned parts of the pipeline are
+# fitted on. Never the frozen test split, nor the blind sets still unread (blind2, blind5).
+READ_SETS = (
+    "questions.jsonl:dev",
+    *(f"fresh{n}_questions.jsonl" for n in ("", *range(2, 18))),
+    "blind/analysts_questions.jsonl",
+    "blind/keywords_questions.jsonl",
+    "blind/residents_questions.jsonl",
+    "blind3/shipped_questions.jsonl",
+    "blind4/shipped_questions.jsonl",
+    *(f"unseen/unseen_{name}_questions.jsonl" for name in ("dev", "en_dev", "c", "d", "e", "f")),
+)
 RELEVANT = "ANSWER"
 MEASURES = {"success", "recip_rank", "ndcg_cut"}
 REPORTED = {"R@1": "success_1", "R@5": "success_5", "MRR@10": "recip_rank", "nDCG@10": "ndcg_cut_10"}

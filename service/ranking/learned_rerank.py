@@ -6,7 +6,7 @@ translated BM25 query ranks first means more to an English question than to a Ch
 one, a figure in the sentence matters only when the question's words are there too. So a
 small model of depth-2 trees weighs them, and its verdict is added to the hand-weighted
 score (HAND_WEIGHT). The trees are trained by ``scripts/train_reranker.py`` on the
-dev split and the read fresh sets (never the test split), and stored as plain arrays in
+read question sets of both corpora (never the test split), and stored as plain arrays in
 JSON: scoring is a few numpy look-ups, with no learning library at run time.
 
 Every feature is generic for dated policy reports (ranks and scores of each channel, the
