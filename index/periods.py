@@ -238,7 +238,7 @@ def year_parts(text: str) -> set[tuple[int, int]]:
 # says which report, not which period the question asks about.
 _REPORT_NAMED = re.compile(
     rf"""
-        (?:\b(?P<month>{_EN_MONTH[1:-1]})\s+|\b(?P<mid>mid-))?(?<!\d)(?P<year>(?:19|20)\d\d)(?:'s)?\s+
+        (?:\b(?P<month>{_EN_MONTH[1:-1]})\s+|\bmid-)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:'s)?\s+
         (?:government\s+)?(?:work\s+)?(?:reports?|npc|national\s+people's\s+congress|two\s+sessions|sessions?)\b
       | \b(?:report|npc|session)\s+(?:of|in|from)\s+(?:(?P<month_after>{_EN_MONTH[1:-1]})\s+)?
         (?P<year_after>(?:19|20)\d\d)\b
@@ -248,17 +248,13 @@ _REPORT_NAMED = re.compile(
     re.I | re.VERBOSE,
 )
 LATE_MONTH = 11  # a report delivered in November or December is named for the next year's session
-MID_YEAR = range(4, 10)  # the months a "mid-2021" report may have been delivered in
 
 
-def _names_report(year: int, month: int | None, day: date, mid: bool = False) -> bool:
-    """Does a year (and month) name the report delivered on ``day``: its own year and month
-    (one of the middle months for "mid-"), or the next year when it was delivered late in
-    its year and no month is said?"""
+def _names_report(year: int, month: int | None, day: date) -> bool:
+    """Does a year (and month) name the report delivered on ``day``: its own year and month,
+    or the next year when it was delivered late in its year and no month is said?"""
     if month is not None:
         return (year, month) == (day.year, day.month)
-    if mid:
-        return year == day.year and day.month in MID_YEAR
     return year == day.year or (year == day.year + 1 and day.month >= LATE_MONTH)
 
 
@@ -270,7 +266,7 @@ def report_namings(text: str, reports: dict[date, frozenset[int]]) -> tuple[tupl
         year = int(m.group("year") or m.group("year_after") or m.group("year_zh"))
         month_word = m.group("month") or m.group("month_after") or m.group("month_zh")
         month = _month(month_word) if month_word else None
-        named = [own for day, own in reports.items() if _names_report(year, month, day, bool(m.group("mid")))]
+        named = [own for day, own in reports.items() if _names_report(year, month, day)]
         if named:
             spans.append(m.group(0))
             years.update(y for own in named for y in own)

@@ -79,11 +79,7 @@ def test_a_questions_relative_years_count_from_the_newest_report(retriever):
     assert query_periods(retriever.analyse("What is this year's GDP growth target?")) == {str(newest.year)}
 
 
-REPORTS = {
-    date(2022, 3, 5): frozenset({2021, 2022}),
-    date(2020, 12, 29): frozenset({2020, 2021}),
-    date(2021, 8, 27): frozenset({2021}),
-}
+REPORTS = {date(2022, 3, 5): frozenset({2021, 2022}), date(2020, 12, 29): frozenset({2020, 2021})}
 
 
 @pytest.mark.parametrize(
@@ -95,8 +91,6 @@ REPORTS = {
         ("2022年的政府工作报告里高校毕业生有多少人?", ("2022年的政府工作报告",), {2021, 2022}),
         # a report delivered in December is named for the next year's session
         ("The 2021 work report set a growth target.", ("2021 work report",), {2020, 2021}),
-        # the middle of a year names the report delivered then, not one of its first or last months
-        ("Per the mid-2021 report, how far had the work got?", ("mid-2021 report",), {2021}),
         # a month that is not the report's, a year no report was delivered in, a year without "report"
         ("in the May 2022 report", (), set()),
         ("What did the 2019 report say?", (), set()),
