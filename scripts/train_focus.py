@@ -13,16 +13,15 @@ Deterministic: the same sets and indexes give the same file.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 
 import _bootstrap  # noqa: F401
 
 from service.answering.focus import FEATURES, WEIGHTS
 from service.answering.focus_training import HAND, collect, fit, held_out, save
-from service.config import ROOT, Config
+from service.config import Config
 from service.evaluation import READ_SETS
-from service.ranking.training import UNSEEN, load_sets
-from service.runtime import build, load_encoders, load_retriever
+from service.ranking.training import UNSEEN, load_sets, retrievers_for
+from service.runtime import load_encoders
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,17 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
     config = Config.from_env(verdict=None)
-    unseen = replace(config, corpus_dir=ROOT / "eval" / "unseen" / "corpus", index_dir=ROOT / "var" / "unseen-index")
-    encoders = load_encoders(config)
-    retrievers = {}
-    groups = []
-    for name, questions in load_sets(list(READ_SETS)).items():
-        corpus = "unseen" if name.startswith(UNSEEN) else "shipped"
-        if corpus not in retrievers:
-            where = unseen if corpus == "unseen" else config
-            build(where, encoders)
-            retrievers[corpus] = load_retriever(where, encoders)
-        groups += collect(retrievers[corpus], questions, name, corpus)
+    asked_of = retrievers_for(list(READ_SETS), config, load_encoders(config))
+    groups = [
+        group
+        for name, questions in load_sets(list(READ_SETS)).items()
+        for group in collect(asked_of[name], questions, name, "unseen" if name.startswith(UNSEEN) else "shipped")
+    ]
     print(f"{len(groups)} figure questions whose answer shows the asked figure among others")
     for title, key in (("left out by set", lambda g: g.group), ("left out by corpus", lambda g: g.corpus)):
         rows = held_out(groups, key)

@@ -122,20 +122,26 @@ def _summary(ranks: list[int]) -> str:
     return f"R@5 {r5:.3f} MRR@10 {mrr:.3f}"
 
 
-def collect(names: list[str], config: Config, encoders: dict) -> tuple[dict[str, Retriever], dict[str, list[tuple]]]:
-    """For each named set, the retriever it is asked of (the shipped corpus, or the unseen
-    reports' for sets under eval/unseen) and its candidates (building an index if need be)."""
+def retrievers_for(names: list[str], config: Config, encoders: dict) -> dict[str, Retriever]:
+    """For each named set, the retriever it is asked of: the shipped corpus, or the unseen
+    reports' (eval/unseen/corpus, indexed under var/unseen-index) for sets under eval/unseen;
+    an index is built if need be, and each corpus is loaded once."""
     unseen = replace(config, corpus_dir=ROOT / "eval" / "unseen" / "corpus", index_dir=ROOT / "var" / "unseen-index")
-    retrievers: dict[Config, Retriever] = {}
+    loaded: dict[Config, Retriever] = {}
     asked_of: dict[str, Retriever] = {}
-    data = {}
-    for name, questions in load_sets(names).items():
+    for name in names:
         where = unseen if name.startswith(UNSEEN) else config
-        if where not in retrievers:
+        if where not in loaded:
             build(where, encoders)
-            retrievers[where] = load_retriever(where, encoders)
-        asked_of[name] = retrievers[where]
-        data[name] = [candidates(asked_of[name], q) for q in questions]
+            loaded[where] = load_retriever(where, encoders)
+        asked_of[name] = loaded[where]
+    return asked_of
+
+
+def collect(names: list[str], config: Config, encoders: dict) -> tuple[dict[str, Retriever], dict[str, list[tuple]]]:
+    """For each named set, the retriever it is asked of (retrievers_for) and its candidates."""
+    asked_of = retrievers_for(names, config, encoders)
+    data = {name: [candidates(asked_of[name], q) for q in questions] for name, questions in load_sets(names).items()}
     return asked_of, data
 
 
