@@ -22,10 +22,12 @@ from index.jsonio import write_json
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\b(?:to|a|an|the)\b|[^a-z\s-]")
-# An acronym the dictionary gives beside a sense: "value-added tax (VAT)", "WTO (World Trade Organization)".
+# An acronym the dictionary gives beside a sense: "value-added tax (VAT)", "WTO (World Trade Organization)",
+# or after the words it stands for ("consumer price index CPI", when its letters are their initials).
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)|^([A-Z]{2,6})\s+\(")
+_TRAILING_ACRONYM = re.compile(r"^((?:[A-Za-z-]+\s+){2,6})([A-Z]{2,6})$")
 MAX_SENSE_WORDS = 2
-TABLE_VERSION = 4  # raised whenever _senses reads the dictionary differently
+TABLE_VERSION = 5  # raised whenever _senses reads the dictionary differently
 
 
 def _data_file() -> Path | None:
@@ -47,6 +49,9 @@ def _senses(glosses: str) -> list[str]:
         acronym = _ACRONYM.search(sense.strip())
         if acronym:
             out.append((acronym.group(1) or acronym.group(2)).lower())
+        trailing = _TRAILING_ACRONYM.match(sense.strip())
+        if trailing and "".join(w[0] for w in trailing.group(1).split()).upper() == trailing.group(2):
+            out.append(trailing.group(2).lower())
     return out
 
 

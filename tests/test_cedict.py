@@ -28,6 +28,7 @@ def test_senses_joined_by_semicolons_and_derived_forms_are_read():
 def test_an_acronym_the_dictionary_gives_beside_a_sense_stands_for_its_words():
     table = english_to_chinese()
     assert "增值税" in table["vat"] and "人工智能" in table["ai"]  # "value-added tax (VAT)", "… (AI)"
+    assert "居民消费价格指数" in table["cpi"]  # "consumer price index CPI": after the words it abbreviates
     groups, rest = lexicon_groups(["smes", "vat"], {"增值税", "中小型企业"}.__contains__)
     assert groups == [("中小型企业",), ("增值税",)] and rest == []
 
