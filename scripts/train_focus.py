@@ -16,8 +16,8 @@ import argparse
 
 import _bootstrap  # noqa: F401
 
-from service.answering.focus import FEATURES, WEIGHTS
-from service.answering.focus_training import HAND, collect, fit, held_out, save
+from service.answering.focus import FEATURES, HAND_WEIGHTS, WEIGHTS
+from service.answering.focus_training import collect, fit, held_out, save
 from service.config import Config
 from service.evaluation import READ_SETS
 from service.ranking.training import UNSEEN, load_sets, retrievers_for
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         for value, (h, le, k) in rows.items():
             print(f"  {value:<45} {h:>4} {le:>4} {k:>4}")
     weights = fit(groups)
-    print("weights:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, weights)), f"(hand: {HAND})")
+    print("weights:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, weights)), f"(hand: {HAND_WEIGHTS})")
     if not args.no_write:
         save(weights, WEIGHTS)
         print(f"-> {WEIGHTS}")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from service.analysis.terms import query_terms
-from service.answering.focus import FEATURES, figure_focus, focus_candidates, load_weights
+from service.answering.focus import FEATURES, HAND_WEIGHTS, figure_focus, focus_candidates, load_weights
 from service.answering.focus_training import Group, fit, right
 
 SENTENCE = "军地41支医疗队、3543名医务工作者进驻驰援,各地捐款捐物达2.5亿元。"
@@ -44,6 +44,7 @@ def test_the_shipped_weights_are_for_these_signals(tmp_path):
     other.write_text(json.dumps({"features": ["words_before"], "weights": [1.0]}), encoding="utf-8")
     with pytest.raises(ValueError, match="retrain"):
         load_weights(other)
+    assert load_weights(tmp_path / "missing.json") == HAND_WEIGHTS  # a broken install still answers
 
 
 def test_fitted_weights_rank_the_asked_figure_first():

@@ -34,6 +34,10 @@ from service.answering.figure_clause import clauses, fitting
 
 WEIGHTS = Path(__file__).with_name("focus.json")
 FEATURES = ("words_before", "words_after", "unit", "change_mismatch", "kind")
+# The weights the answer used before they were learned (the clause's words up to the figure, a
+# bonus for the unit asked, a penalty for a change where none is asked or the reverse): the
+# baseline train_focus.py compares with, and what serves if the fitted file is missing.
+HAND_WEIGHTS = (1.0, 0.0, 0.2, -0.3, 0.0)
 # A question asking how a figure changed, and a figure given as a change (its words end in a
 # verb of change: 同比增长22.3%, 下降了).
 ASKS_CHANGE = re.compile(
@@ -89,7 +93,9 @@ def best(candidates: list[FocusCandidate], weights: tuple[float, ...]) -> FocusC
 
 @lru_cache(maxsize=2)
 def load_weights(path: Path = WEIGHTS) -> tuple[float, ...]:
-    """The fitted weights, in the order of FEATURES."""
+    """The fitted weights, in the order of FEATURES; the hand weights when there is no file."""
+    if not path.is_file():
+        return HAND_WEIGHTS
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{path} weighs {data['features']}, not {list(FEATURES)}: retrain with scripts/train_focus.py")

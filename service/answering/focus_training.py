@@ -19,13 +19,10 @@ from sklearn.linear_model import LogisticRegression
 
 from service.analysis.terms import query_terms, rarity
 from service.answering.answer import extract_answer
-from service.answering.focus import FEATURES, FocusCandidate, best, focus_candidates
+from service.answering.focus import FEATURES, HAND_WEIGHTS, FocusCandidate, best, focus_candidates
 from service.evaluation import Question
 from service.ranking.retrieval import Retriever
 
-# The weights the answer used before they were learned: the clause's words up to the figure,
-# a bonus for the unit asked and a penalty for a change where none is asked (or the reverse).
-HAND = (1.0, 0.0, 0.2, -0.3, 0.0)
 REGULARISATION = 1.0  # sklearn's C: five standardised-scale signals, a few thousand pairs
 
 
@@ -91,7 +88,7 @@ def held_out(groups: list[Group], key) -> dict[str, tuple[int, int, int]]:
     for value in sorted({key(g) for g in groups}):
         test = [g for g in groups if key(g) == value]
         weights = fit([g for g in groups if key(g) != value])
-        out[value] = (right(test, HAND), right(test, weights), len(test))
+        out[value] = (right(test, HAND_WEIGHTS), right(test, weights), len(test))
     return out
 
 
