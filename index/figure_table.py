@@ -26,12 +26,13 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "9"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "10"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
     r"""
-        (?P<base> 同比 | 比上年 | 比去年 | 较上年 | 较去年 | [较比](?:\d{4}年)?(?:同期|上年同期|上年|去年) )?
+        (?P<base> 同比 | 比上年 | 比去年 | 较上年 | 较去年 | [较比](?:\d{4}年)?(?:同期|上年同期|上年|去年)
+                | [与和较比跟]?(?:\d{4}年)?(?:同期|上年同期|上年|去年)相比 )?
         (?P<change> 增长 | 下降 | 提高 | 降低 | 减少 | 增加(?!值) | 上涨 | 上升 | 回落 | 下滑 | 增速 | 增幅 | 降幅 )
         了?
     """,

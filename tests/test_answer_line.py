@@ -3,7 +3,14 @@
 from decimal import Decimal
 
 from index.figure_table import FigureRecord
-from service.answering.answer_line import as_written, computed, figure_line, period_label, qualified_en
+from service.answering.answer_line import (
+    as_written,
+    computed,
+    figure_label_en,
+    figure_line,
+    period_label,
+    qualified_en,
+)
 from service.answering.respond import ask
 
 
@@ -103,3 +110,10 @@ def test_an_english_line_for_a_clause_glosses_the_questions_words_and_figures_fr
     notes = line.rsplit("[", 1)[1].rstrip("]").split("; ")
     assert notes and all(" = " in note for note in notes)
     assert all(zh in answer["answer_text"] for zh in (note.split(" = ")[0] for note in notes))
+
+
+def test_a_figure_is_labelled_by_what_it_counts_and_a_change_by_its_way_and_base():
+    assert figure_label_en(_record("300亿元", "30000000000")) == "fixed assets investment"
+    up = _record("4.7%", "4.7", unit="%", change="增长", direction="up", base="较2019年同期")
+    assert figure_label_en(up) == "fixed assets investment, up on the same period of 2019"
+    assert figure_label_en(None) == ""

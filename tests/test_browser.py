@@ -148,6 +148,8 @@ def test_asking_in_each_language_shows_answer_and_passages(browser, base_url, na
     assert all(r.startswith("武昌") for r in reports) and all(d.startswith("202") for d in dates)
     assert texts(browser, ".passage .text mark"), "the question's words are highlighted in the passages"
     assert browser.find_element(By.ID, "q").get_attribute("value") == question
+    if name == "en":  # each figure in English says what it counts
+        assert "GDP: 779.43亿元 = RMB 77.943 billion" in texts(browser, ".renderings li")
     if name == "zh-Hant":
         page = browser.find_element(By.TAG_NAME, "main").text
         assert "武昌區人民政府" in page and "經濟" in page and "经济" not in page and "億" in answer

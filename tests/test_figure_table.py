@@ -33,6 +33,9 @@ def test_a_change_in_its_own_clause_is_a_change_of_the_figure_before_it():
     assert on_2019.base == "较2019年同期" and on_2019.metric == "地区生产总值"
     assert set(gdp.related) == {growth.id, on_2019.id} and retail.related == ()
     assert (retail.metric, retail.qualifier, retail.change) == ("社会消费品零售总额", "超", "")
+    # a base written as "set against" (与2019年同期相比增长) is a base too, not what is counted
+    _, against = sentence_records(_chunk("地区生产总值779.43亿元,与2019年同期相比增长4.9%"), "district")
+    assert (against.metric, against.base, against.change) == ("地区生产总值", "与2019年同期相比", "增长")
 
 
 def test_qualifiers_written_around_or_inside_a_figure_are_kept():

@@ -14,6 +14,7 @@ notes from the dictionary and the figure renderings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -25,6 +26,18 @@ from index.normalize import in_script
 from index.periods import HALVES, PLAN_DIGITS, plan_years
 
 _BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
+_SAME_PERIOD_OF = re.compile(r"((?:19|20)\d\d)年同期")  # 较2019年同期, 2019年同期相比: "on the same period of 2019"
+
+
+def _base_en(base: str) -> str:
+    """A change's base in English: the fixed words for a few, "on the same period of 2019" for
+    a year's same period, else nothing (the Chinese beside the line still says it)."""
+    if base in _BASES_EN:
+        return _BASES_EN[base]
+    year = _SAME_PERIOD_OF.search(base)
+    return f"on the same period of {year.group(1)}" if year else ""
+
+
 # The words the reports qualify a figure by (index.figure_table), in an English line: before
 # the figure ("about RMB 2.5 trillion") or after it ("11 million or more").
 _BEFORE_EN = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "约": "about", "达": ""}
@@ -86,8 +99,17 @@ def qualified_en(record: FigureRecord) -> str:
     return " ".join(p for p in (_BEFORE_EN.get(before, ""), lead, record.english, tail) if p)
 
 
+def figure_label_en(record: FigureRecord | None) -> str:
+    """What a figure counts, in English, to label its rendering: its metric and, for a change,
+    which way and against what ("GDP, up year on year"); empty when the table has no metric."""
+    if record is None or not record.metric_en:
+        return ""
+    change = " ".join(p for p in (record.direction, _base_en(record.base)) if p) if record.change else ""
+    return ", ".join(p for p in (record.metric_en, change) if p)
+
+
 def _change_en(record: FigureRecord) -> str:
-    base = _BASES_EN.get(record.base, f"({record.base})" if record.base else "")
+    base = _base_en(record.base) or (f"({record.base})" if record.base else "")
     return " ".join(p for p in (record.direction or record.change, qualified_en(record), base) if p)
 
 

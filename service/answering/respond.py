@@ -15,11 +15,12 @@ from datetime import date
 from urllib.parse import quote
 
 from index.chunking import Chunk
+from index.figure_table import FigureRecord
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
 from service.answering.answer import Answer, extract_answer
-from service.answering.answer_line import answer_line, definition_line
+from service.answering.answer_line import answer_line, definition_line, figure_label_en
 from service.ranking.rerank import query_periods
 from service.ranking.retrieval import Hit, Retriever
 from service.verdict.doubts import doubt_item
@@ -158,6 +159,28 @@ def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None 
     }
 
 
+def _figures(parts: list[tuple[Answer, Hit]], table: dict[str, FigureRecord]) -> list[dict]:
+    """The answer's figures with their English renderings, which one answers, and what each
+    counts (the figure table's metric, and an English label for it)."""
+    out = []
+    for part, hit in parts:
+        for f in part.figures:
+            at = part.start + f.start
+            record = table.get(f"{hit.chunk.doc}:{at}")
+            out.append(
+                {
+                    "text": f.text,
+                    "english": f.english,
+                    "value": f"{f.value:f}",
+                    "unit": f.unit,
+                    "answers": at == part.focus,
+                    "metric": record.metric if record else "",
+                    "label_en": figure_label_en(record),
+                }
+            )
+    return out
+
+
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
     """Answer one question: retrieval, extraction, glossary, citations. The answer and its
     verdict are judged on the same passages whatever ``top_k`` asks to be shown."""
@@ -188,17 +211,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         "confidence": answer.confidence,
         "doubt": doubt,
         "answer_line": line,
-        "figures": [
-            {
-                "text": f.text,
-                "english": f.english,
-                "value": f"{f.value:f}",
-                "unit": f.unit,
-                "answers": part.start + f.start == part.focus,
-            }
-            for part, _ in parts
-            for f in part.figures
-        ],
+        "figures": _figures(parts, retriever.bundle.figure_index),
         "citation": next((citation for part, citation in cited if part is answer), None),
         "answer_parts": [
             {"text": part.text, "display_text": _display(query, part.text), "citation": citation}

@@ -76,6 +76,8 @@ class FigureItem(BaseModel):
     value: str = Field("", description="Exact value in its unit, as a decimal string: 77943000000 for 779.43亿元.")
     unit: str = Field("", description="The report's unit: 元, %, 人 …")
     answers: bool = Field(False, description="This is the figure that answers a figure question.")
+    metric: str = Field("", description="What it counts, in the report's words (the figure table's metric).")
+    label_en: str = Field("", description="What it counts in English, and a change's way: 'GDP, up year on year'.")
 
 
 class Citation(Where):

@@ -51,7 +51,7 @@ def answer_view(result: dict, script: str) -> dict:
     where it stands, and the figures' English renderings."""
     answering = [f for f in result["figures"] if f.get("answers")] or result["figures"]
     figures = [in_script(f["text"], script) for f in answering]  # only the answering figure, when one is known
-    renderings = [(f["text"], f["english"]) for f in result["figures"]] if script == "en" else []
+    renderings = [(f["text"], f["english"], f.get("label_en", "")) for f in result["figures"]] if script == "en" else []
     clauses = "；".join(part["text"] for part in result["answer_parts"])
     line = result["answer_line"] if script == "en" else in_script(result["answer_line"], script)
     parts = [
