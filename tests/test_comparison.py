@@ -14,6 +14,8 @@ from service.ranking.comparison import two_sided
         ("How does fixed-asset investment over the 13th Five-Year Plan compare with the 14th's target?", True),
         ("2020年全年新增城镇就业和2021年上半年分别是多少?", True),  # two years
         ("2021年上半年武昌的固定资产投资和2019年同期相比增长了多少?", False),  # one report's own comparison
+        ("How did H1 2021 fixed-asset investment compare with the same period of 2019?", False),  # in English too
+        ("Was first-half retail higher than the same period last year?", False),
         ("2021年上半年地区生产总值增长多少?", False),  # a year and its half are one period
         ("What are the 'six clears' targeted in the campaign against organised crime?", False),
         ("By 2025, what do the 14th Five-Year goals expect of traditional industries?", False),  # 2025 is 十四五

@@ -31,11 +31,15 @@ _MIDYEAR = re.compile(
            | (?:end\ of|by)\ June )\b""",
     re.I | re.VERBOSE,
 )
-# A figure "against the same period of 2019" is one report's own comparison, not a side.
+# A figure "against the same period of 2019" is one report's own comparison, not a side; nor is the
+# compare word that sets it beside one ("compared with the same period last year").
 _SAME_PERIOD = re.compile(
-    r"(?:(?:19|20)\d\d年?|上年|去年)同期(?:相比|比)?|\bsame period (?:of|in) (?:19|20)\d\d\b"
-    r"|\bsame period (?:of )?last year\b",
-    re.I,
+    r"""
+        (?:(?:19|20)\d\d年?|上年|去年)同期(?:相比|比)?
+      | (?:\b(?:compar(?:ed|es|e|ing)\s+(?:with|to)|against|versus|vs\.?|over|from|than)\s+)?  # its compare word
+        (?:the\s+)?\bsame\s+period\s+(?:(?:of|in)\s+(?:19|20)\d\d|(?:of\s+)?last\s+year)\b
+    """,
+    re.I | re.VERBOSE,
 )
 # The share of a plan done so far is one side's own figure (完成全年计划的52%): nothing to set beside it.
 _SHARE_OF_PLAN = re.compile(
