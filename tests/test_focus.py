@@ -6,7 +6,14 @@ import json
 import pytest
 
 from service.analysis.terms import query_terms
-from service.answering.focus import FEATURES, HAND_WEIGHTS, figure_focus, focus_candidates, load_weights
+from service.answering.focus import (
+    FEATURES,
+    HAND_WEIGHTS,
+    FocusCandidate,
+    figure_focus,
+    focus_candidates,
+    load_weights,
+)
 from service.answering.focus_training import Group, fit, right
 
 SENTENCE = "军地41支医疗队、3543名医务工作者进驻驰援,各地捐款捐物达2.5亿元。"
@@ -49,8 +56,6 @@ def test_the_shipped_weights_are_for_these_signals(tmp_path):
 
 def test_fitted_weights_rank_the_asked_figure_first():
     def group(i: int, asked: tuple[float, ...], other: tuple[float, ...]) -> Group:
-        from service.answering.focus import FocusCandidate
-
         candidates = (FocusCandidate(0, "a", other), FocusCandidate(5, "b", asked))
         return Group(f"q{i}", "set", "shipped", "zh-Hans", candidates, (False, True))
 
