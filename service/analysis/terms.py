@@ -147,6 +147,12 @@ def rarity(lexical):
     return weight
 
 
+def term_weights(terms: Terms, lexical):
+    """Each of a question's term groups weighed once by its rarity, as a look-up (group ->
+    weight): rarer words decide which clause answers ("绿道" tells more than "计划")."""
+    return dict(zip(terms, map(rarity(lexical), terms))).get
+
+
 _WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
 

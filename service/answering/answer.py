@@ -19,7 +19,7 @@ from index.chunking import sentence_spans
 from index.figures import Figure, find_figures
 from index.glossary import GlossaryEntry
 from service.analysis.query import Query
-from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, rarity
+from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
 from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause
 from service.answering.focus import figure_focus
 from service.ranking.comparison import other_side, two_sided
@@ -226,8 +226,7 @@ def extract_answer(
         return Answer("", "nothing_asked", verdict="not_found", confidence=0.0)
     if not candidates:
         return Answer("", "no_passage", verdict="not_found", confidence=0.0)
-    # Rarer words decide which clause answers: "绿道" tells more than "计划" or "上半年".
-    weights = dict(zip(terms, map(rarity(lexical), terms))).get
+    weights = term_weights(terms, lexical)
     defined = _definition(query, hits)
     answer, hit, told = defined or _clause_answer(query, terms, candidates, weights, similarity)
     also = _other_side(query, terms, hits, hit, weights, similarity)

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from service.analysis.terms import query_terms, rarity
+from service.analysis.terms import query_terms, term_weights
 from service.answering.answer import extract_answer
 from service.answering.focus import FEATURES, HAND_WEIGHTS, FocusCandidate, best, focus_candidates
 from service.evaluation import Question
@@ -55,7 +55,7 @@ def collect(retriever: Retriever, questions: list[Question], group: str, corpus:
         if answer.focus is None or answer.defines is not None:
             continue
         terms = query_terms(query)
-        weight = dict(zip(terms, map(rarity(retriever.bundle.lexical), terms))).get
+        weight = term_weights(terms, retriever.bundle.lexical)
         candidates = focus_candidates(query, terms, answer.text, (0, len(answer.text)), weight)
         labels = tuple(is_asked(c, q.answer) for c in candidates)
         if any(labels) and not all(labels):
