@@ -148,6 +148,11 @@ def _written(clause: str, figure: Figure) -> str:
     return f"{before}{figure.text}{after}"
 
 
+def record_id(report: str, start: int) -> str:
+    """A figure's id in the table: its report and where it starts there (answers look figures up by it)."""
+    return f"{report}:{start}"
+
+
 def sentence_records(chunk: Chunk, level: str, curated: Mapping[str, str] | None = None) -> list[FigureRecord]:
     """The figures of a passage's anchor sentence, each with its metric, change and period
     (``curated``: the corpus's own English for some terms, for the metric's gloss)."""
@@ -168,7 +173,7 @@ def sentence_records(chunk: Chunk, level: str, curated: Mapping[str, str] | None
             start = offset + clause_match.start() + figure.start
             records.append(
                 FigureRecord(
-                    id=f"{chunk.doc}:{start}",
+                    id=record_id(chunk.doc, start),
                     report=chunk.doc,
                     passage=chunk.id,
                     start=start,

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from index.cedict import english_names
-from index.figure_table import FigureRecord, own_periods
+from index.figure_table import FigureRecord, own_periods, record_id
 from index.figures import find_figures
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
@@ -131,7 +131,7 @@ def figure_line(
 
 
 def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> FigureRecord | None:
-    return table.get(f"{doc}:{focus}") if focus is not None else None
+    return table.get(record_id(doc, focus)) if focus is not None else None
 
 
 def _value_and_changes(table: dict[str, FigureRecord], record: FigureRecord) -> tuple[FigureRecord, list[FigureRecord]]:

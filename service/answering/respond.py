@@ -15,7 +15,7 @@ from datetime import date
 from urllib.parse import quote
 
 from index.chunking import Chunk
-from index.figure_table import FigureRecord
+from index.figure_table import FigureRecord, record_id
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
@@ -166,7 +166,7 @@ def _figures(parts: list[tuple[Answer, Hit]], table: dict[str, FigureRecord]) ->
     for part, hit in parts:
         for f in part.figures:
             at = part.start + f.start
-            record = table.get(f"{hit.chunk.doc}:{at}")
+            record = table.get(record_id(hit.chunk.doc, at))
             out.append(
                 {
                     "text": f.text,
