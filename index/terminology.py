@@ -214,16 +214,22 @@ class Terminology:
 
         Groups matter for judging an answer: a phrase is covered when any one of its
         alternatives appears, however many alternatives the dictionary lists."""
+        phrases, unmatched = self.translate_phrases(text)
+        return [terms for _, terms in phrases], unmatched
+
+    def translate_phrases(self, text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+        """Each English phrase matched (as the asker wrote it) with its Chinese alternatives,
+        longest phrases first, and the content words nothing matched."""
         raw = _words(text)
         words = [_stem(w) for w in raw]
-        found: list[list[str]] = []
+        found: list[tuple[str, list[str]]] = []
         unmatched: list[str] = []
         i = 0
         while i < len(words):
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
                 terms = self.table.get(tuple(words[i : i + n]))
                 if terms:
-                    found.append(list(terms))
+                    found.append((" ".join(raw[i : i + n]), list(terms)))
                     i += n
                     break
             else:

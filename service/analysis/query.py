@@ -8,13 +8,13 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from datetime import date
 
-from index.cedict import lexicon_groups
+from index.cedict import dictionary_words, lexicon_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
 from index.periods import report_namings, without
 from index.romanised import RomanisedNames
-from index.terminology import Terminology
+from index.terminology import STOPWORDS, Terminology
 from service.analysis.asked_figure import FIGURE_EN, FIGURE_ZH, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, romanised_groups, whole_places
 
@@ -73,6 +73,25 @@ def _used(word: str, vocabulary: Container[str]) -> bool:
     return bool(tokens) and all(t in vocabulary for t in tokens)
 
 
+def _reports_groups(
+    phrases: list[tuple[str, list[str]]], unmatched: list[str], uses: Callable[[str], bool]
+) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The terminology's groups as these reports write them, and the words left to the
+    dictionary. A curated row speaks of the reports it was written for (highway: 快速化改造):
+    where these reports write none of its alternatives, the dictionary's words for the phrase
+    that they write stand for it instead (公路); with none of those either, the row stays (its
+    pieces may still be found: 城镇就业 in 城镇新增就业) and the phrase's words are also looked
+    up one by one, as words the terminology does not know are."""
+    groups: list[tuple[str, ...]] = []
+    rest = list(unmatched)
+    for phrase, terms in phrases:
+        kept = tuple(t for t in terms if uses(t)) or dictionary_words(phrase, uses)
+        groups.append(kept or tuple(terms))
+        if not kept:
+            rest += [w for w in phrase.split() if w not in STOPWORDS]
+    return groups, rest
+
+
 def analyse(
     question: str,
     matcher: GlossaryMatcher,
@@ -99,14 +118,15 @@ def analyse(
     groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []
     if language == "en":
-        translated, unmatched = terminology.translate_groups(text)
-        groups = [tuple(g) for g in translated] + [(e.term,) for e in glossary]
+        reports_use = uses or (lambda zh: _used(zh, vocabulary))
+        phrases, unmatched = terminology.translate_phrases(text)
+        groups, unmatched = _reports_groups(phrases, unmatched, reports_use)
+        groups += [(e.term,) for e in glossary]
         groups += [(han,) for han in re.findall(r"[\u4e00-\u9fff]+", text)]
         if romanised is not None:
             named, unmatched = romanised_groups(question, unmatched, romanised)
             groups += named
         names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
-        reports_use = uses or (lambda zh: _used(zh, vocabulary))
         general, rest = lexicon_groups([w for w in unmatched if w not in names], reports_use)
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
         groups += general + known

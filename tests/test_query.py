@@ -1,0 +1,34 @@
+"""Query analysis: an English question's Chinese search terms, as the reports at hand write them."""
+
+from index.glossary import GlossaryMatcher
+from index.terminology import Terminology
+from service.analysis.query import analyse
+
+
+def _terminology(tmp_path, rows: dict[str, str]) -> Terminology:
+    path = tmp_path / "terminology.tsv"
+    path.write_text("en\tzh\n" + "".join(f"{en}\t{zh}\n" for en, zh in rows.items()), encoding="utf-8")
+    return Terminology.load(path)
+
+
+def _groups(question: str, terminology: Terminology, written: set[str]) -> list[tuple[str, ...]]:
+    return analyse(question, GlossaryMatcher([]), terminology, uses=written.__contains__).zh_groups
+
+
+def test_a_curated_row_the_reports_write_stands_as_written(tmp_path):
+    terminology = _terminology(tmp_path, {"pension": "养老|养老服务"})
+    assert _groups("Who collects a pension?", terminology, {"养老", "养老金"})[0] == ("养老",)
+
+
+def test_a_curated_row_these_reports_never_write_gives_way_to_the_dictionary(tmp_path):
+    terminology = _terminology(tmp_path, {"highway": "快速化改造|主干线"})
+    groups = _groups("Were highway tolls waived?", terminology, {"公路", "快速化"})
+    assert ("公路",) in groups
+    assert not any("快速化改造" in group for group in groups)
+
+
+def test_without_a_dictionary_word_for_the_phrase_its_words_are_looked_up_one_by_one(tmp_path):
+    terminology = _terminology(tmp_path, {"rural revitalization": "疫后重振"})
+    groups = _groups("What about rural revitalization?", terminology, {"振兴"})
+    assert ("疫后重振",) in groups  # the row stays: pieces of it may still be found
+    assert ("振兴",) in groups  # revitalization: to revitalize, 振兴
