@@ -156,12 +156,14 @@ def chinese_to_english() -> dict[str, tuple[str, ...]]:
 
 def english_names(word: str, most: int = 2) -> list[str]:
     """English names for a Chinese term the dictionary holds whole (碳中和: carbon neutrality),
-    each sense cut at its first comma and without notes; none for a term it does not hold
+    each sense cut at its first comma and without notes, a pattern's slots (比: "more {adj.}
+    than {noun}") not a name; none for a term it does not hold
     (a report's coinages are glossed by the report, not the dictionary)."""
     names = []
     for sense in chinese_to_english().get(word, ()):
         name = re.sub(r"\([^)]*\)", "", sense).split(",")[0].split(";")[0].strip()
-        clean = name.isascii() and not name.startswith(("variant of", "see ", "CL:", "surname", "abbr", "old variant"))
+        notes = ("variant of", "see ", "CL:", "surname", "abbr", "old variant")
+        clean = name.isascii() and "{" not in name and not name.startswith(notes)
         if name and clean and name not in names:
             names.append(name)
     return names[:most]
