@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from index import cedict, embedding_cache
-from index.chunking import DEFAULT_MAX_CHARS, Chunk, chunk_corpus
+from index.chunking import CHUNK_VERSION, DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
 from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
@@ -50,6 +50,7 @@ class BuildSettings:
     exact_limit: int = EXACT_LIMIT
     template: str = TEMPLATE_VERSION
     figures: str = FIGURE_TABLE_VERSION
+    chunks: str = CHUNK_VERSION
 
     def key(self, corpus_digest: str) -> str:
         blob = json.dumps({"corpus": corpus_digest, **asdict(self)}, sort_keys=True)

@@ -20,6 +20,8 @@ DEFAULT_MAX_CHARS = 300
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
 _CLAUSE_END = re.compile(r"[,，、:：]")
 
+CHUNK_VERSION = "2"  # raised when chunks are cut or described differently (it is part of the index key)
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -39,6 +41,7 @@ class Chunk:
     opening: str = ""  # the paragraph's dash-led opening sentence, which says its period
     periods: tuple[str, ...] = ()  # the years, halves and plans it speaks of (index.periods)
     level: str = ""  # the level of government its report speaks for (reports.json: country … district)
+    front: bool = False  # the report's front matter (title, date, venue, speaker): about the report, not in it
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -128,6 +131,7 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     sentence=report.text[s_start:s_end],
                     opening=para.opening,
                     periods=spoken,
+                    front=para.front,
                     level=str(report.meta.get("level", "")),
                 )
             )

@@ -75,3 +75,10 @@ def test_long_sentences_are_cut_at_clauses_not_mid_word():
     assert all(end - start <= 120 for start, end in spans)
     assert "".join(text[s:e] for s, e in spans) == text
     assert all(text[e - 1] in ",。" for _, e in spans)
+
+
+def test_only_the_front_matter_is_marked_as_such(chunks):
+    front = [c for c in chunks if c.front]
+    assert {c.doc for c in front} == {c.doc for c in chunks}  # one per report: its title, date and venue
+    assert len(front) == len({c.doc for c in chunks})
+    assert all(c.paragraph < 5 and not c.section for c in front)

@@ -122,3 +122,11 @@ def test_a_dictionary_word_the_reports_write_inside_a_longer_word_still_counts(r
     )
     assert bundle.uses(inside)
     assert not bundle.uses("龘靐") and not bundle.uses("龘")  # neither written nor a search token
+
+
+def test_a_question_naming_its_report_gets_content_before_the_front_matter(retriever):
+    # The title block matches a report's name and date best, and says nothing of its content.
+    _, hits = retriever.search("政府工作报告 发布时间", top_k=200)
+    fronts = [i for i, h in enumerate(hits) if h.chunk.front]
+    assert fronts and fronts == list(range(len(hits) - len(fronts), len(hits)))
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)

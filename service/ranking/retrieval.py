@@ -197,6 +197,7 @@ class Retriever:
         fused = fuse(ranked, spec.weights[query.language])
         if spec.rerank:
             fused = self._rerank(query, fused, ranked, spec)
+        fused = content_first(fused, self.bundle.chunks)
         if spec.glossary:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
@@ -243,6 +244,17 @@ class Retriever:
             if len(hits) == top_k:
                 break
         return hits
+
+
+def content_first(fused: list[tuple[int, float]], chunks: list[Chunk]) -> list[tuple[int, float]]:
+    """The candidates with the reports' front matter (title, date, venue, speaker) after the
+    rest, scored below them. A question that names its report ("at the May 2020 NPC",
+    "Premier Li's speech") finds those words there, but the front matter says nothing of what
+    was done or planned. (Put second instead of last, it gained nothing: the passage below it
+    rarely answers either.)"""
+    content = [pair for pair in fused if not chunks[pair[0]].front]
+    floor = min((score for _, score in content), default=0.0)
+    return content + [(row, min(score, floor) - 1e-6) for row, score in fused if chunks[row].front]
 
 
 _END_MARKS = re.compile(r"[?？!！。.\s]+$")
