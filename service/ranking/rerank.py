@@ -63,3 +63,14 @@ def rerank(
     head = [(row, score + adjustment(query, wanted, chunks[row], weights)) for row, score in fused[: weights.depth]]
     head.sort(key=lambda pair: (-pair[1], pair[0]))
     return head + fused[weights.depth :]
+
+
+def content_first(fused: list[tuple[int, float]], chunks: list[Chunk]) -> list[tuple[int, float]]:
+    """The candidates with the reports' front matter (title, date, venue, speaker) after the
+    rest, scored below them. A question that names its report ("at the May 2020 NPC",
+    "Premier Li's speech") finds those words there, but the front matter says nothing of what
+    was done or planned. (Put second instead of last, it gained nothing: the passage below it
+    rarely answers either.)"""
+    content = [pair for pair in fused if not chunks[pair[0]].front]
+    floor = min((score for _, score in content), default=0.0)
+    return content + [(row, min(score, floor) - 1e-6) for row, score in fused if chunks[row].front]

@@ -28,7 +28,7 @@ from index.terminology import Terminology
 from service.analysis.query import Query, analyse
 from service.ranking.comparison import two_sided, with_other_side
 from service.ranking.learned_rerank import Trees, rerank_learned
-from service.ranking.rerank import RRF_K, rerank
+from service.ranking.rerank import RRF_K, content_first, rerank
 
 DEPTH = 50
 TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
@@ -244,17 +244,6 @@ class Retriever:
             if len(hits) == top_k:
                 break
         return hits
-
-
-def content_first(fused: list[tuple[int, float]], chunks: list[Chunk]) -> list[tuple[int, float]]:
-    """The candidates with the reports' front matter (title, date, venue, speaker) after the
-    rest, scored below them. A question that names its report ("at the May 2020 NPC",
-    "Premier Li's speech") finds those words there, but the front matter says nothing of what
-    was done or planned. (Put second instead of last, it gained nothing: the passage below it
-    rarely answers either.)"""
-    content = [pair for pair in fused if not chunks[pair[0]].front]
-    floor = min((score for _, score in content), default=0.0)
-    return content + [(row, min(score, floor) - 1e-6) for row, score in fused if chunks[row].front]
 
 
 _END_MARKS = re.compile(r"[?？!！。.\s]+$")
