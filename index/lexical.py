@@ -83,6 +83,16 @@ class LexicalIndex:
             return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
+    def phrase_scores(self, phrases: list[list[list[str]]], tokens: list[str] = ()) -> np.ndarray:
+        """BM25 of a query of phrases, each given as alternatives (tokenised): every phrase adds
+        the score of the alternative a chunk matches best, so a phrase counts once however many
+        translations it has; plus the score of ``tokens`` (numbers) as plain terms."""
+        total = self.scores(list(tokens))
+        for alternatives in phrases:
+            if alternatives:
+                total = total + np.max([self.scores(alternative) for alternative in alternatives], axis=0)
+        return total
+
     def save(self, folder: Path) -> None:
         self._bm25.save(str(folder))
 

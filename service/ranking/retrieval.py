@@ -153,14 +153,15 @@ class Retriever:
         )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
-        if query.language == "en":
-            if not translate:
-                tokens = tokenize(query.text)
-            else:
-                tokens = tokenize(" ".join(query.zh_terms)) + [t for t in tokenize(query.text) if t[0].isdigit()]
+        """BM25 over the question's words; for an English question (``translate``), over its
+        Chinese terms, each phrase scoring by whichever of its alternatives a passage holds
+        best (a phrase with five translations counts once, as one with one does), and its numbers."""
+        if query.language == "en" and translate:
+            groups = [[tokenize(alternative) for alternative in group] for group in query.zh_groups]
+            numbers = [t for t in tokenize(query.text) if t[0].isdigit()]
+            scores = self.bundle.lexical.phrase_scores(groups, numbers)
         else:
-            tokens = tokenize(query.text)
-        scores = self.bundle.lexical.scores(tokens)
+            scores = self.bundle.lexical.scores(tokenize(query.text))
         order = np.argsort(-scores, kind="stable")[:DEPTH]
         return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
