@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,7 +84,7 @@ class LexicalIndex:
             return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
-    def phrase_scores(self, phrases: list[list[list[str]]], tokens: list[str] = ()) -> np.ndarray:
+    def phrase_scores(self, phrases: list[list[list[str]]], tokens: Sequence[str] = ()) -> np.ndarray:
         """BM25 of a query of phrases, each given as alternatives (tokenised): every phrase adds
         the score of the alternative a chunk matches best, so a phrase counts once however many
         translations it has; plus the score of ``tokens`` (numbers) as plain terms."""
