@@ -10,7 +10,7 @@ text: ``report.text[chunk.start:chunk.end] == chunk.text``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from index.corpus import Report
 from index.periods import passage_periods
@@ -20,7 +20,7 @@ DEFAULT_MAX_CHARS = 300
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
 _CLAUSE_END = re.compile(r"[,，、:：]")
 
-CHUNK_VERSION = "2"  # raised when chunks are cut or described differently (it is part of the index key)
+CHUNK_VERSION = "3"  # raised when chunks are cut or described differently (it is part of the index key)
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,12 @@ def _is_content(report: Report, para: Paragraph) -> bool:
 
 
 def _units(report: Report) -> list[Paragraph]:
-    """Content paragraphs, with the front matter (title, date, venue) merged into one."""
+    """Content paragraphs, with the front matter (title, date, venue) merged into one. A report
+    where nothing ends the front matter (no salutation or heading was recognised) has none:
+    every paragraph is content, rather than the whole report being set apart as its title."""
     paragraphs = split_paragraphs(report.text)
+    if all(p.front for p in paragraphs):
+        paragraphs = [replace(p, front=False) for p in paragraphs]
     front = [p for p in paragraphs if p.front]
     units = [p for p in paragraphs if not p.front and _is_content(report, p)]
     if front:

@@ -143,6 +143,12 @@ def _stem(word: str) -> str:
     return _final_e(word)
 
 
+def is_content_word(word: str) -> bool:
+    """Is a (lower-cased) question word one to look up: not a stopword, in any inflection,
+    and not a number?"""
+    return word not in STOPWORDS and _stem(word) not in STOPWORDS and not word[0].isdigit()
+
+
 def _final_e(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
@@ -218,8 +224,8 @@ class Terminology:
         return [terms for _, terms in phrases], unmatched
 
     def translate_phrases(self, text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
-        """Each English phrase matched (as the asker wrote it) with its Chinese alternatives,
-        longest phrases first, and the content words nothing matched."""
+        """Each English phrase matched (its words lower-cased, unstemmed) with its Chinese
+        alternatives, longest phrases first, and the content words nothing matched."""
         raw = _words(text)
         words = [_stem(w) for w in raw]
         found: list[tuple[str, list[str]]] = []
@@ -233,7 +239,7 @@ class Terminology:
                     i += n
                     break
             else:
-                if raw[i] not in STOPWORDS and words[i] not in STOPWORDS and not raw[i][0].isdigit():
+                if is_content_word(raw[i]):
                     unmatched.append(raw[i])
                 i += 1
         return found, unmatched

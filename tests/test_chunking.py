@@ -1,7 +1,7 @@
 import pytest
 
 from index.chunking import chunk_corpus, sentence_spans
-from index.corpus import load_reports
+from index.corpus import Report, load_reports
 from service.config import ROOT
 
 
@@ -82,3 +82,14 @@ def test_only_the_front_matter_is_marked_as_such(chunks):
     assert {c.doc for c in front} == {c.doc for c in chunks}  # one per report: its title, date and venue
     assert len(front) == len({c.doc for c in chunks})
     assert all(c.paragraph < 5 and not c.section for c in front)
+
+
+def test_a_report_whose_front_matter_never_ends_is_all_content():
+    text = (
+        "关于全区经济运行情况的报告\n\n尊敬的主任、各位副主任、秘书长、各位委员、各位代表：\n\n"
+        "（一）经济运行平稳。全年地区生产总值增长5%。\n\n（二）民生持续改善。新增城镇就业1万人。\n"
+    )
+    report = Report("r", "关于全区经济运行情况的报告", text, "2021-01-01", "report", "r.txt")
+    chunks = chunk_corpus([report])
+    assert any("新增城镇就业" in c.text for c in chunks)
+    assert not any(c.front for c in chunks)  # no salutation or heading was recognised: nothing is set apart

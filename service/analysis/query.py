@@ -14,7 +14,7 @@ from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
 from index.periods import report_namings, without
 from index.romanised import RomanisedNames
-from index.terminology import STOPWORDS, Terminology
+from index.terminology import Terminology, is_content_word
 from service.analysis.asked_figure import FIGURE_EN, FIGURE_ZH, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, romanised_groups, whole_places
 
@@ -88,7 +88,7 @@ def _reports_groups(
         kept = tuple(t for t in terms if uses(t)) or dictionary_words(phrase, uses)
         groups.append(kept or tuple(terms))
         if not kept:
-            rest += [w for w in phrase.split() if w not in STOPWORDS]
+            rest += [w for w in phrase.split() if is_content_word(w)]
     return groups, rest
 
 

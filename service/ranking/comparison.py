@@ -90,7 +90,7 @@ def with_other_side(fused: list[tuple[int, float]], chunks: list[Chunk], within:
     top = chunks[fused[0][0]]
     if any(other_side(top, chunks[row]) for row, _ in fused[1:within]):
         return fused
-    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row])), None)
+    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row]) and not chunks[row].front), None)
     if at is None:
         return fused
     return fused[: within - 1] + [fused[at]] + fused[within - 1 : at] + fused[at + 1 :]

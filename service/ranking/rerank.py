@@ -9,6 +9,7 @@ hold a figure. Weights are in reciprocal-rank units (one first place is 1/61 ≈
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from index.chunking import Chunk
@@ -67,10 +68,9 @@ def rerank(
 
 def content_first(fused: list[tuple[int, float]], chunks: list[Chunk]) -> list[tuple[int, float]]:
     """The candidates with the reports' front matter (title, date, venue, speaker) after the
-    rest, scored below them. A question that names its report ("at the May 2020 NPC",
-    "Premier Li's speech") finds those words there, but the front matter says nothing of what
-    was done or planned. (Put second instead of last, it gained nothing: the passage below it
-    rarely answers either.)"""
+    rest, scored below them. A question that names its report by date, venue or speaker finds
+    those words there, but the front matter says nothing of what was done or planned. (Put
+    second instead of last, it gained nothing: the passage below it rarely answers either.)"""
     content = [pair for pair in fused if not chunks[pair[0]].front]
-    floor = min((score for _, score in content), default=0.0)
-    return content + [(row, min(score, floor) - 1e-6) for row, score in fused if chunks[row].front]
+    floor = min((score for _, score in content), default=math.inf)
+    return content + [(row, min(score, floor - 1e-6)) for row, score in fused if chunks[row].front]

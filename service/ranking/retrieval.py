@@ -157,7 +157,7 @@ class Retriever:
         Chinese terms, each phrase scoring by whichever of its alternatives a passage holds
         best (a phrase with five translations counts once, as one with one does), and its numbers."""
         if query.language == "en" and translate:
-            groups = [[tokenize(alternative) for alternative in group] for group in query.zh_groups]
+            groups = [[tokenize(alternative) for alternative in group] for group in dict.fromkeys(query.zh_groups)]
             numbers = [t for t in tokenize(query.text) if t[0].isdigit()]
             scores = self.bundle.lexical.phrase_scores(groups, numbers)
         else:
