@@ -74,7 +74,10 @@ def two_sided(query: Query) -> bool:
 
 def other_side(primary: Chunk, chunk: Chunk) -> bool:
     """Does a passage speak of another report, or of another period than the primary one
-    (十四五 against 十三五 in the same report)?"""
+    (十四五 against 十三五 in the same report)? A report's front matter (title, date, venue)
+    is no side: it gives nothing to set beside the primary passage."""
+    if chunk.front:
+        return False
     if chunk.doc != primary.doc:
         return True
     have, mine = chunk_periods(chunk), chunk_periods(primary)
@@ -90,7 +93,7 @@ def with_other_side(fused: list[tuple[int, float]], chunks: list[Chunk], within:
     top = chunks[fused[0][0]]
     if any(other_side(top, chunks[row]) for row, _ in fused[1:within]):
         return fused
-    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row]) and not chunks[row].front), None)
+    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row])), None)
     if at is None:
         return fused
     return fused[: within - 1] + [fused[at]] + fused[within - 1 : at] + fused[at + 1 :]
