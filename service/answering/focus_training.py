@@ -10,13 +10,13 @@ judged on the other's). scripts/train_focus.py is the command line.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from index.jsonio import write_json
 from service.analysis.terms import query_terms, term_weights
 from service.answering.answer import extract_answer
 from service.answering.focus import FEATURES, HAND_WEIGHTS, FocusCandidate, best, focus_candidates
@@ -94,7 +94,4 @@ def held_out(groups: list[Group], key) -> dict[str, tuple[int, int, int]]:
 
 def save(weights: tuple[float, ...], path: Path) -> None:
     """Write the weights' JSON atomically."""
-    tmp = path.with_suffix(".tmp")
-    data = {"features": list(FEATURES), "weights": [round(w, 4) for w in weights]}
-    tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_json(path, {"features": list(FEATURES), "weights": [round(w, 4) for w in weights]})
