@@ -6,8 +6,8 @@
 Fitted on the read question sets of two corpora, so that no report's wording is all it
 knows: on the shipped reports the dev split of eval/questions.jsonl, the fresh sets and the
 read blind sets; on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index)
-their read sets. Never the frozen test split nor the unread blind sets (blind2, blind5).
-Deterministic: the same sets and indexes give the same file.
+their read sets (service.evaluation.READ_SETS). Never the frozen test split nor the unread
+blind sets. Deterministic: the same sets and indexes give the same file.
 """
 
 from __future__ import annotations
