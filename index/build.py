@@ -27,6 +27,7 @@ from index.chunking import CHUNK_VERSION, DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
 from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
+from index.gloss import GLOSS_VERSION, passage_words
 from index.lexical import LexicalIndex
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
 from index.romanised import RomanisedNames
@@ -37,6 +38,7 @@ from index.vector_store import EXACT_LIMIT, VectorStore
 CURRENT = "CURRENT"
 ROMANISED_FILE = "romanised.json"
 KEEP_VERSIONS = 3
+GLOSS_FOLDER = "gloss"  # BM25 over the passages' English glosses (index.gloss)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class BuildSettings:
     template: str = TEMPLATE_VERSION
     figures: str = FIGURE_TABLE_VERSION
     chunks: str = CHUNK_VERSION
+    gloss: str = GLOSS_VERSION
 
     def key(self, corpus_digest: str) -> str:
         blob = json.dumps({"corpus": corpus_digest, **asdict(self)}, sort_keys=True)
@@ -128,9 +131,10 @@ def write_artefacts(
     cache_root: Path | None = None,
     curated: Mapping[str, str] | None = None,
 ) -> None:
-    """Chunks, the figure table, one FAISS file per encoder, the BM25 index, the names in
-    pinyin: everything but the manifest (and the glossary, copied before). With ``cache_root``, passages an
-    earlier build embedded are not embedded again (index.embedding_cache)."""
+    """Chunks, the figure table, one FAISS file per encoder, the BM25 indexes (Chinese tokens,
+    English glosses), the names in pinyin: everything but the manifest (and the glossary,
+    copied before). With ``cache_root``, passages an earlier build embedded are not embedded
+    again (index.embedding_cache)."""
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
@@ -146,6 +150,8 @@ def write_artefacts(
         VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
     (folder / "lexical").mkdir()
     LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
+    (folder / GLOSS_FOLDER).mkdir()
+    LexicalIndex.from_tokens([passage_words(lexical_text(c)) for c in chunks]).save(folder / GLOSS_FOLDER)
     RomanisedNames.from_texts(c.text for c in chunks).save(folder / ROMANISED_FILE)
 
 

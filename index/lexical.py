@@ -59,8 +59,13 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalIndex:
+        return cls.from_tokens([tokenize(t) for t in texts])
+
+    @classmethod
+    def from_tokens(cls, documents: list[list[str]]) -> LexicalIndex:
+        """BM25 over documents already cut into tokens (an empty one gets a placeholder token)."""
         retriever = bm25s.BM25()
-        retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+        retriever.index([tokens or ["\u2205"] for tokens in documents], show_progress=False)
         return cls(retriever)
 
     @property

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from index.build import ROMANISED_FILE, current_folder
+from index.build import GLOSS_FOLDER, ROMANISED_FILE, current_folder
 from index.chunking import Chunk
 from index.figure_table import FigureRecord, read_table
 from index.glossary import GlossaryEntry, load_glossary
@@ -33,6 +33,7 @@ class IndexBundle:
     lexical: LexicalIndex
     romanised: RomanisedNames
     figures: list[FigureRecord]
+    gloss: LexicalIndex  # BM25 over the passages' English glosses (index.gloss)
 
     @property
     def version(self) -> str:
@@ -99,6 +100,7 @@ def load_bundle(folder: Path) -> IndexBundle:
         LexicalIndex.load(folder / "lexical"),
         RomanisedNames.load(folder / ROMANISED_FILE),
         _figures(folder),
+        LexicalIndex.load(folder / GLOSS_FOLDER),
     )
     return bundle
 

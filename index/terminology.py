@@ -149,6 +149,12 @@ def is_content_word(word: str) -> bool:
     return word not in STOPWORDS and _stem(word) not in STOPWORDS and not word[0].isdigit()
 
 
+def content_stems(text: str) -> list[str]:
+    """The stemmed content words of an English text, in order: what an English question
+    searches the passages' English glosses by (index.gloss)."""
+    return [_stem(w) for w in _words(text) if is_content_word(w)]
+
+
 def _final_e(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 

@@ -3,7 +3,7 @@
 import pytest
 
 from service.analysis.asked_figure import expected_kind
-from service.ranking.retrieval import dense_text
+from service.ranking.retrieval import PIPELINES, dense_text
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,14 @@ def test_a_question_naming_its_report_gets_content_before_the_front_matter(retri
     fronts = [i for i, h in enumerate(hits) if h.chunk.front]
     assert fronts and fronts == list(range(len(hits) - len(fronts), len(hits)))
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_english_questions_also_search_the_passages_english_glosses(retriever):
+    """The gloss channel votes for English questions only, and finds the passage by the
+    question's own words (no terminology row needed for them)."""
+    english = retriever.analyse("How many old residential compounds were renovated?")
+    chinese = retriever.analyse("老旧小区改造了多少个?")
+    spec = PIPELINES["full"]
+    glossed = retriever.rankings(english, spec)["gloss"]
+    assert any("老旧小区" in retriever.bundle.chunks[row].text for row, _ in glossed[:5])
+    assert "gloss" not in retriever.rankings(chinese, spec)
