@@ -28,7 +28,7 @@ from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
 from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
 from index.gloss import GLOSS_VERSION, passage_words
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, tokenize
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
 from index.romanised import RomanisedNames
 from index.terminology import curated_english
@@ -148,10 +148,11 @@ def write_artefacts(
                 encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
             )
         VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
+    tokens = [tokenize(lexical_text(c)) for c in chunks]
     (folder / "lexical").mkdir()
-    LexicalIndex.build([lexical_text(c) for c in chunks]).save(folder / "lexical")
+    LexicalIndex.from_tokens(tokens).save(folder / "lexical")
     (folder / GLOSS_FOLDER).mkdir()
-    LexicalIndex.from_tokens([passage_words(lexical_text(c)) for c in chunks]).save(folder / GLOSS_FOLDER)
+    LexicalIndex.from_tokens([passage_words(t) for t in tokens]).save(folder / GLOSS_FOLDER)
     RomanisedNames.from_texts(c.text for c in chunks).save(folder / ROMANISED_FILE)
 
 
@@ -183,7 +184,7 @@ def build_index(
     """
     with _build_lock(root):
         digest = corpus_hash(corpus_dir)
-        key = settings.key(f"{digest}|{cedict.source_key()}")  # the figure table's English comes from it
+        key = settings.key(f"{digest}|{cedict.source_key()}")  # the figure table's English and the glosses come from it
         ready = None if force else _existing(root, key)
         if ready is not None:
             _switch(root, ready.name)

@@ -27,7 +27,7 @@ _SENSE_NOISE = re.compile(r"\([^)]*\)|\b(?:to|a|an|the)\b|[^a-z\s-]")
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)|^([A-Z]{2,6})\s+\(")
 _TRAILING_ACRONYM = re.compile(r"^((?:[A-Za-z-]+\s+){2,6})([A-Z]{2,6})$")
 MAX_SENSE_WORDS = 2
-TABLE_VERSION = 5  # raised whenever _senses reads the dictionary differently
+TABLE_VERSION = 6  # raised whenever _senses or meaning_senses reads the dictionary differently
 
 
 def _data_file() -> Path | None:
@@ -154,17 +154,31 @@ def chinese_to_english() -> dict[str, tuple[str, ...]]:
     return {word: tuple(common.get(word, []) + names.get(word, [])) for word in common.keys() | names.keys()}
 
 
+# A sense that names no meaning: a cross-reference, a measure word list, a surname, an
+# abbreviation's or a pronunciation's note, a slot pattern (比: "more {adj.} than {noun}").
+_NOT_A_MEANING = re.compile(
+    r"""^(?: (?:[\w-]+\ )?variant\ of | see\  | CL: | surname | abbr | used\ in
+           | classifier\ for | also\ pr\. | Taiwan\ pr\. )
+      | \{""",
+    re.VERBOSE,
+)
+
+
+def meaning_senses(word: str) -> list[str]:
+    """The senses of a word the dictionary holds whole that say what it means, without their
+    notes in brackets; none for a word it does not hold."""
+    senses = (re.sub(r"\([^)]*\)", "", sense).strip() for sense in chinese_to_english().get(word, ()))
+    return [sense for sense in senses if sense and not _NOT_A_MEANING.search(sense)]
+
+
 def english_names(word: str, most: int = 2) -> list[str]:
-    """English names for a Chinese term the dictionary holds whole (碳中和: carbon neutrality),
-    each sense cut at its first comma and without notes, a pattern's slots (比: "more {adj.}
-    than {noun}") not a name; none for a term it does not hold
-    (a report's coinages are glossed by the report, not the dictionary)."""
+    """English names for a Chinese term the dictionary holds whole (碳中和: carbon neutrality):
+    each meaning sense cut at its first comma; none for a term it does not hold (a report's
+    coinages are glossed by the report, not the dictionary)."""
     names = []
-    for sense in chinese_to_english().get(word, ()):
-        name = re.sub(r"\([^)]*\)", "", sense).split(",")[0].split(";")[0].strip()
-        notes = ("variant of", "see ", "CL:", "surname", "abbr", "old variant")
-        clean = name.isascii() and "{" not in name and not name.startswith(notes)
-        if name and clean and name not in names:
+    for sense in meaning_senses(word):
+        name = sense.split(",")[0].split(";")[0].strip()
+        if name and name.isascii() and name not in names:
             names.append(name)
     return names[:most]
 

@@ -15,41 +15,43 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.cedict import chinese_to_english
-from index.lexical import tokenize
-from index.terminology import content_stems
+from index.cedict import TABLE_VERSION, chinese_to_english, english_gloss, meaning_senses
+from index.terminology import STEMMING_KEY, content_stems
 
-GLOSS_VERSION = "1"  # raised whenever a passage is glossed differently (part of the index key)
 SENSES = 3  # the senses a word is read by: later ones are rarer uses that mostly add noise
-_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-# Senses that name no meaning: a measure word list, a cross-reference, a surname, a slot pattern.
-_NOT_A_MEANING = re.compile(r"^(?:CL:|(?:old |archaic )?variant of|see |used in|surname |abbr\. for)|\{")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Raised whenever a passage is glossed differently; the dictionary's reading and the stemmer's
+# tables are part of it, since questions are stemmed by the code that runs, passages by the build's.
+GLOSS_VERSION = f"2-{SENSES}-{TABLE_VERSION}-{STEMMING_KEY}"
+_PIECE = re.compile(r"[a-z]+|\d+(?:\.\d+)?")  # of a Latin token: its words and its numbers (GDP, 5.5%, PM2.5)
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers a text writes, without their units or signs (5.5% -> 5.5)."""
+    return re.findall(r"\d+(?:\.\d+)?", text)
 
 
 @lru_cache(maxsize=65536)
 def word_gloss(word: str) -> tuple[str, ...]:
-    """The stemmed English content words of a Chinese word's first SENSES senses; for a word
-    the dictionary lacks, its characters' first senses (a new compound still says what its
-    parts mean). Numbers stand for themselves."""
-    if _NUMBER.fullmatch(word):
-        return (word,)
-    words = _sense_words(word, SENSES)
-    if not words and len(word) > 1:
-        words = [w for char in word for w in _sense_words(char, 1)]
+    """What one search token of a passage says in English: a Latin token (GDP, 5.5%) its own
+    words and numbers; a Chinese word the stemmed content words of its first SENSES meaning
+    senses; a word the dictionary does not hold, the words of its longest dictionary pieces
+    (老旧小区: "outmoded housing estate"). A word all of whose senses are stopwords (政府:
+    "government") says nothing."""
+    if word.isascii():
+        return tuple(_PIECE.findall(word.lower()))
+    if word in chinese_to_english():
+        words = [w for sense in meaning_senses(word)[:SENSES] for w in content_stems(sense)]
+    else:
+        words = content_stems(english_gloss(word))
     return tuple(dict.fromkeys(words))
 
 
-def _sense_words(word: str, most: int) -> list[str]:
-    senses = [s for s in chinese_to_english().get(word, ()) if not _NOT_A_MEANING.search(s)][:most]
-    return [w for sense in senses for w in content_stems(_NOTE.sub(" ", sense))]
-
-
-def passage_words(text: str) -> list[str]:
-    """A passage's bag of English words: the gloss of each of its search tokens."""
-    return [w for token in tokenize(text) for w in word_gloss(token)]
+def passage_words(tokens: list[str]) -> list[str]:
+    """A passage's bag of English words: the gloss of each of its search tokens (index.lexical.tokenize)."""
+    return [w for token in tokens for w in word_gloss(token)]
 
 
 def question_words(text: str) -> list[str]:
-    """What an English question searches the glosses by: its stemmed content words and numbers."""
-    return [*content_stems(text), *_NUMBER.findall(text)]
+    """What an English question searches the glosses by: its stemmed content words (a Latin
+    token split as a passage's is) and its numbers."""
+    return list(dict.fromkeys([*(p for w in content_stems(text) for p in _PIECE.findall(w)), *numbers(text)]))

@@ -1,7 +1,9 @@
 """BM25 over jieba tokens of normalised (Simplified) text.
 
 bm25s's own tokenizer keeps a whole Chinese sentence as one token, so tokens come from
-jieba's search mode (which also emits the short words inside long ones).
+jieba's search mode (which also emits the short words inside long ones). The same BM25 also
+serves bags of tokens made elsewhere (``LexicalIndex.from_tokens``): the passages' English
+glosses (index.gloss).
 """
 
 from __future__ import annotations

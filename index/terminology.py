@@ -8,6 +8,7 @@ with a naive plural fold, so 'fixed-asset investments' finds 固定资产投资.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from pathlib import Path
 
@@ -150,8 +151,9 @@ def is_content_word(word: str) -> bool:
 
 
 def content_stems(text: str) -> list[str]:
-    """The stemmed content words of an English text, in order: what an English question
-    searches the passages' English glosses by (index.gloss)."""
+    """The stemmed content words of an English text, in order. The passages' English glosses
+    (index.gloss) are made of the dictionary's senses read by it, and English questions search
+    them by their own words read by it: the same reading on both sides is what makes them meet."""
     return [_stem(w) for w in _words(text) if is_content_word(w)]
 
 
@@ -249,3 +251,9 @@ class Terminology:
                     unmatched.append(raw[i])
                 i += 1
         return found, unmatched
+
+
+# What stemming depends on, for index.gloss: passages glossed under other tables are rebuilt.
+STEMMING_KEY = hashlib.sha256(repr((sorted(STOPWORDS), sorted(IRREGULAR.items()), sorted(_KEEP))).encode()).hexdigest()[
+    :8
+]

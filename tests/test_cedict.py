@@ -1,6 +1,6 @@
 """CC-CEDICT read backwards: the reports' Chinese words for English words the terminology lacks."""
 
-from index.cedict import english_gloss, english_to_chinese, lexicon_groups
+from index.cedict import english_gloss, english_names, english_to_chinese, lexicon_groups, meaning_senses
 
 
 def test_the_dictionary_ships_with_its_package_and_reads_backwards():
@@ -82,3 +82,11 @@ def test_a_gloss_names_a_word_by_a_sense_that_names_rather_than_explains(retriev
 def test_a_gloss_names_words_and_never_shows_a_patterns_slots():
     gloss = english_gloss("支出规模比去年扩大")  # 比 is glossed "more {adj.} than {noun}" first
     assert "{" not in gloss and "expand" in gloss
+
+
+def test_only_senses_that_say_what_a_word_means_name_it():
+    senses = meaning_senses("比")  # its first sense is a variant of another character; one is a slot pattern
+    assert senses[:2] == ["to compare", "ratio"]
+    assert not any("variant of" in s or "{" in s for s in senses)
+    assert english_names("比") == ["to compare", "ratio"]
+    assert not any(s.startswith(("CL:", "classifier for")) for s in meaning_senses("个"))

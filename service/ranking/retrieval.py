@@ -20,7 +20,7 @@ import numpy as np
 
 from index.chunking import Chunk
 from index.embedder import Embedder
-from index.gloss import question_words
+from index.gloss import numbers, question_words
 from index.glossary import GlossaryMatcher
 from index.levels import own_words
 from index.lexical import tokenize
@@ -55,7 +55,8 @@ def _same(weights: dict[str, float]) -> dict[str, dict[str, float]]:
 
 
 # The glosses' vote for English questions, beside the translated query's: the two directions
-# miss different passages. Its weight is the second encoder's; the trees were trained without it.
+# miss different passages. Its weight is the second encoder's. The trees have no features of its
+# own; they see it only through the fused score (their "rrf"), which it raises for English questions.
 GLOSS_WEIGHT = 0.5
 # Weights chosen on the dev split (see the closing note of issue 3): for English the
 # terminology-translated BM25 query is the strongest channel, USE a light third vote.
@@ -276,7 +277,7 @@ def dense_text(query: Query) -> str:
         return asked
     if query.language != "en":  # a Chinese question with English words in it (GDP)
         return f"{asked} {' '.join(terms)}"
-    return " ".join([*query.unmatched, *terms, *re.findall(r"\d+(?:\.\d+)?", query.text)])
+    return " ".join([*query.unmatched, *terms, *numbers(query.text)])
 
 
 _POOL: tuple[int, ThreadPoolExecutor] | None = None
