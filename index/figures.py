@@ -81,6 +81,25 @@ _UNITS_EN = {
     "例": "cases",
     "种": "kinds",
     "轮": "rounds",
+    # common measure words (counters) of what these reports count: cases, machines, piles, loans,
+    # plots, parcels of goods, doses, people by rank; "" where English counts without a word
+    "起": "cases",
+    "部": "",
+    "根": "",
+    "份": "",
+    "笔": "",
+    "宗": "",
+    "位": "people",
+    "剂次": "doses",
+    "艘": "ships",
+    "棵": "trees",
+    "株": "trees",
+    "盏": "lamps",
+    "层": "floors",
+    "篇": "",
+    "本": "",
+    "块": "",
+    "片": "",
 }
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS_EN), key=len, reverse=True))
 _NUMERALS = "〇零一二两三四五六七八九十百千"  # a count written in characters: 两次, 十年, 第二届

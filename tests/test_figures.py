@@ -128,3 +128,24 @@ def test_a_place_in_an_order_is_an_ordinal_not_an_amount():
 )
 def test_units_of_national_reports_are_figures(text, english):
     assert [f.english for f in find_figures(text)] == [english]
+
+
+@pytest.mark.parametrize(
+    "text, figure, english",
+    [
+        ("破获电诈案件249起,打掉团伙21个", "249起", "249 cases"),
+        ("加装电梯50部", "50部", "50"),
+        ("建成充电桩3.1万根", "3.1万根", "31,000"),
+        ("累计接种159万余剂次", "159万余剂次", "more than 1.59 million doses"),
+    ],
+)
+def test_counts_in_common_measure_words_are_figures(text, figure, english):
+    """A count is a figure whatever measure word counts it, so the figure asked can be chosen
+    and shown (before, 249起 was no figure, and the answer line gave 21个 instead)."""
+    first = find_figures(text)[0]
+    assert (first.text, first.english, first.kind) == (figure, english, "count")
+
+
+def test_a_measure_word_in_characters_is_a_count_only_where_asked():
+    assert find_figures("加强关键零部件供应") == []  # 零部件 is a word, not "0 部"
+    assert asked_counters("破获了几起案件?", "zh-Hans") == frozenset({"起"})
