@@ -26,7 +26,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "12"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "13"  # raised when records are parsed differently (it is part of the index key)
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(

@@ -107,7 +107,7 @@ FIGURE = re.compile(
     rf"""
         (?P<ordinal>第)?
         (?: (?P<num>\d+(?:\.\d+)?) | (?<![{_NUMERALS}])(?P<cn>[{_NUMERALS}]{{1,8}}) )
-        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)? (?P<unit>{_UNIT_RE})
+        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)? (?P<unit>{_UNIT_RE})?
     """,
     re.VERBOSE,
 )
@@ -182,7 +182,7 @@ def to_english(match: re.Match) -> str:
         return f"{approx}RMB {_scaled(value)}"
     if unit == "美元":
         return f"{approx}US$ {_scaled(value)}"
-    word = _UNITS_EN[unit]
+    word = _UNITS_EN.get(unit or "", "")  # no unit: a count with a scale (1109万)
     number = _plain(value) if value < 10**6 else _scaled(value)
     return f"{approx}{number} {word}".strip()
 
@@ -200,10 +200,26 @@ def _figures(text: str) -> tuple[Figure, ...]:
     """Remembered (bounded): ranking and extraction ask again and again about the same
     passage sentences, a finite set."""
     return tuple(
-        Figure(m.group(0), m.start(), m.end(), to_english(m), _kind(m), m.group("unit"), _value(m), bool(m.group("cn")))
+        Figure(
+            m.group(0),
+            m.start(),
+            m.end(),
+            to_english(m),
+            _kind(m),
+            m.group("unit") or "",
+            _value(m),
+            bool(m.group("cn")),
+        )
         for m in FIGURE.finditer(text)
-        if _number(m) is not None and not _is_date(m, text) and not _lone_one(m)
+        if _number(m) is not None and _counts(m) and not _is_date(m, text) and not _lone_one(m)
     )
+
+
+def _counts(match: re.Match) -> bool:
+    """Does a match say how many of something: it has a unit, or it is a number in digits
+    with a scale and nothing after (农村贫困人口减少1109万, 惠及500多万在校生): the people or
+    things counted stand around it."""
+    return bool(match.group("unit") or (match.group("num") and match.group("mult") in ("万", "亿", "万亿")))
 
 
 # A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.

@@ -149,3 +149,21 @@ def test_counts_in_common_measure_words_are_figures(text, figure, english):
 def test_a_measure_word_in_characters_is_a_count_only_where_asked():
     assert find_figures("加强关键零部件供应") == []  # 零部件 is a word, not "0 部"
     assert asked_counters("破获了几起案件?", "zh-Hans") == frozenset({"起"})
+
+
+@pytest.mark.parametrize(
+    "text, figure, english",
+    [
+        ("农村贫困人口减少1109万,贫困发生率降至0.6%", "1109万", "11.09 million"),
+        ("惠及500多万在校生", "500多万", "more than 5 million"),
+        ("我国有2.9亿在校学生", "2.9亿", "290 million"),
+    ],
+)
+def test_a_count_with_a_scale_and_no_unit_is_a_figure(text, figure, english):
+    """The people or things counted stand around the number (减少1109万): it is still a count."""
+    first = find_figures(text)[0]
+    assert (first.text, first.english, first.kind, first.unit) == (figure, english, "count", "")
+
+
+def test_a_bare_number_without_a_scale_or_unit_is_no_figure():
+    assert find_figures("编号2345,其中3,共计十万") == []  # digits alone, or a scale in characters
