@@ -254,6 +254,5 @@ class Terminology:
 
 
 # What stemming depends on, for index.gloss: passages glossed under other tables are rebuilt.
-STEMMING_KEY = hashlib.sha256(repr((sorted(STOPWORDS), sorted(IRREGULAR.items()), sorted(_KEEP))).encode()).hexdigest()[
-    :8
-]
+_TABLES = repr((sorted(STOPWORDS), sorted(IRREGULAR.items()), sorted(_KEEP)))
+STEMMING_KEY = hashlib.sha256(_TABLES.encode()).hexdigest()[:8]

@@ -164,8 +164,8 @@ class Retriever:
         best (a phrase with five translations counts once, as one with one does), and its numbers."""
         if query.language == "en" and translate:
             groups = [[tokenize(alternative) for alternative in group] for group in dict.fromkeys(query.zh_groups)]
-            numbers = [t for t in tokenize(query.text) if t[0].isdigit()]
-            scores = self.bundle.lexical.phrase_scores(groups, numbers)
+            figures = [t for t in tokenize(query.text) if t[0].isdigit()]  # as the passages' tokens write them
+            scores = self.bundle.lexical.phrase_scores(groups, figures)
         else:
             scores = self.bundle.lexical.scores(tokenize(query.text))
         return _best(scores)
