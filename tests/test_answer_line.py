@@ -6,6 +6,7 @@ from index.figure_table import FigureRecord
 from service.answering.answer_line import (
     as_written,
     computed,
+    english_notes,
     figure_label_en,
     figure_line,
     period_label,
@@ -117,3 +118,8 @@ def test_a_figure_is_labelled_by_what_it_counts_and_a_change_by_its_way_and_base
     up = _record("4.7%", "4.7", unit="%", change="增长", direction="up", base="较2019年同期")
     assert figure_label_en(up) == "fixed assets investment, up on the same period of 2019"
     assert figure_label_en(None) == ""
+
+
+def test_english_notes_leave_out_figures_that_read_the_same_in_english():
+    notes = english_notes("社区养老服务设施覆盖率达到90%,591个老旧小区实现物业服务全覆盖", ["养老"])
+    assert notes == "养老 = to provide for the elderly; 591个 = 591"  # no "90% = 90%"

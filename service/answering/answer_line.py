@@ -197,7 +197,7 @@ def english_notes(text: str, terms: Iterable[str]) -> str:
         if names and not any(lo <= at < hi for lo, hi in covered):
             notes.append(f"{term} = {names[0]}")
             covered.append((at, at + len(term)))
-    notes += [f"{f.text} = {f.english}" for f in find_figures(text)]
+    notes += [f"{f.text} = {f.english}" for f in find_figures(text) if f.english != f.text]  # not "90% = 90%"
     return "; ".join(dict.fromkeys(notes[:MAX_NOTES]))
 
 
