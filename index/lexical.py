@@ -53,6 +53,12 @@ _short_tokens = lru_cache(maxsize=16384)(_tokens)
 _long_tokens = lru_cache(maxsize=32)(_tokens)
 
 
+def best_rows(scores: np.ndarray, depth: int) -> list[tuple[int, float]]:
+    """The ``depth`` best-scoring rows of BM25 scores, (row, score), leaving out rows that match nothing."""
+    order = np.argsort(-scores, kind="stable")[:depth]
+    return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+
 class LexicalIndex:
     """BM25 scores for every chunk, rows aligned with the chunk list."""
 

@@ -23,7 +23,7 @@ from index.embedder import Embedder
 from index.gloss import numbers, question_words
 from index.glossary import GlossaryMatcher
 from index.levels import own_words
-from index.lexical import tokenize
+from index.lexical import best_rows, tokenize
 from index.periods import delivered, own_years
 from index.store import IndexBundle
 from index.terminology import Terminology
@@ -168,7 +168,7 @@ class Retriever:
             scores = self.bundle.lexical.phrase_scores(groups, figures)
         else:
             scores = self.bundle.lexical.scores(tokenize(query.text))
-        return _best(scores)
+        return best_rows(scores, DEPTH)
 
     def _dense(self, role: str, query: Query, augment: bool) -> list[tuple[int, float]]:
         vector = self.encoders[role].encode_queries([dense_text(query) if augment else query.text])
@@ -179,7 +179,7 @@ class Retriever:
         if channel == "lexical":
             return self._lexical(query, pipeline.translate)
         if channel == "gloss":
-            return _best(self.bundle.gloss.scores(question_words(query.text)))
+            return best_rows(self.bundle.gloss.scores(question_words(query.text)), DEPTH)
         return self._dense(channel, query, channel in pipeline.augment)
 
     def rankings(self, query: Query, pipeline: Pipeline) -> dict[str, list[tuple[int, float]]]:
@@ -252,12 +252,6 @@ class Retriever:
             if len(hits) == top_k:
                 break
         return hits
-
-
-def _best(scores: np.ndarray) -> list[tuple[int, float]]:
-    """The DEPTH best-scoring rows of a BM25 channel, (row, score), leaving out rows that match nothing."""
-    order = np.argsort(-scores, kind="stable")[:DEPTH]
-    return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
 
 _END_MARKS = re.compile(r"[?？!！。.\s]+$")
