@@ -22,7 +22,7 @@ from index.normalize import normalize
 # The question sets whose misses have been read, as ``file[:split]`` under eval/ (a name under
 # unseen/ is asked of the unseen reports' corpus): what the learned parts of the pipeline are
 # fitted on. Never the frozen test split, nor the blind sets still unread (blind2, blind5,
-# blind6, blind7, unseen_h). unseen_i's misses were read after its first score but nothing is
+# blind6, blind7, unseen_h, unseen_j). unseen_i's misses were read after its first score but nothing is
 # fitted on it yet.
 READ_SETS = (
     "questions.jsonl:dev",
