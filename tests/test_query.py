@@ -32,3 +32,15 @@ def test_without_a_dictionary_word_for_the_phrase_its_words_are_looked_up_one_by
     groups = _groups("What about rural revitalization?", terminology, {"振兴"})
     assert ("疫后重振",) in groups  # the row stays: pieces of it may still be found
     assert ("振兴",) in groups  # revitalization: to revitalize, 振兴
+
+
+def test_an_acronym_reaches_the_part_of_its_name_the_reports_write(tmp_path):
+    """CPI: the dictionary's 居民消费价格指数, which reports write as 居民消费价格 (上涨, 涨幅)."""
+    written = "居民消费价格涨幅3%左右"
+    uses = lambda zh: zh in written  # noqa: E731
+    english = analyse("2022 CPI target?", GlossaryMatcher([]), _terminology(tmp_path, {}), uses=uses)
+    assert ("居民消费价格",) in [group[:1] for group in english.zh_groups] and "cpi" not in english.unmatched
+    chinese = analyse("今年CPI涨幅目标", GlossaryMatcher([]), _terminology(tmp_path, {}), uses=uses)
+    assert any("居民消费价格" in group for group in chinese.zh_groups)
+    lower = analyse("2022 cpi target?", GlossaryMatcher([]), _terminology(tmp_path, {}), uses=uses)
+    assert not any("居民消费价格" in group for group in lower.zh_groups)  # only what the asker wrote as one

@@ -8,6 +8,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from datetime import date
 
+from index.acronyms import acronym_words, acronyms
 from index.cedict import dictionary_words, lexicon_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.lexical import tokenize
@@ -92,6 +93,16 @@ def _reports_groups(
     return groups, rest
 
 
+def _acronym_groups(
+    question: str, words: list[str], uses: Callable[[str], bool]
+) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Groups for the acronyms among ``words`` that the question writes in capitals (CPI) and
+    the dictionary spells out in words the reports write (index.acronyms); the words left."""
+    written = set(acronyms(question))
+    found = {w: acronym_words(w, uses) for w in words if w in written}
+    return [g for g in found.values() if g], [w for w in words if not found.get(w)]
+
+
 def analyse(
     question: str,
     matcher: GlossaryMatcher,
@@ -128,14 +139,17 @@ def analyse(
             groups += named
         names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
         general, rest = lexicon_groups([w for w in unmatched if w not in names], reports_use)
+        spelled, rest = _acronym_groups(question, rest, reports_use)
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
-        groups += general + known
+        groups += general + spelled + known
         unmatched = [w for w in unmatched if (w in names and w not in named_words) or w in rest]
         figure, define = FIGURE_EN.search(text), _DEFINE_EN.search(text)
     else:
         # English words inside a Chinese question ("GDP") get their Chinese terms too.
         latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
         groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
+        if latin and not groups:
+            groups, _ = _acronym_groups(question, latin.lower().split(), uses or (lambda zh: _used(zh, vocabulary)))
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
