@@ -13,14 +13,14 @@ import re
 from dataclasses import asdict, dataclass, replace
 
 from index.corpus import Report
-from index.periods import passage_periods
-from index.sections import Paragraph, is_salutation, split_paragraphs
+from index.periods import HALVES, delivered, passage_periods, periods
+from index.sections import Paragraph, is_bullet, is_salutation, split_paragraphs
 
 DEFAULT_MAX_CHARS = 300
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
 _CLAUSE_END = re.compile(r"[,，、:：]")
 
-CHUNK_VERSION = "3"  # raised when chunks are cut or described differently (it is part of the index key)
+CHUNK_VERSION = "4"  # raised when chunks are cut or described differently (it is part of the index key)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Chunk:
     anchor_end: int
     text: str
     sentence: str
-    opening: str = ""  # the paragraph's dash-led opening sentence, which says its period
+    opening: str = ""  # what its paragraph (or the one introducing its list) opens with: its period
     periods: tuple[str, ...] = ()  # the years, halves and plans it speaks of (index.periods)
     level: str = ""  # the level of government its report speaks for (reports.json: country … district)
     front: bool = False  # the report's front matter (title, date, venue, speaker): about the report, not in it
@@ -111,12 +111,30 @@ def _units(report: Report) -> list[Paragraph]:
     return units
 
 
+def _openings(report: Report, units: list[Paragraph]) -> list[str]:
+    """The opening each paragraph's period is read from: its own, or for a bullet whose own
+    names no period, the opening of the prose paragraph that introduced its list, in the same
+    section ("去年，…" and then "——经济运行总体平稳。…": last year's results)."""
+    day = delivered(report.meta)
+    out, introduced = [], ((), "")  # the section and opening of the last prose paragraph
+    for para in units:
+        section = para.section[:-1] if para.lead else para.section
+        if is_bullet(report.text[para.start : para.end]):
+            own = bool(periods(para.opening, day) - HALVES)
+            out.append(para.opening if own or introduced[0] != section else introduced[1])
+            continue
+        introduced = (section, para.opening)
+        out.append(para.opening)
+    return out
+
+
 def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
     """All chunks of one report, in reading order, with stable ids."""
     chunks = []
-    for para in _units(report):
+    units = _units(report)
+    for para, opening in zip(units, _openings(report, units)):
         section = " › ".join(para.section)
-        spoken = tuple(sorted(passage_periods(f"{report.title} {section}", para.opening, report.meta)))
+        spoken = tuple(sorted(passage_periods(f"{report.title} {section}", opening, report.meta)))
         spans = sentence_spans(report.text, para.start, para.end, max_chars)
         for n, (s_start, s_end) in enumerate(spans):
             w_start, w_end = _window(spans, n, max_chars)
@@ -133,7 +151,7 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     anchor_end=s_end,
                     text=report.text[w_start:w_end],
                     sentence=report.text[s_start:s_end],
-                    opening=para.opening,
+                    opening=opening,
                     periods=spoken,
                     front=para.front,
                     level=str(report.meta.get("level", "")),

@@ -20,6 +20,8 @@ _PART = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|篇)")
 _LEAD_END = re.compile(r"[。;；:：]")
 MAX_HEADING_CHARS = 30
 MAX_LEAD_CHARS = 20
+MAX_TIME_LEAD = 8  # characters of an opening phrase that sets a time ("去年", "今年以来", "过去五年")
+_PHRASE_END = re.compile(r"[,，。;；:：]")
 _DASH = "—"
 
 
@@ -54,14 +56,23 @@ def _lead_of(line: str) -> str:
     return ""
 
 
+def is_bullet(line: str) -> bool:
+    """A dash-led paragraph ("——经济运行总体平稳。…"): one item of a list that the paragraph
+    before it introduces."""
+    return line.startswith(_DASH)
+
+
 def _opening_of(line: str) -> str:
-    """A dash-led opening sentence ("——五年来,我们坚持…。"): the review's paragraphs that
-    sum up the five years under a heading that also names the last year. It is not made a
-    heading (passages keep their section path); it only says which period they are about."""
-    match = _LEAD_END.search(line)
-    if not line.startswith(_DASH) or not match or match.group() != "。":
-        return ""
-    return line[: match.start()].lstrip(_DASH)
+    """What a paragraph opens with that may say which period it is about: a bullet's opening
+    sentence ("——五年来,我们坚持…。": the review's paragraphs that sum up the five years under
+    a heading that also names the last year), or prose's opening phrase of at most
+    MAX_TIME_LEAD characters ("去年，…", "今年以来，…"). It is not made a heading (passages
+    keep their section path); it only says which period they are about."""
+    if is_bullet(line):
+        match = _LEAD_END.search(line)
+        return line[: match.start()].lstrip(_DASH) if match and match.group() == "。" else ""
+    match = _PHRASE_END.search(line)
+    return line[: match.start()] if match and match.start() <= MAX_TIME_LEAD and match.group() in ",，" else ""
 
 
 def _spans(text: str):

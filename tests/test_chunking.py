@@ -93,3 +93,28 @@ def test_a_report_whose_front_matter_never_ends_is_all_content():
     chunks = chunk_corpus([report])
     assert any("新增城镇就业" in c.text for c in chunks)
     assert not any(c.front for c in chunks)  # no salutation or heading was recognised: nothing is set apart
+
+
+def _review(*paragraphs: str) -> list:
+    """Chunks of a report delivered in May 2020 whose review heading names last year and this one."""
+    body = "\n".join(paragraphs)
+    text = f"政府工作报告\n各位代表：\n一、2019年和今年以来工作回顾\n{body}\n二、今年主要目标\n今年目标是增长。\n"
+    report = Report("r", "政府工作报告", text, "2020-05-22", "report", "r.txt", {"date": "2020-05-22"})
+    return chunk_corpus([report])
+
+
+def _periods(chunks: list, words: str) -> tuple[str, ...]:
+    return next(c.periods for c in chunks if words in c.sentence)
+
+
+def test_a_list_speaks_of_the_time_its_introducing_paragraph_opens_with():
+    """ "去年，…" then "——…" items: the items are last year's results, not this year's too."""
+    chunks = _review("去年，发展面临诸多挑战。", "——经济运行总体平稳。城镇新增就业1352万人。", "——民生改善。收入增长。")
+    assert _periods(chunks, "1352万人") == ("2019",) and _periods(chunks, "收入增长") == ("2019",)
+    assert _periods(chunks, "发展面临") == ("2019",)  # the opening phrase speaks for its own paragraph too
+
+
+def test_items_after_an_opening_that_names_no_time_keep_their_headings_periods():
+    chunks = _review("去年，发展面临诸多挑战。", "疫情发生后，我们全力应对。", "——防控有力。救治病人。")
+    assert _periods(chunks, "救治病人") == ("2019", "2020")  # the list is introduced by the second paragraph
+    assert _periods(chunks, "今年目标") == ("2020",)  # another section: nothing carries over
