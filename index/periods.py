@@ -23,21 +23,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-PLAN_DIGITS = "一二三四五六七八九"
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(上半年|下半年)|十([" + PLAN_DIGITS + r"])五")
-_PLAN_EN = re.compile(r"\b(1[0-9])(?:th|st|nd|rd)?\s+five[- ]year\s+plan\b", re.I)
-_HALF_EN = re.compile(r"\b(first|second)\s+half\b|\bH([12])\b", re.I)
-_PAST_FIVE = re.compile(r"五年来|过去五年|\b(?:past|last) five years\b", re.I)
-_RELATIVE = re.compile(
-    r"""
-    (?P<before_last> 前年 | \bthe\s+year\s+before\s+last\b )
-  | (?P<last> 去年 | 上年 | \blast\s+year\b | \bprevious\s+year\b | \ba\s+year\s+(?:earlier|ago)\b )
-  | (?P<this> 今年 | 本年 | \bthis\s+year\b | \bcurrent\s+year\b )
-  | (?P<next> 明年 | \bnext\s+year\b | \bcoming\s+year\b )
-""",
-    re.I | re.X,
-)
-_OFFSETS = {"before_last": -2, "last": -1, "this": 0, "next": 1}
+from index.period_mentions import EN_MONTH, HALF_NAMES, PLAN_DIGITS, mentions, month_number
+
 HALVES = frozenset({"上半年", "下半年"})
 PAST_FIVE = "过去五年"  # the plan just ended, as a report names it without its number
 FIRST_PLAN_YEAR, FIRST_PLAN = 1966, 3
@@ -60,25 +47,27 @@ def plan_of(year: int) -> int:
 
 
 def periods(text: str, counted_from: date | None = None) -> set[str]:
-    """The years ("2021"), halves (上半年) and plans (十三五) a text names, in English too
-    ("the 14th Five-Year Plan", "first half", "H1"), and 过去五年 for "the past five years";
-    with ``counted_from``, its relative years too (去年 in a text of 2022: "2021")."""
-    found: set[str] = relative_years(text, counted_from) if counted_from else set()
-    for year, half, digit in _PERIOD.findall(text):
-        found.add(year or half or f"十{digit}五")
-    found |= {plan_name(int(n)) for n in _PLAN_EN.findall(text) if 11 <= int(n) <= 19}
-    found |= {
-        "上半年" if (word or "").lower() == "first" or number == "1" else "下半年"
-        for word, number in _HALF_EN.findall(text)
-    }
-    if _PAST_FIVE.search(text):
-        found.add(PAST_FIVE)
+    """The years ("2021"), halves (上半年) and plans (十三五) a text names (index.period_mentions),
+    in English too ("the 14th Five-Year Plan", "first half", "H1"), and 过去五年 for "the past
+    five years"; with ``counted_from``, its relative years too (去年 in a text of 2022: "2021")."""
+    found: set[str] = set()
+    for m in mentions(text):
+        if m.kind == "year" and m.key[0] in "+-":
+            found |= {str(counted_from.year + int(m.key))} if counted_from else set()
+        elif m.kind == "year":
+            found.add(m.key)
+        elif m.kind == "part" and m.key in HALF_NAMES:
+            found.add(HALF_NAMES[m.key])
+        elif m.kind == "plan" and 11 <= int(m.key) <= 19:
+            found.add(plan_name(int(m.key)))
+        elif m.kind == "past_five":
+            found.add(PAST_FIVE)
     return found
 
 
 def relative_years(text: str, counted_from: date) -> set[str]:
     """The years a text names relative to a date (今年, last year), as years."""
-    return {str(counted_from.year + _OFFSETS[m.lastgroup]) for m in _RELATIVE.finditer(text) if m.lastgroup}
+    return {str(counted_from.year + int(m.key)) for m in mentions(text) if m.kind == "year" and m.key[0] in "+-"}
 
 
 def delivered(meta: dict) -> date | None:
@@ -155,92 +144,14 @@ def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
     return resolved(found, own_years(meta))
 
 
-# Parts of a year, as spans of months. Quarters (一季度, 第三季, 前三季度, Q3, "the third
-# quarter", "the first three quarters"), months and month ranges (2月份, 1-5月, 1—6月, 截至6月底,
-# "in June 2021", "January to May", "by the end of June") and halves all become (first, last)
-# month, so that 上半年, "1—6月" and "by the end of June" are one span, and a question about the
-# third quarter is not answered by a passage about the first half or the whole year.
-_ZH_NUMBER = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12, "首": 1}
-_ZH_MONTH = r"(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])"
-_ZH_SPANS = re.compile(
-    rf"""
-        前(?P<first_quarters>[一二三四1-4])季度?
-      | (?P<from_quarter>[一二三四1-4])\s*[\-—–~～至到]\s*(?P<to_quarter>[一二三四1-4])季度
-      | (?:第)?(?P<quarter>[一二三四1-4首])季度 | 第(?P<quarter_short>[一二三四1-4])季(?!度)
-      | (?P<from_month>{_ZH_MONTH})\s*[\-—–~～至到]\s*(?P<to_month>{_ZH_MONTH})\s*月
-      | (?:截[至止]|到)\s*(?P<until_month>{_ZH_MONTH})\s*月(?:底|末|份)?
-      | (?<![\d\-—–~～至到])(?P<month>{_ZH_MONTH})\s*月(?:份)?(?![\d日号底末初中上下])
-    """,
-    re.VERBOSE,
-)
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_EN_MONTH = "(" + "|".join(MONTHS) + ")"
-_EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_EN_SPANS = re.compile(
-    rf"""
-        \b(?:the\ )?first\ (?P<first_quarters>two|three)\ quarters\b
-      | \b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\ -]quarter\b | \bQ(?P<quarter_short>[1-4])\b
-      | \b(?P<from_month>{_EN_MONTH})\s*(?:to|through|\-|–)\s*(?P<to_month>{_EN_MONTH})\b
-      | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?end\ of\ (?P<until_month>{_EN_MONTH})\b
-      | \b(?:in|during|for|of)\ (?P<month>{_EN_MONTH})\b
-    """,
-    re.VERBOSE | re.I,
-)
-HALF_SPANS = {"上半年": (1, 6), "下半年": (7, 12)}
-
-
-def _month(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    if word.lower() in MONTHS:
-        return MONTHS.index(word.lower()) + 1
-    return _ZH_NUMBER.get(word) or _EN_ORDINAL.get(word.lower()) or {"two": 2, "three": 3}.get(word.lower(), 0)
-
-
-def year_parts(text: str) -> set[tuple[int, int]]:
-    """The parts of a year a text names, as (first month, last month): 三季度 (7, 9), 1-5月
-    (1, 5), 上半年 and "by the end of June" (1, 6), 2月份 (2, 2)."""
-    found = {HALF_SPANS[h] for h in periods(text) & HALVES}
-    for pattern in (_ZH_SPANS, _EN_SPANS):
-        for m in pattern.finditer(text):
-            kind, word = next((k, v) for k, v in m.groupdict().items() if v)
-            if kind == "first_quarters":
-                found.add((1, 3 * _month(word)))
-            elif kind in ("quarter", "quarter_short"):
-                q = _month(word)
-                found.add((3 * q - 2, 3 * q))
-            elif kind == "from_quarter":
-                found.add((3 * _month(word) - 2, 3 * _month(m.group("to_quarter"))))
-            elif kind == "from_month":
-                found.add((_month(word), _month(m.group("to_month"))))
-            elif kind == "until_month":
-                found.add((1, _month(word)))
-            elif kind == "month":
-                found.add((_month(word), _month(word)))
-    return {(a, b) for a, b in found if 1 <= a <= b <= 12}
-
-
 # A report named by when it was delivered, or by the year its session is named for: "the 2022
 # report", "at the May 2020 NPC", "per the mid-2021 report", "2020年政府工作报告". Such a year
 # says which report, not which period the question asks about.
 _REPORT_NAMED = re.compile(
     rf"""
-        (?:\b(?P<month>{_EN_MONTH[1:-1]})\s+|\bmid-)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:'s)?\s+
+        (?:\b(?P<month>{EN_MONTH[1:-1]})\s+|\bmid-)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:'s)?\s+
         (?:government\s+)?(?:work\s+)?(?:reports?|npc|national\s+people's\s+congress|two\s+sessions|sessions?)\b
-      | \b(?:report|npc|session)\s+(?:of|in|from)\s+(?:(?P<month_after>{_EN_MONTH[1:-1]})\s+)?
+      | \b(?:report|npc|session)\s+(?:of|in|from)\s+(?:(?P<month_after>{EN_MONTH[1:-1]})\s+)?
         (?P<year_after>(?:19|20)\d\d)\b
       | (?<!\d)(?P<year_zh>(?:19|20)\d\d)\s*年\s*(?:(?P<month_zh>1[0-2]|[1-9])\s*月\s*)?的?\s*
         (?:政府工作报告|工作报告|报告|(?:全国)?两会)
@@ -265,7 +176,7 @@ def report_namings(text: str, reports: dict[date, frozenset[int]]) -> tuple[tupl
     for m in _REPORT_NAMED.finditer(text):
         year = int(m.group("year") or m.group("year_after") or m.group("year_zh"))
         month_word = m.group("month") or m.group("month_after") or m.group("month_zh")
-        month = _month(month_word) if month_word else None
+        month = month_number(month_word) if month_word else None
         named = [own for day, own in reports.items() if _names_report(year, month, day)]
         if named:
             spans.append(m.group(0))

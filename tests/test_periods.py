@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from index.period_mentions import year_parts
 from index.periods import (
     folded,
     own_years,
@@ -13,7 +14,6 @@ from index.periods import (
     plan_of,
     plan_years,
     report_namings,
-    year_parts,
 )
 from service.ranking.rerank import query_periods
 

@@ -9,7 +9,8 @@ import re
 from datetime import date
 
 from index.chunking import Chunk
-from index.periods import HALF_SPANS, HALVES, MONTHS, periods, year_parts
+from index.period_mentions import HALF_SPANS, MONTHS, month_number, year_parts
+from index.periods import HALVES, periods
 from service.analysis.query import Query
 from service.ranking.rerank import chunk_periods, query_periods
 
@@ -61,13 +62,9 @@ def _asked_ends(text: str) -> list[date]:
     ends = [date(int(next(g for g in m.groups() if g)), 12, 31) for m in _LATE_PERIOD.finditer(text)]
     ends += [date(int(m.group(2)), 12, 31) for m in _AFTER_MONTH.finditer(text)]
     for m in _BY_MONTH.finditer(text):
-        year, month = int(m.group(2)), _month_number(m.group(1))
+        year, month = int(m.group(2)), month_number(m.group(1))
         ends.append(date(year, month, calendar.monthrange(year, month)[1]))
     return ends
-
-
-def _month_number(name: str) -> int:
-    return MONTHS.index(name.lower()) + 1
 
 
 def other_period(query: Query, chunk: Chunk, answer_text: str) -> bool:

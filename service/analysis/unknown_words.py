@@ -7,7 +7,7 @@ import re
 
 from index.cedict import is_common_word
 from index.lexical import tokenize
-from index.periods import MONTHS
+from index.period_mentions import MONTHS
 from service.analysis.english_names import NAME_WORD
 from service.analysis.query import Query
 from service.analysis.tagging import tagged, topic
