@@ -26,7 +26,8 @@ _MENTION = re.compile(
     rf"""
         (?<![\d.])(?P<year>(?:19|20)\d\d)(?!\d|%|[.,]\d)(?!\s*(?:[万亿千百余多]|年代|{_NOT_A_YEAR}))(?:\s*年)?
       | (?P<half_zh>[上下])半年
-      | \b(?:the\s+)?(?P<half_en>first|second)\s+half(?:\s+of\s+the\s+year)?\b | \bH(?P<half_short>[12])\b
+      | \b(?:the\s+)?(?P<half_en>first|second)\s+half(?:\s+of\s+the\s+year)?\b
+      | (?<![A-Za-z0-9])H(?P<half_short>[12])(?![A-Za-z0-9])
       | (?P<full>全年|\b(?:the\s+)?(?:full|whole)\s+year\b)
       | [\"“]?十(?P<plan_zh>[{PLAN_DIGITS}])五[\"”]?(?:时期|期间|规划期)?
       | \b(?:the\s+)?(?P<plan_en>1[0-9]|{"|".join(_ORDINAL_PLANS)})(?:th|st|nd|rd)?\s+five[-\s]year\s+plan
@@ -135,7 +136,8 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd"
 _EN_SPANS = re.compile(
     rf"""
         \b(?:the\ )?first\ (?P<first_quarters>two|three)\ quarters\b
-      | \b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\ -]quarter\b | \bQ(?P<quarter_short>[1-4])\b
+      | \b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\ -]quarter\b
+      | (?<![A-Za-z0-9])Q(?P<quarter_short>[1-4])(?![A-Za-z0-9])
       | \b(?P<from_month>{EN_MONTH})\s*(?:to|through|\-|–)\s*(?P<to_month>{EN_MONTH})\b
       | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?end\ of\ (?P<until_month>{EN_MONTH})\b
       | \b(?:in|during|for|of)\ (?P<month>{EN_MONTH})\b

@@ -12,9 +12,14 @@ def test_years_relative_years_parts_and_plans_in_either_language():
     assert _named("GDP in the first half of 2021") == [("part", "H1"), ("year", "2021")]
     assert _named("去年和今年，明年") == [("year", "-1"), ("year", "+0"), ("year", "+1")]
     assert _named("last year versus the year before last") == [("year", "-1"), ("year", "-2")]
-    assert _named("前三季度与三季度、Q4 及全年") == [("part", "Q1-3"), ("part", "Q3"), ("part", "Q4"), ("part", "FY")]
+    assert _named("前三季度与三季度、Q4及全年") == [("part", "Q1-3"), ("part", "Q3"), ("part", "Q4"), ("part", "FY")]
     assert _named("“十四五”时期 and the thirteenth Five-Year Plan period") == [("plan", "14"), ("plan", "13")]
     assert _named("五年来 / the past five years") == [("past_five", ""), ("past_five", "")]
+
+
+def test_abbreviated_halves_and_quarters_stand_beside_chinese_words():
+    assert _named("2021年H1增长多少") == [("year", "2021"), ("part", "H1")]
+    assert _named("Q3GDP and H12 and SH1") == []  # inside longer tokens they are not periods
 
 
 def test_a_figure_is_not_a_year():
