@@ -1,4 +1,5 @@
-"""The one period model: which years, half-years and five-year plans a text speaks of.
+"""The one period model: which years, half-years and five-year plans a text speaks of (the
+words that name them are found by index.period_mentions).
 
 A question names its period ("2019年", "上半年", "十四五", "the 13th Five-Year Plan"); a passage
 speaks of the period of its section heading or its paragraph's opening, else of the period
