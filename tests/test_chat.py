@@ -13,7 +13,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from service.analysis.followup import resolve
-from service.analysis.followup_period import Period, find_period
+from service.analysis.followup_period import Period, find_period, replace_period
 from service.http.chat_schemas import MODEL_ID
 
 
@@ -446,3 +446,13 @@ def test_a_turn_that_leans_on_the_earlier_topic_takes_it_along(turns):
 
 def test_a_short_question_that_defines_stands_alone():
     assert resolve(["2021年新建了多少个停车场?", "什么是一网通办?"]).kind == "standalone"
+
+
+def test_a_quoted_earlier_question_takes_the_new_period_too():
+    """A resolved turn quotes the one before it; the period they share changes in both, and a
+    period the question sets against it is dropped, not repeated."""
+    asked = "revenue in the first half of 2021 (By how much did revenue fall in the first half of 2021?)"
+    assert replace_period(asked, Period(year="2021", part="FY")) == (
+        "revenue in the full year of 2021 (By how much did revenue fall in the full year of 2021?)"
+    )
+    assert replace_period("2021年GDP目标和2020年实际", Period(part="H1")) == "2021年上半年GDP目标和实际"

@@ -82,6 +82,10 @@ def find_period(text: str, english: bool) -> tuple[Period, list[tuple[int, int]]
     return Period(values.get("year"), values.get("part"), values.get("plan")), spans
 
 
+def _normal(span: str) -> str:
+    return re.sub(r"^the\s+", "", span.strip().lower())
+
+
 def replace_period(question: str, new: Period) -> str:
     """``question`` asked about ``new`` merged into its own period, in its own language."""
     english = detect_language(question) == "en"
@@ -95,10 +99,11 @@ def replace_period(question: str, new: Period) -> str:
             stem = text.rstrip(" ?.!")
             return f"{stem} in {wanted}{text[len(stem) :]}"
         return wanted + text
+    first = _normal(text[spans[0][0] : spans[0][1]])
     out, cursor = [], 0
     for index, (start, end) in enumerate(spans):
         out.append(text[cursor:start])
-        if index == 0:
+        if index == 0 or _normal(text[start:end]) == first:  # the same period again (a quoted earlier question)
             out.append(wanted)
         cursor = end
     out.append(text[cursor:])
