@@ -28,6 +28,7 @@ H1_REPORT = date(2021, 8, 27)
         ("2025年末地区生产总值突破多少亿元?", False),  # later years are only ever goals
         ("去年全年新增城镇就业和2021年上半年相比多少?", False),
         ("What is the 2021 full-year target for actual use of foreign capital?", False),
+        ("What growth had been targeted for the full year 2021?", False),  # a target, in any form of the word
         ("2021年下半年需要完成多少投资?", True),
         ("How many vaccine doses had been given by the end of December 2021?", True),
         ("After June 2021, how many more hazards were fixed before the year ended?", True),

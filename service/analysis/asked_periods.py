@@ -33,7 +33,7 @@ _AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + _MONTH
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
 _PLAN = re.compile(
     r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
-    r"|\b(?:targets?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b",
+    r"|\b(?:target(?:s|ed)?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b",
     re.I,
 )
 _OUTCOME = re.compile(
