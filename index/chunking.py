@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 
 from index.corpus import Report
+from index.period_mentions import mentions
 from index.periods import HALVES, delivered, passage_periods, periods
 from index.sections import Paragraph, is_bullet, is_salutation, split_paragraphs
 
@@ -20,7 +21,7 @@ DEFAULT_MAX_CHARS = 300
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
 _CLAUSE_END = re.compile(r"[,，、:：]")
 
-CHUNK_VERSION = "4"  # raised when chunks are cut or described differently (it is part of the index key)
+CHUNK_VERSION = "5"  # raised when chunks are cut or described differently (it is part of the index key)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Chunk:
     anchor_end: int
     text: str
     sentence: str
-    opening: str = ""  # what its paragraph (or the one introducing its list) opens with: its period
+    opening: str = ""  # the words its period is read from: its paragraph's opening, its list's, or its section's years
     periods: tuple[str, ...] = ()  # the years, halves and plans it speaks of (index.periods)
     level: str = ""  # the level of government its report speaks for (reports.json: country … district)
     front: bool = False  # the report's front matter (title, date, venue, speaker): about the report, not in it
@@ -112,20 +113,34 @@ def _units(report: Report) -> list[Paragraph]:
 
 
 def _openings(report: Report, units: list[Paragraph]) -> list[str]:
-    """The opening each paragraph's period is read from: its own, or for a bullet whose own
-    names no period, the opening of the prose paragraph that introduced its list, in the same
-    section ("去年，…" and then "——经济运行总体平稳。…": last year's results)."""
+    """The words each paragraph's period is read from: its own opening when that names a
+    period; for a bullet, else, the opening of the prose paragraph that introduced its list in
+    the same section ("去年，…" and then "——经济运行总体平稳。…": last year's results); for
+    prose standing before the first paragraph of its section that opens with a plan (五年来),
+    its headings' years (under "2020年及十三五工作回顾" the year is reviewed first)."""
     day = delivered(report.meta)
+    sections = [para.section[:-1] if para.lead else para.section for para in units]
+    first_plan = {}  # per section, where the first paragraph opening with a plan or 五年来 stands
+    for i, (para, section) in enumerate(zip(units, sections)):
+        if any(not p.isdigit() for p in periods(para.opening, day) - HALVES):
+            first_plan.setdefault(section, i)
     out, introduced = [], ((), "")  # the section and opening of the last prose paragraph
-    for para in units:
-        section = para.section[:-1] if para.lead else para.section
+    for i, (para, section) in enumerate(zip(units, sections)):
+        own = bool(periods(para.opening, day) - HALVES)
         if is_bullet(report.text[para.start : para.end]):
-            own = bool(periods(para.opening, day) - HALVES)
             out.append(para.opening if own or introduced[0] != section else introduced[1])
             continue
-        introduced = (section, para.opening)
-        out.append(para.opening)
+        opening = para.opening if own or i >= first_plan.get(section, -1) else _years_of(section)
+        introduced = (section, opening)
+        out.append(opening)
     return out
+
+
+def _years_of(section: tuple[str, ...]) -> str:
+    """The years a section's headings name, as text ("2020年"): under "2020年及十三五工作回顾"
+    the paragraphs before the first that opens with the plan (五年来) review the year."""
+    text = " ".join(section)
+    return " ".join(text[m.start : m.end] for m in mentions(text) if m.kind == "year" and m.key.isdigit())
 
 
 def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:

@@ -66,7 +66,7 @@ def test_a_dash_led_opening_travels_with_its_paragraphs_chunks(chunks):
     totals = next(c for c in chunks if "累计完成固定资产投资1242.6亿元" in c.sentence)
     assert totals.opening == "五年来,我们坚持高质量发展要求,区域经济能级跃上新台阶"
     assert totals.section == "2020年及十三五工作回顾"
-    assert next(c for c in chunks if "新增停车泊位2.2万个" in c.sentence).opening == ""
+    assert next(c for c in chunks if "新增停车泊位2.2万个" in c.sentence).periods == ("2020",)  # the year's review
 
 
 def test_long_sentences_are_cut_at_clauses_not_mid_word():
@@ -118,3 +118,21 @@ def test_items_after_an_opening_that_names_no_time_keep_their_headings_periods()
     chunks = _review("去年，发展面临诸多挑战。", "疫情发生后，我们全力应对。", "——防控有力。救治病人。")
     assert _periods(chunks, "救治病人") == ("2019", "2020")  # the list is introduced by the second paragraph
     assert _periods(chunks, "今年目标") == ("2020",)  # another section: nothing carries over
+
+
+def test_under_a_year_and_plan_heading_the_paragraphs_before_the_plans_review_are_the_years():
+    """'2020年及十三五工作回顾': the year's review comes first, then '——五年来,…' paragraphs."""
+    body = "\n".join(
+        [
+            "各位代表,突如其来的疫情打乱了节奏。",
+            "(一)稳投资、促发展。全年完成固定资产投资270亿元。",
+            "——五年来,我们坚持高质量发展。累计完成固定资产投资1242.6亿元。",
+            "各位代表,过去五年我们主动适应新常态。",
+        ]
+    )
+    text = f"政府工作报告\n各位代表:\n2020年及十三五工作回顾\n{body}\n2021年主要工作\n新建绿道3公里。\n"
+    meta = {"date": "2020-12-29"}
+    chunks = chunk_corpus([Report("r", "政府工作报告", text, "2020-12-29", "report", "r.txt", meta)])
+    assert _periods(chunks, "270亿元") == ("2020",) and _periods(chunks, "疫情打乱") == ("2020",)
+    assert "十三五" in _periods(chunks, "1242.6亿元") and "2020" not in _periods(chunks, "1242.6亿元")
+    assert {"2020", "十三五"} <= set(_periods(chunks, "主动适应"))  # after the plan's review: both, as the heading says
