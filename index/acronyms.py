@@ -16,12 +16,15 @@ from index.cedict import MAX_ALTERNATIVES, english_to_chinese
 
 ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])")  # CPI, SMEs; not a word in capitals of 7+
 MIN_PART = 4  # characters: shorter parts (价格, 消费) name no one thing
+MAX_ACRONYMS = 6  # per question: each costs searches of the reports' text, so the work stays bounded
+MAX_HEADWORDS = 8  # per acronym, in dictionary order
 
 
 def acronyms(text: str) -> list[str]:
-    """The acronyms a question writes, lower-cased, each once, without a plural s (SMEs: sme)."""
+    """The acronyms a question writes, lower-cased, each once, without a plural s (SMEs: sme);
+    the first MAX_ACRONYMS."""
     found = (m.group(0) for m in ACRONYM.finditer(text))
-    return list(dict.fromkeys(a[:-1].lower() if a.endswith("s") else a.lower() for a in found))
+    return list(dict.fromkeys(a[:-1].lower() if a.endswith("s") else a.lower() for a in found))[:MAX_ACRONYMS]
 
 
 def longest_part(word: str, used: Callable[[str], bool]) -> str | None:
@@ -38,7 +41,7 @@ def acronym_words(acronym: str, used: Callable[[str], bool]) -> tuple[str, ...]:
     """The Chinese words the reports write for a lower-cased acronym: the dictionary's
     headwords they write whole, else the longest part of each they write; at most
     MAX_ALTERNATIVES, dictionary order kept."""
-    headwords = [zh for zh in english_to_chinese().get(acronym, ()) if len(zh) > 1]
+    headwords = [zh for zh in english_to_chinese().get(acronym, ()) if len(zh) > 1][:MAX_HEADWORDS]
     whole = [zh for zh in headwords if used(zh)]
     found = whole or [part for zh in headwords if (part := longest_part(zh, used))]
     return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]

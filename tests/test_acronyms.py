@@ -1,6 +1,6 @@
 """Acronyms to the words reports write for them: whole dictionary headwords first, else their longest written part."""
 
-from index.acronyms import acronym_words, acronyms, longest_part
+from index.acronyms import MAX_ACRONYMS, acronym_words, acronyms, longest_part
 
 
 def test_acronyms_are_words_in_capitals_with_or_without_a_plural():
@@ -24,3 +24,8 @@ def test_parts_shorter_than_four_characters_name_nothing():
     assert longest_part("居民消费价格指数", lambda zh: zh in "价格指标与消费") is None
     assert acronym_words("cpi", lambda zh: False) == ()
     assert acronym_words("zzqx", lambda zh: True) == ()  # not in the dictionary
+
+
+def test_the_work_is_bounded_however_many_acronyms_a_question_writes():
+    question = " ".join(f"A{chr(65 + i)}{chr(65 + j)}" for i in range(26) for j in range(4))  # 104 acronyms
+    assert len(acronyms(question)) == MAX_ACRONYMS

@@ -99,8 +99,13 @@ def _acronym_groups(
     """Groups for the acronyms among ``words`` that the question writes in capitals (CPI) and
     the dictionary spells out in words the reports write (index.acronyms); the words left."""
     written = set(acronyms(question))
-    found = {w: acronym_words(w, uses) for w in words if w in written}
+    found = {w: acronym_words(key, uses) for w in words if (key := _spelled(w, written))}
     return [g for g in found.values() if g], [w for w in words if not found.get(w)]
+
+
+def _spelled(word: str, written: set[str]) -> str | None:
+    """The acronym the question writes that a lower-cased word is (smes: SMEs), if any."""
+    return word if word in written else word.removesuffix("s") if word.removesuffix("s") in written else None
 
 
 def analyse(
