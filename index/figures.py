@@ -14,6 +14,7 @@ from functools import lru_cache
 import cn2an
 
 from index.units import UNITS_EN as _UNITS_EN
+from index.units import alternation
 
 # English words of scale, largest first: the renderings use them down to millions.
 _SCALE_EN = {
@@ -29,7 +30,7 @@ _MULT = {
     "千": Decimal(1000),
     "百": Decimal(100),
 }
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS_EN), key=len, reverse=True))
+_UNIT_RE = alternation(_UNITS_EN)
 _NUMERALS = "〇零一二两三四五六七八九十百千"  # a count written in characters: 两次, 十年, 第二届
 FIGURE = re.compile(
     rf"""

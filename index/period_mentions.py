@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.units import UNITS_EN
+from index.units import UNITS_EN, alternation
 
 PLAN_DIGITS = "一二三四五六七八九"
 _ORDINAL_PLANS = "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 # A year: four digits not inside a longer number, a decimal or a percentage, nor followed by
 # a scale or a unit as a figure is (2079万人次, 2012个), nor by 年代 ("the 1990s").
-_NOT_A_YEAR = "|".join(sorted((re.escape(u) for u in UNITS_EN if u != "年"), key=len, reverse=True))
+_NOT_A_YEAR = alternation(u for u in UNITS_EN if u != "年")
 _MENTION = re.compile(
     rf"""
         (?<![\d.])(?P<year>(?:19|20)\d\d)(?!\d|%|[.,]\d)(?!\s*(?:[万亿千百余多]|年代|{_NOT_A_YEAR}))(?:\s*年)?

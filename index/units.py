@@ -6,6 +6,9 @@ a number with one of these after it, or with a scale alone (1109万; index.figur
 missing here is a figure missed.
 """
 
+import re
+from collections.abc import Iterable
+
 UNITS_EN = {
     "个百分点": "percentage points",
     "%": "%",
@@ -80,3 +83,8 @@ UNITS_EN = {
     "块": "",
     "片": "",
 }
+
+
+def alternation(units: Iterable[str]) -> str:
+    """A regex alternation of units, longest first (平方公里 before 公里)."""
+    return "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
