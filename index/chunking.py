@@ -120,13 +120,14 @@ def _openings(report: Report, units: list[Paragraph]) -> list[str]:
     its headings' years (under "2020年及十三五工作回顾" the year is reviewed first)."""
     day = delivered(report.meta)
     sections = [para.section[:-1] if para.lead else para.section for para in units]
+    named = [periods(para.opening, day) - HALVES for para in units]  # what each opening names itself
     first_plan = {}  # per section, where the first paragraph opening with a plan or 五年来 stands
-    for i, (para, section) in enumerate(zip(units, sections)):
-        if any(not p.isdigit() for p in periods(para.opening, day) - HALVES):
+    for i, section in enumerate(sections):
+        if any(not p.isdigit() for p in named[i]):
             first_plan.setdefault(section, i)
     out, introduced = [], ((), "")  # the section and opening of the last prose paragraph
     for i, (para, section) in enumerate(zip(units, sections)):
-        own = bool(periods(para.opening, day) - HALVES)
+        own = bool(named[i])
         if is_bullet(report.text[para.start : para.end]):
             out.append(para.opening if own or introduced[0] != section else introduced[1])
             continue

@@ -66,11 +66,6 @@ def periods(text: str, counted_from: date | None = None) -> set[str]:
     return found
 
 
-def relative_years(text: str, counted_from: date) -> set[str]:
-    """The years a text names relative to a date (今年, last year), as years."""
-    return {str(counted_from.year + int(m.key)) for m in mentions(text) if m.kind == "year" and m.key[0] in "+-"}
-
-
 def delivered(meta: dict) -> date | None:
     """The day a report was delivered, from its metadata (None when unknown)."""
     try:

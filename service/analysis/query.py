@@ -133,8 +133,8 @@ def analyse(
     glossary = matcher.find(text)
     groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []
+    reports_use = uses or (lambda zh: _used(zh, vocabulary))
     if language == "en":
-        reports_use = uses or (lambda zh: _used(zh, vocabulary))
         phrases, unmatched = terminology.translate_phrases(text)
         groups, unmatched = _reports_groups(phrases, unmatched, reports_use)
         groups += [(e.term,) for e in glossary]
@@ -154,7 +154,7 @@ def analyse(
         latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
         groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
         if latin and not groups:
-            groups, _ = _acronym_groups(question, latin.lower().split(), uses or (lambda zh: _used(zh, vocabulary)))
+            groups, _ = _acronym_groups(question, latin.lower().split(), reports_use)
         figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
