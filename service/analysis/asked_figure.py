@@ -9,21 +9,28 @@ from collections.abc import Container
 
 # 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
 # ones" (哪几个方面: the items, answered by a list, not a figure); a fee or
-# price (怎么收费, 票价) asks an amount of money
-FIGURE_ZH = re.compile(
-    r"多少|(?<![这那好哪])几|多大|多高|比例|百分之|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|排名|第几|多长|多久|何时|哪一年|收费|价格|票价"
-)
+# price (怎么收费, 票价) asks an amount of money. VALUE_ASK_* ask a value in any sentence;
+# VALUE_TOPIC_* name something measured (a rate, a total, GDP) and ask its value only in a
+# sentence that asks what something is, not why, who, whether or (in English) how it is done.
+VALUE_ASK_ZH = re.compile(r"多少|(?<![这那好哪])几|多大|多高|百分之|排名|第几|多长|多久|何时|哪一年")
+VALUE_TOPIC_ZH = re.compile(r"比例|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|收费|价格|票价")
+FIGURE_ZH = re.compile(f"{VALUE_ASK_ZH.pattern}|{VALUE_TOPIC_ZH.pattern}")
 # Whole words: "investment-promotion" (招商) asks no amount.
 # Paying or being charged asks an amount; taking charge does not.
 _CHARGE = r"pay|paid|(?<!take )(?<!took )(?<!in )charge[sd]?(?! of)"
 # An area asked as a size ("what area of", "floor area"), not a place ("the Old Town area").
 _AREA = r"(?:what|much|an?|total|floor|land|additional|green|built-up) area|area of"
-FIGURE_EN = re.compile(
+VALUE_ASK_EN = re.compile(
     r"""(?<!-)\b(
         how\ (much|many|large|big|high|fast|long)
       | what\ (percentage|share|proportion|ratio|amount|number|rate|figure|total|value|level|size)
-      | by\ how | rank(ed|ing)? | number\ of | amount\ of | total
-      | gdp | revenue | investment | output | growth | rate | ratio | percent(age)? | income | sales | value
+      | by\ how | rank(ed|ing)? | number\ of | amount\ of
+    )\b(?!-)""",
+    re.I | re.VERBOSE,
+)
+VALUE_TOPIC_EN = re.compile(
+    r"""(?<!-)\b(
+        total | gdp | revenue | investment | output | growth | rate | ratio | percent(age)? | income | sales | value
       | """
     + _AREA.replace(" ", "\\ ")
     + r"""
@@ -34,6 +41,35 @@ FIGURE_EN = re.compile(
     )\b(?!-)""",
     re.I | re.VERBOSE,
 )
+# A sentence asking something other than a value: a reason, a person, yes or no, or
+# (in English) the manner of doing something ("How does the report treat…", not "how does it
+# compare", which weighs two values).
+_OTHER_ASK_EN = re.compile(
+    r"""
+        ^\W*(?:why|who|whom)\b
+      | ^\W*(?:is|are|was|were|will|would|does|do|did|can|could|has|have|had|should|shall|may|might|must)\b
+      | ^\W*how\ (?:is|are|was|were|will|would|does|do|did|can|could|has|have|should)\b(?!.*\bcompar)
+    """,
+    re.I | re.VERBOSE,
+)
+_OTHER_ASK_ZH = re.compile(r"为什么|为何|为啥|谁|有没有|是否|有无|吗\s*[?？]?\s*$")
+_SENTENCES = re.compile(r"(?:[^.?!。？！]|\.(?=\S))+[.?!。？！]*")  # "2.5", "U.S." stay within
+
+
+def asks_value(text: str, language: str) -> bool:
+    """Does a question ask for a figure by its words: a sentence of it asks a value outright
+    (多少, how many, what percentage), or names something measured (GDP, 增长率, the target)
+    in a sentence that asks what it is rather than why, who or whether ("Why was no
+    growth target set?" asks a reason; "2020年有没有订经济增长率目标？" asks yes or no)."""
+    english = language == "en"
+    ask, topic, other = (
+        (VALUE_ASK_EN, VALUE_TOPIC_EN, _OTHER_ASK_EN) if english else (VALUE_ASK_ZH, VALUE_TOPIC_ZH, _OTHER_ASK_ZH)
+    )
+    return any(
+        ask.search(sentence) or (topic.search(sentence) and not other.search(sentence))
+        for sentence in _SENTENCES.findall(text)
+    )
+
 
 _KIND_ZH = (
     (

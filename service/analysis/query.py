@@ -16,7 +16,7 @@ from index.normalize import clean, detect_language, normalize, taiwan_to_mainlan
 from index.periods import report_namings, without
 from index.romanised import RomanisedNames
 from index.terminology import Terminology, is_content_word
-from service.analysis.asked_figure import FIGURE_EN, FIGURE_ZH, expected_kind, names_metric
+from service.analysis.asked_figure import asks_value, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, romanised_groups, whole_places
 
 _DEFINE_ZH = re.compile(
@@ -148,14 +148,14 @@ def analyse(
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
         groups += general + spelled + known
         unmatched = [w for w in unmatched if (w in names and w not in named_words) or w in rest]
-        figure, define = FIGURE_EN.search(text), _DEFINE_EN.search(text)
+        figure, define = asks_value(text, language), _DEFINE_EN.search(text)
     else:
         # English words inside a Chinese question ("GDP") get their Chinese terms too.
         latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
         groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
         if latin and not groups:
             groups, _ = _acronym_groups(question, latin.lower().split(), reports_use)
-        figure, define = FIGURE_ZH.search(text), _DEFINE_ZH.search(text)
+        figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
     named, named_years = report_namings(text, reports or {})

@@ -1,0 +1,40 @@
+"""service.analysis.asked_figure: which questions ask for a figure, by their words and their form."""
+
+import pytest
+
+from service.analysis.asked_figure import asks_value
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("What was the GDP growth target for 2022?", "en"),  # names a measure, asks what it is
+        ("fiscal revenue 2021", "en"),  # bare keywords naming a measure
+        ("Why did fiscal revenue fall? How much did it fall by?", "en"),  # one sentence asks a value
+        ("Is the district building a nursing home? How big?", "en"),
+        ("How does 2021's growth compare with the goal for 2022?", "en"),  # weighing two values
+        ("The deficit was 2.5 trillion yuan. What was the deficit ratio?", "en"),  # "2.5" ends no sentence
+        ("去年在外省看病住院，能直接报掉的比例到多少了", "zh-Hans"),
+        ("有没有说今年新增就业多少人？", "zh-Hans"),  # yes or no, but asking how many
+        ("2021年 财政收入 增速", "zh-Hans"),
+    ],
+)
+def test_a_question_asking_a_value_asks_a_figure(question: str, language: str) -> None:
+    assert asks_value(question, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Why was no specific economic growth target set for the year?", "en"),  # a reason
+        ("Who accounts for the largest share of investment?", "en"),  # a who
+        ("Will new renewable energy count against the energy consumption cap?", "en"),  # yes or no
+        ("Are platforms going to be told to cut the fees they charge?", "en"),
+        ("How does the report treat the energy-intensity target?", "en"),  # the manner
+        ("2020年政府有没有订经济增长率目标？", "zh-Hans"),
+        ("为什么没有提出经济增速目标", "zh-Hans"),
+        ("今年的收费标准会调整吗？", "zh-Hans"),
+    ],
+)
+def test_a_measure_named_in_a_question_asking_why_who_or_whether_asks_no_figure(question: str, language: str) -> None:
+    assert not asks_value(question, language)
