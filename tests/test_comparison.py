@@ -2,8 +2,11 @@
 
 import pytest
 
+from service.answering.answer import extract_answer
 from service.answering.respond import ask
-from service.ranking.comparison import two_sided
+from service.ranking.comparison import named_periods, two_sided
+from service.ranking.rerank import chunk_periods
+from service.verdict.model import GAP_DEPTH
 
 
 @pytest.mark.parametrize(
@@ -63,3 +66,28 @@ def test_the_other_side_is_brought_among_the_passages_the_answer_reads(retriever
         "How does the 2021 GDP growth target compare with actual growth in the first half of 2021?", top_k=5
     )
     assert {h.chunk.doc for h in hits[:3]} == {"gwr2021", "h1_2021"}
+
+
+METRICS = ("固定资产投资", "城镇新增就业", "地区生产总值", "招商引资到位资金", "一般公共预算收入", "社会消费品零售总额")
+TWO_PERIODS = (
+    "2020年全年{m}和2021年上半年{m}对比",
+    "2021年{m}目标和2020年实际相比怎么样?",
+    "十三五时期{m}和2021年目标比怎么样?",
+    "2020年{m}和十四五目标相比",
+)
+
+
+def test_each_side_of_a_comparison_speaks_of_one_of_the_periods_asked(retriever):
+    """The other side is a passage of a period the question names and the first side does not
+    speak of, not of a third period (the 2021 plan against the 2020 result: the 2020 passage,
+    not the mid-year report's). Asked of six metrics in four framings, nearly all keep to the
+    periods asked (before the other side was chosen by period, 15 of 24 did)."""
+    kept = []
+    for question in [t.format(m=m) for m in METRICS for t in TWO_PERIODS]:
+        query, hits = retriever.search(question, top_k=GAP_DEPTH)
+        answer = extract_answer(query, hits, retriever.bundle.lexical)
+        by_id = {h.chunk.id: h.chunk for h in hits}
+        asked = named_periods(query)
+        sides = [chunk_periods(by_id[part.chunk_id]) & asked for part in (answer, answer.also) if part]
+        kept.append(len(sides) == 2 and all(sides) and sides[0] != sides[1])
+    assert sum(kept) >= 19, kept

@@ -22,7 +22,8 @@ from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
 from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause
 from service.answering.focus import figure_focus
-from service.ranking.comparison import other_side, two_sided
+from service.ranking.comparison import named_periods, other_side, two_sided
+from service.ranking.rerank import chunk_periods
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
 from service.verdict.confidence import checks, clause_coverage
 from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
@@ -183,10 +184,14 @@ def _definition(query: Query, hits: list[Hit]) -> tuple[Answer, Hit, list[Figure
 def _other_side(
     query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight, similarity: Similarity | None = None
 ) -> Answer | None:
-    """For a comparison, the best clause of the passages about the other report or period."""
+    """For a comparison, the best clause of the passages about the other report or period: of
+    a period the question names and the primary passage does not speak of, when some passage
+    is ("the 2019 result against the 2020 target": the 2019 passage, not another year's)."""
     if not two_sided(query):
         return None
-    candidates = _candidates([h for h in hits if other_side(primary.chunk, h.chunk)])
+    sides = [h for h in hits if other_side(primary.chunk, h.chunk)]
+    wanted = named_periods(query) - chunk_periods(primary.chunk)
+    candidates = _candidates([h for h in sides if chunk_periods(h.chunk) & wanted] or sides)
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
 
 
