@@ -1,8 +1,12 @@
 """Extracted answers: the figure asked for, English renderings, abstention."""
 
+import re
+
 import pytest
 
+from service.answering.answer import MIN_SENTENCE_CHARS, _with_detail
 from service.answering.respond import ask
+from service.config import ROOT
 
 
 @pytest.mark.parametrize(
@@ -89,3 +93,23 @@ def test_asking_what_a_glossary_term_means_is_answered_by_its_definition_line(re
             name,
             answer["answer"],
         )
+
+
+def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it():
+    """A paragraph that opens with its topic ("提升总部经济支撑力。") says what was done in the next
+    sentence: a policy answer of that topic alone would tell the asker nothing new."""
+    paragraphs = [
+        line
+        for path in sorted((ROOT / "corpus" / "reports").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    headed = [m for p in paragraphs if (m := _TOPIC_THEN_MEASURE.match(p))]
+    assert len(headed) >= 5
+    for match in headed:
+        topic, measure = match.end(1), match.end(2)
+        assert _with_detail(match.string, 0, topic) == measure
+        assert _with_detail(match.string, topic, measure) == measure  # a full sentence stands alone
+
+
+# A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
+_TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")

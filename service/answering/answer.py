@@ -29,6 +29,9 @@ from service.verdict.confidence import checks, clause_coverage
 from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
 
 MAX_ANSWER_CHARS = 160
+# A sentence shorter than this names a topic, not what was done about it: a policy answer takes in
+# the sentence after it too.
+MIN_SENTENCE_CHARS = 20
 RANK_WEIGHT = 0.3  # a sentence's passage rank, in coverage units
 # A sentence's closeness in meaning to the question (USE cosine), in coverage units: shared words
 # alone miss reworded questions and, in English, every word the lexicon cannot translate. Chosen
@@ -91,6 +94,15 @@ def _score(
     return score
 
 
+def _with_detail(text: str, start: int, end: int) -> int:
+    """Where an answering sentence ends, taking in the next sentence of its paragraph when it is
+    too short to say more than its topic ("加快智慧武昌建设。" heads the measures that follow)."""
+    if len(text[start:end].strip()) >= MIN_SENTENCE_CHARS:
+        return end
+    following = [span for span in sentence_spans(text, end, len(text), len(text) + 1) if span[0] >= end]
+    return following[0][1] if following else end
+
+
 def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) -> tuple[int, int]:
     """The clauses of a long sentence around the best-covered clause (with its figure),
     or around clause ``best`` when the caller has chosen it."""
@@ -143,6 +155,8 @@ def _clause_answer(
     """The best clause among the candidates as an answer (not yet judged), its passage, and
     the figures of the clause that answers a figure question."""
     (rank, hit, start, end), clause = _pick(query, terms, candidates, weight, similarity)
+    if clause is None:
+        end = _with_detail(hit.chunk.text, start, end)
     sentence = hit.chunk.text[start:end]
     lo, hi = _trim(query, terms, sentence, clause)
     text = sentence[lo:hi].strip()
