@@ -59,6 +59,17 @@ def test_the_shipped_model_covers_every_signal_with_ordered_cut_points():
     assert 0.0 < model.not_found < model.answered < 1.0
 
 
+def test_a_figure_answer_is_trusted_more_when_the_figures_own_clause_holds_what_was_asked():
+    """A sentence often gives several figures, each after its own metric: the shipped model
+    learned that the asked words standing in the answering figure's own clause (not just
+    somewhere in its sentence) is evidence the figure is the one asked for."""
+    model = load_model(ROOT / "service" / "verdict" / "verdict.json")
+    base = {name: m for name, m in zip(model.features, model.mean)} | {"wants_figure": 1.0}
+    beside = model.probability(base | {"coverage_clause": 0.8, "figure_coverage": 0.8, "focus_coverage": 0.8})
+    elsewhere = model.probability(base | {"coverage_clause": 0.8, "figure_coverage": 0.8, "focus_coverage": 0.2})
+    assert beside > elsewhere + 0.1
+
+
 @pytest.mark.parametrize("text", ["", "12345", "😀😀😀", "\x00\x07\x1b", "?!。,", "9" * 40])
 def test_text_without_letters_or_characters_holds_nothing_to_ask(text):
     assert nothing_asked(text, dictionary_terms=3)

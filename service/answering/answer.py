@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from index.chunking import sentence_spans
+from index.figure_table import FigureRecord, record_id
 from index.figures import Figure, find_figures
 from index.glossary import GlossaryEntry
 from service.analysis.query import Query
@@ -38,9 +39,11 @@ RANK_WEIGHT = 0.3  # a sentence's passage rank, in coverage units
 # on the read dev sets of both corpora (see the commit that set it). Figure clauses gained nothing
 # from it (their clause's own words decide), so they do without.
 SIM_WEIGHT = 1.5
+_LEAD = re.compile(r"^([^。；;]*?[:：])")  # what a list of figures after a colon is of
 _NUMBERING = re.compile(r"[\d\s.、．()（）]+")
 Similarity = Callable[[list[str]], list[float]]  # how close the question is to each text
 Near = dict[str, float]
+Table = Mapping[str, FigureRecord]  # the figure table by record id (index.store.IndexBundle.figure_index)
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,26 @@ def _focus_clause(answer: Answer) -> str | None:
     return next((answer.text[lo:hi] for lo, hi in clauses(answer.text) if lo <= at < hi), None)
 
 
+def _focus_words(answer: Answer | None, doc: str, table: Table) -> str:
+    """What the answering figure counts, as the reader meets it: the words that introduce the list
+    it stands in ("主要预期目标是:"), the figure table's metric for it (a rate in a clause of its own,
+    同比增长22.3%, counts the metric of the figure before it) and its clause; empty when no figure
+    answers."""
+    clause = _focus_clause(answer) if answer is not None else None
+    if clause is None:
+        return ""
+    record = table.get(record_id(doc, answer.focus))
+    lead = _LEAD.match(answer.text[: answer.focus - answer.start])
+    return " ".join(p for p in (lead and lead.group(1), record and record.metric, clause) if p)
+
+
+def _focus_clauses(answer: Answer, also: Answer | None, docs: dict[str, str], table: Table) -> str:
+    """The words of what the answering figures count, a comparison's two sides together (its
+    question's words are shared between them); empty when no figure answers."""
+    sides = [(part, docs.get(part.chunk_id or "", "")) for part in (answer, also) if part is not None]
+    return " ".join(words for part, doc in sides if (words := _focus_words(part, doc, table)))
+
+
 def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | None:
     """How close in meaning the question is to each candidate sentence (by its text)."""
     if similarity is None:
@@ -233,10 +256,12 @@ def extract_answer(
     reported_until: date | None = None,
     model: VerdictModel | None = None,
     similarity: Similarity | None = None,
+    table: Table | None = None,
 ) -> Answer:
     """The best answering clause among the top passages (and for a comparison, the other
     side's), with the verdict of ``model`` on it (``reported_until``: the date of the latest
     report, see service.analysis.asked_periods; ``similarity``: how close the question is to each of some texts;
+    ``table``: the figure table by record id, which says what an answering figure counts;
     without a model every answer is given outright)."""
     terms = query_terms(query)
     candidates = _candidates(hits)
@@ -251,9 +276,14 @@ def extract_answer(
     also = _other_side(query, terms, hits, hit, weights, similarity)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
-    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, _focus_clause(answer))
+    focus = _focus_clause(answer)
+    docs = {h.chunk.id: h.chunk.doc for h in hits}
+    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, focus)
     words = {
         "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
+        "coverage_focus": clause_coverage(
+            query, _focus_clauses(answer, also, docs, table or {}) or text, hit.chunk, lexical
+        ),
         "terms": math.log1p(len(terms)),
         "sim_clause": similarity([text])[0] if similarity else 0.0,
     }

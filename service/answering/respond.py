@@ -193,6 +193,7 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         latest_report(dates),
         retriever.verdict,
         lambda texts: retriever.similarities(query, texts),
+        retriever.bundle.figure_index,
     )
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])

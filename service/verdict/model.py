@@ -54,6 +54,7 @@ NUMERIC = (
     "wants_figure",
     "figure_coverage",
     "english_coverage",
+    "focus_coverage",
 )
 FEATURES = NUMERIC + CHECKS
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
@@ -61,6 +62,7 @@ NUMERIC_REASONS = {
     "coverage_clause": "clause_off_topic",
     "sim_clause": "clause_off_topic",
     "figure_coverage": "figure_off_topic",
+    "focus_coverage": "figure_off_topic",
     "english_coverage": "clause_off_topic",
     "cos_gap_main": "few_words",
     "cos_main": "few_words",
@@ -177,6 +179,7 @@ def signals(
         # it counts, and an English question's words reach the clause only through translation
         "figure_coverage": float(wants_figure) * words["coverage_clause"],
         "english_coverage": float(english) * words["coverage_clause"],
+        "focus_coverage": float(wants_figure) * words.get("coverage_focus", words["coverage_clause"]),
     }
     codes = {_check_feature(code) for code in fired}
     return out | {code: float(code in codes) for code in CHECKS}

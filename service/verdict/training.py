@@ -60,6 +60,7 @@ def collect(
             reported_until,
             None,
             lambda texts, query=query: retriever.similarities(query, texts),
+            retriever.bundle.figure_index,
         )
         if answer.signals:
             signals = tuple(answer.signals[f] for f in FEATURES)
