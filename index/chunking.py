@@ -21,7 +21,7 @@ DEFAULT_MAX_CHARS = 300
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
 _CLAUSE_END = re.compile(r"[,，、:：]")
 
-CHUNK_VERSION = "5"  # raised when chunks are cut or described differently (it is part of the index key)
+CHUNK_VERSION = "6"  # raised when chunks are cut or described differently (it is part of the index key)
 
 
 @dataclass(frozen=True)

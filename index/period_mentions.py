@@ -28,6 +28,8 @@ _MENTION = re.compile(
       | (?P<half_zh>[上下])半年
       | \b(?:the\s+)?(?P<half_en>first|second)\s+half(?:\s+of\s+the\s+year)?\b
       | (?<![A-Za-z0-9])H(?P<half_short>[12])(?![A-Za-z0-9])
+      | (?P<mid>(?<![\d全一每半])年中(?![国华央共期心])|\bmid-?year\b|\bmid-(?=(?:19|20)\d\d)
+            |\bby\s+mid\b|\b(?:the\s+)?middle\s+of\s+(?=the\s+year\b|(?:19|20)\d\d))
       | (?P<full>全年|\b(?:the\s+)?(?:full|whole)\s+year\b)
       | [\"“]?十(?P<plan_zh>[{PLAN_DIGITS}])五[\"”]?(?:时期|期间|规划期)?
       | \b(?:the\s+)?(?P<plan_en>1[0-9]|{"|".join(_ORDINAL_PLANS)})(?:th|st|nd|rd)?\s+five[-\s]year\s+plan
@@ -73,6 +75,8 @@ def _mention(m: re.Match) -> Mention:
         kind, key = "year", RELATIVE_OFFSETS[group]
     elif group in ("half_zh", "half_en", "half_short"):
         kind, key = "part", "H1" if value.lower() in ("上", "first", "1") else "H2"
+    elif group == "mid":
+        kind, key = "part", "H1"  # the middle of a year is where its first half ends
     elif group == "full":
         kind, key = "part", "FY"
     elif group == "plan_zh":
@@ -84,18 +88,27 @@ def _mention(m: re.Match) -> Mention:
     return Mention(m.start(), m.end(), kind, key)
 
 
+# A run of months that makes a named part of the year: 1-6月 and "by the end of June" are the first half.
+_SPAN_PARTS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "Q1-3"}
+
+
 def _quarter_mention(m: re.Match) -> Mention | None:
-    """A quarter or run of quarters as a part of the year (months are left to year_parts)."""
+    """A quarter, a run of quarters, or a run of months that makes a half, a quarter or the
+    first three quarters, as a part of the year (single months are left to year_parts)."""
     kind, word = next((k, v) for k, v in m.groupdict().items() if v)
     if kind in ("quarter", "quarter_short"):
         return Mention(m.start(), m.end(), "part", f"Q{month_number(word)}")
     if kind == "first_quarters":
-        quarters = (1, month_number(word))
+        months = (1, 3 * month_number(word))
     elif kind == "from_quarter":
-        quarters = (month_number(word), month_number(m.group("to_quarter")))
+        months = (3 * month_number(word) - 2, 3 * month_number(m.group("to_quarter")))
+    elif kind == "from_month":
+        months = (month_number(word), month_number(m.group("to_month")))
+    elif kind == "until_month":
+        months = (1, month_number(word))
     else:
         return None
-    key = {(1, 3): "Q1-3", (1, 2): "H1", (3, 4): "H2"}.get(quarters)
+    key = _SPAN_PARTS.get(months)
     return Mention(m.start(), m.end(), "part", key) if key else None
 
 
@@ -139,7 +152,7 @@ _EN_SPANS = re.compile(
       | \b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\ -]quarter\b
       | (?<![A-Za-z0-9])Q(?P<quarter_short>[1-4])(?![A-Za-z0-9])
       | \b(?P<from_month>{EN_MONTH})\s*(?:to|through|\-|–)\s*(?P<to_month>{EN_MONTH})\b
-      | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?end\ of\ (?P<until_month>{EN_MONTH})\b
+      | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?(?:end\ of\ )?(?P<until_month>{EN_MONTH})\b
       | \b(?:in|during|for|of)\ (?P<month>{EN_MONTH})\b
     """,
     re.VERBOSE | re.I,

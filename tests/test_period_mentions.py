@@ -32,3 +32,19 @@ def test_a_mention_says_where_it_stands():
     text = "那2021年上半年呢"
     spans = [text[m.start : m.end] for m in mentions(text)]
     assert spans == ["2021年", "上半年"]  # a year's 年 with it: a follow-up replaces both
+
+
+def parts(text: str) -> list[str]:
+    return [m.key for m in mentions(text) if m.kind == "part"]
+
+
+def test_runs_of_months_and_the_middle_of_a_year_are_the_parts_they_make():
+    """1-6月, "by the end of June" and "mid-2021" all end the first half; a deadline month is no
+    period, and 2020年中国 is a year before China, not the middle of 2020."""
+    assert parts("2021年1—6月规模以上工业增加值") == ["H1"]
+    assert parts("截至6月底已完成") == ["H1"]
+    assert parts("How much had been done by the end of June?") == ["H1"]
+    assert parts("How many doses by mid-2021?") == ["H1"]
+    assert parts("到年中进度如何") == ["H1"]
+    assert parts("前三季度") == ["Q1-3"] and parts("1-9月") == ["Q1-3"] and parts("7-9月") == ["Q3"]
+    assert parts("2020年中国经济") == [] and parts("6月底前全部退还") == []

@@ -19,12 +19,13 @@ from index.chunking import sentence_spans
 from index.figure_table import FigureRecord, record_id
 from index.figures import Figure, find_figures
 from index.glossary import GlossaryEntry
+from index.periods import HALVES
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
 from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause
 from service.answering.focus import figure_focus
 from service.ranking.comparison import named_periods, other_side, two_sided
-from service.ranking.rerank import chunk_periods
+from service.ranking.rerank import chunk_periods, query_periods
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
 from service.verdict.confidence import checks, clause_coverage
 from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
@@ -202,13 +203,15 @@ def _other_side(
     query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight, similarity: Similarity | None = None
 ) -> Answer | None:
     """For a comparison, the best clause of the passages about the other report or period: of
-    a period the question names and the primary passage does not speak of, when some passage
-    is ("the 2019 result against the 2020 target": the 2019 passage, not another year's)."""
+    the periods the question names and the primary passage does not speak of, as many of them as
+    some passage speaks of ("the 2019 result against the 2020 target": the 2019 passage, not another
+    year's; "2020 against 2021上半年": the mid-year passage, not the 2021 plan)."""
     if not two_sided(query):
         return None
     sides = [h for h in hits if other_side(primary.chunk, h.chunk)]
-    wanted = named_periods(query) - chunk_periods(primary.chunk)
-    candidates = _candidates([h for h in sides if chunk_periods(h.chunk) & wanted] or sides)
+    wanted = (named_periods(query) | query_periods(query) & HALVES) - chunk_periods(primary.chunk)
+    most = max((len(chunk_periods(h.chunk) & wanted) for h in sides), default=0)
+    candidates = _candidates([h for h in sides if len(chunk_periods(h.chunk) & wanted) == most])
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from index.chunking import Chunk
+from index.period_mentions import mentions
 from index.periods import HALVES, folded, periods
 from service.analysis.query import Query
 from service.ranking.rerank import chunk_periods
@@ -20,16 +21,10 @@ _QUESTION_MARK = re.compile(r"[?？]")
 _COMPARE = re.compile(
     r"相比|对比|(?:跟|和|与|同)[^,，。？?；;]{1,30}?比(?![重例率上去])|\bcompar\w*|\bversus\b|\bvs\.?\s", re.I
 )
-# A plan or an annual target, and the mid-year: the two reports' sides.
+# A plan or an annual target (beside the mid-year, names_first_half): the two reports' sides.
 _PLANNED = re.compile(
     r"计划|目标|年初|去年底|承诺|\b(?:plan|planned|target|pledged?|promised?|work report|annual report)\b",
     re.I,
-)
-_MIDYEAR = re.compile(
-    r"""上半年 | 年中 | 6月底
-      | \b(?: mid-?year | mid-(?:19|20)\d\d | first\ half | H1 | by\ the\ middle\ of | by\ mid
-           | (?:end\ of|by)\ June )\b""",
-    re.I | re.VERBOSE,
 )
 # A figure "against the same period of 2019" is one report's own comparison, not a side; nor is the
 # compare word that sets it beside one ("compared with the same period last year").
@@ -56,6 +51,12 @@ def named_periods(query: Query) -> set[str]:
     return folded(periods(_SAME_PERIOD.sub(" ", f"{query.text} {terms}"), query.reference)) - HALVES
 
 
+def names_first_half(text: str) -> bool:
+    """Does a text name a year's first half, or where it ends (上半年, 年中, "mid-2021", "by the
+    end of June"): the mid-year report's side."""
+    return any(m.kind == "part" and m.key == "H1" for m in mentions(text))
+
+
 def two_sided(query: Query) -> bool:
     """Does the question set two sides against each other: a compare word, two years or
     a plan period beside another period (2020年…2021年上半年, 十三五…十四五), two questions
@@ -69,7 +70,7 @@ def two_sided(query: Query) -> bool:
     asked = [periods(q) for q in _QUESTION_MARK.split(text) if periods(q)]
     if len(asked) >= 2 and any(a != asked[0] for a in asked):
         return True  # 2020年完成了多少?到今年上半年又完成了多少?
-    return bool(_PLANNED.search(text) and _MIDYEAR.search(text)) and not _SHARE_OF_PLAN.search(text)
+    return bool(_PLANNED.search(text) and names_first_half(text)) and not _SHARE_OF_PLAN.search(text)
 
 
 def other_side(primary: Chunk, chunk: Chunk) -> bool:
