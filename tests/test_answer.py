@@ -1,10 +1,12 @@
 """Extracted answers: the figure asked for, English renderings, abstention."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
-from service.answering.answer import MIN_SENTENCE_CHARS, _with_detail
+from service.analysis.terms import query_terms, term_weights
+from service.answering.answer import MIN_SENTENCE_CHARS, _candidates, _pick, _with_detail
 from service.answering.respond import ask
 from service.config import ROOT
 
@@ -113,3 +115,22 @@ def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it(
 
 # A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
 _TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")
+
+
+def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_decides(retriever):
+    """The answer's sentence weighs how far its passage scores below the best, not its rank: the
+    same two passages, scored alike, give the sentence holding more of the question; scored far
+    apart, the best passage's."""
+    query, hits = retriever.search("2021年上半年新增城镇就业多少人?", top_k=5)
+    terms = query_terms(query)
+    weight = term_weights(terms, retriever.bundle.lexical)
+    answering = next(h for h in hits if "15043人" in h.chunk.text)
+    other = next(h for h in hits if "15043人" not in h.chunk.text)
+
+    def picked(first: float, second: float) -> str:
+        ranked = [replace(other, score=first), replace(answering, score=second)]
+        (_, hit, _, _), _ = _pick(query, terms, _candidates(ranked), weight)
+        return hit.chunk.id
+
+    assert picked(1.0, 0.95) == answering.chunk.id
+    assert picked(30.0, 0.95) == other.chunk.id

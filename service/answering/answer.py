@@ -1,7 +1,8 @@
 """Extractive answers: pick the clause of the retrieved passages that answers, never invent.
 
 Candidates are the sentences of the best few passages. Each is scored by how many of the
-question's search terms it holds (rarer words weigh more) and by the rank of its passage;
+question's search terms it holds (rarer words weigh more), how close in meaning it is, and how far
+its passage scores below the best;
 a figure question scores each clause that holds a figure, on the words next to it. The
 answer is that sentence (trimmed to the clauses around the figure when it is long);
 service.verdict.model says whether the passages hold what was asked.
@@ -22,7 +23,7 @@ from index.glossary import GlossaryEntry
 from index.periods import HALVES
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
-from service.answering.figure_clause import ANCHOR_BONUS, Candidate, clauses, figure_clause
+from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, clauses, figure_clause
 from service.answering.focus import figure_focus
 from service.ranking.comparison import named_periods, other_side, two_sided
 from service.ranking.rerank import chunk_periods, query_periods
@@ -34,7 +35,6 @@ MAX_ANSWER_CHARS = 160
 # A sentence shorter than this names a topic, not what was done about it: a policy answer takes in
 # the sentence after it too.
 MIN_SENTENCE_CHARS = 20
-RANK_WEIGHT = 0.3  # a sentence's passage rank, in coverage units
 # A sentence's closeness in meaning to the question (USE cosine), in coverage units: shared words
 # alone miss reworded questions and, in English, every word the lexicon cannot translate. Chosen
 # on the read dev sets of both corpora (see the commit that set it). Figure clauses gained nothing
@@ -84,14 +84,16 @@ def _candidates(hits: list[Hit]) -> list[Candidate]:
 def _score(
     query: Query,
     terms: Terms,
-    rank: int,
-    hit: Hit,
     sentence: str,
     is_anchor: bool,
+    lead: float,
     weight=None,
     near: Near | None = None,
 ) -> float:
-    score = coverage(terms, sentence, weight) + RANK_WEIGHT / (rank + 1) + (ANCHOR_BONUS if is_anchor else 0.0)
+    """How well a sentence answers: the question's words it holds, how close in meaning it is,
+    how far its passage scores below the best (``lead``), whether it is the passage's anchor and,
+    for a figure question, whether it holds a figure."""
+    score = coverage(terms, sentence, weight) - LEAD_WEIGHT * lead + (ANCHOR_BONUS if is_anchor else 0.0)
     score += SIM_WEIGHT * near.get(sentence, 0.0) if near else 0.0
     if query.wants_figure:
         score += 0.4 if find_figures(sentence) else -0.4
@@ -140,11 +142,12 @@ def _pick(
     if picked is not None:
         return picked
     near = _near(candidates, similarity)
+    top = max(hit.score for _, hit, _, _ in candidates)
 
-    def key(item):
-        rank, hit, start, end = item
+    def key(item: Candidate) -> float:
+        _, hit, start, end = item
         anchor = hit.chunk.start + start == hit.chunk.anchor_start
-        return _score(query, terms, rank, hit, hit.chunk.text[start:end], anchor, weight, near)
+        return _score(query, terms, hit.chunk.text[start:end], anchor, top - hit.score, weight, near)
 
     return max(candidates, key=key), None
 
