@@ -14,7 +14,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -256,6 +256,24 @@ def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[
             rest.append(words[i])
         i += 1
     return groups, rest
+
+
+def phrase_groups(
+    words: list[str], used: Callable[[str], bool], content: Callable[[str], bool], curated: Iterable[str] = ()
+) -> list[tuple[str, ...]]:
+    """Groups of the reports' Chinese words for each run of two or three English words that
+    the dictionary glosses whole ("income tax": 所得税), wherever it stands: a curated word
+    inside it (income: 收入) does not say what the phrase names. ``content``: whether a word
+    may open or close a phrase (not a stopword); ``curated``: phrases the curated terminology
+    matched whole, whose runs are not looked up again."""
+    whole = [f" {phrase} " for phrase in curated]
+    runs = [" ".join(words[i : i + n]) for n in (3, 2) for i in range(len(words) - n + 1)]
+    found = [
+        _reports_words(run, used)
+        for run in runs
+        if content(run.split()[0]) and content(run.split()[-1]) and not any(f" {run} " in w for w in whole)
+    ]
+    return list(dict.fromkeys(group for group in found if group))
 
 
 MAX_WORD_CHARS = 6  # the longest Chinese word a gloss looks up whole

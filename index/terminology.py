@@ -27,7 +27,8 @@ also as well so very more most less least up down out if whether per
 )
 
 
-def _words(text: str) -> list[str]:
+def english_words(text: str) -> list[str]:
+    """The words of an English text, lower-cased, hyphens split and possessives dropped."""
     return [w.rstrip(".") for w in _WORDS.findall(text.lower().replace("-", " ").replace("'s", ""))]
 
 
@@ -154,7 +155,7 @@ def content_stems(text: str) -> list[str]:
     """The stemmed content words of an English text, in order. The passages' English glosses
     (index.gloss) are made of the dictionary's senses read by it, and English questions search
     them by their own words read by it: the same reading on both sides is what makes them meet."""
-    return [_stem(w) for w in _words(text) if is_content_word(w)]
+    return [_stem(w) for w in english_words(text) if is_content_word(w)]
 
 
 def _final_e(word: str) -> str:
@@ -208,7 +209,7 @@ class Terminology:
                 ]
         rows += list((extra or {}).items())
         for english, chinese in rows:
-            key = tuple(_stem(w) for w in _words(english))
+            key = tuple(_stem(w) for w in english_words(english))
             if key:
                 merged = table.setdefault(key, [])
                 merged.extend(z.strip() for z in chinese if z.strip() and z.strip() not in merged)
@@ -234,7 +235,7 @@ class Terminology:
     def translate_phrases(self, text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
         """Each English phrase matched (its words lower-cased, unstemmed) with its Chinese
         alternatives, longest phrases first, and the content words nothing matched."""
-        raw = _words(text)
+        raw = english_words(text)
         words = [_stem(w) for w in raw]
         found: list[tuple[str, list[str]]] = []
         unmatched: list[str] = []

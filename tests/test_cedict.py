@@ -1,6 +1,14 @@
 """CC-CEDICT read backwards: the reports' Chinese words for English words the terminology lacks."""
 
-from index.cedict import english_gloss, english_names, english_to_chinese, lexicon_groups, meaning_senses
+from index.cedict import (
+    english_gloss,
+    english_names,
+    english_to_chinese,
+    lexicon_groups,
+    meaning_senses,
+    phrase_groups,
+)
+from index.terminology import english_words, is_content_word
 
 
 def test_the_dictionary_ships_with_its_package_and_reads_backwards():
@@ -90,3 +98,19 @@ def test_only_senses_that_say_what_a_word_means_name_it():
     assert not any("variant of" in s or "{" in s for s in senses)
     assert english_names("比") == ["to compare", "ratio"]
     assert not any(s.startswith(("CL:", "classifier for")) for s in meaning_senses("个"))
+
+
+def test_a_phrase_the_dictionary_glosses_whole_stands_for_what_it_names():
+    """ "income tax" is 所得税, whatever the word "income" alone gives; a run opening or closing on
+    a stopword is no phrase, and a phrase the reports never write gives nothing."""
+    writes = {"所得税", "收入", "税"}.__contains__
+    words = english_words("Is there any personal income tax relief for parents?")
+    assert ("所得税",) in phrase_groups(words, writes, is_content_word)
+    assert phrase_groups(english_words("the income of the tax office"), writes, is_content_word) == []
+    assert phrase_groups(words, {"收入"}.__contains__, is_content_word) == []
+
+
+def test_an_english_question_reaches_a_phrase_its_curated_words_split(retriever):
+    """The curated words split "building industry" (楼宇, 产业); the dictionary glosses it whole."""
+    query = retriever.analyse("How much did the building industry produce?")
+    assert ("建筑业",) in query.zh_groups

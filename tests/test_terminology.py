@@ -50,12 +50,12 @@ def test_the_real_table_has_no_unrelated_meanings_under_one_stem():
     import csv
     from pathlib import Path
 
-    from index.terminology import _words
+    from index.terminology import english_words
 
     path = Path(__file__).resolve().parents[1] / "corpus" / "terminology.tsv"
     rows: dict[tuple, list[set]] = {}
     for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
-        rows.setdefault(tuple(_stem(w) for w in _words(row["en"])), []).append(set(row["zh"].split("|")))
+        rows.setdefault(tuple(_stem(w) for w in english_words(row["en"])), []).append(set(row["zh"].split("|")))
     clashes = {key for key, groups in rows.items() if len(groups) > 1 and not set.intersection(*groups)}
     assert clashes <= {("flood",), ("schedul",)}
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.acronyms import acronym_words, acronyms
-from index.cedict import dictionary_words, lexicon_groups
+from index.cedict import dictionary_words, lexicon_groups, phrase_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
 from index.periods import report_namings, without
 from index.romanised import RomanisedNames
-from index.terminology import Terminology, is_content_word
+from index.terminology import Terminology, english_words, is_content_word
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, romanised_groups, whole_places
 
@@ -147,6 +147,10 @@ def analyse(
         spelled, rest = _acronym_groups(question, rest, reports_use)
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
         groups += general + spelled + known
+        curated = [" ".join(english_words(phrase)) for phrase, _ in phrases]
+        groups += [
+            g for g in phrase_groups(english_words(text), reports_use, is_content_word, curated) if g not in groups
+        ]
         unmatched = [w for w in unmatched if (w in names and w not in named_words) or w in rest]
         figure, define = asks_value(text, language), _DEFINE_EN.search(text)
     else:
