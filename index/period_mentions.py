@@ -28,8 +28,11 @@ _MENTION = re.compile(
       | (?P<half_zh>[上下])半年
       | \b(?:the\s+)?(?P<half_en>first|second)\s+half(?:\s+of\s+the\s+year)?\b
       | (?<![A-Za-z0-9])H(?P<half_short>[12])(?![A-Za-z0-9])
-      | (?P<mid>(?<![\d全一每半])年中(?![国华央共期心])|\bmid-?year\b|\bmid-(?=(?:19|20)\d\d)
-            |\bby\s+mid\b|\b(?:the\s+)?middle\s+of\s+(?=the\s+year\b|(?:19|20)\d\d))
+      | (?P<mid>  # the middle of a year: where its first half ends
+            (?:(?<=[到至止于了年，,。；;、\s])|^)年中(?![国华央共期心标考小])  # 到年中, 2021年年中; not 当年中标
+          | \bmid-?year\b
+          | \bmid-(?=(?:19|20)\d\d)  # mid-2021 (the year is a mention of its own)
+          | \b(?:the\s+)?middle\s+of\s+(?=the\s+year\b|(?:19|20)\d\d) )
       | (?P<full>全年|\b(?:the\s+)?(?:full|whole)\s+year\b)
       | [\"“]?十(?P<plan_zh>[{PLAN_DIGITS}])五[\"”]?(?:时期|期间|规划期)?
       | \b(?:the\s+)?(?P<plan_en>1[0-9]|{"|".join(_ORDINAL_PLANS)})(?:th|st|nd|rd)?\s+five[-\s]year\s+plan
@@ -95,21 +98,27 @@ _SPAN_PARTS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6):
 def _quarter_mention(m: re.Match) -> Mention | None:
     """A quarter, a run of quarters, or a run of months that makes a half, a quarter or the
     first three quarters, as a part of the year (single months are left to year_parts)."""
-    kind, word = next((k, v) for k, v in m.groupdict().items() if v)
-    if kind in ("quarter", "quarter_short"):
-        return Mention(m.start(), m.end(), "part", f"Q{month_number(word)}")
-    if kind == "first_quarters":
-        months = (1, 3 * month_number(word))
-    elif kind == "from_quarter":
-        months = (3 * month_number(word) - 2, 3 * month_number(m.group("to_quarter")))
-    elif kind == "from_month":
-        months = (month_number(word), month_number(m.group("to_month")))
-    elif kind == "until_month":
-        months = (1, month_number(word))
-    else:
+    if m.lastgroup == "month":
         return None
-    key = _SPAN_PARTS.get(months)
+    key = _SPAN_PARTS.get(_month_span(m))
     return Mention(m.start(), m.end(), "part", key) if key else None
+
+
+def _month_span(m: re.Match) -> tuple[int, int]:
+    """The (first, last) month a match of _ZH_SPANS or _EN_SPANS covers."""
+    kind, word = next((k, v) for k, v in m.groupdict().items() if v)
+    n = month_number(word)
+    if kind == "first_quarters":
+        return 1, 3 * n
+    if kind in ("quarter", "quarter_short"):
+        return 3 * n - 2, 3 * n
+    if kind == "from_quarter":
+        return 3 * n - 2, 3 * month_number(m.group("to_quarter"))
+    if kind == "from_month":
+        return n, month_number(m.group("to_month"))
+    if kind == "until_month":
+        return 1, n
+    return n, n
 
 
 # Parts of a year, as spans of months. Quarters (一季度, 第三季, 前三季度, Q3, "the third
@@ -152,7 +161,7 @@ _EN_SPANS = re.compile(
       | \b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\ -]quarter\b
       | (?<![A-Za-z0-9])Q(?P<quarter_short>[1-4])(?![A-Za-z0-9])
       | \b(?P<from_month>{EN_MONTH})\s*(?:to|through|\-|–)\s*(?P<to_month>{EN_MONTH})\b
-      | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?(?:end\ of\ )?(?P<until_month>{EN_MONTH})\b
+      | \b(?:by|as\ of|through|until|up\ to)\ (?:the\ )?end\ of\ (?P<until_month>{EN_MONTH})\b
       | \b(?:in|during|for|of)\ (?P<month>{EN_MONTH})\b
     """,
     re.VERBOSE | re.I,
@@ -174,19 +183,5 @@ def year_parts(text: str) -> set[tuple[int, int]]:
     (1, 5), 上半年 and "by the end of June" (1, 6), 2月份 (2, 2)."""
     found = {HALF_SPANS[HALF_NAMES[m.key]] for m in mentions(text) if m.key in HALF_NAMES}
     for pattern in (_ZH_SPANS, _EN_SPANS):
-        for m in pattern.finditer(text):
-            kind, word = next((k, v) for k, v in m.groupdict().items() if v)
-            if kind == "first_quarters":
-                found.add((1, 3 * month_number(word)))
-            elif kind in ("quarter", "quarter_short"):
-                q = month_number(word)
-                found.add((3 * q - 2, 3 * q))
-            elif kind == "from_quarter":
-                found.add((3 * month_number(word) - 2, 3 * month_number(m.group("to_quarter"))))
-            elif kind == "from_month":
-                found.add((month_number(word), month_number(m.group("to_month"))))
-            elif kind == "until_month":
-                found.add((1, month_number(word)))
-            elif kind == "month":
-                found.add((month_number(word), month_number(word)))
+        found |= {_month_span(m) for m in pattern.finditer(text)}
     return {(a, b) for a, b in found if 1 <= a <= b <= 12}

@@ -97,6 +97,10 @@ def test_asking_what_a_glossary_term_means_is_answered_by_its_definition_line(re
         )
 
 
+# A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
+_TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")
+
+
 def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it():
     """A paragraph that opens with its topic ("提升总部经济支撑力。") says what was done in the next
     sentence: a policy answer of that topic alone would tell the asker nothing new."""
@@ -111,10 +115,6 @@ def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it(
         topic, measure = match.end(1), match.end(2)
         assert _with_detail(match.string, 0, topic) == measure
         assert _with_detail(match.string, topic, measure) == measure  # a full sentence stands alone
-
-
-# A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
-_TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")
 
 
 def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_decides(retriever):
@@ -134,3 +134,25 @@ def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_
 
     assert picked(1.0, 0.95) == answering.chunk.id
     assert picked(30.0, 0.95) == other.chunk.id
+
+
+def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
+    """Sentences of a question that asks no figure are weighed the same way: between two passages
+    scored alike the better sentence wins, whichever passage it is in; a passage far ahead keeps
+    its lead."""
+    query, hits = retriever.search("区里怎样推进老旧小区改造?", top_k=5)
+    assert not query.wants_figure
+    terms = query_terms(query)
+    weight = term_weights(terms, retriever.bundle.lexical)
+
+    def picked(first, second, lead: float) -> str:
+        ranked = [replace(first, score=1.0 + lead), replace(second, score=1.0)]
+        (_, hit, _, _), clause = _pick(query, terms, _candidates(ranked), weight)
+        assert clause is None
+        return hit.chunk.id
+
+    one, two = hits[0], hits[1]
+    better = one if picked(one, two, 0.0) == one.chunk.id else two
+    worse = two if better is one else one
+    assert picked(worse, better, 0.0) == better.chunk.id  # scored alike: the better sentence, even second
+    assert picked(worse, better, 30.0) == worse.chunk.id  # far ahead: the first passage's

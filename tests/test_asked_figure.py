@@ -14,7 +14,10 @@ from service.analysis.asked_figure import asks_value
         ("Is the district building a nursing home? How big?", "en"),
         ("How does 2021's growth compare with the goal for 2022?", "en"),  # weighing two values
         ("The deficit was 2.5 trillion yuan. What was the deficit ratio?", "en"),  # "2.5" ends no sentence
-        ("去年在外省看病住院，能直接报掉的比例到多少了", "zh-Hans"),
+        ("看病报销的比例现在到多少了", "zh-Hans"),
+        ("Can you tell me the GDP growth rate for 2021?", "en"),  # a request, not yes or no
+        ("Do you know the per capita income?", "en"),
+        ("Is there a deficit target, and what is it?", "en"),  # yes or no, then what
         ("有没有说今年新增就业多少人？", "zh-Hans"),  # yes or no, but asking how many
         ("2021年 财政收入 增速", "zh-Hans"),
     ],
@@ -26,7 +29,7 @@ def test_a_question_asking_a_value_asks_a_figure(question: str, language: str) -
 @pytest.mark.parametrize(
     ("question", "language"),
     [
-        ("Why was no specific economic growth target set for the year?", "en"),  # a reason
+        ("Why did the government set no GDP growth target this time?", "en"),  # a reason
         ("Who accounts for the largest share of investment?", "en"),  # a who
         ("Will new renewable energy count against the energy consumption cap?", "en"),  # yes or no
         ("Are platforms going to be told to cut the fees they charge?", "en"),

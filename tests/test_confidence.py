@@ -47,8 +47,7 @@ def test_questions_beyond_the_reports_are_not_answered_and_say_why(retriever, qu
 
 def test_an_english_question_about_one_item_of_a_counted_group_fires_its_check(retriever):
     """The English question reaches the same list through its translated names; the check fires
-    and lowers the confidence (the model, weighing the rest, may still answer: it gave .78 here
-    once the answer's sentence was chosen by the ranker's scores, a known miss)."""
+    and lowers the confidence (the model, weighing the rest, may still answer it: a known miss)."""
     question = "How much money went into the Wuchang Binjiang Tianjie project?"
     assert "group_figure" in fired(retriever, question)
     query, hits = retriever.search(question, top_k=GAP_DEPTH)

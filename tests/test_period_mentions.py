@@ -48,3 +48,5 @@ def test_runs_of_months_and_the_middle_of_a_year_are_the_parts_they_make():
     assert parts("到年中进度如何") == ["H1"]
     assert parts("前三季度") == ["Q1-3"] and parts("1-9月") == ["Q1-3"] and parts("7-9月") == ["Q3"]
     assert parts("2020年中国经济") == [] and parts("6月底前全部退还") == []
+    assert parts("当年中标的项目") == [] and parts("近年中小企业") == []  # 年中 inside other words
+    assert parts("by mid-March") == [] and parts("Apply by June 30") == []  # a day or a deadline, no part

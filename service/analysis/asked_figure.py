@@ -41,19 +41,21 @@ VALUE_TOPIC_EN = re.compile(
     )\b(?!-)""",
     re.I | re.VERBOSE,
 )
-# A sentence asking something other than a value: a reason, a person, yes or no, or
-# (in English) the manner of doing something ("How does the report treat…", not "how does it
-# compare", which weighs two values).
+# A sentence asking something other than a value: a reason, a person, yes or no, or (in English)
+# the manner of doing something ("How does the report treat…", not "how does it compare", which
+# weighs two values). A request ("Can you tell me…", "Do you know…") and a yes-or-no opening that
+# goes on to ask what or how much ("Is there a target, and what is it?") still ask a value.
+_AUXILIARY = r"(?:is|are|was|were|will|would|does|do|did|can|could|has|have|had|should|shall|may|might|must)"
 _OTHER_ASK_EN = re.compile(
-    r"""
-        ^\W*(?:why|who|whom)\b
-      | ^\W*(?:is|are|was|were|will|would|does|do|did|can|could|has|have|had|should|shall|may|might|must)\b
-      | ^\W*how\ (?:is|are|was|were|will|would|does|do|did|can|could|has|have|should)\b(?!.*\bcompar)
+    rf"""
+        ^\W*(?:why|who|whom|whose)\b
+      | ^\W*{_AUXILIARY}\b(?!\s+you\b)(?!.*\b(?:what|which|how)\b)
+      | ^\W*how\ {_AUXILIARY}\b(?!.*\bcompar)
     """,
     re.I | re.VERBOSE,
 )
 _OTHER_ASK_ZH = re.compile(r"为什么|为何|为啥|谁|有没有|是否|有无|吗\s*[?？]?\s*$")
-_SENTENCES = re.compile(r"(?:[^.?!。？！]|\.(?=\S))+[.?!。？！]*")  # "2.5", "U.S." stay within
+_SENTENCES = re.compile(r"(?:[^.?!。？！]|\.(?=\S))+[.?!。？！]*")  # a decimal point ("2.5") ends no sentence
 
 
 def asks_value(text: str, language: str) -> bool:

@@ -23,7 +23,7 @@ from index.glossary import GlossaryEntry
 from index.periods import HALVES
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
-from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, clauses, figure_clause
+from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, best_score, clauses, figure_clause
 from service.answering.focus import figure_focus
 from service.ranking.comparison import named_periods, other_side, two_sided
 from service.ranking.rerank import chunk_periods, query_periods
@@ -105,8 +105,8 @@ def _with_detail(text: str, start: int, end: int) -> int:
     too short to say more than its topic ("加快智慧武昌建设。" heads the measures that follow)."""
     if len(text[start:end].strip()) >= MIN_SENTENCE_CHARS:
         return end
-    following = [span for span in sentence_spans(text, end, len(text), len(text) + 1) if span[0] >= end]
-    return following[0][1] if following else end
+    following = next(iter(sentence_spans(text, end, len(text), len(text) + 1)), None)
+    return following[1] if following else end
 
 
 def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) -> tuple[int, int]:
@@ -142,7 +142,7 @@ def _pick(
     if picked is not None:
         return picked
     near = _near(candidates, similarity)
-    top = max(hit.score for _, hit, _, _ in candidates)
+    top = best_score(candidates)
 
     def key(item: Candidate) -> float:
         _, hit, start, end = item
@@ -161,7 +161,7 @@ def _clause_answer(
 ) -> tuple[Answer, Hit, list[Figure]]:
     """The best clause among the candidates as an answer (not yet judged), its passage, and
     the figures of the clause that answers a figure question."""
-    (rank, hit, start, end), clause = _pick(query, terms, candidates, weight, similarity)
+    (_, hit, start, end), clause = _pick(query, terms, candidates, weight, similarity)
     if clause is None:
         end = _with_detail(hit.chunk.text, start, end)
     sentence = hit.chunk.text[start:end]
@@ -212,7 +212,7 @@ def _other_side(
     if not two_sided(query):
         return None
     sides = [h for h in hits if other_side(primary.chunk, h.chunk)]
-    wanted = (named_periods(query) | query_periods(query) & HALVES) - chunk_periods(primary.chunk)
+    wanted = (named_periods(query) | (query_periods(query) & HALVES)) - chunk_periods(primary.chunk)
     most = max((len(chunk_periods(h.chunk) & wanted) for h in sides), default=0)
     candidates = _candidates([h for h in sides if len(chunk_periods(h.chunk) & wanted) == most])
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
@@ -227,7 +227,7 @@ def _focus_clause(answer: Answer) -> str | None:
     return next((answer.text[lo:hi] for lo, hi in clauses(answer.text) if lo <= at < hi), None)
 
 
-def _focus_words(answer: Answer | None, doc: str, table: Table) -> str:
+def _focus_words(answer: Answer, doc: str, table: Table) -> str:
     """What the answering figure counts, as the reader meets it: the words that introduce the list
     it stands in ("主要预期目标是:"), the figure table's metric for it (a rate in a clause of its own,
     同比增长22.3%, counts the metric of the figure before it) and its clause; empty when no figure
