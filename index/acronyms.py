@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.cedict import MAX_ALTERNATIVES, english_to_chinese
+from index.cedict import english_to_chinese
+from index.english_lexicon import MAX_ALTERNATIVES
 
 ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])")  # CPI, SMEs; not a word in capitals of 7+
 MIN_PART = 4  # characters: shorter parts (价格, 消费) name no one thing

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.cedict import dictionary_words
+from index.english_lexicon import dictionary_words
 from index.romanised import RomanisedNames
 
 # A capitalised word inside an English sentence (not opening it): a name, most likely.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.acronyms import acronym_words, acronyms
-from index.cedict import dictionary_words, lexicon_groups, phrase_groups
+from index.english_lexicon import dictionary_words, lexicon_groups, phrase_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from index.chunking import sentence_spans
-from index.figure_table import FigureRecord, record_id
 from index.figures import Figure, find_figures
-from index.glossary import GlossaryEntry
 from index.periods import HALVES
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
+from service.answering.counted import Table, counted_words
+from service.answering.extracted import Answer
 from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, best_score, clauses, figure_clause
 from service.answering.focus import figure_focus
 from service.ranking.comparison import named_periods, other_side, two_sided
@@ -40,35 +40,9 @@ MIN_SENTENCE_CHARS = 20
 # on the read dev sets of both corpora (see the commit that set it). Figure clauses gained nothing
 # from it (their clause's own words decide), so they do without.
 SIM_WEIGHT = 1.5
-_LEAD = re.compile(r"^([^。；;]*?[:：])")  # what a list of figures after a colon is of
 _NUMBERING = re.compile(r"[\d\s.、．()（）]+")
 Similarity = Callable[[list[str]], list[float]]  # how close the question is to each text
 Near = dict[str, float]
-Table = Mapping[str, FigureRecord]  # the figure table by record id (index.store.IndexBundle.figure_index)
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The extracted text, where it stands, the figures in it, and whether to trust it
-    (``verdict``, ``confidence``; ``doubt``: why not outright, a code of service.verdict.doubts);
-    ``also``, the other side's clause."""
-
-    text: str
-    doubt: str | None
-    chunk_id: str | None = None
-    start: int | None = None
-    end: int | None = None
-    figures: list[Figure] = field(default_factory=list)
-    also: Answer | None = None  # a comparison's other side, from another report or period
-    verdict: str = "answered"
-    confidence: float = 1.0
-    focus: int | None = None  # where the figure that answers a figure question stands in its report
-    defines: GlossaryEntry | None = None  # the glossary term whose definition the answer is
-    signals: dict[str, float] = field(default_factory=dict, compare=False)
-
-    @property
-    def confident(self) -> bool:
-        return self.verdict == "answered"
 
 
 def _candidates(hits: list[Hit]) -> list[Candidate]:
@@ -102,7 +76,7 @@ def _score(
 
 def _with_detail(text: str, start: int, end: int) -> int:
     """Where an answering sentence ends, taking in the next sentence of its paragraph when it is
-    too short to say more than its topic ("加快智慧武昌建设。" heads the measures that follow)."""
+    too short to say more than its topic ("加快智慧城市建设。" heads the measures that follow)."""
     if len(text[start:end].strip()) >= MIN_SENTENCE_CHARS:
         return end
     following = next(iter(sentence_spans(text, end, len(text), len(text) + 1)), None)
@@ -218,35 +192,6 @@ def _other_side(
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
 
 
-def _focus_clause(answer: Answer) -> str | None:
-    """The clause of the answer that holds its answering figure, when it has one: what the
-    figure is of (the sentence around it may name other places and levels)."""
-    if answer.focus is None or answer.start is None:
-        return None
-    at = answer.focus - answer.start
-    return next((answer.text[lo:hi] for lo, hi in clauses(answer.text) if lo <= at < hi), None)
-
-
-def _focus_words(answer: Answer, doc: str, table: Table) -> str:
-    """What the answering figure counts, as the reader meets it: the words that introduce the list
-    it stands in ("主要预期目标是:"), the figure table's metric for it (a rate in a clause of its own,
-    同比增长22.3%, counts the metric of the figure before it) and its clause; empty when no figure
-    answers."""
-    clause = _focus_clause(answer) if answer is not None else None
-    if clause is None:
-        return ""
-    record = table.get(record_id(doc, answer.focus))
-    lead = _LEAD.match(answer.text[: answer.focus - answer.start])
-    return " ".join(p for p in (lead and lead.group(1), record and record.metric, clause) if p)
-
-
-def _focus_clauses(answer: Answer, also: Answer | None, docs: dict[str, str], table: Table) -> str:
-    """The words of what the answering figures count, a comparison's two sides together (its
-    question's words are shared between them); empty when no figure answers."""
-    sides = [(part, docs.get(part.chunk_id or "", "")) for part in (answer, also) if part is not None]
-    return " ".join(words for part, doc in sides if (words := _focus_words(part, doc, table)))
-
-
 def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | None:
     """How close in meaning the question is to each candidate sentence (by its text)."""
     if similarity is None:
@@ -282,14 +227,11 @@ def extract_answer(
     also = _other_side(query, terms, hits, hit, weights, similarity)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
-    focus = _focus_clause(answer)
-    docs = {h.chunk.id: h.chunk.doc for h in hits}
-    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, focus)
+    fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, answer.focus_clause)
+    counted = counted_words(replace(answer, also=also), {h.chunk.id: h.chunk.doc for h in hits}, table or {})
     words = {
         "coverage_clause": clause_coverage(query, text, hit.chunk, lexical),
-        "coverage_focus": clause_coverage(
-            query, _focus_clauses(answer, also, docs, table or {}) or text, hit.chunk, lexical
-        ),
+        "coverage_focus": clause_coverage(query, counted or text, hit.chunk, lexical),
         "terms": math.log1p(len(terms)),
         "sim_clause": similarity([text])[0] if similarity else 0.0,
     }

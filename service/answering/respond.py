@@ -19,8 +19,9 @@ from index.figure_table import FigureRecord, record_id
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
-from service.answering.answer import Answer, extract_answer
+from service.answering.answer import extract_answer
 from service.answering.answer_line import answer_line, definition_line, figure_label_en
+from service.answering.extracted import Answer
 from service.ranking.rerank import query_periods
 from service.ranking.retrieval import Hit, Retriever
 from service.verdict.doubts import doubt_item
