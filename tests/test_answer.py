@@ -129,7 +129,7 @@ def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_
 
     def picked(first: float, second: float) -> str:
         ranked = [replace(other, score=first), replace(answering, score=second)]
-        (_, hit, _, _), _ = _pick(query, terms, _candidates(ranked), weight)
+        (hit, _, _), _ = _pick(query, terms, _candidates(ranked), weight)
         return hit.chunk.id
 
     assert picked(1.0, 0.95) == answering.chunk.id
@@ -147,7 +147,7 @@ def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
 
     def picked(first, second, lead: float) -> str:
         ranked = [replace(first, score=1.0 + lead), replace(second, score=1.0)]
-        (_, hit, _, _), clause = _pick(query, terms, _candidates(ranked), weight)
+        (hit, _, _), clause = _pick(query, terms, _candidates(ranked), weight)
         assert clause is None
         return hit.chunk.id
 

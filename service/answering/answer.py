@@ -46,13 +46,12 @@ Near = dict[str, float]
 
 
 def _candidates(hits: list[Hit]) -> list[Candidate]:
-    """(passage rank, hit, start, end) of every sentence of the top passages."""
-    out = []
-    for rank, hit in enumerate(hits[:CANDIDATE_PASSAGES]):
-        chunk = hit.chunk
-        for start, end in sentence_spans(chunk.text, 0, len(chunk.text), len(chunk.text) + 1):
-            out.append((rank, hit, start, end))
-    return out
+    """(hit, start, end) of every sentence of the top passages."""
+    return [
+        (hit, start, end)
+        for hit in hits[:CANDIDATE_PASSAGES]
+        for start, end in sentence_spans(hit.chunk.text, 0, len(hit.chunk.text), len(hit.chunk.text) + 1)
+    ]
 
 
 def _score(
@@ -119,7 +118,7 @@ def _pick(
     top = best_score(candidates)
 
     def key(item: Candidate) -> float:
-        _, hit, start, end = item
+        hit, start, end = item
         anchor = hit.chunk.start + start == hit.chunk.anchor_start
         return _score(query, terms, hit.chunk.text[start:end], anchor, top - hit.score, weight, near)
 
@@ -135,7 +134,7 @@ def _clause_answer(
 ) -> tuple[Answer, Hit, list[Figure]]:
     """The best clause among the candidates as an answer (not yet judged), its passage, and
     the figures of the clause that answers a figure question."""
-    (_, hit, start, end), clause = _pick(query, terms, candidates, weight, similarity)
+    (hit, start, end), clause = _pick(query, terms, candidates, weight, similarity)
     if clause is None:
         end = _with_detail(hit.chunk.text, start, end)
     sentence = hit.chunk.text[start:end]
@@ -185,10 +184,10 @@ def _other_side(
     year's; "2020 against 2021上半年": the mid-year passage, not the 2021 plan)."""
     if not two_sided(query):
         return None
-    sides = [h for h in hits if other_side(primary.chunk, h.chunk)]
     wanted = (named_periods(query) | (query_periods(query) & HALVES)) - chunk_periods(primary.chunk)
-    most = max((len(chunk_periods(h.chunk) & wanted) for h in sides), default=0)
-    candidates = _candidates([h for h in sides if len(chunk_periods(h.chunk) & wanted) == most])
+    sides = [(h, len(chunk_periods(h.chunk) & wanted)) for h in hits if other_side(primary.chunk, h.chunk)]
+    most = max((named for _, named in sides), default=0)
+    candidates = _candidates([h for h, named in sides if named == most])
     return _clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
 
 
@@ -196,7 +195,7 @@ def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | 
     """How close in meaning the question is to each candidate sentence (by its text)."""
     if similarity is None:
         return None
-    sentences = [hit.chunk.text[start:end] for _, hit, start, end in candidates]
+    sentences = [hit.chunk.text[start:end] for hit, start, end in candidates]
     return dict(zip(sentences, similarity(sentences)))
 
 

@@ -2,7 +2,8 @@
 
 A figure question is answered by a clause holding a figure: each is scored on the words of
 that clause and the one before it (what the figure counts), with a little of its sentence and
-of how far its passage scores below the best. Which figure of the sentence shown answers is service.answering.focus.
+of how far its passage scores below the best. Which figure of the sentence shown answers is
+service.answering.focus.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.ranking.retrieval import Hit
 
-Candidate = tuple[int, Hit, int, int]  # (passage rank, hit, sentence start, sentence end) in the passage
+Candidate = tuple[Hit, int, int]  # (hit, sentence start, sentence end) in the passage
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
 # How far a sentence's passage scores below the best passage, in coverage units per unit of the
@@ -42,7 +43,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 def best_score(candidates: list[Candidate]) -> float:
     """The best passage's score among the candidates' (what each sentence's lead is measured from)."""
-    return max((hit.score for _, hit, _, _ in candidates), default=0.0)
+    return max((hit.score for hit, _, _ in candidates), default=0.0)
 
 
 def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weight) -> tuple[Candidate, int] | None:
@@ -57,7 +58,7 @@ def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weigh
     units = asked_units(query.text, query.language)
     top = best_score(candidates)
     for item in candidates:
-        _, hit, start, end = item
+        hit, start, end = item
         sentence = hit.chunk.text[start:end]
         spans = clauses(sentence)
         base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - LEAD_WEIGHT * (top - hit.score)
