@@ -147,7 +147,7 @@ def analyse(
         spelled, rest = _acronym_groups(question, rest, reports_use)
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
         groups += general + spelled + known
-        curated = [" ".join(english_words(phrase)) for phrase, _ in phrases]
+        curated = [phrase for phrase, _ in phrases]  # the terminology's matches, as english_words reads them
         groups += [
             g for g in phrase_groups(english_words(text), reports_use, is_content_word, curated) if g not in groups
         ]
