@@ -18,11 +18,13 @@ import time
 from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 from index import cedict, embedding_cache
+from index.cedict import english_gloss
 from index.chunking import CHUNK_VERSION, DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
@@ -31,6 +33,7 @@ from index.gloss import GLOSS_VERSION, passage_words
 from index.lexical import LexicalIndex, tokenize
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
 from index.romanised import RomanisedNames
+from index.sense_choice import SenseChooser
 from index.terminology import curated_english
 from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
 from index.vector_store import EXACT_LIMIT, VectorStore
@@ -138,7 +141,7 @@ def write_artefacts(
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
-    write_table(folder, build_table(chunks, curated))
+    write_table(folder, build_table(chunks, metric_gloss(encoders, curated)))
     texts = [dense_text(c) for c in chunks]
     for role, encoder in encoders.items():
         if cache_root is not None:
@@ -154,6 +157,15 @@ def write_artefacts(
     (folder / GLOSS_FOLDER).mkdir()
     LexicalIndex.from_tokens([passage_words(t) for t in tokens]).save(folder / GLOSS_FOLDER)
     RomanisedNames.from_texts(c.text for c in chunks).save(folder / ROMANISED_FILE)
+
+
+def metric_gloss(encoders: dict[str, Embedder], curated: Mapping[str, str] | None) -> Callable[[str], str]:
+    """How the figure table names a metric in English: the corpus's curated names, else the
+    dictionary's words, each word's sense chosen by meaning with the multilingual encoder
+    (the second, USE, when there is one: it is trained to place translations together)."""
+    encoder = encoders.get("second") or encoders.get("main")
+    choose = SenseChooser(encoder.encode_queries) if encoder is not None else None
+    return partial(english_gloss, curated=curated, choose=choose)
 
 
 def _prune(root: Path, keep: Path | None) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,8 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "13"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "14"  # raised when records are parsed differently (it is part of the index key)
+Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
@@ -153,9 +154,9 @@ def record_id(report: str, start: int) -> str:
     return f"{report}:{start}"
 
 
-def sentence_records(chunk: Chunk, level: str, curated: Mapping[str, str] | None = None) -> list[FigureRecord]:
+def sentence_records(chunk: Chunk, level: str, gloss: Gloss = english_gloss) -> list[FigureRecord]:
     """The figures of a passage's anchor sentence, each with its metric, change and period
-    (``curated``: the corpus's own English for some terms, for the metric's gloss)."""
+    (``gloss``: names a metric in English)."""
     sentence = chunk.sentence
     offset = chunk.anchor_start
     records: list[FigureRecord] = []
@@ -169,7 +170,7 @@ def sentence_records(chunk: Chunk, level: str, curated: Mapping[str, str] | None
             change = next(reversed(list(_CHANGE.finditer(words))), None)  # the last one, next to the figure
             own = _metric(words)
             if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", own)) >= 2:
-                metric, metric_en = own, english_gloss(own, curated)
+                metric, metric_en = own, gloss(own)
             start = offset + clause_match.start() + figure.start
             records.append(
                 FigureRecord(
@@ -210,13 +211,14 @@ def _linked(records: list[FigureRecord]) -> list[FigureRecord]:
     ]
 
 
-def build_table(chunks: list[Chunk], curated: Mapping[str, str] | None = None) -> list[FigureRecord]:
+def build_table(chunks: list[Chunk], gloss: Gloss = english_gloss) -> list[FigureRecord]:
     """Every figure of every report once (each sentence is the anchor of one passage);
-    ``curated``: the corpus's own English for some terms (index.terminology.curated_english)."""
+    ``gloss`` names a metric in English (at build time: the dictionary's words with the
+    corpus's curated terms and senses chosen by meaning, index.build)."""
     seen: set[str] = set()
     table: list[FigureRecord] = []
     for chunk in chunks:
-        for record in sentence_records(chunk, chunk.level, curated):
+        for record in sentence_records(chunk, chunk.level, gloss):
             if record.id not in seen:
                 seen.add(record.id)
                 table.append(record)

@@ -41,6 +41,9 @@ def test_a_failed_build_leaves_the_current_index_in_place(built, config, encoder
         def encode_passages(self, texts, progress=False):
             raise RuntimeError("killed half-way")
 
+        def encode_queries(self, texts):
+            raise RuntimeError("killed half-way")
+
     from dataclasses import replace
 
     with pytest.raises(RuntimeError):
