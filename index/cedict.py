@@ -75,6 +75,12 @@ def is_common_word(word: str) -> bool:
     return word in _common
 
 
+def is_name(word: str) -> bool:
+    """Does the dictionary know a Chinese word of two characters or more only as a name (上海,
+    特斯拉), not also as a common word?"""
+    return len(word) > 1 and word in chinese_to_english() and not is_common_word(word)
+
+
 def _load() -> None:
     global _english, _common
     if _english is None:

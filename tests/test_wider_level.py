@@ -1,4 +1,5 @@
-"""Figure questions about another level of government than the one the answer's report speaks for."""
+"""Figure questions about another level of government, or another place, than the one the answer's report
+speaks for."""
 
 from service.analysis.wider_level import other_level, other_level_en
 
@@ -9,7 +10,7 @@ def test_a_figure_for_the_province_or_city_is_not_the_districts():
     assert other_level("全国上半年社会消费品零售总额是多少?", district)
     assert not other_level("湖北省2021年上半年社会消费品零售总额是多少?", "湖北全省社会消费品零售总额1.0万亿元")
     assert not other_level("2021年上半年社会消费品零售总额是多少?", district)  # the district's own
-    assert not other_level("青山区上半年社会消费品零售总额是多少?", district)  # a district: unknown_places
+    assert other_level("青山区上半年社会消费品零售总额是多少?", district)  # another district the dictionary names
     assert other_level("放眼整个武汉市,上半年社会消费品零售总额是多少?", district)  # not only as the topic
     assert not other_level("武汉市武昌区上半年社会消费品零售总额是多少?", district)  # the district's address
     rank = "2020年荣膺中国城区高质量发展水平百强榜全国第27名、全省第1名"
@@ -24,6 +25,18 @@ def test_a_reports_own_level_is_never_another_one():
     assert other_level("湖北省2021年地区生产总值是多少?", national, level="country")  # a province's own figure
     assert not other_level_en("What was the nationwide growth rate?", national, level="country")
     assert other_level_en("What was the province-wide growth rate?", national, level="country")
+
+
+def test_a_figure_for_another_place_is_not_the_reports_own():
+    national = "政府工作报告 二、2022年经济社会发展总体要求和政策取向 国内生产总值增长5.5%左右"
+    assert other_level("上海2022年GDP增长目标是多少?", national, level="country")  # a city without 市
+    assert other_level("美国的GDP增长率是多少?", national, level="country")  # another country
+    assert not other_level("2022年国内生产总值增长目标是多少?", national, level="country")
+    assert not other_level("上海进博会吸引了多少外资?", "办好进博会,上海吸引外资增长", level="country")  # named there
+    district = "武昌区人民政府工作报告 地区生产总值1.2万亿元"
+    own = frozenset({"武昌区", "武昌"})
+    assert not other_level("武昌2020年地区生产总值是多少?", district, level="district", own=own)  # its own place
+    assert not other_level("武昌太累了,上半年新增多少就业?", district, level="district", own=own)  # no place
 
 
 def test_an_english_figure_for_the_province_city_or_country_is_not_the_districts():

@@ -1,18 +1,21 @@
 """Whether a figure question asks about another level of government (the country, a province,
-a city) than the one its answer's report speaks for, and the answer never names it.
+a city) or another place than the one its answer's report speaks for, and the answer never
+names it.
 
 A report speaks for its own level, from its metadata (``level`` in reports.json: country,
 province, city, district, county): a national report's figures are the country's, a
 district's are the district's. A question about the level a report stands for is its own
 ("全国" of the State Council's report); one about another level (全省, 广东省, "across the
-province") that the answer's clause and headings never name asks for figures the report
-does not give.
+province") or a place other than its own (上海, 美国: a name the dictionary knows only as a
+name and jieba as a place) that the answer's clause and headings never name asks for figures
+the report does not give.
 """
 
 from __future__ import annotations
 
 import re
 
+from index.cedict import is_name
 from index.levels import OWN_WORDS
 from service.analysis.tagging import tagged, topic
 
@@ -20,16 +23,17 @@ from service.analysis.tagging import tagged, topic
 _WIDER = frozenset({"全国", "全省", "全市"})
 
 
-def other_level(text: str, answer_context: str, level: str = "") -> bool:
-    """Does a (Chinese) figure question ask about a province or city (a place name ending in
-    省 or 市), or open on 全国/全省/全市, that is not the answer's report's own ``level`` and
-    that its clause and headings never name?"""
+def other_level(text: str, answer_context: str, level: str = "", own: frozenset[str] = frozenset()) -> bool:
+    """Does a (Chinese) figure question ask about a place (a province or city, a name ending
+    in 省 or 市, or any place the dictionary names: 上海, 美国), or open on 全国/全省/全市, that
+    is not the answer's report's own (``level``; ``own``, its place) and that its clause and
+    headings never name?"""
     words = tagged(text)
     # a place followed by a smaller one (…省…市…区) is an address, not a wider level
     levels = [
         w
         for (w, f), (_, next_flag) in zip(words, words[1:] + (("", ""),))
-        if f == "ns" and len(w) > 2 and w[-1] in "省市" and next_flag != "ns"
+        if f == "ns" and (len(w) > 2 and w[-1] in "省市" or is_name(w)) and next_flag != "ns" and w not in own
     ]
     first = topic(text)
     if first is not None and first[0] in _WIDER:

@@ -169,7 +169,7 @@ def checks(
         and (
             other_level_en(query.text, context, chunk.level, query.places)
             if query.language == "en"
-            else other_level(query.text, context, chunk.level)
+            else other_level(query.text, context, chunk.level, query.own)
         ),
         "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
         **{
