@@ -14,7 +14,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +79,21 @@ def is_name(word: str) -> bool:
     """Does the dictionary know a Chinese word of two characters or more only as a name (上海,
     特斯拉), not also as a common word?"""
     return len(word) > 1 and word in chinese_to_english() and not is_common_word(word)
+
+
+def is_capital_of(word: str, places: Iterable[str]) -> bool:
+    """Does the dictionary call a place the capital of one of ``places`` (北京: "Beijing, capital
+    of the People's Republic of China", for 中国: "China")? English writes a capital for its
+    country's government ("Beijing's growth target")."""
+    owners = [
+        m.group(0).lower() for place in places for sense in meaning_senses(place) if (m := _NAME_HEAD.match(sense))
+    ]
+    targets = [m.group(1).lower() for sense in chinese_to_english().get(word, ()) if (m := _CAPITAL_OF.search(sense))]
+    return any(owner in target for owner in owners for target in targets)
+
+
+_NAME_HEAD = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")  # a sense's leading name: "Hubei Province", "China"
+_CAPITAL_OF = re.compile(r"\bcapital of (.+)")
 
 
 def _load() -> None:

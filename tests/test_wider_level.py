@@ -1,6 +1,7 @@
 """Figure questions about another level of government, or another place, than the one the answer's report
 speaks for."""
 
+from index.cedict import is_capital_of
 from service.analysis.wider_level import other_level, other_level_en
 
 
@@ -61,3 +62,23 @@ def test_an_english_question_names_a_place_as_a_whole_in_the_reports_words(retri
     )
     assert "武汉" in retriever.analyse("How many jobs did Wuhan as a whole create?").places
     assert retriever.analyse("How many new market entities did Wuchang register in 2020?").places == ()
+
+
+def test_an_english_question_names_another_place_anywhere_but_a_capital_stands_for_its_government(retriever):
+    assert "武汉" in retriever.analyse("What was Wuhan's GDP in the first half of 2021?").places
+    assert "武汉" in retriever.analyse("Wuhan GDP first half 2021").places  # a keyword question opens on it
+    assert retriever.analyse("What was Wuchang's GDP in the first half of 2021?").places == ()  # its own place
+    assert is_capital_of("北京", {"中国"}) and is_capital_of("武汉", {"湖北"})  # "Beijing's target" is the government's
+    assert not is_capital_of("武汉", {"中国"}) and not is_capital_of("上海", {"中国"})
+
+
+def test_a_place_named_elsewhere_in_the_answers_sentence_is_what_the_sentence_speaks_of():
+    clause = "政府工作报告 一、2019年工作回顾 调派4万多名医护人员驰援"
+    sentence = "坚决打赢武汉和湖北保卫战,举全国之力予以支援,调派4万多名医护人员驰援"
+    asked = "疫情期间调派多少医护人员支援武汉?"
+    assert other_level(asked, clause, level="country")  # the clause alone does not name it
+    assert not other_level(asked, clause, level="country", sentence=sentence)
+    english = "How many medical workers were sent to help Wuhan?"
+    assert not other_level_en(english, clause, level="country", places=("武汉",), sentence=sentence)
+    # a level word elsewhere in the sentence only ranks: the clause's figure is not the city's
+    assert other_level_en("What was the city-wide GDP?", "地区生产总值779.43亿元", "district", sentence="规模排全市第1")

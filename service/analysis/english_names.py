@@ -5,8 +5,11 @@ place asked about as a whole reaches the reports' name for it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from jieba import posseg
+
+from index.cedict import is_capital_of, is_name
 from index.english_lexicon import dictionary_words
 from index.romanised import RomanisedNames
 
@@ -51,6 +54,33 @@ def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
     whole, when its pinyin spells one of them."""
     words = [next(g for g in m.groups() if g) for m in _WHOLE_PLACE.finditer(raw)]
     return tuple(dict.fromkeys(name for word in words for name in romanised.lookup(word)))
+
+
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
+
+
+def named_places(
+    raw: str, romanised: RomanisedNames, own: frozenset[str], translated: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The reports' names (in Chinese) of the places an English question names anywhere
+    ("Shanghai's", "in Hong Kong"): a capitalised word that spells one in pinyin, or one of
+    ``translated`` (the dictionary's words for the question's names, named_groups), that the
+    dictionary knows only as a name and jieba as a place; not the reports' own place (``own``),
+    nor its capital, which English writes for the government ("Beijing's target")."""
+    spelled = (name for m in _CAPITALISED.finditer(raw) for name in romanised.lookup(m.group(1)))
+    names = [*spelled, *translated]
+    return tuple(
+        dict.fromkeys(
+            name
+            for name in names
+            if name not in own and is_name(name) and is_place(name) and not is_capital_of(name, own)
+        )
+    )
+
+
+def is_place(word: str) -> bool:
+    """Is a Chinese word, read alone, one place name to jieba (上海, 长江: tagged ``ns``)?"""
+    return [(pair.word, pair.flag) for pair in posseg.cut(word)] == [(word, "ns")]
 
 
 _NAME_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")

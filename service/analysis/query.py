@@ -17,7 +17,7 @@ from index.periods import report_namings, without
 from index.romanised import RomanisedNames
 from index.terminology import Terminology, english_words, is_content_word
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
-from service.analysis.english_names import NAME_WORD, named_groups, romanised_groups, whole_places
+from service.analysis.english_names import NAME_WORD, named_groups, named_places, romanised_groups, whole_places
 
 _DEFINE_ZH = re.compile(
     r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别"
@@ -45,7 +45,7 @@ class Query:
     wants_definition: bool = False
     figure_kind: str | None = None
     own: frozenset[str] = frozenset()  # the reports' own place, level and years (index.levels): they tell nothing
-    places: tuple[str, ...] = ()  # the reports' names of the places an English question asks about as a whole
+    places: tuple[str, ...] = ()  # the reports' names of the places an English question asks about
     reference: date | None = None  # the newest report's date: what the question's 今年 and "last year" count from
     report_named: tuple[str, ...] = ()  # the words that name a report by its date ("the 2022 report": index.periods)
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
@@ -147,6 +147,12 @@ def analyse(
         spelled, rest = _acronym_groups(question, rest, reports_use)
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
         groups += general + spelled + known
+        translated = [w for g in known for w in g]
+        places = (
+            tuple(dict.fromkeys(whole_places(question, romanised) + named_places(question, romanised, own, translated)))
+            if romanised is not None
+            else ()
+        )
         curated = [phrase for phrase, _ in phrases]  # the terminology's matches, as english_words reads them
         groups += [
             g for g in phrase_groups(english_words(text), reports_use, is_content_word, curated) if g not in groups
@@ -154,6 +160,7 @@ def analyse(
         unmatched = [w for w in unmatched if (w in names and w not in named_words) or w in rest]
         figure, define = asks_value(text, language), _DEFINE_EN.search(text)
     else:
+        places = ()
         # English words inside a Chinese question ("GDP") get their Chinese terms too.
         latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
         groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
@@ -163,7 +170,6 @@ def analyse(
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
     named, named_years = report_namings(text, reports or {})
-    places = whole_places(question, romanised) if language == "en" and romanised is not None else ()
     return Query(
         question,
         text,

@@ -23,23 +23,36 @@ from service.analysis.tagging import tagged, topic
 _WIDER = frozenset({"全国", "全省", "全市"})
 
 
-def other_level(text: str, answer_context: str, level: str = "", own: frozenset[str] = frozenset()) -> bool:
+def other_level(
+    text: str, answer_context: str, level: str = "", own: frozenset[str] = frozenset(), sentence: str = ""
+) -> bool:
     """Does a (Chinese) figure question ask about a place (a province or city, a name ending
-    in 省 or 市, or any place the dictionary names: 上海, 美国), or open on 全国/全省/全市, that
-    is not the answer's report's own (``level``; ``own``, its place) and that its clause and
-    headings never name?"""
+    in 省 or 市, or any place the dictionary names: 上海, 美国) that is not the answer's report's
+    own (``own``, its place) and that its clause, headings and ``sentence`` never name; or open
+    on 全国/全省/全市, not the report's own ``level``, that its clause and headings never name?"""
     words = tagged(text)
     # a place followed by a smaller one (…省…市…区) is an address, not a wider level
-    levels = [
+    places = [
         w
         for (w, f), (_, next_flag) in zip(words, words[1:] + (("", ""),))
         if f == "ns" and (len(w) > 2 and w[-1] in "省市" or is_name(w)) and next_flag != "ns" and w not in own
     ]
     first = topic(text)
-    if first is not None and first[0] in _WIDER:
-        levels.append(first[0])
-    own = OWN_WORDS.get(level, frozenset())
-    return any(w not in own and _level_missing(w, answer_context, text) for w in levels)
+    levels = [first[0]] if first is not None and first[0] in _WIDER else []
+    return _asked_missing(text, levels, places, answer_context, level, sentence)
+
+
+def _asked_missing(
+    question: str, levels: list[str], places: list[str], answer_context: str, level: str, sentence: str
+) -> bool:
+    """Does the answer leave a whole level asked (全市) unnamed in its clause and headings, or a
+    place asked unnamed in its sentence too? A place named anywhere in the sentence is what the
+    sentence speaks of (驰援武汉和湖北…调派4万多名医护人员); a level word elsewhere in it only
+    ranks or compares (规模排全市第1)."""
+    own_level = OWN_WORDS.get(level, frozenset())
+    return any(w not in own_level and _level_missing(w, answer_context, question) for w in levels) or any(
+        w not in own_level and _level_missing(w, f"{answer_context} {sentence}", question) for w in places
+    )
 
 
 def _level_missing(level: str, answer_context: str, question: str) -> bool:
@@ -85,15 +98,16 @@ _WIDER_EN = (
 )
 
 
-def other_level_en(text: str, answer_context: str, level: str = "", places: tuple[str, ...] = ()) -> bool:
+def other_level_en(
+    text: str, answer_context: str, level: str = "", places: tuple[str, ...] = (), sentence: str = ""
+) -> bool:
     """other_level for an English figure question: it asks across the country, a province or
-    a city ("nationwide", "province-wide", "the city as a whole"), or about a named place as a
-    whole (``places``: "across Guangdong", in the reports' words), that is not the answer's
-    report's own level, and the answer's clause and headings never speak of it (a report's
-    own place stands in every title)."""
-    asked = [word for pattern, word in _WIDER_EN if pattern.search(text)] + list(places)
-    own_level = OWN_WORDS.get(level, frozenset())
-    return any(word not in own_level and _level_missing(word, answer_context, text) for word in asked)
+    a city ("nationwide", "province-wide", "the city as a whole") that is not the answer's
+    report's own level and that the answer's clause and headings never speak of, or about a
+    named place (``places``: "Shanghai's", "across Guangdong", in the reports' words) that its
+    sentence never names either (a report's own place stands in every title)."""
+    levels = [word for pattern, word in _WIDER_EN if pattern.search(text)]
+    return _asked_missing(text, levels, list(places), answer_context, level, sentence)
 
 
 def _ranks_within(level: str, answer_context: str) -> bool:

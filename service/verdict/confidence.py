@@ -167,9 +167,9 @@ def checks(
         "other_level": query.wants_figure
         and chunk is not None
         and (
-            other_level_en(query.text, context, chunk.level, query.places)
+            other_level_en(query.text, context, chunk.level, query.places, answer_text)
             if query.language == "en"
-            else other_level(query.text, context, chunk.level, query.own)
+            else other_level(query.text, context, chunk.level, query.own, answer_text)
         ),
         "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
         **{
