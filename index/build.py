@@ -161,9 +161,9 @@ def write_artefacts(
 
 def metric_gloss(encoders: dict[str, Embedder], curated: Mapping[str, str] | None) -> Callable[[str], str]:
     """How the figure table names a metric in English: the corpus's curated names, else the
-    dictionary's words, each word's sense chosen by meaning with the multilingual encoder
-    (the second, USE, when there is one: it is trained to place translations together)."""
-    encoder = encoders.get("second") or encoders.get("main")
+    dictionary's words, each word's sense chosen by meaning with the second encoder (USE, trained
+    to place translations together); without one, in the dictionary's order."""
+    encoder = encoders.get("second")
     choose = SenseChooser(encoder.encode_queries) if encoder is not None else None
     return partial(english_gloss, curated=curated, choose=choose)
 

@@ -83,17 +83,22 @@ def is_name(word: str) -> bool:
 
 def is_capital_of(word: str, places: Iterable[str]) -> bool:
     """Does the dictionary call a place the capital of one of ``places`` (北京: "Beijing, capital
-    of the People's Republic of China", for 中国: "China")? English writes a capital for its
-    country's government ("Beijing's growth target")."""
-    owners = [
-        m.group(0).lower() for place in places for sense in meaning_senses(place) if (m := _NAME_HEAD.match(sense))
-    ]
-    targets = [m.group(1).lower() for sense in chinese_to_english().get(word, ()) if (m := _CAPITAL_OF.search(sense))]
-    return any(owner in target for owner in owners for target in targets)
+    of the People's Republic of China", for 中国: "China")? Only the name right after "capital
+    of" counts (成都 is the capital of Sichuan "in southwest China"), and no former capital."""
+    owners = {m.group(0).lower() for place in places for sense in meaning_senses(place) if (m := _NAME.match(sense))}
+    capitals = (_CAPITAL_OF.search(s) for s in chinese_to_english().get(word, ()) if not _FORMER.search(s))
+    return any(_same_place(m.group(1).lower(), owner) for m in capitals if m for owner in owners)
 
 
-_NAME_HEAD = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")  # a sense's leading name: "Hubei Province", "China"
-_CAPITAL_OF = re.compile(r"\bcapital of (.+)")
+def _same_place(named: str, owner: str) -> bool:
+    """Is a name the dictionary gives the same place as an owner's name ("People's Republic of
+    China" and "China"; "Hubei" and "Hubei Province")?"""
+    return named == owner or named.endswith(" " + owner) or owner.startswith(named + " ")
+
+
+_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*")  # a leading name: "Hubei Province", "China"
+_CAPITAL_OF = re.compile(r"\bcapital of (?:the )?(" + _NAME.pattern + ")")
+_FORMER = re.compile(r"\b(?:former|old|ancient|historic\w*|during)\b", re.I)
 
 
 def _load() -> None:
@@ -251,6 +256,13 @@ def english_gloss(text: str, curated: Mapping[str, str] | None = None, choose: S
     return " ".join(dict.fromkeys(out))
 
 
+# What a chooser does not weigh: a sense about someone or something, or an article opening a
+# phrase of four words or more ("a danger concealed within sth"); "a loan" names, and is written
+# without its article.
+_EXPLAINS = re.compile(r"\b(?:sth|sb|one's|oneself|something|somebody)\b|^(?:a|an|the)\s+\S+(?:\s+\S+){2,}")
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+
+
 def _sense(word: str, names: list[str], phrase: str, choose: SenseChoice | None) -> str:
     """The sense a gloss gives ``word`` of ``phrase``: ``choose`` picks among the naming
     senses (not the explaining ones) of a word of two characters or more; otherwise the first
@@ -258,9 +270,11 @@ def _sense(word: str, names: list[str], phrase: str, choose: SenseChoice | None)
     senses range too widely for a choice by meaning (性: "nature", "sex", the suffix "-ity"),
     and its first sense is its commonest."""
     if choose is not None and len(word) > 1:
-        plain = list(dict.fromkeys(n.removeprefix("to ") for n in names if not _EXPLAINING.search(n)))
+        plain = list(dict.fromkeys(n.removeprefix("to ") for n in names if not _EXPLAINS.search(n)))
         if len(plain) > 1:
-            return choose(word, plain, phrase)
+            return _ARTICLE.sub("", choose(word, plain, phrase))
+        if plain:
+            return _ARTICLE.sub("", plain[0])
     first = names[:DEFAULT_SENSES]
     nouns = [n for n in first if not n.startswith("to ")] or first
     plain = [n for n in nouns if not _EXPLAINING.search(n)] or nouns

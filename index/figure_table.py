@@ -26,7 +26,7 @@ from index.figures import Figure, find_figures
 from index.periods import periods
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "14"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "15"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")

@@ -8,6 +8,7 @@ headings assume them), so a question naming them says nothing about which passag
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from index.periods import own_years
 
@@ -19,7 +20,13 @@ OWN_WORDS = {
     "district": frozenset({"全区"}),
     "county": frozenset({"全县"}),
 }
-_UNIT = re.compile(r".+?(?:自治区|特别行政区|省|市|区|县|州|盟|旗)")
+_SUFFIX = r"(?:自治区|特别行政区|省|市|区|县|州|盟|旗)"
+_UNIT = re.compile(r".+?" + _SUFFIX)
+
+
+def _names(unit: str) -> set[str]:
+    """A unit's name with its suffix and without it, when two characters or more remain."""
+    return {name for name in (unit, re.sub(_SUFFIX + "$", "", unit)) if len(name) >= 2}
 
 
 def place_names(address: str) -> frozenset[str]:
@@ -27,8 +34,31 @@ def place_names(address: str) -> frozenset[str]:
     suffix when two characters or more remain). The wider units it lies in are other
     places: a question naming them may ask for their own figures."""
     units = _UNIT.findall(address) or [address]
-    short = re.sub(r"(?:自治区|特别行政区|省|市|区|县|州|盟|旗)$", "", units[-1])
-    return frozenset(name for name in (units[-1], short) if len(name) >= 2)
+    return frozenset(_names(units[-1]))
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where the reports speak from, by their metadata: their own places (武昌区, 武昌), the
+    units those lie in (湖北省, 湖北, 武汉市, 武汉: a question naming its place may give them as
+    its address), and whether a report speaks for the whole country."""
+
+    names: frozenset[str] = frozenset()
+    enclosing: frozenset[str] = frozenset()
+    national: bool = False
+
+
+NOWHERE = Home()  # no metadata: no place of its own
+
+
+def home(reports: list[dict]) -> Home:
+    """The reports' Home, from each one's ``place`` and ``level``."""
+    addresses = [str(meta.get("place", "")) for meta in reports]
+    return Home(
+        frozenset(name for address in addresses for name in place_names(address)),
+        frozenset(name for address in addresses for unit in _UNIT.findall(address)[:-1] for name in _names(unit)),
+        any(meta.get("level") == "country" for meta in reports),
+    )
 
 
 def own_words(reports: list[dict]) -> frozenset[str]:

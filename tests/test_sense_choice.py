@@ -33,6 +33,11 @@ def test_the_chooser_weighs_the_word_and_its_phrase(encoders):
     assert choose("银行", ["banana", "bank"], "银行贷款余额") == "bank"  # not by order
 
 
+def test_a_sense_written_with_its_article_names_and_is_glossed_without_it(gloss):
+    # 贷款: "a loan; to provide a loan; to raise a loan": "a loan" is a noun, not an explanation
+    assert gloss("普惠小微企业贷款").endswith("company loan")
+
+
 def test_a_single_characters_sense_stays_its_commonest(gloss):
     # 性 lists "nature" first and "sexuality" among its senses: one character's senses are too
     # wide apart to choose among by meaning

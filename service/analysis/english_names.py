@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from jieba import posseg
 
-from index.cedict import is_capital_of, is_name
+from index.cedict import is_name
 from index.english_lexicon import dictionary_words
 from index.romanised import RomanisedNames
 
@@ -59,23 +59,14 @@ def whole_places(raw: str, romanised: RomanisedNames) -> tuple[str, ...]:
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
 
 
-def named_places(
-    raw: str, romanised: RomanisedNames, own: frozenset[str], translated: Iterable[str] = ()
-) -> tuple[str, ...]:
+def named_places(raw: str, romanised: RomanisedNames, translated: Iterable[str] = ()) -> tuple[str, ...]:
     """The reports' names (in Chinese) of the places an English question names anywhere
     ("Shanghai's", "in Hong Kong"): a capitalised word that spells one in pinyin, or one of
     ``translated`` (the dictionary's words for the question's names, named_groups), that the
-    dictionary knows only as a name and jieba as a place; not the reports' own place (``own``),
-    nor its capital, which English writes for the government ("Beijing's target")."""
+    dictionary knows only as a name and jieba as a place. Whether it is another place than the
+    reports' own is service.analysis.wider_level's to tell."""
     spelled = (name for m in _CAPITALISED.finditer(raw) for name in romanised.lookup(m.group(1)))
-    names = [*spelled, *translated]
-    return tuple(
-        dict.fromkeys(
-            name
-            for name in names
-            if name not in own and is_name(name) and is_place(name) and not is_capital_of(name, own)
-        )
-    )
+    return tuple(dict.fromkeys(name for name in (*spelled, *translated) if is_name(name) and is_place(name)))
 
 
 def is_place(word: str) -> bool:

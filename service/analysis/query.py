@@ -11,6 +11,7 @@ from datetime import date
 from index.acronyms import acronym_words, acronyms
 from index.english_lexicon import dictionary_words, lexicon_groups, phrase_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
+from index.levels import NOWHERE, Home
 from index.lexical import tokenize
 from index.normalize import clean, detect_language, normalize, taiwan_to_mainland
 from index.periods import report_namings, without
@@ -49,12 +50,19 @@ class Query:
     reference: date | None = None  # the newest report's date: what the question's 今年 and "last year" count from
     report_named: tuple[str, ...] = ()  # the words that name a report by its date ("the 2022 report": index.periods)
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
+    home: Home = NOWHERE  # the reports' own places and the units they lie in (index.levels)
 
     @property
     def period_text(self) -> str:
         """The question without the words naming a report by its date: the text its asked
         periods are read from ("at the May 2020 NPC" asks for no period)."""
         return without(self.text, self.report_named)
+
+    @property
+    def names_home(self) -> bool:
+        """Does the question name the reports' own place (in its words or, for English, its search terms)?"""
+        words = [self.text, *(word for group in self.zh_groups for word in group)]
+        return any(name in word for name in self.home.names for word in words)
 
     @property
     def report_years(self) -> frozenset[str]:
@@ -119,6 +127,7 @@ def analyse(
     uses: Callable[[str], bool] | None = None,
     metrics: Container[str] = frozenset(),
     reports: dict[date, frozenset[int]] | None = None,
+    home: Home = NOWHERE,
 ) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
@@ -127,7 +136,8 @@ def analyse(
     relative years count from; ``uses``: whether the reports write a Chinese word (by default,
     every search token of it is in ``vocabulary``); ``metrics``: what the reports' figures count
     (index.figure_table), which a question of bare keywords asks the figure of; ``reports``:
-    each report's date, by which a question may name it ("the 2022 report"), and its years."""
+    each report's date, by which a question may name it ("the 2022 report"), and its years;
+    ``home``: the reports' own places and the units they lie in."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -149,7 +159,7 @@ def analyse(
         groups += general + spelled + known
         translated = [w for g in known for w in g]
         places = (
-            tuple(dict.fromkeys(whole_places(question, romanised) + named_places(question, romanised, own, translated)))
+            tuple(dict.fromkeys(whole_places(question, romanised) + named_places(question, romanised, translated)))
             if romanised is not None
             else ()
         )
@@ -185,4 +195,5 @@ def analyse(
         reference,
         named,
         frozenset(map(str, named_years)),
+        home,
     )

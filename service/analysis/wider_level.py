@@ -5,41 +5,52 @@ names it.
 A report speaks for its own level, from its metadata (``level`` in reports.json: country,
 province, city, district, county): a national report's figures are the country's, a
 district's are the district's. A question about the level a report stands for is its own
-("全国" of the State Council's report); one about another level (全省, 广东省, "across the
-province") or a place other than its own (上海, 美国: a name the dictionary knows only as a
-name and jieba as a place) that the answer's clause and headings never name asks for figures
-the report does not give.
+("全国" of the State Council's report). One about another level (全省, "across the province")
+that the answer's clause and headings never name, or about a place other than the reports' own
+(广东省, 上海, 美国: a name the dictionary knows only as a name and jieba as a place; not the
+units the reports' place lies in when the question gives them as its address) that the answer's
+whole sentence never names, asks for figures the report does not give.
 """
 
 from __future__ import annotations
 
 import re
 
-from index.cedict import is_name
-from index.levels import OWN_WORDS
+from index.cedict import is_capital_of, is_name
+from index.levels import NOWHERE, OWN_WORDS, Home
 from service.analysis.tagging import tagged, topic
 
 # The words that name a whole level of government; a report's own (index.levels) is never "another".
 _WIDER = frozenset({"全国", "全省", "全市"})
 
 
-def other_level(
-    text: str, answer_context: str, level: str = "", own: frozenset[str] = frozenset(), sentence: str = ""
-) -> bool:
+def other_level(text: str, answer_context: str, level: str = "", home: Home = NOWHERE, sentence: str = "") -> bool:
     """Does a (Chinese) figure question ask about a place (a province or city, a name ending
-    in 省 or 市, or any place the dictionary names: 上海, 美国) that is not the answer's report's
-    own (``own``, its place) and that its clause, headings and ``sentence`` never name; or open
-    on 全国/全省/全市, not the report's own ``level``, that its clause and headings never name?"""
+    in 省 or 市, or any place the dictionary names: 上海, 美国) other than the reports' own
+    (``home``) that the answer's clause, headings and ``sentence`` never name; or open on
+    全国/全省/全市, not the report's own ``level``, that its clause and headings never name?"""
     words = tagged(text)
+    names_home = any(name in text for name in home.names)
     # a place followed by a smaller one (…省…市…区) is an address, not a wider level
     places = [
         w
         for (w, f), (_, next_flag) in zip(words, words[1:] + (("", ""),))
-        if f == "ns" and (len(w) > 2 and w[-1] in "省市" or is_name(w)) and next_flag != "ns" and w not in own
+        if f == "ns" and (len(w) > 2 and w[-1] in "省市" or is_name(w)) and next_flag != "ns"
     ]
     first = topic(text)
     levels = [first[0]] if first is not None and first[0] in _WIDER else []
-    return _asked_missing(text, levels, places, answer_context, level, sentence)
+    asked = [w for w in places if another_place(w, home, names_home)]
+    return _asked_missing(text, levels, asked, answer_context, level, sentence)
+
+
+def another_place(word: str, home: Home, names_home: bool, english: bool = False) -> bool:
+    """Is a place a question names other than the reports' own? Not their own place, nor a unit
+    it lies in when the question names the place itself too (武汉市武昌区, "Wuchang District in
+    Wuhan": an address); in English, not the capital of a country whose reports these are,
+    which English writes for its government ("Beijing's growth target")."""
+    if word in home.names or (names_home and word in home.enclosing):
+        return False
+    return not (english and home.national and is_capital_of(word, home.names))
 
 
 def _asked_missing(
@@ -99,15 +110,23 @@ _WIDER_EN = (
 
 
 def other_level_en(
-    text: str, answer_context: str, level: str = "", places: tuple[str, ...] = (), sentence: str = ""
+    text: str,
+    answer_context: str,
+    level: str = "",
+    places: tuple[str, ...] = (),
+    sentence: str = "",
+    home: Home = NOWHERE,
+    names_home: bool = False,
 ) -> bool:
     """other_level for an English figure question: it asks across the country, a province or
     a city ("nationwide", "province-wide", "the city as a whole") that is not the answer's
     report's own level and that the answer's clause and headings never speak of, or about a
-    named place (``places``: "Shanghai's", "across Guangdong", in the reports' words) that its
-    sentence never names either (a report's own place stands in every title)."""
+    place (``places``: "Shanghai's", "across Guangdong", in the reports' words) other than the
+    reports' own (``home``; ``names_home``: the question names that too) that its sentence never
+    names either."""
     levels = [word for pattern, word in _WIDER_EN if pattern.search(text)]
-    return _asked_missing(text, levels, list(places), answer_context, level, sentence)
+    asked = [w for w in places if another_place(w, home, names_home, english=True)]
+    return _asked_missing(text, levels, asked, answer_context, level, sentence)
 
 
 def _ranks_within(level: str, answer_context: str) -> bool:

@@ -35,7 +35,7 @@ class Answer:
     @property
     def focus_clause(self) -> str | None:
         """The clause holding the answering figure, when there is one: what the figure is of
-        (the sentence around it may name other places and levels)."""
+        (the sentence around it may name other levels: 规模排全市第1)."""
         if self.focus is None or self.start is None:
             return None
         at = self.focus - self.start

@@ -22,7 +22,7 @@ from index.chunking import Chunk
 from index.embedder import Embedder
 from index.gloss import numbers, question_words
 from index.glossary import GlossaryMatcher
-from index.levels import own_words
+from index.levels import home, own_words
 from index.lexical import best_rows, tokenize
 from index.periods import delivered, own_years
 from index.store import IndexBundle
@@ -105,6 +105,7 @@ class Retriever:
         self.verdict = verdict  # service.verdict.model.VerdictModel: judges each answer (None: all given outright)
         self.matcher = GlossaryMatcher(bundle.glossary)
         self.own = own_words(bundle.manifest.get("reports", []))
+        self.home = home(bundle.manifest.get("reports", []))
         metas = bundle.manifest.get("reports", [])
         self.reports = {day: own_years(meta) for meta in metas if (day := delivered(meta)) is not None}
         self.reference = max(self.reports, default=None)
@@ -156,6 +157,7 @@ class Retriever:
             self.bundle.uses,
             self.bundle.metrics,
             self.reports,
+            self.home,
         )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:

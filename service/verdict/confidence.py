@@ -10,8 +10,9 @@ and coverage signals, in one learned model (no check decides alone):
 - after_reports: an outcome of a period that had not ended when the latest report was written;
 - other_period: a figure asked for one year, plan period, quarter or month, answered from a
   passage about another (the one period model of index.periods);
-- other_level: a figure asked for another level of government than the answer's report
-  speaks for (service.analysis.wider_level, the report's level from its metadata);
+- other_level: a figure asked for another level of government or another place than the
+  answer's report speaks for (service.analysis.wider_level, the report's level and place
+  from its metadata);
 - no_name, no_contact, no_procedure, no_day, no_hours, no_time: a detail asked (a person's
   name, a phone number or address, how to apply, the day, opening hours, when) that the
   answering clause does not give;
@@ -146,7 +147,8 @@ def checks(
     term, asking what it means, never fails one. ``chunk`` is the passage the answer was
     taken from; ``searched`` the question's search terms when the caller already has them;
     ``told`` the figures of the clause that answers a figure question (all by default) and
-    ``clause`` that clause, which says the level its figure is of (the whole answer by default).
+    ``clause`` that clause, which says the level its figure is of (the whole answer by default;
+    a place asked may be named anywhere in the answer).
     These are evidence for service.verdict.model, which weighs them with the retrieval and
     coverage signals in one learned model: no single check decides."""
     if query.glossary and query.wants_definition and not query.wants_figure:
@@ -167,9 +169,9 @@ def checks(
         "other_level": query.wants_figure
         and chunk is not None
         and (
-            other_level_en(query.text, context, chunk.level, query.places, answer_text)
+            other_level_en(query.text, context, chunk.level, query.places, answer_text, query.home, query.names_home)
             if query.language == "en"
-            else other_level(query.text, context, chunk.level, query.own, answer_text)
+            else other_level(query.text, context, chunk.level, query.home, answer_text)
         ),
         "no_name": bool(_ASKS_NAME.search(query.text)) and not names_person(answer_text),
         **{
