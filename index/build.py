@@ -24,7 +24,6 @@ from pathlib import Path
 import numpy as np
 
 from index import cedict, embedding_cache
-from index.cedict import english_gloss
 from index.chunking import CHUNK_VERSION, DEFAULT_MAX_CHARS, Chunk, chunk_corpus
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
@@ -37,6 +36,7 @@ from index.sense_choice import SenseChooser
 from index.terminology import curated_english
 from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
 from index.vector_store import EXACT_LIMIT, VectorStore
+from index.word_for_word import english_gloss
 
 CURRENT = "CURRENT"
 ROMANISED_FILE = "romanised.json"

@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from index.cedict import english_gloss
 from index.chunking import Chunk
 from index.figures import Figure, find_figures
 from index.periods import periods
+from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
 FIGURE_TABLE_VERSION = "15"  # raised when records are parsed differently (it is part of the index key)

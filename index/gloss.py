@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.cedict import TABLE_VERSION, chinese_to_english, english_gloss, meaning_senses
+from index.cedict import TABLE_VERSION, chinese_to_english, meaning_senses
 from index.terminology import STEMMING_KEY, content_stems
+from index.word_for_word import english_gloss
 
 SENSES = 3  # the senses a word is read by: later ones are rarer uses that mostly add noise
 # Raised whenever a passage is glossed differently; the dictionary's reading and the stemmer's

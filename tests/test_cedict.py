@@ -1,6 +1,6 @@
 """CC-CEDICT read backwards: the reports' Chinese words for English words the terminology lacks."""
 
-from index.cedict import english_gloss, english_names, english_to_chinese, meaning_senses
+from index.cedict import english_names, english_to_chinese, meaning_senses
 
 
 def test_the_dictionary_ships_with_its_package_and_reads_backwards():
@@ -31,23 +31,6 @@ def test_names_are_told_from_common_words_by_the_dictionarys_capitalised_pinyin(
 
     assert is_common_word("高科技") and is_common_word("振兴")
     assert not is_common_word("比亚迪") and not is_common_word("汉正街")  # a name; a word it lacks
-
-
-def test_a_curated_name_glosses_a_whole_term_and_the_dictionary_the_rest(retriever):
-    curated = {"地区生产总值": "GDP", "燃气": "gas safety"}
-    assert english_gloss("地区生产总值", curated) == "GDP"
-    assert english_gloss("地区生产总值", {}) != "GDP"  # the dictionary's words, one by one
-    assert "gas safety" not in english_gloss("普通燃气安全隐患", curated)  # a row names its whole term, not a part
-
-
-def test_a_gloss_names_a_word_by_a_sense_that_names_rather_than_explains(retriever):
-    gloss = english_gloss("安全隐患")
-    assert "sth" not in gloss and gloss  # 隐患: "hidden damage", not "a danger concealed within sth"
-
-
-def test_a_gloss_names_words_and_never_shows_a_patterns_slots():
-    gloss = english_gloss("支出规模比去年扩大")  # 比 is glossed "more {adj.} than {noun}" first
-    assert "{" not in gloss and "expand" in gloss
 
 
 def test_only_senses_that_say_what_a_word_means_name_it():

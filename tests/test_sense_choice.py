@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from index.build import metric_gloss
-from index.cedict import english_gloss
 from index.sense_choice import SenseChooser
+from index.word_for_word import english_gloss
 
 
 @pytest.fixture(scope="module")
