@@ -123,3 +123,11 @@ def test_a_figure_is_labelled_by_what_it_counts_and_a_change_by_its_way_and_base
 def test_english_notes_leave_out_figures_that_read_the_same_in_english():
     notes = english_notes("社区养老服务设施覆盖率达到90%,591个老旧小区实现物业服务全覆盖", ["养老"])
     assert notes == "养老 = to provide for the elderly; 591个 = 591"  # no "90% = 90%"
+
+
+def test_an_english_note_names_a_word_in_the_askers_words_where_the_dictionary_has_them():
+    clause = "新开工重大项目27项,问题整改全部完成"
+    assert "项目 = item" in english_notes(clause, ["项目"])  # the dictionary's first name
+    assert "项目 = project" in english_notes(clause, ["项目"], "Which major projects started?")
+    assert "问题 = problem" in english_notes(clause, ["问题"], "Were the problems fixed?")
+    assert "问题 = question" in english_notes(clause, ["问题"], "Were the inspection findings fixed?")

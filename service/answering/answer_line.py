@@ -24,6 +24,7 @@ from index.figures import find_figures
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from index.periods import HALVES, PLAN_DIGITS, plan_years
+from index.terminology import content_stems
 
 _BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
 _SAME_PERIOD_OF = re.compile(r"((?:19|20)\d\d)年同期")  # 较2019年同期, 2019年同期相比: "on the same period of 2019"
@@ -183,19 +184,22 @@ def definition_line(entry: GlossaryEntry, language: str) -> str:
 
 
 MAX_NOTES = 6  # the words and figures an English reader gets glossed beside a Chinese clause
+NOTE_SENSES = 6  # the dictionary names of a word a note chooses among
 
 
-def english_notes(text: str, terms: Iterable[str]) -> str:
+def english_notes(text: str, terms: Iterable[str], question: str = "") -> str:
     """What an English reader needs to read a Chinese clause against the question: the
     question's own Chinese words the clause holds (the longest where they overlap), each with
-    its dictionary name, and the clause's figures in English (养老 = to provide for the
-    elderly; 60岁 = 60 years old). Only the dictionary's and the figure renderings' words."""
+    the dictionary's name for it, the one in the asker's words where a sense shares one (规划:
+    "to plan" for "What does the plan say", not "to draw up a plan"), and the clause's figures in
+    English (60岁 = 60 years old). Only the dictionary's and the figure renderings' words."""
+    asked = set(content_stems(question))
     found = sorted((text.find(t), -len(t), t) for t in set(terms) if len(t) >= 2 and t in text)
     notes, covered = [], []
     for at, _, term in found:
-        names = english_names(term, most=1)
+        names = english_names(term, most=NOTE_SENSES)
         if names and not any(lo <= at < hi for lo, hi in covered):
-            notes.append(f"{term} = {names[0]}")
+            notes.append(f"{term} = {next((n for n in names if asked & set(content_stems(n))), names[0])}")
             covered.append((at, at + len(term)))
     notes += [f"{f.text} = {f.english}" for f in find_figures(text) if f.english != f.text]  # not "90% = 90%"
     return "; ".join(dict.fromkeys(notes[:MAX_NOTES]))
@@ -208,15 +212,17 @@ def answer_line(
     fallback: str,
     terms: Iterable[str] = (),
     asked: frozenset[str] = frozenset(),
+    question: str = "",
 ) -> str:
     """The line for an answer's parts (each: report, where its answering figure stands,
     its clause), in the asker's language and script; ``fallback`` (the clause as shown)
     when no part's figure is in the figure table, for an English reader with the notes of
-    english_notes (``terms``: the question's Chinese words; ``asked``: the periods it names)."""
+    english_notes (``terms``: the question's Chinese words; ``asked``: the periods it names;
+    ``question``: its words, which pick the dictionary's name for each of them)."""
     english = language == "en"
     records = [_focus(table, doc, focus) for doc, focus, _ in parts]
     if not any(records):
-        notes = english_notes(fallback, terms) if english else ""
+        notes = english_notes(fallback, terms, question) if english else ""
         return f"{fallback} [{notes}]" if notes else fallback
     lines = []
     for record, (_, _, clause) in zip(records, parts):

@@ -129,6 +129,7 @@ def _line(query: Query, answer: Answer, parts: list[tuple[Answer, Hit]], doubt: 
         _display(query, "；".join(part.text for part, _ in parts)),
         query.zh_terms,
         frozenset(query_periods(query)),
+        query.raw,
     )
 
 
