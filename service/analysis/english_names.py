@@ -1,6 +1,6 @@
 """The names an English question writes (capitalised words): spelt in pinyin they reach the
 reports' own names; looked up whole in the dictionary they reach the reports' words for them; a
-place asked about as a whole reaches the reports' name for it."""
+place it names, or asks about as a whole, reaches the reports' name for it."""
 
 from __future__ import annotations
 
