@@ -76,15 +76,16 @@ def is_common_word(word: str) -> bool:
 
 
 def is_name(word: str) -> bool:
-    """Does the dictionary know a Chinese word of two characters or more only as a name (上海,
-    特斯拉), not also as a common word?"""
+    """Does the dictionary know a Chinese word of two characters or more only as a name (a city's,
+    a company's), not also as a common word?"""
     return len(word) > 1 and word in chinese_to_english() and not is_common_word(word)
 
 
 def is_capital_of(word: str, places: Iterable[str]) -> bool:
-    """Does the dictionary call a place the capital of one of ``places`` (北京: "Beijing, capital
-    of the People's Republic of China", for 中国: "China")? Only the name right after "capital
-    of" counts (成都 is the capital of Sichuan "in southwest China"), and no former capital."""
+    """Does the dictionary call a place the capital of one of ``places`` ("…, capital of the
+    People's Republic of X", for a place it names "X")? Only the name right after "capital of"
+    counts (a province's capital, "capital of Y province in southwest X", is not X's), and no
+    former capital."""
     owners = {m.group(0).lower() for place in places for sense in meaning_senses(place) if (m := _NAME.match(sense))}
     capitals = (_CAPITAL_OF.search(s) for s in chinese_to_english().get(word, ()) if not _FORMER.search(s))
     return any(_same_place(m.group(1).lower(), owner) for m in capitals if m for owner in owners)
@@ -92,11 +93,11 @@ def is_capital_of(word: str, places: Iterable[str]) -> bool:
 
 def _same_place(named: str, owner: str) -> bool:
     """Is a name the dictionary gives the same place as an owner's name ("People's Republic of
-    China" and "China"; "Hubei" and "Hubei Province")?"""
+    X" and "X"; "Y" and "Y Province")?"""
     return named == owner or named.endswith(" " + owner) or owner.startswith(named + " ")
 
 
-_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*")  # a leading name: "Hubei Province", "China"
+_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*")  # a leading name: "Y Province", "X"
 _CAPITAL_OF = re.compile(r"\bcapital of (?:the )?(" + _NAME.pattern + ")")
 _FORMER = re.compile(r"\b(?:former|old|ancient|historic\w*|during)\b", re.I)
 

@@ -39,9 +39,10 @@ def place_names(address: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Home:
-    """Where the reports speak from, by their metadata: their own places (武昌区, 武昌), the
-    units those lie in (湖北省, 湖北, 武汉市, 武汉: a question naming its place may give them as
-    its address), and whether a report speaks for the whole country."""
+    """Where the reports speak from, by their metadata: their own places (a district's name with
+    its suffix and without), the units those lie in (its province and city, each with its suffix
+    and without: a question naming its place may give them as its address), and whether a report
+    speaks for the whole country."""
 
     names: frozenset[str] = frozenset()
     enclosing: frozenset[str] = frozenset()

@@ -61,7 +61,7 @@ _CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
 
 def named_places(raw: str, romanised: RomanisedNames, translated: Iterable[str] = ()) -> tuple[str, ...]:
     """The reports' names (in Chinese) of the places an English question names anywhere
-    ("Shanghai's", "in Hong Kong"): a capitalised word that spells one in pinyin, or one of
+    ("X's", "in X"): a capitalised word that spells one in pinyin, or one of
     ``translated`` (the dictionary's words for the question's names, named_groups), that the
     dictionary knows only as a name and jieba as a place. Whether it is another place than the
     reports' own is service.analysis.wider_level's to tell."""

@@ -7,9 +7,9 @@ province, city, district, county): a national report's figures are the country's
 district's are the district's. A question about the level a report stands for is its own
 ("全国" of the State Council's report). One about another level (全省, "across the province")
 that the answer's clause and headings never name, or about a place other than the reports' own
-(广东省, 上海, 美国: a name the dictionary knows only as a name and jieba as a place; not the
-units the reports' place lies in when the question gives them as its address) that the answer's
-whole sentence never names, asks for figures the report does not give.
+(another province, city or country: a name the dictionary knows only as a name and jieba as a
+place; not the units the reports' place lies in when the question gives them as its address)
+that the answer's whole sentence never names, asks for figures the report does not give.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _WIDER = frozenset({"全国", "全省", "全市"})
 
 def other_level(text: str, answer_context: str, level: str = "", home: Home = NOWHERE, sentence: str = "") -> bool:
     """Does a (Chinese) figure question ask about a place (a province or city, a name ending
-    in 省 or 市, or any place the dictionary names: 上海, 美国) other than the reports' own
+    in 省 or 市, or any place the dictionary names as such) other than the reports' own
     (``home``) that the answer's clause, headings and ``sentence`` never name; or open on
     全国/全省/全市, not the report's own ``level``, that its clause and headings never name?"""
     words = tagged(text)
@@ -45,9 +45,9 @@ def other_level(text: str, answer_context: str, level: str = "", home: Home = NO
 
 def another_place(word: str, home: Home, names_home: bool, english: bool = False) -> bool:
     """Is a place a question names other than the reports' own? Not their own place, nor a unit
-    it lies in when the question names the place itself too (武汉市武昌区, "Wuchang District in
-    Wuhan": an address); in English, not the capital of a country whose reports these are,
-    which English writes for its government ("Beijing's growth target")."""
+    it lies in when the question names the place itself too (某市某区, "X District in Y": an
+    address); in English, not the capital of a country whose reports these are, which English
+    writes for its government (the capital's name before "'s growth target")."""
     if word in home.names or (names_home and word in home.enclosing):
         return False
     return not (english and home.national and is_capital_of(word, home.names))
@@ -58,8 +58,8 @@ def _asked_missing(
 ) -> bool:
     """Does the answer leave a whole level asked (全市) unnamed in its clause and headings, or a
     place asked unnamed in its sentence too? A place named anywhere in the sentence is what the
-    sentence speaks of (驰援武汉和湖北…调派4万多名医护人员); a level word elsewhere in it only
-    ranks or compares (规模排全市第1)."""
+    sentence speaks of (help sent to a place in one clause, its count in the next); a level word
+    elsewhere in it only ranks or compares (规模排全市第1)."""
     own_level = OWN_WORDS.get(level, frozenset())
     return any(w not in own_level and _level_missing(w, answer_context, question) for w in levels) or any(
         w not in own_level and _level_missing(w, f"{answer_context} {sentence}", question) for w in places
@@ -121,7 +121,7 @@ def other_level_en(
     """other_level for an English figure question: it asks across the country, a province or
     a city ("nationwide", "province-wide", "the city as a whole") that is not the answer's
     report's own level and that the answer's clause and headings never speak of, or about a
-    place (``places``: "Shanghai's", "across Guangdong", in the reports' words) other than the
+    place (``places``: "X's", "across X", in the reports' words) other than the
     reports' own (``home``; ``names_home``: the question names that too) that its sentence never
     names either."""
     levels = [word for pattern, word in _WIDER_EN if pattern.search(text)]
