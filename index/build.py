@@ -31,7 +31,7 @@ from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
 from index.gloss import GLOSS_VERSION, passage_words
 from index.lexical import LexicalIndex, tokenize
 from index.manifest import IndexIntegrityError, read_manifest, verify, write_manifest
-from index.romanised import RomanisedNames
+from index.romanised import RomanisedNames, romanise
 from index.sense_choice import SenseChooser
 from index.terminology import curated_english
 from index.unit_text import TEMPLATE_VERSION, dense_text, lexical_text
@@ -162,10 +162,11 @@ def write_artefacts(
 def metric_gloss(encoders: dict[str, Embedder], curated: Mapping[str, str] | None) -> Callable[[str], str]:
     """How the figure table names a metric in English: the corpus's curated names, else the
     dictionary's words, each word's sense chosen by meaning with the second encoder (USE, trained
-    to place translations together); without one, in the dictionary's order."""
+    to place translations together; without one, in the dictionary's order), names written as
+    names (index.name_gloss)."""
     encoder = encoders.get("second")
     choose = SenseChooser(encoder.encode_queries) if encoder is not None else None
-    return partial(english_gloss, curated=curated, choose=choose)
+    return partial(english_gloss, curated=curated, choose=choose, romanise=romanise)
 
 
 def _prune(root: Path, keep: Path | None) -> None:

@@ -89,3 +89,14 @@ class RomanisedNames:
         suffix, sound = NAME_SUFFIX[suffix_word.lower()]
         names = self._table.get(key + sound, ()) + (self._table.get(key, ()) if key.endswith(sound) else ())
         return tuple(dict.fromkeys(n for n in names if n.endswith(suffix)))
+
+
+def romanise(name: str) -> str:
+    """A Han name as a map writes it, at build time: toneless pinyin as one capitalised word,
+    and the kind of place it ends with in English (某某路: "Mouxi Road", as NAME_SUFFIX reads it)."""
+    from pypinyin import lazy_pinyin
+
+    for word, (suffix, _) in NAME_SUFFIX.items():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return f"{romanise(name[: -len(suffix)])} {word.capitalize()}"
+    return "".join(lazy_pinyin(name)).capitalize()

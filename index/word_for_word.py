@@ -5,15 +5,14 @@ English the figure table names a metric with, and the words the gloss channel se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from index.cedict import english_names
+from index.name_gloss import Romanise, SenseChoice, marks
 
 MAX_WORD_CHARS = 6  # the longest Chinese word a gloss looks up whole
 DEFAULT_SENSES = 4  # without a chooser, a gloss takes the first noun among a word's first senses
 MAX_GLOSS_SENSES = 6  # a chooser weighs this many
-# Picks one of a word's senses for the phrase it stands in: (word, senses, phrase) -> sense.
-SenseChoice = Callable[[str, list[str], str], str]
 
 
 # A sense that explains rather than names (隐患 "a danger concealed within sth"): the next
@@ -21,7 +20,12 @@ SenseChoice = Callable[[str, list[str], str], str]
 _EXPLAINING = re.compile(r"\b(?:sth|sb|one's|oneself|something|somebody)\b|^(?:a|an|the)\s")
 
 
-def english_gloss(text: str, curated: Mapping[str, str] | None = None, choose: SenseChoice | None = None) -> str:
+def english_gloss(
+    text: str,
+    curated: Mapping[str, str] | None = None,
+    choose: SenseChoice | None = None,
+    romanise: Romanise | None = None,
+) -> str:
     """A word-for-word English gloss of a Chinese phrase from the dictionary: its longest
     words first (固定资产 投资: "fixed assets investment"), each by one of its senses; Latin
     letters (GDP) kept; words the dictionary lacks left out. ``choose`` picks a word's sense
@@ -31,12 +35,18 @@ def english_gloss(text: str, curated: Mapping[str, str] | None = None, choose: S
     name a whole phrase before the dictionary's words for its parts do (地区生产总值: "GDP", not
     "local gross domestic production"); a term's name is not used for a part of a longer phrase,
     where it may mean less than the row it comes from ("gas safety" leads with 燃气). Only
-    written words: nothing is invented."""
+    written words: nothing is invented. With ``romanise``, names and grammar words are written
+    as index.name_gloss says (a name in its English name or pinyin, not sense by sense)."""
     if curated and text in curated:
         return curated[text]
+    marked = marks(text, romanise, choose) if romanise else {}
     out: list[str] = []
     i = 0
     while i < len(text):
+        if i in marked:
+            i, written = marked[i]
+            out += [written] if written else []
+            continue
         if not "\u4e00" <= text[i] <= "\u9fff":
             latin = re.match(r"[A-Za-z0-9.+]+", text[i:])
             if latin:

@@ -1,0 +1,46 @@
+"""index.name_gloss: names written as names, grammar words left out, in a word-for-word gloss."""
+
+from index.name_gloss import dictionary_name
+from index.romanised import romanise
+from index.word_for_word import english_gloss
+
+
+def gloss(text: str) -> str:
+    return english_gloss(text, romanise=romanise)
+
+
+def test_a_name_the_dictionary_lacks_is_written_in_pinyin_with_its_kind_of_place_in_english():
+    assert gloss("新建桂溪路、梅岭路等") == "new construction Guixi Road Meiling Road etc."
+    assert "cassia" not in gloss("新建桂溪路")  # not its characters' senses one by one
+
+
+def test_a_name_the_dictionary_knows_is_written_by_its_english_name():
+    assert "National People's Congress" in gloss("区人大议案")
+    assert "France" in gloss("引进法国电力")
+    assert dictionary_name("人大") == "National People's Congress"
+
+
+def test_a_dictionary_sense_that_only_locates_a_place_gives_way_to_the_name_it_leads_with():
+    named = dictionary_name("湖北")  # "… Province (…) in central China"
+    assert named and " in " not in named and not named.endswith("Province")
+
+
+def test_several_names_are_chosen_between_by_the_phrase():
+    def pick_last(word: str, senses: list[str], phrase: str) -> str:
+        return senses[-1]
+
+    assert dictionary_name("阿里巴巴") != dictionary_name("阿里巴巴", "阿里巴巴总部", pick_last)
+
+
+def test_a_phrase_jieba_tags_as_a_name_but_made_of_common_words_keeps_their_senses():
+    assert gloss("我们隆重庆祝") == english_gloss("我们隆重庆祝")
+
+
+def test_particles_and_prepositions_are_left_out_and_a_list_closes_with_etc():
+    assert not gloss("为企业减免税费").startswith("as ")
+    assert "right" not in gloss("对全区")
+    assert "by the time" not in gloss("拆除违规广告招牌、横幅等") and gloss("拆除违规广告招牌、横幅等").endswith("etc.")
+
+
+def test_without_romanise_a_gloss_reads_every_word_by_its_senses():
+    assert "Guixi" not in english_gloss("新建桂溪路")
