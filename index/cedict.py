@@ -198,13 +198,31 @@ def meaning_senses(word: str) -> list[str]:
     return [sense for sense in senses if sense and not _NOT_A_MEANING.search(sense)]
 
 
+# The fields the dictionary labels senses with that government reports write about: a word's
+# sense in one of them is the one a report means ("(financial) deficit", not "red letter").
+REPORT_FIELDS = frozenset(
+    {"finance", "financial", "economics", "law", "political", "politics", "statistics", "commerce"}
+)
+_FIELD = re.compile(r"^\(([a-z ]+)\)")
+
+
+def report_field_names(word: str) -> list[str]:
+    """The names (as english_names cuts them) of a word's senses labelled with a REPORT_FIELDS field."""
+    labelled = (s for s in chinese_to_english().get(word, ()) if (m := _FIELD.match(s)) and m.group(1) in REPORT_FIELDS)
+    return [_name_of(re.sub(r"\([^)]*\)", "", sense).strip()) for sense in labelled]
+
+
+def _name_of(sense: str) -> str:
+    return sense.split(",")[0].split(";")[0].strip()
+
+
 def english_names(word: str, most: int = 2) -> list[str]:
     """English names for a Chinese term the dictionary holds whole (碳中和: carbon neutrality):
     each meaning sense cut at its first comma; none for a term it does not hold (a report's
     coinages are glossed by the report, not the dictionary)."""
     names = []
     for sense in meaning_senses(word):
-        name = sense.split(",")[0].split(";")[0].strip()
+        name = _name_of(sense)
         if name and name.isascii() and name not in names:
             names.append(name)
     return names[:most]

@@ -22,7 +22,7 @@ from index.word_for_word import english_gloss
 SENSES = 3  # the senses a word is read by: later ones are rarer uses that mostly add noise
 # Raised whenever a passage is glossed differently; the dictionary's reading and the stemmer's
 # tables are part of it, since questions are stemmed by the code that runs, passages by the build's.
-GLOSS_VERSION = f"2-{SENSES}-{TABLE_VERSION}-{STEMMING_KEY}"
+GLOSS_VERSION = f"3-{SENSES}-{TABLE_VERSION}-{STEMMING_KEY}"
 _PIECE = re.compile(r"[a-z]+|\d+(?:\.\d+)?")  # of a Latin token: its words and its numbers (GDP, 5.5%, PM2.5)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from index.cedict import english_names
+from index.cedict import english_names, report_field_names
 from index.name_gloss import Romanise, SenseChoice, marks
 
 MAX_WORD_CHARS = 6  # the longest Chinese word a gloss looks up whole
@@ -78,7 +78,10 @@ def _sense(word: str, names: list[str], phrase: str, choose: SenseChoice | None)
     senses (not the explaining ones) of a word of two characters or more; otherwise the first
     of its first few senses that names, a noun's before a verb's "to …". A single character's
     senses range too widely for a choice by meaning (性: "nature", "sex", the suffix "-ity"),
-    and its first sense is its commonest."""
+    and its first sense is its commonest. A sense labelled with a field reports write about
+    (index.cedict.REPORT_FIELDS) comes before the word's everyday senses."""
+    fielded = [n for n in names if n in report_field_names(word)]
+    names = fielded or names
     if choose is not None and len(word) > 1:
         plain = list(dict.fromkeys(n.removeprefix("to ") for n in names if not _EXPLAINS.search(n)))
         if len(plain) > 1:

@@ -18,3 +18,8 @@ def test_a_gloss_names_a_word_by_a_sense_that_names_rather_than_explains(retriev
 def test_a_gloss_names_words_and_never_shows_a_patterns_slots():
     gloss = english_gloss("支出规模比去年扩大")  # 比 is glossed "more {adj.} than {noun}" first
     assert "{" not in gloss and "expand" in gloss
+
+
+def test_a_sense_in_a_field_reports_write_about_comes_before_the_everyday_one():
+    gloss = english_gloss("财政赤字规模")  # 赤字: "(financial) deficit", "red letter"
+    assert "deficit" in gloss and "red letter" not in gloss
