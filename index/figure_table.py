@@ -26,7 +26,7 @@ from index.periods import periods
 from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "16"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "17"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -40,14 +40,14 @@ _CHANGE = re.compile(
     re.VERBOSE,
 )
 # Words at the end of a metric that say what happened to it, not what it is: verbs, and the
-# prepositions before a value (保持在, 控制在, 从…提高到, 降至).
+# prepositions before a value (保持在, 控制在, 从…提高到, 降至, 拟按…安排, 要高于).
 _TRAILING = re.compile(
     r"""
         (?: 完成 | 实现 | 达到 | 达 | 为 | 是 | 突破 | 超过 | 超 | 累计 | 新增 | 共计? | 约 | 近 | 逾 | 总计
           | 同比 | 比上年 | 较上年 | 分别 | 全年 | 预计 | 力争 | 左右 | 以上 | 年均 | 平均 | 合计 | 占 | 的
           | 和 | 及 | 与 | 、 | \s
           | (?:保持|控制|稳定|维持)在 | (?<![存现所正自实])在 | 从 | 由 | 再 | 实际
-          | (?:[降增升]|提高|下降|减少|扩大|缩小)?[至到] )+$
+          | (?:[降增升]|提高|下降|减少|扩大|缩小)?[至到] | 按 | 拟 | 要 | [高低]于 )+$
     """,
     re.VERBOSE,
 )
