@@ -3,10 +3,12 @@
 import re
 from dataclasses import replace
 
+import jieba
 import pytest
 
 from service.analysis.terms import query_terms, term_weights
-from service.answering.answer import MIN_SENTENCE_CHARS, _candidates, _pick, _with_detail
+from service.answering.answer import MAX_ANSWER_CHARS, MIN_SENTENCE_CHARS, _candidates, _pick, _trim, _with_detail
+from service.answering.figure_clause import clauses
 from service.answering.respond import ask
 from service.config import ROOT
 
@@ -156,3 +158,27 @@ def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
     worse = two if better is one else one
     assert picked(worse, better, 0.0) == better.chunk.id  # scored alike: the better sentence, even second
     assert picked(worse, better, 30.0) == worse.chunk.id  # far ahead: the first passage's
+
+
+_YEAR_OPENING = re.compile(r"到((?:19|20)\d\d)年[,，]")
+
+
+def test_a_long_answer_is_cut_around_what_is_asked_not_the_year_that_sets_its_scene(retriever):
+    """A long sentence opening with its year ("到2025年,…") is cut to the clauses holding the
+    question's topic, though the opening clause holds the question's year."""
+    sentences = [
+        s
+        for path in sorted((ROOT / "corpus" / "reports").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        for s in re.findall(r"[^。]+。", line)
+        if _YEAR_OPENING.match(s) and len(s) > MAX_ANSWER_CHARS
+    ]
+    assert sentences
+    for sentence in sentences:
+        *_, (start, end) = clauses(sentence)
+        last = sentence[start:end]
+        topic = next(w for w in jieba.cut(last) if len(w) > 1 and sentence.count(w) == 1)
+        query = retriever.analyse(f"到{_YEAR_OPENING.match(sentence).group(1)}年{topic}会怎样?")
+        terms = query_terms(query)
+        lo, hi = _trim(query, terms, sentence, weight=term_weights(terms, retriever.bundle.lexical))
+        assert topic in sentence[lo:hi], sentence

@@ -154,7 +154,7 @@ def term_weights(terms: Terms, lexical):
 
 
 _WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
+YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
 
 
 # The words that ask for a number (几家, 几支, 第几名, 多少钱): no answer repeats them.
@@ -173,7 +173,7 @@ def asked_terms(query: Query) -> Terms:
         return [
             g
             for g in query_terms(query)
-            if not all(_YEAR_WORD.fullmatch(a) or a in query.own for a in g) and not PERIOD_FRAMING.intersection(g)
+            if not all(YEAR_WORD.fullmatch(a) or a in query.own for a in g) and not PERIOD_FRAMING.intersection(g)
         ]
     latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))

@@ -20,7 +20,15 @@ from index.chunking import sentence_spans
 from index.figures import Figure, find_figures
 from index.periods import HALVES
 from service.analysis.query import Query
-from service.analysis.terms import Terms, coverage, dictionary_terms, known_terms, query_terms, term_weights
+from service.analysis.terms import (
+    YEAR_WORD,
+    Terms,
+    coverage,
+    dictionary_terms,
+    known_terms,
+    query_terms,
+    term_weights,
+)
 from service.answering.counted import Table, counted_words
 from service.answering.extracted import Answer
 from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, best_score, clauses, figure_clause
@@ -82,16 +90,19 @@ def _with_detail(text: str, start: int, end: int) -> int:
     return following[1] if following else end
 
 
-def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None) -> tuple[int, int]:
+def _trim(query: Query, terms: Terms, sentence: str, best: int | None = None, weight=None) -> tuple[int, int]:
     """The clauses of a long sentence around the best-covered clause (with its figure),
-    or around clause ``best`` when the caller has chosen it."""
+    or around clause ``best`` when the caller has chosen it; words weigh as ``weight`` says (rarer
+    more, as in choosing the sentence). A year the question names does not count: the clause
+    naming it sets the scene ("到2025年,…"), the clauses after it answer."""
     if len(sentence) <= MAX_ANSWER_CHARS:
         return 0, len(sentence)
     spans = clauses(sentence)
+    topic = [group for group in terms if not all(YEAR_WORD.fullmatch(a) for a in group)]
 
     def clause_score(i: int) -> float:
         text = sentence[spans[i][0] : spans[i][1]]
-        return coverage(terms, text) + (0.5 if query.wants_figure and find_figures(text) else 0.0)
+        return coverage(topic, text, weight) + (0.5 if query.wants_figure and find_figures(text) else 0.0)
 
     if best is None:
         best = max(range(len(spans)), key=lambda i: (clause_score(i), -i))
@@ -138,7 +149,7 @@ def _clause_answer(
     if clause is None:
         end = _with_detail(hit.chunk.text, start, end)
     sentence = hit.chunk.text[start:end]
-    lo, hi = _trim(query, terms, sentence, clause)
+    lo, hi = _trim(query, terms, sentence, clause, weight)
     text = sentence[lo:hi].strip()
     offset = hit.chunk.start + start + lo
     figures = find_figures(text)
