@@ -64,16 +64,31 @@ def _is_name(word: str, tag: str) -> bool:
 
 
 def dictionary_name(word: str, phrase: str = "", choose: SenseChoice | None = None) -> str:
-    """How the dictionary names a word in English: its first naming sense when that names
-    rather than says where a place lies ("National People's Congress", "central China"), else
-    the name leading its first sense ("X" of "X district of Y city"); "" when it has neither. Of
-    a word with several names (阿里巴巴: the tale's "Ali Baba", the company "Alibaba"), ``choose``
-    picks the one that fits the ``phrase``."""
-    named = [n for n in english_names(word, most=MAX_NAMES) if not _DESCRIBES.search(n)]
+    """How the dictionary names a word in English: its naming senses, each cut to the name it
+    leads with when it says where a place lies ("X" of "X city on Y river", "X Tower in Y city"),
+    capitalised names first ("central China" when there is no other); else the name leading its
+    first sense ("X" of "X district of Y city"); "" when it has none. Of a word with several
+    names (阿里巴巴: the tale's "Ali Baba", the company "Alibaba"), ``choose`` picks the one that
+    fits the ``phrase``."""
+    named = dictionary_names(word)
     if len(named) > 1 and choose is not None:
         return choose(word, named, phrase)
     if named:
         return named[0]
     senses = chinese_to_english().get(word, ())
-    found = _LEADING_NAME.match(senses[0]) if senses else None
+    return _plain_name(senses[0], always_cut=True) if senses else ""
+
+
+def dictionary_names(word: str) -> list[str]:
+    """A word's naming senses as bare names (see dictionary_name), capitalised ones first."""
+    named = [n for n in map(_plain_name, english_names(word, most=MAX_NAMES)) if n]
+    return [n for n in named if n[:1].isupper()] or named
+
+
+def _plain_name(sense: str, always_cut: bool = False) -> str:
+    """A naming sense as a bare name: cut to the capitalised name it leads with, without its
+    level, when it describes where a place lies (or ``always_cut``); "" when it leads with none."""
+    if not (always_cut or _DESCRIBES.search(sense)):
+        return sense
+    found = _LEADING_NAME.match(sense)
     return _LEVEL.sub("", found.group(0)) if found else ""

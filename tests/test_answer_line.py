@@ -131,3 +131,8 @@ def test_an_english_note_names_a_word_in_the_askers_words_where_the_dictionary_h
     assert "项目 = project" in english_notes(clause, ["项目"], "Which major projects started?")
     assert "问题 = problem" in english_notes(clause, ["问题"], "Were the problems fixed?")
     assert "问题 = question" in english_notes(clause, ["问题"], "Were the inspection findings fixed?")
+
+
+def test_english_notes_write_a_name_as_a_name_not_as_where_it_lies():
+    notes = english_notes("支持湖北经济社会发展", ["湖北"])  # the dictionary: "… Province (…) in central China"
+    assert notes.startswith("湖北 = ") and " in " not in notes and "Province" not in notes

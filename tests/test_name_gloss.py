@@ -1,5 +1,8 @@
 """index.name_gloss: names written as names, grammar words left out, in a word-for-word gloss."""
 
+import re
+
+from index.cedict import chinese_to_english, is_name
 from index.name_gloss import dictionary_name
 from index.romanised import romanise
 from index.word_for_word import english_gloss
@@ -44,3 +47,10 @@ def test_particles_and_prepositions_are_left_out_and_a_list_closes_with_etc():
 
 def test_without_romanise_a_gloss_reads_every_word_by_its_senses():
     assert "Guixi" not in english_gloss("新建桂溪路")
+
+
+def test_a_dictionary_name_names_and_never_says_where_a_place_lies():
+    names = sorted(w for w in chinese_to_english() if is_name(w))[:3000]
+    written = [dictionary_name(w) for w in names]
+    assert sum(map(bool, written)) > 0.9 * len(names)
+    assert not [n for n in written if re.search(r"\s(?:in|on|at|near)\s", n)]

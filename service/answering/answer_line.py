@@ -18,10 +18,11 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from index.cedict import english_names
+from index.cedict import english_names, is_name
 from index.figure_table import FigureRecord, own_periods, record_id
 from index.figures import find_figures
 from index.glossary import GlossaryEntry
+from index.name_gloss import dictionary_names
 from index.normalize import in_script
 from index.periods import HALVES, PLAN_DIGITS, plan_years
 from index.terminology import content_stems
@@ -191,13 +192,15 @@ def english_notes(text: str, terms: Iterable[str], question: str = "") -> str:
     """What an English reader needs to read a Chinese clause against the question: the
     question's own Chinese words the clause holds (the longest where they overlap), each with
     the dictionary's name for it, the one in the asker's words where a sense shares one (规划:
-    "to plan" for "What does the plan say", not "to draw up a plan"), and the clause's figures in
+    "to plan" for "What does the plan say", not "to draw up a plan"), a name as a name
+    (index.name_gloss.dictionary_names: "X", not "X city on Y river"), and the clause's figures in
     English (60岁 = 60 years old). Only the dictionary's and the figure renderings' words."""
     asked = set(content_stems(question))
     found = sorted((text.find(t), -len(t), t) for t in set(terms) if len(t) >= 2 and t in text)
     notes, covered = [], []
     for at, _, term in found:
         names = english_names(term, most=NOTE_SENSES)
+        names = (dictionary_names(term) or names) if names and is_name(term) else names
         if names and not any(lo <= at < hi for lo, hi in covered):
             notes.append(f"{term} = {next((n for n in names if asked & set(content_stems(n))), names[0])}")
             covered.append((at, at + len(term)))
