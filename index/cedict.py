@@ -86,7 +86,8 @@ def is_capital_of(word: str, places: Iterable[str]) -> bool:
     People's Republic of X", for a place it names "X")? Only the name right after "capital of"
     counts (a province's capital, "capital of Y province in southwest X", is not X's), and no
     former capital."""
-    owners = {m.group(0).lower() for place in places for sense in meaning_senses(place) if (m := _NAME.match(sense))}
+    senses = (sense for place in places for sense in meaning_senses(place))
+    owners = {m.group(0).lower() for sense in senses if (m := LEADING_NAME.match(sense))}
     capitals = (_CAPITAL_OF.search(s) for s in chinese_to_english().get(word, ()) if not _FORMER.search(s))
     return any(_same_place(m.group(1).lower(), owner) for m in capitals if m for owner in owners)
 
@@ -97,8 +98,9 @@ def _same_place(named: str, owner: str) -> bool:
     return named == owner or named.endswith(" " + owner) or owner.startswith(named + " ")
 
 
-_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*")  # a leading name: "Y Province", "X"
-_CAPITAL_OF = re.compile(r"\bcapital of (?:the )?(" + _NAME.pattern + ")")
+# A name leading a sense: "Y Province", "X", "People's Republic of X", "A and B Initiative".
+LEADING_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'-]*)*")
+_CAPITAL_OF = re.compile(r"\bcapital of (?:the )?(" + LEADING_NAME.pattern + ")")
 _FORMER = re.compile(r"\b(?:former|old|ancient|historic\w*|during)\b", re.I)
 
 
@@ -191,25 +193,27 @@ _NOT_A_MEANING = re.compile(
 )
 
 
+def _without_notes(sense: str) -> str:
+    return re.sub(r"\([^)]*\)", "", sense).strip()
+
+
 def meaning_senses(word: str) -> list[str]:
     """The senses of a word the dictionary holds whole that say what it means, without their
     notes in brackets; none for a word it does not hold."""
-    senses = (re.sub(r"\([^)]*\)", "", sense).strip() for sense in chinese_to_english().get(word, ()))
+    senses = map(_without_notes, chinese_to_english().get(word, ()))
     return [sense for sense in senses if sense and not _NOT_A_MEANING.search(sense)]
 
 
 # The fields the dictionary labels senses with that government reports write about: a word's
 # sense in one of them is the one a report means ("(financial) deficit", not "red letter").
-REPORT_FIELDS = frozenset(
-    {"finance", "financial", "economics", "law", "political", "politics", "statistics", "commerce"}
-)
+REPORT_FIELDS = frozenset({"finance", "financial", "economics", "political", "politics", "commerce"})
 _FIELD = re.compile(r"^\(([a-z ]+)\)")
 
 
 def report_field_names(word: str) -> list[str]:
     """The names (as english_names cuts them) of a word's senses labelled with a REPORT_FIELDS field."""
     labelled = (s for s in chinese_to_english().get(word, ()) if (m := _FIELD.match(s)) and m.group(1) in REPORT_FIELDS)
-    return [_name_of(re.sub(r"\([^)]*\)", "", sense).strip()) for sense in labelled]
+    return [_name_of(_without_notes(sense)) for sense in labelled]
 
 
 def _name_of(sense: str) -> str:

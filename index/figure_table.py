@@ -26,7 +26,7 @@ from index.periods import periods
 from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "18"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "19"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -47,7 +47,8 @@ _TRAILING = re.compile(
           | 同比 | 比上年 | 较上年 | 分别 | 全年 | 预计 | 力争 | 左右 | 以上 | 年均 | 平均 | 合计 | 占 | 的
           | 和 | 及 | 与 | 、 | \s
           | (?:保持|控制|稳定|维持)在 | (?<![存现所正自实])在 | 从 | 由 | 再 | 实际
-          | (?:[降增升]|提高|下降|减少|扩大|缩小)?[至到] | 按 | 拟 | 要 | [高低]于 )+$
+          | (?:[降增升]|提高|下降|减少|扩大|缩小)?[至到] | 按 | (?<![模虚草])拟 | (?<![纲主需重必摘概只])要
+          | (?:不|均|略|明显)?[高低]于 )+$
     """,
     re.VERBOSE,
 )

@@ -93,7 +93,7 @@ class RomanisedNames:
 
 def romanise(name: str) -> str:
     """A Han name as a map writes it, at build time: toneless pinyin as one capitalised word,
-    and the kind of place it ends with in English (某某路: "Mouxi Road", as NAME_SUFFIX reads it)."""
+    and the kind of place it ends with in English (某某路: "Moumou Road", as NAME_SUFFIX reads it)."""
     from pypinyin import lazy_pinyin
 
     for word, (suffix, _) in NAME_SUFFIX.items():

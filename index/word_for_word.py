@@ -55,7 +55,8 @@ def english_gloss(
             else:
                 i += 1
             continue
-        for size in range(min(MAX_WORD_CHARS, len(text) - i), 0, -1):
+        upto = min((start for start in marked if start > i), default=len(text))  # a name starts there
+        for size in range(min(MAX_WORD_CHARS, upto - i), 0, -1):
             names = english_names(text[i : i + size], most=MAX_GLOSS_SENSES)
             if names or size == 1:
                 break
@@ -80,8 +81,8 @@ def _sense(word: str, names: list[str], phrase: str, choose: SenseChoice | None)
     senses range too widely for a choice by meaning (性: "nature", "sex", the suffix "-ity"),
     and its first sense is its commonest. A sense labelled with a field reports write about
     (index.cedict.REPORT_FIELDS) comes before the word's everyday senses."""
-    fielded = [n for n in names if n in report_field_names(word)]
-    names = fielded or names
+    fielded = set(report_field_names(word))
+    names = [n for n in names if n in fielded] or names
     if choose is not None and len(word) > 1:
         plain = list(dict.fromkeys(n.removeprefix("to ") for n in names if not _EXPLAINS.search(n)))
         if len(plain) > 1:

@@ -66,8 +66,8 @@ def test_a_metric_starts_after_a_rank_in_run_on_text():
 def test_a_metric_is_what_is_counted_not_the_verbs_and_prepositions_around_it():
     sentence = "拟安排地方政府专项债券3.65万亿元,城镇调查失业率全年控制在5.5%以内,粮食产量保持在1.3万亿斤以上"
     sentence += ",贫困发生率降至0.6%,将科技型中小企业加计扣除比例从75%提高到100%,赤字率拟按3%左右安排"
-    sentence += ",小微企业贷款要高于30%"
+    sentence += ",小微企业贷款要高于30%,涉农贷款不低于20%,规划纲要12项"
     records = sentence_records(_chunk(sentence), "country")
     metrics = [r.metric for r in records if not r.change]
     assert metrics[:5] == ["地方政府专项债券", "城镇调查失业率", "粮食产量", "贫困发生率", "科技型中小企业加计扣除比例"]
-    assert metrics[-2:] == ["赤字率", "小微企业贷款"]
+    assert metrics[-4:] == ["赤字率", "小微企业贷款", "涉农贷款", "规划纲要"]

@@ -21,5 +21,5 @@ def test_a_gloss_names_words_and_never_shows_a_patterns_slots():
 
 
 def test_a_sense_in_a_field_reports_write_about_comes_before_the_everyday_one():
-    gloss = english_gloss("财政赤字规模")  # 赤字: "(financial) deficit", "red letter"
-    assert "deficit" in gloss and "red letter" not in gloss
+    gloss = english_gloss("市场需求")  # 需求: "requirement", "(economics) demand"
+    assert "demand" in gloss and "requirement" not in gloss
