@@ -85,10 +85,10 @@ def _names_a_place(word: str) -> bool:
 
 
 def dictionary_name(word: str, phrase: str = "", choose: SenseChoice | None = None) -> str:
-    """How the dictionary names a word in English: its naming senses, each cut to the name it
-    leads with when it says where a place lies ("X" of "X city on Y river", "X Tower in Y city"),
-    capitalised names first ("central China" when there is no other); else the name leading its
-    first sense ("X" of "X district of Y city"); "" when it has none. Of a word with several
+    """How the dictionary names a word in English: the first of dictionary_names (its naming
+    senses, each cut to the name it leads with when it says where a place lies: "X" of "X city
+    on Y river", "X Tower" of "X Tower in Y city"); else the name leading its first sense ("X"
+    of "X district of Y city"); "" when it has none. Of a word with several
     names (阿里巴巴: the tale's "Ali Baba", the company "Alibaba"), ``choose`` picks the one that
     fits the ``phrase``."""
     named = dictionary_names(word)
