@@ -17,6 +17,7 @@ from index.normalize import clean, detect_language, normalize, taiwan_to_mainlan
 from index.periods import report_namings, without
 from index.romanised import RomanisedNames
 from index.terminology import Terminology, english_words, is_content_word
+from service.analysis.abbreviations import Abbreviations, abbreviations
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, named_places, romanised_groups, whole_places
 
@@ -51,6 +52,7 @@ class Query:
     report_named: tuple[str, ...] = ()  # the words that name a report by its date ("the 2022 report": index.periods)
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
     home: Home = NOWHERE  # the reports' own places and the units they lie in (index.levels)
+    abbreviations: Abbreviations = ()  # the reports' short forms of a Chinese question's words
 
     @property
     def period_text(self) -> str:
@@ -144,6 +146,7 @@ def analyse(
     groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []
     reports_use = uses or (lambda zh: _used(zh, vocabulary))
+    short: Abbreviations = ()
     if language == "en":
         phrases, unmatched = terminology.translate_phrases(text)
         groups, unmatched = _reports_groups(phrases, unmatched, reports_use)
@@ -177,6 +180,7 @@ def analyse(
         if latin and not groups:
             groups, _ = _acronym_groups(question, latin.lower().split(), reports_use)
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
+        short = abbreviations(text, vocabulary)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
     named, named_years = report_namings(text, reports or {})
@@ -196,4 +200,5 @@ def analyse(
         named,
         frozenset(map(str, named_years)),
         home,
+        short,
     )

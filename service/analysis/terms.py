@@ -15,6 +15,7 @@ import jieba
 
 from index.cedict import english_to_chinese
 from index.lexical import tokenize
+from service.analysis.abbreviations import alternatives
 from service.analysis.asked_figure import FIGURE_ZH
 from service.analysis.query import Query
 
@@ -40,7 +41,11 @@ def query_terms(query: Query) -> Terms:
     translated phrase or year of an English one."""
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
-    return [(t,) for t in dict.fromkeys(tokenize(query.text)) if t not in GENERIC and t not in query.own]
+    return [
+        alternatives(t, query.abbreviations)
+        for t in dict.fromkeys(tokenize(query.text))
+        if t not in GENERIC and t not in query.own
+    ]
 
 
 def known_terms(query: Query, vocabulary) -> int:
@@ -178,7 +183,7 @@ def asked_terms(query: Query) -> Terms:
     latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
     return [
-        latin.get(w.lower(), (w,))
+        latin.get(w.lower(), alternatives(w, query.abbreviations))
         for w in dict.fromkeys(words)
         if w not in GENERIC and w not in query.own and not _ASKING.fullmatch(w)
     ]

@@ -169,7 +169,7 @@ class Retriever:
             figures = [t for t in tokenize(query.text) if t[0].isdigit()]  # as the passages' tokens write them
             scores = self.bundle.lexical.phrase_scores(groups, figures)
         else:
-            scores = self.bundle.lexical.scores(tokenize(query.text))
+            scores = self.bundle.lexical.scores(tokenize(query.text) + [short for short, _ in query.abbreviations])
         return best_rows(scores, DEPTH)
 
     def _dense(self, role: str, query: Query, augment: bool) -> list[tuple[int, float]]:
