@@ -46,8 +46,8 @@ def abbreviations(text: str, vocabulary: Container[str]) -> Abbreviations:
 
 def _may_stand_for(short: str, source: str) -> bool:
     """Can ``short`` abbreviate ``source``? Yes when the dictionary does not hold it or calls it an
-    abbreviation; else only if its senses share a word with those of the source's words (违建 "illegal
-    construction": 违法 "illegal", 建设 "construction"; not 安排 "to arrange" for 安全 排查)."""
+    abbreviation (违建: "abbr. for 违章建筑"); else only if its senses share a word with those of
+    the source's words (not 安排 "to arrange" for 安全 "safe" 排查 "to inspect")."""
     senses = chinese_to_english().get(short, ())
     if not senses or any(sense.startswith("abbr") for sense in senses):
         return True
