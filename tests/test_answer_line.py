@@ -1,7 +1,9 @@
 """The answer line: metric, period and value first, in the asker's language and script."""
 
+import re
 from decimal import Decimal
 
+from index.cedict import chinese_to_english, english_names, is_name
 from index.figure_table import FigureRecord
 from service.answering.answer_line import (
     as_written,
@@ -134,5 +136,13 @@ def test_an_english_note_names_a_word_in_the_askers_words_where_the_dictionary_h
 
 
 def test_english_notes_write_a_name_as_a_name_not_as_where_it_lies():
-    notes = english_notes("支持湖北经济社会发展", ["湖北"])  # the dictionary: "… Province (…) in central China"
-    assert notes.startswith("湖北 = ") and " in " not in notes and "Province" not in notes
+    # names whose first dictionary name says where they lie ("X Province in central Y")
+    names = [
+        w
+        for w in sorted(chinese_to_english())
+        if is_name(w) and len(w) == 2 and re.search(r"Province\s+in\s", (english_names(w) or [""])[0])
+    ]
+    assert names
+    for name in names:
+        notes = english_notes(f"支持{name}经济社会发展", [name])
+        assert notes.startswith(f"{name} = ") and " in " not in notes and "Province" not in notes, notes

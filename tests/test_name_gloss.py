@@ -24,11 +24,6 @@ def test_a_name_the_dictionary_knows_is_written_by_its_english_name_though_a_lon
     assert dictionary_name("人大") == "National People's Congress"
 
 
-def test_a_dictionary_sense_that_only_locates_a_place_gives_way_to_the_name_it_leads_with():
-    named = dictionary_name("湖北")  # "… Province (…) in central China"
-    assert named and " in " not in named and not named.endswith("Province")
-
-
 def test_several_names_are_chosen_between_by_the_phrase():
     def pick_last(word: str, senses: list[str], phrase: str) -> str:
         return senses[-1]
