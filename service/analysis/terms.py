@@ -37,8 +37,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def query_terms(query: Query) -> Terms:
     """What the question asks about, as groups of Chinese alternatives: one group per
-    search-mode token of a Chinese question (stopwords and GENERIC words dropped), per
-    translated phrase or year of an English one."""
+    search-mode token of a Chinese question (stopwords and GENERIC words dropped; the reports'
+    abbreviation of the words it is part of as an alternative, service.analysis.abbreviations),
+    per translated phrase or year of an English one."""
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
     return [
@@ -167,13 +168,14 @@ _ASKING = re.compile(r"(?:第?几|多少)[\u4e00-\u9fff]?")
 
 
 def asked_terms(query: Query) -> Terms:
-    """One group per word of a Chinese question (jieba's plain cut), or the translated
-    groups of an English one: what a confident answer must mostly cover. An English
-    question's years are left out: the answer's clause rarely repeats the year its section
-    heading gives, and unseen or unfinished years are checked on their own; so are the
-    words framing a period (PERIOD_FRAMING). So are the reports' own place, level and
-    years (Query.own) in either language: every heading names them, so an answer off the
-    topic would hold a word of the question through them."""
+    """One group per word of a Chinese question (jieba's plain cut, with the reports'
+    abbreviations of it as alternatives), or the translated groups of an English one: what a
+    confident answer must mostly cover. An English question's years are left out: the
+    answer's clause rarely repeats the year its section heading gives, and unseen or
+    unfinished years are checked on their own; so are the words framing a period
+    (PERIOD_FRAMING). So are the reports' own place, level and years (Query.own) in either
+    language: every heading names them, so an answer off the topic would hold a word of the
+    question through them."""
     if query.language == "en":
         return [
             g
