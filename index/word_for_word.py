@@ -15,9 +15,12 @@ DEFAULT_SENSES = 4  # without a chooser, a gloss takes the first noun among a wo
 MAX_GLOSS_SENSES = 6  # a chooser weighs this many
 
 
+# A sense about someone or something ("to remind sb"), and an article opening a sense.
+_ABOUT_SOMEONE = r"\b(?:sth|sb|one's|oneself|something|somebody)\b"
+_OPENING_ARTICLE = r"^(?:a|an|the)\s"
 # A sense that explains rather than names (隐患 "a danger concealed within sth"): the next
 # sense of the word names it ("hidden damage").
-_EXPLAINING = re.compile(r"\b(?:sth|sb|one's|oneself|something|somebody)\b|^(?:a|an|the)\s")
+_EXPLAINING = re.compile(f"{_ABOUT_SOMEONE}|{_OPENING_ARTICLE}")
 
 
 def english_gloss(
@@ -70,8 +73,8 @@ def english_gloss(
 # What a chooser does not weigh: a sense about someone or something, or an article opening a
 # phrase of four words or more ("a danger concealed within sth"); "a loan" names, and is written
 # without its article.
-_EXPLAINS = re.compile(r"\b(?:sth|sb|one's|oneself|something|somebody)\b|^(?:a|an|the)\s+\S+(?:\s+\S+){2,}")
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_EXPLAINS = re.compile(_ABOUT_SOMEONE + "|" + _OPENING_ARTICLE + r"+\S+(?:\s+\S+){2,}")
+_ARTICLE = re.compile(_OPENING_ARTICLE + "+")
 
 
 def _sense(word: str, names: list[str], phrase: str, choose: SenseChoice | None) -> str:
