@@ -44,3 +44,15 @@ def test_an_acronym_reaches_the_part_of_its_name_the_reports_write(tmp_path):
     assert any("居民消费价格" in group for group in chinese.zh_groups)
     lower = analyse("2022 cpi target?", GlossaryMatcher([]), _terminology(tmp_path, {}), uses=uses)
     assert not any("居民消费价格" in group for group in lower.zh_groups)  # only what the asker wrote as one
+
+
+def test_a_chinese_questions_acronym_takes_the_words_these_reports_write_not_a_curated_rows(tmp_path):
+    """A terminology written for other reports names GDP 地区生产总值; reports that write
+    国内生产总值 are searched for that, and the group keeps the acronym as the asker wrote it."""
+    terminology = _terminology(tmp_path, {"GDP": "地区生产总值"})
+    written = "国内生产总值增长5.5%左右"
+    query = analyse("去年GDP涨了多少", GlossaryMatcher([]), terminology, uses=lambda zh: zh in written)
+    (group,) = query.zh_groups
+    assert group[0] == "国内生产总值" and group[-1] == "GDP" and "地区生产总值" not in group
+    own = analyse("去年GDP涨了多少", GlossaryMatcher([]), terminology, uses=lambda zh: zh == "地区生产总值")
+    assert own.zh_groups == [("地区生产总值", "GDP")]

@@ -1,7 +1,7 @@
 """Term weights and coverage: what makes a clause answer a question's words."""
 
 from index.lexical import tokenize
-from service.analysis.terms import rarity
+from service.analysis.terms import asked_terms, query_terms, rarity
 
 
 def test_a_compound_weighs_as_its_most_telling_token_not_the_common_word_inside_it(retriever):
@@ -12,3 +12,13 @@ def test_a_compound_weighs_as_its_most_telling_token_not_the_common_word_inside_
     assert common in tokenize(compound)
     assert weight((compound,)) > weight((common,))
     assert weight((compound, common)) == weight((common,))  # a group is as telling as its most ordinary alternative
+
+
+def test_an_english_word_in_a_chinese_question_is_looked_for_in_the_reports_words(retriever):
+    """The clause that answers 上半年GDP是多少 is chosen and judged on the Chinese the reports
+    write for GDP, not on the letters, which the reports' clauses seldom hold."""
+    query = retriever.analyse("上半年GDP是多少")
+    (group,) = query.zh_groups
+    assert group[-1] == "GDP" and all(retriever.bundle.uses(zh) for zh in group[:-1])
+    assert group in query_terms(query) and ("gdp",) not in query_terms(query)
+    assert group in asked_terms(query)

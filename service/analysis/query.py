@@ -113,6 +113,33 @@ def _acronym_groups(
     return [g for g in found.values() if g], [w for w in words if not found.get(w)]
 
 
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-]+")
+
+
+def _latin_groups(
+    question: str, text: str, terminology: Terminology, uses: Callable[[str], bool]
+) -> list[tuple[str, ...]]:
+    """Groups for the English words of a Chinese question ("GDP", "PM2.5"), each ending with the
+    words as the question writes them (a report may write them too): the terminology's
+    alternatives these reports write, else the dictionary's words for the phrase or for the
+    acronym they write (国内生产总值 where the terminology knows only 地区生产总值), else the
+    terminology's row as it stands."""
+    latin = " ".join(_LATIN.findall(text))
+    if not latin:
+        return []
+    phrases, unmatched = terminology.translate_phrases(latin)
+    written = set(acronyms(question))
+    groups: list[tuple[str, ...]] = []
+    for phrase, terms in phrases + [(word, []) for word in unmatched]:
+        key = _spelled(phrase, written)
+        kept = tuple(t for t in terms if uses(t)) or dictionary_words(phrase, uses)
+        kept = kept or (acronym_words(key, uses) if key else ()) or tuple(terms)
+        spelling = re.search(re.escape(phrase).replace(r"\ ", r"\s+"), text, re.I)
+        if kept:
+            groups.append(tuple(dict.fromkeys((*kept, spelling.group(0) if spelling else phrase))))
+    return groups
+
+
 def _spelled(word: str, written: set[str]) -> str | None:
     """The acronym the question writes that a lower-cased word is (smes: SMEs), if any."""
     return word if word in written else word.removesuffix("s") if word.removesuffix("s") in written else None
@@ -174,11 +201,7 @@ def analyse(
         figure, define = asks_value(text, language), _DEFINE_EN.search(text)
     else:
         places = ()
-        # English words inside a Chinese question ("GDP") get their Chinese terms too.
-        latin = " ".join(re.findall(r"[A-Za-z][A-Za-z\-]+", text))
-        groups = [tuple(g) for g in terminology.translate_groups(latin)[0]] if latin else []
-        if latin and not groups:
-            groups, _ = _acronym_groups(question, latin.lower().split(), reports_use)
+        groups = _latin_groups(question, text, terminology, reports_use)
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
         short = abbreviations(text, vocabulary)
     figure = figure or names_metric(text, language, metrics)

@@ -38,15 +38,22 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def query_terms(query: Query) -> Terms:
     """What the question asks about, as groups of Chinese alternatives: one group per
     search-mode token of a Chinese question (stopwords and GENERIC words dropped; the reports'
-    abbreviation of the words it is part of as an alternative, service.analysis.abbreviations),
-    per translated phrase or year of an English one."""
+    abbreviation of the words it is part of as an alternative, service.analysis.abbreviations;
+    an English word's Chinese words, latin_groups), per translated phrase or year of an English one."""
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
+    latin = latin_groups(query)
     return [
-        alternatives(t, query.abbreviations)
+        latin.get(t, alternatives(t, query.abbreviations))
         for t in dict.fromkeys(tokenize(query.text))
         if t not in GENERIC and t not in query.own
     ]
+
+
+def latin_groups(query: Query) -> dict[str, tuple[str, ...]]:
+    """The group of Chinese alternatives of each English word a Chinese question writes
+    ("gdp": 国内生产总值, GDP), by the word lower-cased as a search token is."""
+    return {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
 
 
 def known_terms(query: Query, vocabulary) -> int:
@@ -182,7 +189,7 @@ def asked_terms(query: Query) -> Terms:
             for g in query_terms(query)
             if not all(YEAR_WORD.fullmatch(a) or a in query.own for a in g) and not PERIOD_FRAMING.intersection(g)
         ]
-    latin = {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
+    latin = latin_groups(query)
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
     return [
         latin.get(w.lower(), alternatives(w, query.abbreviations))

@@ -169,7 +169,11 @@ class Retriever:
             figures = [t for t in tokenize(query.text) if t[0].isdigit()]  # as the passages' tokens write them
             scores = self.bundle.lexical.phrase_scores(groups, figures)
         else:
-            scores = self.bundle.lexical.scores(tokenize(query.text) + [short for short, _ in query.abbreviations])
+            # the reports' abbreviations of its words, and its English words' Chinese ones ("GDP")
+            extra = [short for short, _ in query.abbreviations] + [
+                t for group in query.zh_groups for t in tokenize(group[0]) if not group[0].isascii()
+            ]
+            scores = self.bundle.lexical.scores(tokenize(query.text) + extra)
         return best_rows(scores, DEPTH)
 
     def _dense(self, role: str, query: Query, augment: bool) -> list[tuple[int, float]]:
