@@ -123,3 +123,21 @@ def test_the_verdict_does_not_depend_on_how_many_passages_are_shown(retriever, q
     answers = [ask(retriever, question, top_k=k) for k in (1, 5, 20)]
     assert len({(a["verdict"], a["confidence"], a["answer"]) for a in answers}) == 1
     assert [len(a["passages"]) for a in answers] == [1, 5, 20]
+
+
+def test_a_question_asking_no_figure_is_never_told_its_figure_is_off_topic():
+    """A figure signal is zero for every question that asks no figure: it lowers them all alike
+    and is no reason to doubt one of them."""
+    model = VerdictModel(
+        FEATURES,
+        (0.5,) * len(FEATURES),
+        (1.0,) * len(FEATURES),
+        _model(focus_coverage=3.0, cos_main=1.0).weights,
+        0.0,
+        answered=0.6,
+        not_found=0.3,
+    )
+    policy = model.judge({"wants_figure": 0.0, "focus_coverage": 0.0, "cos_main": 0.4}, [])
+    assert policy.reason == "few_words"
+    figure = model.judge({"wants_figure": 1.0, "focus_coverage": 0.0, "cos_main": 0.4}, [])
+    assert figure.reason == "figure_off_topic"

@@ -122,12 +122,13 @@ class VerdictModel:
 
     def reason(self, signals: dict[str, float], fired: list[str]) -> str:
         """The doubt to show: of the checks that fired, the one that lowered the confidence
-        most; when none did, what the weakest numeric signal stands for."""
+        most; when none did, what the weakest numeric signal that applies to this kind of
+        question stands for."""
         parts = self.contributions(signals)
         lowering = [code for code in fired if parts.get(_check_feature(code), 0.0) < 0]
         if lowering:
             return min(lowering, key=lambda code: parts[_check_feature(code)])
-        numeric = {name: parts[name] for name in NUMERIC_REASONS if name in parts}
+        numeric = {name: parts[name] for name in NUMERIC_REASONS if name in parts and _applies(name, signals)}
         return NUMERIC_REASONS[min(numeric, key=numeric.get)] if numeric else "few_words"
 
     def to_dict(self) -> dict:
@@ -152,6 +153,17 @@ class VerdictModel:
             float(data["answered"]),
             float(data["not_found"]),
         )
+
+
+# The signals that only vary for one kind of question, and the signal that says it is one: for
+# any other question they are zero, a constant that lowers every such question's log-odds alike
+# and says nothing of this one (a question asking no figure has no figure "off topic").
+_ONLY_FOR = {"figure_coverage": "wants_figure", "focus_coverage": "wants_figure", "english_coverage": "english"}
+
+
+def _applies(name: str, signals: dict[str, float]) -> bool:
+    kind = _ONLY_FOR.get(name)
+    return kind is None or bool(signals.get(kind))
 
 
 def _check_feature(code: str) -> str:
