@@ -6,6 +6,7 @@ from dataclasses import replace
 import jieba
 import pytest
 
+from service.analysis.query import names_only
 from service.analysis.terms import query_terms, term_weights
 from service.answering.answer import MAX_ANSWER_CHARS, MIN_SENTENCE_CHARS, _candidates, _pick, _trim, _with_detail
 from service.answering.figure_clause import clauses
@@ -97,6 +98,21 @@ def test_asking_what_a_glossary_term_means_is_answered_by_its_definition_line(re
             name,
             answer["answer"],
         )
+
+
+@pytest.mark.parametrize("template", ["{}", "{}?", " “{}” "])
+def test_a_glossary_term_asked_bare_is_answered_outright_by_its_definition(retriever, template):
+    """A question of nothing but a term (in Chinese, or by its English name) is asked what the term
+    means, as a dictionary is consulted: its definition, given outright, even for a term
+    without a letter or character in it ("1+8"). A term with another word beside it is not."""
+    for entry in retriever.bundle.glossary:
+        for name in (entry.term, *entry.english[:1]):
+            answer = ask(retriever, template.format(name))
+            cited = answer["citation"]
+            assert answer["verdict"] == "answered", (name, answer["verdict"], answer.get("doubt"))
+            assert cited["doc"] == entry.doc and entry.start <= cited["start"] < cited["end"] <= entry.end, name
+    entry = retriever.bundle.glossary[0]
+    assert not names_only(f"{entry.term} 数量", [entry]) and names_only(f"{entry.term}？", [entry])
 
 
 # A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).

@@ -113,6 +113,16 @@ def _acronym_groups(
     return [g for g in found.values() if g], [w for w in words if not found.get(w)]
 
 
+def names_only(text: str, glossary: list[GlossaryEntry]) -> bool:
+    """Is a question nothing but the names of glossary terms ("六清", "1+8?")? Asked bare, a
+    term is asked what it means, as a dictionary is consulted."""
+    rest = text
+    for entry in glossary:
+        for name in sorted({entry.term, *entry.aliases, *entry.traditional, *entry.english}, key=len, reverse=True):
+            rest = re.sub(re.escape(name), " ", rest, flags=re.I) if name else rest
+    return bool(glossary) and not re.search(r"[\w\u4e00-\u9fff]", rest)
+
+
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]+")
 
 
@@ -204,6 +214,7 @@ def analyse(
         groups = _latin_groups(question, text, terminology, reports_use)
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
         short = abbreviations(text, vocabulary)
+    define = define or names_only(text, glossary)
     figure = figure or names_metric(text, language, metrics)
     kind = expected_kind(text, language) if figure else None
     named, named_years = report_namings(text, reports or {})
