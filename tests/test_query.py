@@ -56,3 +56,29 @@ def test_a_chinese_questions_acronym_takes_the_words_these_reports_write_not_a_c
     assert group[0] == "国内生产总值" and group[-1] == "GDP" and "地区生产总值" not in group
     own = analyse("去年GDP涨了多少", GlossaryMatcher([]), terminology, uses=lambda zh: zh == "地区生产总值")
     assert own.zh_groups == [("地区生产总值", "GDP")]
+
+
+def test_reports_writing_an_acronyms_letters_still_get_its_chinese_words(tmp_path):
+    """Reports that write GDP once (占GDP比重) but name it 国内生产总值 everywhere else: the
+    letters are kept beside the Chinese words, not instead of them."""
+    terminology = _terminology(tmp_path, {"GDP": "地区生产总值|GDP"})
+    written = "国内生产总值增长5.5%左右，占GDP比重"
+    for question in ("去年GDP涨了多少", "2022 GDP growth target"):
+        groups = analyse(question, GlossaryMatcher([]), terminology, uses=lambda zh: zh in written).zh_groups
+        assert any(group[0] == "国内生产总值" for group in groups), (question, groups)
+
+
+def test_each_run_of_english_words_in_a_chinese_question_is_read_on_its_own(tmp_path):
+    """An acronym that is also an English stopword (IT) is still an acronym; words with Chinese
+    between them are not one phrase; a hyphenated word keeps its spelling."""
+    terminology = _terminology(tmp_path, {"GDP share": "占GDP比重", "GDP": "国内生产总值"})
+    written = "信息技术、电子商务，国内生产总值，占GDP比重"
+    uses = lambda zh: zh in written  # noqa: E731
+    assert analyse("IT产业", GlossaryMatcher([]), terminology, uses=uses).zh_groups == [("信息技术", "IT")]
+    groups = analyse("GDP里服务业占多少share", GlossaryMatcher([]), terminology, uses=uses).zh_groups
+    assert groups[0] == ("国内生产总值", "GDP")
+    hyphened = _terminology(tmp_path, {"fixed asset investment": "固定资产投资"})
+    (group,) = analyse(
+        "今年全区Fixed-Asset Investment的增速是多少", GlossaryMatcher([]), hyphened, uses=lambda zh: True
+    ).zh_groups
+    assert group == ("固定资产投资", "Fixed-Asset Investment")

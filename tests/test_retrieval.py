@@ -143,3 +143,12 @@ def test_english_questions_also_search_the_passages_english_glosses(retriever, q
     glossed = retriever.rankings(retriever.analyse(question), spec)["gloss"]
     assert expected in retriever.bundle.chunks[glossed[0][0]].text
     assert "gloss" not in retriever.rankings(retriever.analyse("新增了多少张床位?"), spec)
+
+
+def test_a_chinese_questions_english_word_is_searched_by_the_reports_chinese_for_it(retriever):
+    """BM25 over a Chinese question searches its English words' Chinese too: the lexical channel's
+    best passages for GDP增长多少 name GDP as the reports do."""
+    query = retriever.analyse("GDP增长多少")
+    chinese = next(zh for zh in query.zh_groups[0] if not zh.isascii())
+    best = retriever._lexical(query, True)[:3]
+    assert all(chinese in retriever.bundle.chunks[row].text for row, _ in best)

@@ -4,7 +4,7 @@ Chinese search terms for English questions, and what kind of answer it wants."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,7 +96,7 @@ def _reports_groups(
     groups: list[tuple[str, ...]] = []
     rest = list(unmatched)
     for phrase, terms in phrases:
-        kept = tuple(t for t in terms if uses(t)) or dictionary_words(phrase, uses)
+        kept = _written_words(phrase, terms, uses)
         groups.append(kept or tuple(terms))
         if not kept:
             rest += [w for w in phrase.split() if is_content_word(w)]
@@ -123,31 +123,46 @@ def names_only(text: str, glossary: list[GlossaryEntry]) -> bool:
     return bool(glossary) and not re.search(r"[\w\u4e00-\u9fff]", rest)
 
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z\-]+")
+def _written_words(phrase: str, terms: Sequence[str], uses: Callable[[str], bool]) -> tuple[str, ...]:
+    """The words these reports write for an English phrase: the terminology's alternatives they
+    write (a Latin one, GDP, only beside a Chinese one: reports that write the letters somewhere
+    still name the thing in Chinese), else the dictionary's words for the phrase."""
+    chinese = tuple(t for t in terms if not t.isascii() and uses(t))
+    if chinese:
+        return chinese + tuple(t for t in terms if t.isascii() and uses(t))
+    return dictionary_words(phrase, uses)
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z\-]|\s+(?=[A-Za-z]))*")  # Latin words with no other character between
 
 
 def _latin_groups(
     question: str, text: str, terminology: Terminology, uses: Callable[[str], bool]
 ) -> list[tuple[str, ...]]:
-    """Groups for the English words of a Chinese question ("GDP", "PM2.5"), each ending with the
-    words as the question writes them (a report may write them too): the terminology's
-    alternatives these reports write, else the dictionary's words for the phrase or for the
-    acronym they write (国内生产总值 where the terminology knows only 地区生产总值), else the
-    terminology's row as it stands."""
-    latin = " ".join(_LATIN.findall(text))
-    if not latin:
-        return []
-    phrases, unmatched = terminology.translate_phrases(latin)
-    written = set(acronyms(question))
+    """Groups for the English words of a Chinese question ("GDP", "CPI", "IT"), each run of them
+    read on its own and each group ending with the words as the question writes them (a report
+    may write them too): the terminology's words these reports write (_written_words), else the
+    words they write for an acronym the question writes in capitals (国内生产总值 where the
+    terminology knows only 地区生产总值), else the terminology's row as it stands."""
     groups: list[tuple[str, ...]] = []
-    for phrase, terms in phrases + [(word, []) for word in unmatched]:
-        key = _spelled(phrase, written)
-        kept = tuple(t for t in terms if uses(t)) or dictionary_words(phrase, uses)
-        kept = kept or (acronym_words(key, uses) if key else ()) or tuple(terms)
-        spelling = re.search(re.escape(phrase).replace(r"\ ", r"\s+"), text, re.I)
-        if kept:
-            groups.append(tuple(dict.fromkeys((*kept, spelling.group(0) if spelling else phrase))))
-    return groups
+    for run in _LATIN_RUN.findall(text):
+        phrases, unmatched = terminology.translate_phrases(run)
+        written = set(acronyms(run))
+        covered = {word for phrase, _ in phrases for word in phrase.split()} | set(unmatched)
+        unmatched += [a for a in sorted(written) if a not in covered]  # an acronym that is also a stopword: IT, US
+        for phrase, terms in phrases + [(word, []) for word in unmatched]:
+            key = _spelled(phrase, written)
+            kept = _written_words(phrase, terms, uses) or (acronym_words(key, uses) if key else ()) or tuple(terms)
+            if kept:
+                groups.append(tuple(dict.fromkeys((*kept, _spelling(phrase, run)))))
+    return list(dict.fromkeys(groups))
+
+
+def _spelling(phrase: str, run: str) -> str:
+    """A phrase as the question writes it (its case, hyphens and spaces), found as whole words."""
+    pattern = r"[\s\-]+".join(map(re.escape, phrase.split()))
+    found = re.search(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", run, re.I)
+    return found.group(0) if found else phrase
 
 
 def _spelled(word: str, written: set[str]) -> str | None:

@@ -43,17 +43,24 @@ def query_terms(query: Query) -> Terms:
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
     latin = latin_groups(query)
-    return [
+    groups = (
         latin.get(t, alternatives(t, query.abbreviations))
         for t in dict.fromkeys(tokenize(query.text))
         if t not in GENERIC and t not in query.own
-    ]
+    )
+    return list(dict.fromkeys(groups))
 
 
 def latin_groups(query: Query) -> dict[str, tuple[str, ...]]:
     """The group of Chinese alternatives of each English word a Chinese question writes
     ("gdp": 国内生产总值, GDP), by the word lower-cased as a search token is."""
-    return {alt.lower(): group for group in query.zh_groups for alt in group if alt.isascii()}
+    return {
+        token: group
+        for group in query.zh_groups
+        for alt in group
+        if alt.isascii()
+        for token in (alt.lower(), *tokenize(alt))
+    }
 
 
 def known_terms(query: Query, vocabulary) -> int:
@@ -191,11 +198,12 @@ def asked_terms(query: Query) -> Terms:
         ]
     latin = latin_groups(query)
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
-    return [
+    groups = (
         latin.get(w.lower(), alternatives(w, query.abbreviations))
         for w in dict.fromkeys(words)
         if w not in GENERIC and w not in query.own and not _ASKING.fullmatch(w)
-    ]
+    )
+    return list(dict.fromkeys(groups))
 
 
 SCENE_WEIGHT = 0.5

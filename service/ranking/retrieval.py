@@ -170,9 +170,8 @@ class Retriever:
             scores = self.bundle.lexical.phrase_scores(groups, figures)
         else:
             # the reports' abbreviations of its words, and its English words' Chinese ones ("GDP")
-            extra = [short for short, _ in query.abbreviations] + [
-                t for group in query.zh_groups for t in tokenize(group[0]) if not group[0].isascii()
-            ]
+            chinese = [next((a for a in group if not a.isascii()), "") for group in query.zh_groups]
+            extra = [short for short, _ in query.abbreviations] + [t for zh in chinese for t in tokenize(zh)]
             scores = self.bundle.lexical.scores(tokenize(query.text) + extra)
         return best_rows(scores, DEPTH)
 

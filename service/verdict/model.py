@@ -14,9 +14,10 @@ question (``confidence``); two thresholds cut it into the three verdicts. The mo
 trained by ``scripts/train_verdict.py`` on the read question sets (never the frozen test
 split) and stored as plain numbers in ``service/verdict/verdict.json``: scoring is a dot product.
 The reason given when a question is not answered outright is the signal that pulled the
-confidence down most. A question with nothing to look for (no word the reports or the
-dictionary know: nonsense, markup, digits, a greeting) is ``not_found`` before any model; one
-answered by the glossary's definition of the term it names is a lookup, trusted as such.
+confidence down most, of those that apply to its kind of question. A question with nothing to
+look for (no word the reports or the dictionary know: nonsense, markup, digits, a greeting) is
+``not_found`` before any model; one answered by the glossary's definition of the term it names
+is a lookup, trusted as such.
 """
 
 from __future__ import annotations
