@@ -2,6 +2,7 @@
 
 from index.lexical import tokenize
 from service.analysis.terms import asked_terms, query_terms, rarity
+from service.answering.respond import ask
 
 
 def test_a_compound_weighs_as_its_most_telling_token_not_the_common_word_inside_it(retriever):
@@ -29,3 +30,12 @@ def test_an_english_word_asked_twice_counts_once(retriever):
     query = retriever.analyse("今年GDP与去年GDP")
     assert len(query.zh_groups) == 1
     assert query_terms(query).count(query.zh_groups[0]) == 1 and asked_terms(query).count(query.zh_groups[0]) == 1
+
+
+def test_keywords_naming_a_metric_by_its_acronym_ask_its_figure(retriever):
+    """Bare keywords ask the figure of a metric they name (上半年 社零总额); one named by its
+    English acronym (上半年GDP) is named through the Chinese the reports write for it."""
+    for question in ("上半年GDP", "2021年上半年 GDP"):
+        query = retriever.analyse(question)
+        assert query.wants_figure, question
+        assert query.zh_groups[0][0] in ask(retriever, question)["answer_line"], question

@@ -230,7 +230,8 @@ def analyse(
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
         short = abbreviations(text, vocabulary)
     define = define or names_only(text, glossary)
-    figure = figure or names_metric(text, language, metrics)
+    chinese = " ".join(alt for group in groups for alt in group if not alt.isascii()) if language != "en" else ""
+    figure = figure or names_metric(f"{text} {chinese}", language, metrics)  # 十四五末GDP目标: by its Chinese too
     kind = expected_kind(text, language) if figure else None
     named, named_years = report_namings(text, reports or {})
     return Query(
