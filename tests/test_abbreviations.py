@@ -1,6 +1,8 @@
 """service.analysis.abbreviations: the reports' short forms of a question's words."""
 
-from service.analysis.abbreviations import abbreviations, alternatives
+import jieba
+
+from service.analysis.abbreviations import abbreviations, alternatives, expansions
 
 
 def test_a_full_form_finds_the_short_form_the_reports_write(retriever):
@@ -22,3 +24,22 @@ def test_a_question_of_the_short_form_is_answered_from_the_clause_that_writes_it
 
     answer = ask(retriever, "2021年上半年拆除了多少违法建设?", top_k=3)
     assert "违建" in answer["answer_text"]
+
+
+def test_a_questions_own_abbreviation_expands_to_the_one_metric_it_abbreviates(retriever):
+    """Every metric of the figure table of three words or more, asked by the first characters of
+    its words (its last word written whole, as askers do: 社零总额), expands back to it and to no
+    other metric; an ordinary word, or the start of a metric's words only (一支 of 一般性支出继续
+    压减), never expands."""
+    vocabulary, metrics = retriever.bundle.lexical.vocabulary, sorted(retriever.bundle.metrics)
+    expanded = 0
+    for metric in metrics:
+        words = list(jieba.cut(metric))
+        if len(words) < 3 or not all(len(w) > 1 for w in words):
+            continue
+        found = expansions(f"上半年{''.join(w[0] for w in words[:-1])}{words[-1]}是多少", vocabulary, metrics)
+        assert all(phrase == metric for _, phrase in found), (metric, found)
+        expanded += bool(found)
+    assert expanded >= 3
+    assert not expansions("以前的湖水变干净了吗? 活动是哪天举行的?", vocabulary, metrics)
+    assert not expansions("上半年一支是多少", vocabulary, ["一般性支出继续压减"])

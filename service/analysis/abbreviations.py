@@ -13,8 +13,10 @@ name's parts).
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
+from functools import lru_cache
 
+import jieba
 from jieba import posseg
 
 from index.cedict import chinese_to_english, meaning_senses
@@ -44,16 +46,60 @@ def abbreviations(text: str, vocabulary: Container[str]) -> Abbreviations:
     )
 
 
+def expansions(text: str, vocabulary: Container[str], phrases: Iterable[str]) -> Abbreviations:
+    """The other direction: the reports' phrases that a Chinese question's own abbreviations stand
+    for (社零 in 社零总额 for 社会消费品零售总额, 固投 for 固定资产投资), as (abbreviation, phrase). A
+    word of the question counts when the reports never write it and the dictionary does not hold
+    it (or calls it an abbreviation), and it, with the words after it, is the first characters of
+    all of one phrase's words from the first to the last, in order (the last may be written
+    whole). ``phrases``: the reports' terms to expand to (the figure table's metrics); an
+    abbreviation fitting several expands to none."""
+    words = list(jieba.cut(text))
+    found = []
+    for i, short in enumerate(words):
+        if not _HAN_WORD.fullmatch(short) or short in vocabulary or not _unknown_or_abbreviation(short):
+            continue
+        spans = ["".join(words[i:j]) for j in range(i + 1, min(i + 3, len(words)) + 1)]
+        fitting = {phrase for phrase in phrases for span in spans if _initials(span, _words(phrase))}
+        if len(fitting) == 1:
+            found.append((short, fitting.pop()))
+    return tuple(dict.fromkeys(found))
+
+
+def _initials(short: str, words: tuple[str, ...]) -> bool:
+    """Is ``short`` the first characters of ``words``, some of them in order, from the first word
+    to the last (which it may write whole)?"""
+    if not words or short[:1] != words[0][:1]:
+        return False
+    at = 0
+    for i, word in enumerate(words):
+        if at < len(short) and short[at] == word[0]:
+            at += len(word) if short.startswith(word, at) else 1
+            if at == len(short):
+                return i == len(words) - 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(jieba.cut(phrase))
+
+
 def _may_stand_for(short: str, source: str) -> bool:
     """Can ``short`` abbreviate ``source``? Yes when the dictionary does not hold it or calls it an
     abbreviation (违建: "abbr. for 违章建筑"); else only if its senses share a word with those of
     the source's words (not 安排 "to arrange" for 安全 "safe" 排查 "to inspect")."""
-    senses = chinese_to_english().get(short, ())
-    if not senses or any(sense.startswith("abbr") for sense in senses):
+    if _unknown_or_abbreviation(short):
         return True
     meant = {stem for sense in meaning_senses(short) for stem in content_stems(sense)}
     parts = (source[i:j] for i in range(len(source)) for j in range(i + 2, len(source) + 1))
     return any(meant & set(content_stems(sense)) for part in parts for sense in meaning_senses(part))
+
+
+def _unknown_or_abbreviation(word: str) -> bool:
+    """Does the dictionary not hold a word, or call it an abbreviation?"""
+    senses = chinese_to_english().get(word, ())
+    return not senses or any(sense.startswith("abbr") for sense in senses)
 
 
 def _content(word: str, tag: str) -> bool:

@@ -17,7 +17,7 @@ from index.normalize import clean, detect_language, normalize, taiwan_to_mainlan
 from index.periods import report_namings, without
 from index.romanised import RomanisedNames
 from index.terminology import Terminology, english_words, is_content_word
-from service.analysis.abbreviations import Abbreviations, abbreviations
+from service.analysis.abbreviations import Abbreviations, abbreviations, expansions
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, named_places, romanised_groups, whole_places
 
@@ -227,6 +227,7 @@ def analyse(
     else:
         places = ()
         groups = _latin_groups(question, text, terminology, reports_use)
+        groups += [(phrase, short) for short, phrase in expansions(text, vocabulary, metrics)]
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
         short = abbreviations(text, vocabulary)
     define = define or names_only(text, glossary)

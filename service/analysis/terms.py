@@ -39,28 +39,25 @@ def query_terms(query: Query) -> Terms:
     """What the question asks about, as groups of Chinese alternatives: one group per
     search-mode token of a Chinese question (stopwords and GENERIC words dropped; the reports'
     abbreviation of the words it is part of as an alternative, service.analysis.abbreviations;
-    an English word's Chinese words, latin_groups), per translated phrase or year of an English one."""
+    the reports' words for an English word or an abbreviation of its own, spelled_groups), per
+    translated phrase or year of an English one."""
     if query.language == "en":
         return list(dict.fromkeys(query.zh_groups + [(y,) for y in _YEAR.findall(query.text)]))
-    latin = latin_groups(query)
+    spelled = spelled_groups(query)
     groups = (
-        latin.get(t, alternatives(t, query.abbreviations))
+        spelled.get(t, alternatives(t, query.abbreviations))
         for t in dict.fromkeys(tokenize(query.text))
         if t not in GENERIC and t not in query.own
     )
     return list(dict.fromkeys(groups))
 
 
-def latin_groups(query: Query) -> dict[str, tuple[str, ...]]:
-    """The group of Chinese alternatives of each English word a Chinese question writes
-    ("gdp": 国内生产总值, GDP), by the word lower-cased as a search token is."""
-    return {
-        token: group
-        for group in query.zh_groups
-        for alt in group
-        if alt.isascii()
-        for token in (alt.lower(), *tokenize(alt))
-    }
+def spelled_groups(query: Query) -> dict[str, tuple[str, ...]]:
+    """The group of the reports' words for each word a Chinese question writes its own way (an
+    English word, "gdp": 国内生产总值, GDP; an abbreviation of its own, 社零), by the word as the
+    question writes it (lower-cased, and each of its search tokens). Each such group ends with
+    the question's word (Query.zh_groups)."""
+    return {token: group for group in query.zh_groups for token in (group[-1].lower(), *tokenize(group[-1].lower()))}
 
 
 def known_terms(query: Query, vocabulary) -> int:
@@ -196,10 +193,10 @@ def asked_terms(query: Query) -> Terms:
             for g in query_terms(query)
             if not all(YEAR_WORD.fullmatch(a) or a in query.own for a in g) and not PERIOD_FRAMING.intersection(g)
         ]
-    latin = latin_groups(query)
+    spelled = spelled_groups(query)
     words = (w for w in jieba.cut(query.text) if w.strip() and _WORDLIKE.search(w))
     groups = (
-        latin.get(w.lower(), alternatives(w, query.abbreviations))
+        spelled.get(w.lower(), alternatives(w, query.abbreviations))
         for w in dict.fromkeys(words)
         if w not in GENERIC and w not in query.own and not _ASKING.fullmatch(w)
     )
