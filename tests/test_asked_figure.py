@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.analysis.asked_figure import asks_value
+from service.analysis.asked_figure import asks_value, names_metric
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,12 @@ def test_a_question_asking_a_value_asks_a_figure(question: str, language: str) -
 )
 def test_a_measure_named_in_a_question_asking_why_who_or_whether_asks_no_figure(question: str, language: str) -> None:
     assert not asks_value(question, language)
+
+
+def test_keywords_name_a_metric_by_what_it_counts_not_only_by_its_whole_phrase():
+    """A metric the figure table writes with its verb and place first (实现全区污水集中处理率)
+    is named by what it counts; a short tail that many metrics end in (处理率) names none."""
+    metrics = frozenset({"实现全区污水集中处理率", "完成垃圾无害化处理率"})
+    assert names_metric("污水集中处理率 目标", "zh-Hans", metrics)
+    assert not names_metric("处理率 目标", "zh-Hans", metrics)
+    assert not names_metric("污水集中处理率是多少?", "zh-Hans", metrics)  # a question that asks is read by its words

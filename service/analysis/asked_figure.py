@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from functools import lru_cache
 
 # 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
 # ones" (哪几个方面: the items, answered by a list, not a figure); a fee or
@@ -170,10 +171,21 @@ def names_metric(text: str, language: str, metrics: Container[str]) -> bool:
     terms of an English word reach too many metrics.)"""
     if language == "en" or _ASKING.search(text):
         return False
+    named = _with_heads(metrics) if isinstance(metrics, frozenset) else metrics
     words = re.findall(r"[\u4e00-\u9fff]+", text)
     return any(
-        word[i:j] in metrics
+        word[i:j] in named
         for word in words
         for i in range(len(word))
         for j in range(i + MIN_METRIC_CHARS, min(len(word), i + MAX_METRIC_CHARS) + 1)
     )
+
+
+MIN_HEAD_CHARS = 5  # a metric's tail this long names it (污水集中处理率); shorter ones (处理率, 总投资) name many
+
+
+@lru_cache(maxsize=4)
+def _with_heads(metrics: frozenset[str]) -> frozenset[str]:
+    """The metrics and their heads: a metric written with the verb or the place before what it
+    counts (实现全区污水集中处理率) is named by what it counts (污水集中处理率)."""
+    return metrics | {m[i:] for m in metrics for i in range(1, len(m) - MIN_HEAD_CHARS + 1)}
