@@ -28,8 +28,10 @@ Abbreviations = tuple[tuple[str, str], ...]  # (abbreviation, the words it stand
 
 
 def abbreviations(text: str, vocabulary: Container[str]) -> Abbreviations:
-    """The reports' abbreviations (in ``vocabulary``) of a Chinese question's words."""
-    words = [(pair.word, pair.flag) for pair in posseg.cut(text) if pair.word.strip()]
+    """The reports' abbreviations (in ``vocabulary``) of a Chinese question's words. The words
+    are the dictionary's (jieba without its HMM): an abbreviation is made of known words, and
+    the HMM's guesses at unknown runs cost most on a long run of them (a row of one character)."""
+    words = [(pair.word, pair.flag) for pair in posseg.cut(text, HMM=False) if pair.word.strip()]
     found: dict[str, str] = {}
     for (first, tag), (second, next_tag) in zip(words, words[1:]):
         if _content(first, tag) and _content(second, next_tag):
@@ -55,15 +57,28 @@ def expansions(text: str, vocabulary: Container[str], phrases: Iterable[str]) ->
     whole). ``phrases``: the reports' terms to expand to (the figure table's metrics); an
     abbreviation fitting several expands to none."""
     words = list(jieba.cut(text))
-    found = []
+    by_initial = _by_initial(frozenset(phrases))
+    found, tried = [], set()
     for i, short in enumerate(words):
+        spans = {"".join(words[i:j]) for j in range(i + 1, min(i + 3, len(words)) + 1)}
+        if (short, *sorted(spans)) in tried or short[:1] not in by_initial:
+            continue  # a question repeating itself costs no more than once
+        tried.add((short, *sorted(spans)))
         if not _HAN_WORD.fullmatch(short) or short in vocabulary or not _unknown_or_abbreviation(short):
             continue
-        spans = ["".join(words[i:j]) for j in range(i + 1, min(i + 3, len(words)) + 1)]
-        fitting = {phrase for phrase in phrases for span in spans if _initials(span, _words(phrase))}
+        fitting = {phrase for phrase in by_initial[short[0]] for span in spans if _initials(span, _words(phrase))}
         if len(fitting) == 1:
             found.append((short, fitting.pop()))
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=4)
+def _by_initial(phrases: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The phrases by their first character, each list in a fixed order."""
+    out: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        out.setdefault(phrase[:1], []).append(phrase)
+    return {initial: tuple(group) for initial, group in out.items()}
 
 
 def _initials(short: str, words: tuple[str, ...]) -> bool:
