@@ -3,6 +3,7 @@
 import jieba
 
 from service.analysis.abbreviations import abbreviations, alternatives, expansions
+from service.analysis.terms import asked_terms, query_terms
 
 
 def test_a_full_form_finds_the_short_form_the_reports_write(retriever):
@@ -43,3 +44,22 @@ def test_a_questions_own_abbreviation_expands_to_the_one_metric_it_abbreviates(r
     assert expanded >= 3
     assert not expansions("以前的湖水变干净了吗? 活动是哪天举行的?", vocabulary, metrics)
     assert not expansions("上半年一支是多少", vocabulary, ["一般性支出继续压减"])
+    assert not expansions("新区签约了多少项目", vocabulary, ["新增雨污分流区"])  # two words left out
+
+
+def test_an_expanded_abbreviation_is_what_the_question_is_searched_and_judged_by(retriever):
+    """A metric asked by its first word's initial, its middle word left out, the rest whole (as
+    社零总额 is asked): the question's group holds the metric, and the clause chooser and the
+    verdict look for it."""
+    metrics = sorted(retriever.bundle.metrics)
+    expanded = 0
+    for metric in metrics:
+        words = list(jieba.cut(metric))
+        if len(words) < 3 or not all(len(w) > 1 for w in words):
+            continue
+        query = retriever.analyse(f"上半年 {words[0][0]}{''.join(words[2:])}")
+        group = next((g for g in query.zh_groups if g[0] == metric), None)
+        if group is not None:
+            expanded += 1
+            assert group in query_terms(query) and group in asked_terms(query), metric
+    assert expanded >= 1

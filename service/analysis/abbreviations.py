@@ -13,7 +13,7 @@ name's parts).
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Container
 from functools import lru_cache
 
 import jieba
@@ -48,14 +48,14 @@ def abbreviations(text: str, vocabulary: Container[str]) -> Abbreviations:
     )
 
 
-def expansions(text: str, vocabulary: Container[str], phrases: Iterable[str]) -> Abbreviations:
+def expansions(text: str, vocabulary: Container[str], phrases: Collection[str]) -> Abbreviations:
     """The other direction: the reports' phrases that a Chinese question's own abbreviations stand
     for (社零 in 社零总额 for 社会消费品零售总额, 固投 for 固定资产投资), as (abbreviation, phrase). A
     word of the question counts when the reports never write it and the dictionary does not hold
     it (or calls it an abbreviation), and it, with the words after it, is the first characters of
-    all of one phrase's words from the first to the last, in order (the last may be written
-    whole). ``phrases``: the reports' terms to expand to (the figure table's metrics); an
-    abbreviation fitting several expands to none."""
+    one phrase's words from the first to the last, in order, leaving out at most one (_initials).
+    ``phrases``: the reports' terms to expand to (the figure table's metrics); an abbreviation
+    fitting several expands to none."""
     words = list(jieba.cut(text))
     by_initial = _by_initial(frozenset(phrases))
     found, tried = [], set()
@@ -81,17 +81,25 @@ def _by_initial(phrases: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {initial: tuple(group) for initial, group in out.items()}
 
 
+MAX_LEFT_OUT = 1  # words of a phrase its abbreviation may leave out (社零总额 leaves out 消费品)
+
+
 def _initials(short: str, words: tuple[str, ...]) -> bool:
-    """Is ``short`` the first characters of ``words``, some of them in order, from the first word
-    to the last (which it may write whole)?"""
+    """Is ``short`` the first characters of ``words`` in order, from the first word to the last,
+    leaving out at most MAX_LEFT_OUT of them (any word may be written whole: 社零总额)? Leaving
+    out more, a word matches too many phrases (新区 would be 新增雨污分流区)."""
     if not words or short[:1] != words[0][:1]:
         return False
-    at = 0
+    at, left_out = 0, 0
     for i, word in enumerate(words):
         if at < len(short) and short[at] == word[0]:
             at += len(word) if short.startswith(word, at) else 1
             if at == len(short):
                 return i == len(words) - 1
+        else:
+            left_out += 1
+            if left_out > MAX_LEFT_OUT:
+                return False
     return False
 
 

@@ -5,8 +5,10 @@ bare keywords, whether it names what some figure of the reports counts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Collection
 from functools import lru_cache
+
+import jieba
 
 # 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
 # ones" (哪几个方面: the items, answered by a list, not a figure); a fee or
@@ -164,15 +166,17 @@ MIN_METRIC_CHARS = 3  # 社会消费品零售总额, 固定资产投资: shorter
 MAX_METRIC_CHARS = 24  # longer runs are lists, not one metric: the work stays linear in the question
 
 
-def names_metric(text: str, language: str, metrics: Container[str]) -> bool:
+def names_metric(text: str, language: str, metrics: Collection[str], also: str = "") -> bool:
     """Is a Chinese question bare keywords that name what some figure of the reports counts?
-    Then it asks that figure ("上半年 城镇居民人均可支配收入"), though no word of it asks.
+    Then it asks that figure ("上半年 城镇居民人均可支配收入"), though no word of it asks. A
+    metric is named whole or by its head (_heads: 污水集中处理率 for 实现全区污水集中处理率);
+    ``also``: the reports' words for the question's own (its acronyms' Chinese, GDP: 地区生产总值).
     (English keywords are read by their own words: growth, GDP, how many; the translated
     terms of an English word reach too many metrics.)"""
     if language == "en" or _ASKING.search(text):
         return False
-    named = _with_heads(metrics) if isinstance(metrics, frozenset) else metrics
-    words = re.findall(r"[\u4e00-\u9fff]+", text)
+    named = _heads(frozenset(metrics))
+    words = re.findall(r"[\u4e00-\u9fff]+", f"{text} {also}")
     return any(
         word[i:j] in named
         for word in words
@@ -181,11 +185,22 @@ def names_metric(text: str, language: str, metrics: Container[str]) -> bool:
     )
 
 
-MIN_HEAD_CHARS = 5  # a metric's tail this long names it (污水集中处理率); shorter ones (处理率, 总投资) name many
+MIN_HEAD_CHARS = 5  # a head this long names its metric (污水集中处理率); shorter ones (处理率, 总投资) name many
+# What a head that names a figure ends in: a quantity (a rate, a sum, a count, a value, a size),
+# not a thing (保障性住房 in 建设保障性住房 names what was built, and is asked about as a topic).
+_QUANTITY = re.compile(rf"(?:{VALUE_TOPIC_ZH.pattern}|[率额数量值]|面积)$")
 
 
 @lru_cache(maxsize=4)
-def _with_heads(metrics: frozenset[str]) -> frozenset[str]:
-    """The metrics and their heads: a metric written with the verb or the place before what it
-    counts (实现全区污水集中处理率) is named by what it counts (污水集中处理率)."""
-    return metrics | {m[i:] for m in metrics for i in range(1, len(m) - MIN_HEAD_CHARS + 1)}
+def _heads(metrics: frozenset[str]) -> frozenset[str]:
+    """The metrics and their heads: a metric written with a verb or a place before the quantity
+    it counts (实现 全区 污水集中处理率) is named by that quantity, cut at a word boundary."""
+    heads = set()
+    for metric in metrics:
+        at = 0
+        for word in list(jieba.cut(metric))[:-1]:
+            at += len(word)
+            head = metric[at:]
+            if len(head) >= MIN_HEAD_CHARS and _QUANTITY.search(head):
+                heads.add(head)
+    return metrics | heads

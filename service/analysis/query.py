@@ -4,7 +4,7 @@ Chinese search terms for English questions, and what kind of answer it wants."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -154,7 +154,8 @@ def _latin_groups(
             key = _spelled(phrase, written)
             kept = _written_words(phrase, terms, uses) or (acronym_words(key, uses) if key else ()) or tuple(terms)
             if kept:
-                groups.append(tuple(dict.fromkeys((*kept, _spelling(phrase, run)))))
+                spelling = _spelling(phrase, run)
+                groups.append((*dict.fromkeys(k for k in kept if k != spelling), spelling))  # the asker's word last
     return list(dict.fromkeys(groups))
 
 
@@ -179,7 +180,7 @@ def analyse(
     own: frozenset[str] = frozenset(),
     reference: date | None = None,
     uses: Callable[[str], bool] | None = None,
-    metrics: Container[str] = frozenset(),
+    metrics: Collection[str] = frozenset(),
     reports: dict[date, frozenset[int]] | None = None,
     home: Home = NOWHERE,
 ) -> Query:
@@ -227,12 +228,12 @@ def analyse(
     else:
         places = ()
         groups = _latin_groups(question, text, terminology, reports_use)
-        groups += [(phrase, short) for short, phrase in expansions(text, vocabulary, metrics)]
+        groups += [(phrase, word) for word, phrase in expansions(text, vocabulary, metrics)]  # 社零: 社会消费品零售总额
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
         short = abbreviations(text, vocabulary)
     define = define or names_only(text, glossary)
     chinese = " ".join(alt for group in groups for alt in group if not alt.isascii()) if language != "en" else ""
-    figure = figure or names_metric(f"{text} {chinese}", language, metrics)  # 十四五末GDP目标: by its Chinese too
+    figure = figure or names_metric(text, language, metrics, chinese)  # 十四五末GDP目标: by its Chinese too
     kind = expected_kind(text, language) if figure else None
     named, named_years = report_namings(text, reports or {})
     return Query(

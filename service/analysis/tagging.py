@@ -31,11 +31,17 @@ def topic(text: str, own: frozenset[str] = frozenset()) -> tuple[str, str] | Non
     return None
 
 
+HMM_MAX_CHARS = 400  # the longest of our 4,365 questions has 227 characters
+
+
 @lru_cache(maxsize=16)
 def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and part-of-speech tags of a question, its years and periods taken
     out: jieba cuts 2021年老旧小区 into 年老 and 旧小区, so a topic or place would be the
     cut's. Its HMM tagger costs ~1 ms a question, and several checks read its tags; only
     the questions in flight are remembered, so a benchmark that repeats its questions
-    still pays for each one."""
-    return tuple((pair.word, pair.flag) for pair in posseg.cut(_PERIOD_WORD.sub(" ", text)))
+    still pays for each one. Over a question longer than any asker writes (HMM_MAX_CHARS) the
+    HMM would cost seconds: such text is cut by the dictionary alone."""
+    return tuple(
+        (pair.word, pair.flag) for pair in posseg.cut(_PERIOD_WORD.sub(" ", text), HMM=len(text) <= HMM_MAX_CHARS)
+    )

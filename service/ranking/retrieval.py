@@ -274,7 +274,7 @@ def dense_text(query: Query) -> str:
     asked = _END_MARKS.sub("", query.text)  # a token the encoder pays for and no passage has
     if not terms:
         return asked
-    if query.language != "en":  # a Chinese question with English words in it (GDP)
+    if query.language != "en":  # a Chinese question's English words (GDP) or own abbreviations (社零), spelled out
         return f"{asked} {' '.join(terms)}"
     return " ".join([*query.unmatched, *terms, *numbers(query.text)])
 
