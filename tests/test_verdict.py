@@ -141,3 +141,11 @@ def test_a_question_asking_no_figure_is_never_told_its_figure_is_off_topic():
     assert policy.reason == "few_words"
     figure = model.judge({"wants_figure": 1.0, "focus_coverage": 0.0, "cos_main": 0.4}, [])
     assert figure.reason == "figure_off_topic"
+
+
+def test_a_clause_far_in_meaning_is_not_said_to_lack_the_questions_words():
+    """When what lowered the confidence most is how far the clause's meaning is, not how little
+    of the question's words it holds, the doubt says so."""
+    model = _model(sim_clause=3.0, coverage_clause=1.0)
+    assert model.judge({"sim_clause": -0.5, "coverage_clause": 0.0}, []).reason == "clause_far"
+    assert model.judge({"sim_clause": 0.0, "coverage_clause": -1.0}, []).reason == "clause_off_topic"

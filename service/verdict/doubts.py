@@ -65,6 +65,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The closest sentence has nothing of what the question asks about.",
         "最相关的句子与问题所问的内容无关。",
     ),
+    "clause_far": (
+        "The closest sentence shares the question's words but may not say what it asks.",
+        "最相关的句子含有问题中的词语，但未必回答了所问的内容。",
+    ),
 }
 
 

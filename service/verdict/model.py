@@ -61,7 +61,7 @@ FEATURES = NUMERIC + CHECKS
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
 NUMERIC_REASONS = {
     "coverage_clause": "clause_off_topic",
-    "sim_clause": "clause_off_topic",
+    "sim_clause": "clause_far",  # the words may all be there, the meaning far (a bare keyword)
     "figure_coverage": "figure_off_topic",
     "focus_coverage": "figure_off_topic",
     "english_coverage": "clause_off_topic",
