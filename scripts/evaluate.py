@@ -17,7 +17,7 @@ import _bootstrap  # noqa: F401
 from service.answering.respond import ask
 from service.config import ROOT, Config
 from service.evaluation import aggregate, answer_metrics, load_questions, ranking_metrics, run_entry, write_trec
-from service.ranking.retrieval import PIPELINES
+from service.ranking.pipelines import PIPELINES
 from service.runtime import load_encoders, load_retriever
 
 

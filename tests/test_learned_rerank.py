@@ -11,7 +11,7 @@ import pytest
 from service.config import ROOT, Config
 from service.ranking import training
 from service.ranking.learned_rerank import DEPTH, FEATURES, Trees, features, load_trees
-from service.ranking.retrieval import PIPELINES, fuse
+from service.ranking.pipelines import PIPELINES, fuse
 
 
 def test_exported_trees_score_exactly_as_the_trained_model():

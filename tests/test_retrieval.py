@@ -3,7 +3,8 @@
 import pytest
 
 from service.analysis.asked_figure import expected_kind
-from service.ranking.retrieval import PIPELINES, dense_text
+from service.ranking.pipelines import PIPELINES
+from service.ranking.retrieval import dense_text
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from index.figures import find_figures
 from index.periods import folded, periods
 from service.analysis.query import Query
 
-RRF_K = 60  # reciprocal-rank fusion's constant (service.ranking.retrieval.fuse): a first place is 1/61
+RRF_K = 60  # reciprocal-rank fusion's constant (service.ranking.pipelines.fuse): a first place is 1/61
 
 
 @dataclass(frozen=True)

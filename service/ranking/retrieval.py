@@ -2,7 +2,7 @@
 
 Channels (BM25 over jieba tokens, BM25 over the passages' English glosses, the main dense
 encoder, the second dense encoder) each rank candidates; a pipeline says which channels
-count and how much, per question script, and the rankings are fused by weighted reciprocal
+count and how much, per question script (service.ranking.pipelines), and the rankings are fused by weighted reciprocal
 rank. English questions reach the Chinese BM25 only through Chinese terms from the
 terminology, so a lexical index that cannot read English never votes on them with noise;
 the glosses (index.gloss) are searched by English questions only.
@@ -30,50 +30,12 @@ from index.terminology import Terminology
 from service.analysis.query import Query, analyse
 from service.ranking.comparison import two_sided, with_other_side
 from service.ranking.learned_rerank import Trees, rerank_learned
-from service.ranking.rerank import RRF_K, content_first, rerank
+from service.ranking.pipelines import PIPELINES, Pipeline, fuse
+from service.ranking.rerank import content_first, rerank
 
 DEPTH = 50
 TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answering.answer) and judged on
-
-
-@dataclass(frozen=True)
-class Pipeline:
-    """Channel weights per question script, and whether glossary definitions are promoted."""
-
-    name: str
-    weights: dict[str, dict[str, float]]
-    glossary: bool = False
-    translate: bool = True
-    rerank: bool = False
-    learned: bool = True  # rerank with the learned trees when the retriever has them
-    augment: tuple[str, ...] = ()
-
-
-def _same(weights: dict[str, float]) -> dict[str, dict[str, float]]:
-    return {lang: dict(weights) for lang in ("en", "zh-Hans", "zh-Hant")}
-
-
-# The glosses' vote for English questions, beside the translated query's: the two directions
-# miss different passages. Its weight is the second encoder's. The trees have no features of its
-# own; they see it only through the fused score (their "rrf"), which it raises for English questions.
-GLOSS_WEIGHT = 0.5
-# Weights chosen on the dev split (see the closing note of issue 3): for English the
-# terminology-translated BM25 query is the strongest channel, USE a light third vote.
-_FULL_WEIGHTS = {
-    "en": {"lexical": 1.0, "main": 1.0, "second": 0.5, "gloss": GLOSS_WEIGHT},
-    "zh-Hans": {"lexical": 1.0, "main": 1.0, "second": 0.3},
-    "zh-Hant": {"lexical": 1.0, "main": 1.0, "second": 0.3},
-}
-PIPELINES: dict[str, Pipeline] = {
-    "lexical": Pipeline("lexical", _same({"lexical": 1.0})),
-    "dense": Pipeline("dense", _same({"main": 1.0})),
-    "hybrid": Pipeline("hybrid", _same({"lexical": 1.0, "main": 1.0}), translate=False),
-    # The full pipeline with the hand-weighted reranker (service.ranking.rerank) in place of the
-    # learned one: what the learned trees gain is read off side by side.
-    "full-hand": Pipeline("full-hand", _FULL_WEIGHTS, glossary=True, rerank=True, learned=False, augment=("main",)),
-    "full": Pipeline("full", _FULL_WEIGHTS, glossary=True, rerank=True, augment=("main",)),
-}
 
 
 @dataclass(frozen=True)
@@ -290,14 +252,3 @@ def _channel_pool() -> ThreadPoolExecutor:
         if _POOL is None or _POOL[0] != os.getpid():
             _POOL = (os.getpid(), ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="channel"))
         return _POOL[1]
-
-
-def fuse(
-    ranked: dict[str, list[tuple[int, float]]], weights: dict[str, float], k: int = RRF_K
-) -> list[tuple[int, float]]:
-    """Weighted reciprocal-rank fusion: sum of w / (k + rank); ties broken by row (stable ids)."""
-    scores: dict[int, float] = {}
-    for channel, rows in ranked.items():
-        for rank, (row, _) in enumerate(rows, start=1):
-            scores[row] = scores.get(row, 0.0) + weights.get(channel, 0.0) / (k + rank)
-    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))

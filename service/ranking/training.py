@@ -20,8 +20,9 @@ from service.analysis.query import Query
 from service.config import ROOT, Config
 from service.evaluation import Question, load_questions
 from service.ranking.learned_rerank import FEATURES, Trees, features, rerank_learned
+from service.ranking.pipelines import PIPELINES, fuse
 from service.ranking.rerank import rerank
-from service.ranking.retrieval import PIPELINES, Retriever, fuse
+from service.ranking.retrieval import Retriever
 from service.runtime import build, load_retriever
 
 UNSEEN = "unseen/"  # sets under eval/unseen are asked of the unseen reports' corpus
