@@ -8,6 +8,9 @@ characters of two adjacent content words (违法 建设), or of the two words a 
 dictionary holds it, its senses share a word with the source's (安排 from 安全 排查 is another
 word, not an abbreviation); names are not abbreviated (a place and a university are not one
 name's parts).
+
+The other way round, an asker's own abbreviation of a term the reports write out (社零总额 for
+社会消费品零售总额) is expanded to it by ``expansions``.
 """
 
 from __future__ import annotations
