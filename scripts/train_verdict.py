@@ -3,12 +3,12 @@
     python scripts/train_verdict.py                 # cross-validate, then fit on all and write
     python scripts/train_verdict.py --no-write      # figures only
 
-Trained on the read question sets of two corpora, so that no report's particulars are all
-it knows: on the shipped corpus, the dev split of eval/questions.jsonl and every
-eval/fresh*_questions.jsonl; on the unseen reports' corpus (eval/unseen/corpus, its index
-built under var/unseen-index when missing), the development sets eval/unseen/unseen_*dev*_
-questions.jsonl. Never the frozen test split nor the blind sets (eval/blind, eval/unseen/
-unseen_a and unseen_b). Deterministic: the same sets and indexes give the same file.
+Trained on every read question set of both corpora (service.evaluation.READ_SETS, as the
+reranker and the figure focus are), so that no report's particulars are all it knows: on the
+shipped reports the dev split of eval/questions.jsonl, the fresh sets and the read blind sets;
+on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index when missing) their
+read sets. Never the frozen test split nor the unread blind sets. Deterministic: the same sets
+and indexes give the same file.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from sklearn.metrics import roc_auc_score
 
 from service.answering.respond import latest_report, report_dates
 from service.config import ROOT, Config
-from service.evaluation import load_questions
-from service.runtime import build, load_encoders, load_retriever
+from service.evaluation import READ_SETS, load_questions
+from service.ranking.training import UNSEEN, retrievers_for
+from service.runtime import load_encoders
 from service.verdict.training import (
     Example,
     calibration_error,
@@ -37,42 +38,30 @@ from service.verdict.training import (
     rates,
 )
 
-UNSEEN = ROOT / "eval" / "unseen"
+
+def set_name(name: str) -> str:
+    """A read set's short name, its group for leave-one-set-out ("unseen/unseen_c_questions.jsonl"
+    -> "unseen_c", "questions.jsonl:dev" -> "questions_dev")."""
+    file, _, split = name.partition(":")
+    stem = Path(file).stem.replace("_questions", "")
+    return f"{stem}_{split}" if split else stem
 
 
-def training_sets() -> dict[str, tuple[str, Path]]:
-    """The read sets, each a group for leave-one-set-out, with the corpus it is asked of."""
-    sets = {"dev": ("shipped", ROOT / "eval" / "questions.jsonl")}
-    sets |= {
-        p.stem.replace("_questions", ""): ("shipped", p) for p in sorted((ROOT / "eval").glob("fresh*_questions.jsonl"))
-    }
-    sets |= {
-        p.stem.replace("_questions", ""): ("unseen", p) for p in sorted(UNSEEN.glob("unseen_*dev*_questions.jsonl"))
-    }
-    return sets
-
-
-def corpus_config(corpus: str) -> Config:
-    if corpus == "shipped":
-        return Config.from_env(verdict=None)
-    return Config.from_env(verdict=None, corpus_dir=UNSEEN / "corpus", index_dir=ROOT / "var" / "unseen-index")
-
-
-def gather() -> list[Example]:
+def gather(names: list[str]) -> list[Example]:
+    """The verdict's signals for every question of the named read sets (``file[:split]`` under
+    eval/), each asked of its corpus (service.ranking.training.retrievers_for)."""
+    config = Config.from_env(verdict=None)
+    asked_of = retrievers_for(names, config, load_encoders(config))
     examples: list[Example] = []
-    encoders = None
-    for corpus in ("shipped", "unseen"):
-        config = corpus_config(corpus)
-        encoders = encoders or load_encoders(config)
-        build(config, encoders)
-        retriever = load_retriever(config, encoders)
+    for name in names:
+        file, _, split = name.partition(":")
+        path = ROOT / "eval" / file
+        retriever = asked_of[name]
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        docs = {r["id"]: r.get("doc") for r in rows}
         until = latest_report(report_dates(retriever))
-        for name, (where, path) in training_sets().items():
-            if where != corpus:
-                continue
-            questions = load_questions(path, "dev" if name == "dev" else None)
-            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            examples += collect(retriever, questions, name, {r["id"]: r.get("doc") for r in rows}, until, corpus)
+        corpus = "unseen" if name.startswith(UNSEEN) else "shipped"
+        examples += collect(retriever, load_questions(path, split or None), set_name(name), docs, until, corpus)
     return examples
 
 
@@ -113,12 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=ROOT / "service" / "verdict" / "verdict.json")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--sets", nargs="+", default=list(READ_SETS), help="question files under eval/, with :split to pick one"
+    )
     parser.add_argument("--cache", type=Path, help="keep the gathered signals here and reuse them")
     args = parser.parse_args(argv)
     if args.cache and args.cache.exists():
         examples = [Example(**{**e, "signals": tuple(e["signals"])}) for e in json.loads(args.cache.read_text())]
     else:
-        examples = gather()
+        examples = gather(args.sets)
         if args.cache:
             args.cache.write_text(json.dumps([e.__dict__ for e in examples]))
     print_audit(examples)
