@@ -53,8 +53,21 @@ def test_two_figures_of_one_unit_are_compared_and_marked_as_computed():
     assert computed(plan, result, english=False) == "据所引数字计算：190.59亿元为300亿元的63.5%"
     assert computed(plan, result, english=True).startswith("computed from the cited figures")
     rate = _record("7%", "7", unit="%")
-    assert computed(plan, rate, english=True) == "" and computed(rate, rate, english=True) == ""  # nothing follows
+    assert computed(plan, rate, english=True) == ""  # other units: nothing follows
     assert Decimal(result.value) / Decimal(plan.value) > 0
+
+
+def test_two_growth_rates_are_compared_in_percentage_points():
+    target = _record("7%", "7", unit="%", change="增长", direction="up")
+    reached = _record("22.3%", "22.3", unit="%", change="增长", direction="up")
+    assert computed(target, reached, english=False) == "据所引数字计算：22.3%比7%高15.3个百分点"
+    assert computed(reached, target, english=True) == (
+        "computed from the cited figures: 7% is 15.3 percentage points below 22.3%"
+    )
+    assert computed(target, target, english=True).endswith("7% is the same as 7%")
+    fall = _record("1.2%", "1.2", unit="%", change="下降", direction="down")
+    level = _record("5.5%", "5.5", unit="%")
+    assert computed(target, fall, english=True) == "" and computed(target, level, english=True) == ""
 
 
 def test_a_figure_keeps_the_words_that_qualify_it_where_the_report_writes_them():

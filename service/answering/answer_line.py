@@ -132,6 +132,18 @@ def figure_line(
     return f"{head}：{value.base}{value.change}{as_written(value)}{tail}"
 
 
+def _alike(
+    first: tuple[FigureRecord, list[FigureRecord]], second: tuple[FigureRecord, list[FigureRecord]]
+) -> tuple[FigureRecord, FigureRecord]:
+    """The two sides' figures to weigh against each other: their values, unless the first is
+    a change in per cent (a growth target) and the second an amount given with its changes
+    (779.43亿元，同比增长22.3%): then the second's first change in per cent."""
+    (a, _), (b, changes) = first, second
+    if a.change and a.unit == "%" and not b.change:
+        b = next((c for c in changes if c.unit == "%"), b)
+    return a, b
+
+
 def _focus(table: dict[str, FigureRecord], doc: str, focus: int | None) -> FigureRecord | None:
     return table.get(record_id(doc, focus)) if focus is not None else None
 
@@ -152,26 +164,38 @@ def _value_and_changes(table: dict[str, FigureRecord], record: FigureRecord) -> 
 
 
 def computed(first: FigureRecord, second: FigureRecord, english: bool) -> str:
-    """What follows from two figures of one metric and unit, neither a change (the earlier
-    report's first: a plan, then its result): the share the second is of the first, marked
-    as computed."""
-    a, b = Decimal(first.value), Decimal(second.value)
+    """What follows from two figures of one metric and unit (the earlier report's first: a
+    plan, then its result), marked as computed: the share the second is of the first, or, for
+    two rates or two changes in per cent (a growth target and the growth reached), how many
+    percentage points the second lies above or below the first."""
     same_metric = bool(first.metric and second.metric) and (
         first.metric in second.metric or second.metric in first.metric
     )
-    if (
-        not same_metric
-        or first.unit != second.unit
-        or first.kind == "percent"
-        or a == 0
-        or first.change
-        or second.change
-    ):
+    if not same_metric or first.unit != second.unit:
+        return ""
+    if first.unit == "%" and bool(first.change) == bool(second.change):
+        return _points(first, second, english)
+    a, b = Decimal(first.value), Decimal(second.value)
+    if first.kind == "percent" or a == 0 or first.change or second.change:
         return ""
     share = (b / a * 100).quantize(Decimal("0.1"))
     if english:
         return f"computed from the cited figures: {second.english} is {share}% of {first.english}"
     return f"据所引数字计算：{second.text}为{first.text}的{share}%"
+
+
+def _points(first: FigureRecord, second: FigureRecord, english: bool) -> str:
+    """The second of two per-cent figures against the first, in percentage points; none when
+    either is a fall, whose figure as written ("下降1.2%") carries no sign to read a gap from."""
+    if "down" in (first.direction, second.direction):
+        return ""
+    gap = Decimal(second.value) - Decimal(first.value)
+    if english:
+        how = "the same as" if gap == 0 else f"{abs(gap)} percentage points {'above' if gap > 0 else 'below'}"
+        return f"computed from the cited figures: {second.english} is {how} {first.english}"
+    if gap == 0:
+        return f"据所引数字计算：{second.text}与{first.text}持平"
+    return f"据所引数字计算：{second.text}比{first.text}{'高' if gap > 0 else '低'}{abs(gap)}个百分点"
 
 
 def definition_line(entry: GlossaryEntry, language: str) -> str:
@@ -235,6 +259,6 @@ def answer_line(
         lines.append(figure_line(*_value_and_changes(table, record), english, asked))
     found = [r for r in records if r is not None]
     if len(found) == 2:
-        lines.append(computed(*(_value_and_changes(table, r)[0] for r in found), english))
+        lines.append(computed(*_alike(*(_value_and_changes(table, r) for r in found)), english))
     line = ("; " if english else "；").join(p for p in lines if p)
     return line if english else in_script(line, language)
