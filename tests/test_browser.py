@@ -197,7 +197,8 @@ def small_targets(browser) -> list[str]:
     inside running text are exempt, as WCAG 2.5.8 allows)."""
     return browser.execute_script(
         "return [...document.querySelectorAll('input:not([type=hidden]), button, select, .examples a, .top-row a,"
-        " .cite a')].filter(e => e.getBoundingClientRect().height < 24).map(e => e.outerHTML.slice(0, 80))"
+        " .cite a, .passage .open a, .back a')].filter(e => e.getBoundingClientRect().height < 24)"
+        ".map(e => e.outerHTML.slice(0, 80))"
     )
 
 
@@ -210,13 +211,23 @@ def test_phone_width_has_no_horizontal_scroll(browser, base_url):
         screenshot(browser, "web-phone-390-form")
         assert browser.execute_script("return document.activeElement === document.body"), "no autofocus on a phone"
         assert not small_targets(browser), "tap targets under 24 px"
-        for name, question in [("en", "What is the Two Lakes Tunnel?"), ("zh-Hant", "2021年地區生產總值預期增長多少?")]:
+        for name, question in [
+            ("en", "What is the Two Lakes Tunnel?"),
+            ("en-figure", "What was the GDP in the first half of 2021?"),
+            ("en-long-term", "What is the China urban high-quality development top 100 list?"),
+            ("zh-Hant", "2021年地區生產總值預期增長多少?"),
+        ]:
             ask(browser, base_url, question)
             assert no_horizontal_scroll(browser), f"the {name} answer page scrolls sideways at 390 px"
-            top = browser.execute_script("return document.querySelector('.answer').getBoundingClientRect().top")
-            assert top < 844, f"the {name} answer starts below the fold of a 390 x 844 phone"
+            bottom = browser.execute_script(
+                "const e = document.querySelector('.answer-line') || document.querySelector('.answer-text');"
+                " return e.getBoundingClientRect().bottom"
+            )
+            assert bottom < 844, f"the {name} answer ends below the fold of a 390 x 844 phone"
             assert not small_targets(browser), "tap targets under 24 px"
             screenshot(browser, f"web-phone-390-{name}")
+            browser.find_element(By.CSS_SELECTOR, ".passage .open a").click()
+            assert not small_targets(browser), "tap targets under 24 px on the report page"
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
@@ -242,3 +253,40 @@ def test_the_source_link_opens_the_report_with_the_cited_words_in_view(browser, 
         screenshot(browser, f"report-page-{width}")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def unmarked_language(driver) -> list[str]:
+    """Text the page shows in a language its nearest ``lang`` does not name: Chinese under an
+    English ``lang``, or English words under a Chinese one (digits and signs are neither)."""
+    return driver.execute_script(
+        """
+        const out = [];
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const text = n.textContent.trim();
+          const lang = (n.parentElement.closest('[lang]') || document.documentElement).lang;
+          const han = /[\u3400-\u9fff]/.test(text), latin = /[A-Za-z]{3,}/.test(text);
+          if ((han && !lang.startsWith('zh')) || (latin && !han && lang.startsWith('zh') && !/^OpenAPI$/.test(text)))
+            out.push(lang + ': ' + text.slice(0, 60));
+        }
+        return out;
+        """
+    )
+
+
+@pytest.mark.parametrize(
+    "ui, question",
+    [
+        ("en", "What was the GDP in the first half of 2021?"),
+        ("en", "What is the Two Lakes Tunnel?"),
+        ("zh", "2021年地区生产总值预期增长多少?"),
+        ("zh", "什么是两湖隧道?"),
+    ],
+)
+def test_every_piece_of_text_says_its_language(browser, base_url, ui, question):
+    """Screen readers and fonts follow ``lang``: Chinese inside an English page (the answer
+    line's 地区生产总值, a report's title) and English inside a Chinese one are marked."""
+    ask(browser, base_url, question, path=f"/?ui={ui}")
+    assert not unmarked_language(browser)
+    browser.find_element(By.CSS_SELECTOR, ".answer-text + .cite a, .passage .open a").click()
+    assert not unmarked_language(browser)

@@ -115,8 +115,16 @@ def test_top_k_extension_sets_the_number_of_cited_passages(oai):
         model=MODEL_ID, messages=[{"role": "user", "content": "什么是两湖隧道?"}], extra_body={"top_k": 5}
     )
     extra = reply.model_extra["reports_qa"]
-    assert len(extra["passages"]) == 5 and "\n[5] " in reply.choices[0].message.content
+    content = reply.choices[0].message.content
+    assert len(extra["passages"]) == 5 and "\n[6] " not in content
+    spans = [(p["doc"], p["start"], p["end"]) for p in extra["passages"]]
+    repeats = sum(  # a passage that mostly repeats an earlier one is not cited again
+        any(d == e and min(b, y) - max(a, x) > min(b - a, y - x) / 2 for e, x, y in spans[:i])
+        for i, (d, a, b) in enumerate(spans)
+    )
+    assert f"\n[{5 - repeats}] " in content and f"\n[{6 - repeats}] " not in content
     assert extra["glossary"][0]["term"] == "两湖隧道"
+    assert content.count("下穿东湖、南湖的隧道") == 1  # the answer is said once
 
 
 def test_when_the_reports_do_not_say_the_reply_says_so_and_why_and_shows_the_closest_passages(oai):
@@ -227,16 +235,19 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
         ),  # the outcome asked, not the plan again
         (
             ["2021年地区生产总值预期增长多少?", "上半年完成得怎么样?"],
-            "上半年完成得 (2021年上半年地区生产总值增长多少?)",
+            "上半年完成得（2021年上半年地区生产总值增长多少?）",
         ),
         (
             ["What was the 2021 target for fixed-asset investment?", "And what was achieved in the first half?"],
             "what was achieved in the first half (What was the first half of 2021 result for fixed-asset investment?)",
         ),
-        (["2021年计划新建多少个停车场?", "上半年实际建成多少?"], "上半年实际建成多少? (2021年上半年新建多少个停车场?)"),
+        (
+            ["2021年计划新建多少个停车场?", "上半年实际建成多少?"],
+            "上半年实际建成多少?（2021年上半年新建多少个停车场?）",
+        ),
         (
             ["2021年计划新建多少个停车场?", "上半年计划完成多少?"],
-            "上半年计划完成多少? (2021年上半年计划新建多少个停车场?)",
+            "上半年计划完成多少?（2021年上半年计划新建多少个停车场?）",
         ),  # a plan asked again stays a plan
         (
             ["What was the 2021 GDP growth target?", "And how many new urban jobs were planned?"],

@@ -87,7 +87,9 @@ def test_english_question_shows_answer_figure_in_english_and_passages(client):
     answer = section(html, "answer")
     assert "<mark>779.43亿元</mark>" in answer and "RMB 77.943 billion" in answer
     assert "= RMB" not in answer.split("renderings")[0]  # the API's bracketed suffix is not repeated
-    line = answer.split('class="answer-line" lang="en">')[1].split("</p>")[0]
+    marked_up = answer.split('class="answer-line" lang="en">')[1].split("</p>")[0]
+    assert re.search(r'<span lang="zh-Hans">\(?779.43亿元\)?</span>', marked_up)  # its Chinese says it is Chinese
+    line = re.sub(r"<[^>]+>", "", marked_up)
     assert "first half of 2021" in line and "RMB 77.943 billion (779.43亿元)" in line  # the line comes first
     assert answer.index("answer-line") < answer.index("answer-text")
     assert "<mark>22.3%</mark>" not in answer  # only the answering figure is marked in the evidence
@@ -128,7 +130,8 @@ def test_traditional_question_gets_traditional_text(client):
     assert "武昌區人民政府政府工作報告" in passages and "<mark>地區生產總值</mark>" in passages and "經濟" in passages
     _, glossary = page(client, "什麼是兩湖隧道?", headers=TW)
     card = section(glossary, "term")
-    assert "下穿東湖、南湖的隧道。" in card and '<h3><span class="zh">兩湖隧道</span>' in card and "两湖隧道" in card
+    assert "下穿東湖、南湖的隧道。" in card and "两湖隧道" in card
+    assert '<h3><span class="zh" lang="zh-Hant">兩湖隧道</span>' in card
 
 
 def test_lang_param_chooses_the_script_of_the_report_text(client):
@@ -287,11 +290,11 @@ def test_the_page_shows_one_title_cards_for_named_terms_and_no_passage_twice(cli
     assert any(g["source"] == "passages" for g in answer["glossary"])  # the API still lists them all
     quoted = answer["answer_parts"][0]["citation"]["passage"]
     assert f'id="p-{quoted}"' not in html  # the answer's own passage is not listed again below it
-    shown = re.findall(r'<h3><span class="zh">([^<]+)</span>', html)
+    shown = re.findall(r'<h3><span class="zh"[^>]*>([^<]+)</span>', html)
     answer_text = "".join(part["text"] for part in answer["answer_parts"])
     assert all(term in answer_text for term in shown)  # no card for a term neither question nor answer names
     status, html = page(client, "What is the Two Lakes Tunnel?")
-    assert "两湖隧道" in re.findall(r'<h3><span class="zh">([^<]+)</span>', html)  # a term the question names
+    assert "两湖隧道" in re.findall(r'<h3><span class="zh"[^>]*>([^<]+)</span>', html)  # a term the question names
 
 
 def test_chinese_ui_text_uses_full_width_punctuation():
@@ -319,3 +322,47 @@ def test_a_comparison_of_two_figures_of_one_unit_gets_a_small_chart(client):
     assert all(re.search(r"\d{4}-\d\d-\d\d \S+元", label) for label in labels)  # its report date, its figure
     _, single = page(client, "2021年上半年地区生产总值是多少?", headers=ZH)
     assert '<svg class="chart"' not in single  # one figure reads better as words
+
+
+def test_a_figure_is_marked_where_it_stands_not_inside_a_longer_number():
+    from service.http.web_views import highlight
+
+    marked = str(highlight("较2019年同期增长4.7%，全年增长7%，达17%", ["7%"]))
+    assert marked == "较2019年同期增长4.7%，全年增长<mark>7%</mark>，达17%"
+
+
+def test_chinese_pages_say_where_an_answer_stands_in_chinese(client):
+    for headers, colon in ((ZH, "出处："), (TW, "出處：")):
+        _, html = page(client, "2021年地区生产总值预期增长多少?", headers=headers)
+        cite_as = section(html, "cite-as").split("</p>")[0]
+        assert colon in html and "出处:" not in html and "出處:" not in html
+        assert re.search(r"第\d+段，第\d+–\d+字", cite_as) and "paragraph" not in cite_as
+    _, html = page(client, "2021年地区生产总值预期增长多少?", headers=EN)
+    assert re.search(r"paragraph \d+, characters \d+–\d+", section(html, "cite-as"))
+    assert "Cite as: " in html  # every passage has its citation to copy, too
+    assert html.count('class="cite-as"') == html.count('class="passage"') + html.count('class="answer-text"')
+
+
+def test_every_report_page_shows_its_outline_as_headings_in_the_readers_script(client):
+    for report in client.get("/api/reports").get_json()["reports"]:
+        html = client.get(f"/reports/{report['id']}", headers=ZH).get_data(as_text=True)
+        headings = re.findall(r"<h[2-4][^>]*>([^<]+)</h[2-4]>", html)
+        assert len(headings) >= 3, report["id"]  # run-in headings ("(一)着力扩投资、增进度,…。") count
+        text = "".join(re.findall(r"<(?:p|h[2-4])[^>]*>([^<]*)<", html))
+        traditional = client.get(f"/reports/{report['id']}?lang=zh-Hant", headers=ZH).get_data(as_text=True)
+        assert '<div class="report-text" lang="zh-Hant">' in traditional and "报告" not in traditional
+        assert len(text) > 1000
+
+
+def test_listed_passages_do_not_repeat_each_other_or_the_answer(client):
+    from service.http.web_views import below_the_answer
+
+    for question in ("“1+8”是什么意思？", "2021年上半年地区生产总值是多少？", "How many new urban jobs were in 2020?"):
+        answer = client.post("/api/ask", json={"question": question}).get_json()
+        listed = below_the_answer(answer)
+        cited = {a["citation"]["passage"] for a in answer["answer_parts"]}
+        quoted = [p for p in answer["passages"] if p["id"] in cited]
+        for i, p in enumerate(listed):
+            for q in quoted + listed[:i]:
+                shared = min(p["end"], q["end"]) - max(p["start"], q["start"]) if p["doc"] == q["doc"] else 0
+                assert p is not q and shared <= min(p["end"] - p["start"], q["end"] - q["start"]) / 2, question

@@ -153,12 +153,13 @@ def _combine(kind: str, said: str, period: Period, previous: str) -> str:
     if kind == "period":
         return base
     if kind == "refer":
-        return f"{said} ({to_outcome(said, base)})"
+        outcome = to_outcome(said, base)
+        return f"{said} ({outcome})" if detect_language(base) == "en" else f"{said}（{outcome}）"
     swapped = _new_subject(previous, said, period)
     if swapped:
         return swapped
     stem = base.rstrip(" ??.!")  # noqa: B005 - a set of characters, as meant
-    comma = ", " if detect_language(base) == "en" else ","
+    comma = ", " if detect_language(base) == "en" else "，"
     return f"{stem}{comma}{said}{base[len(stem) :]}"
 
 

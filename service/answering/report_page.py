@@ -3,7 +3,7 @@ cited span marked, so that every citation of an answer opens where it stands."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,11 +21,15 @@ class Piece:
 
 @dataclass(frozen=True)
 class Block:
-    """One line of the report: a heading (its depth, 1 or 2) or a paragraph (depth 0)."""
+    """One line of the report, or one part of it: a heading (its depth, 1 to 3) or a
+    paragraph's text (depth 0). A paragraph that opens with a run-in heading ("(一)着力扩投资、
+    增进度,…。") is two blocks, the heading and the text after it, which carries no anchor of
+    its own (the paragraph's is the heading's)."""
 
     number: int
     depth: int
     pieces: tuple[Piece, ...]
+    anchor: bool = True
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,7 @@ def report_page(corpus_dir: Path, doc: str, start: int | None = None, end: int |
         return None
     title, date, text = found
     span = (max(0, start), min(len(text), end)) if start is not None and end is not None and start < end else None
-    blocks = tuple(_block(text, p.number, p.start, p.end, _depth(text, p), span) for p in split_paragraphs(text))
+    blocks = tuple(block for p in split_paragraphs(text) for block in _blocks(text, p, span))
     cited = span is not None and span[0] < span[1] and any(piece.marked for b in blocks for piece in b.pieces)
     return ReportPage(doc, title, date, blocks, cited)
 
@@ -75,6 +79,29 @@ def _depth(text: str, paragraph) -> int:
     if len(paragraph.section) > 1 and line == paragraph.section[1] and not paragraph.lead:
         return 2
     return 0
+
+
+def _blocks(text: str, paragraph, span: tuple[int, int] | None) -> tuple[Block, ...]:
+    """A paragraph as blocks: a heading line, or body text, or a run-in heading and its text."""
+    depth = _depth(text, paragraph)
+    cut = _run_in_end(text, paragraph) if depth == 0 else None
+    if cut is None:
+        return (_block(text, paragraph.number, paragraph.start, paragraph.end, depth, span),)
+    heading = _block(text, paragraph.number, paragraph.start, cut, min(len(paragraph.section), MAX_DEPTH), span)
+    return heading, replace(_block(text, paragraph.number, cut, paragraph.end, 0, span), anchor=False)
+
+
+MAX_DEPTH = 3
+
+
+def _run_in_end(text: str, paragraph) -> int | None:
+    """Where a paragraph's run-in heading ends, its closing mark included (index.sections finds
+    it as the paragraph's lead); None when the paragraph has none or is nothing else."""
+    lead = paragraph.lead
+    if not lead or not text.startswith(lead, paragraph.start):
+        return None
+    cut = paragraph.start + len(lead) + 1
+    return cut if cut < paragraph.end else None
 
 
 def _block(text: str, number: int, start: int, end: int, depth: int, span: tuple[int, int] | None) -> Block:

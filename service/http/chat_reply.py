@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 
 from flask import Response, has_request_context, request
 
-from index.normalize import in_script
+from index.normalize import clean, in_script
 from service.engine import Resolution
 from service.http.api import engine
 from service.http.chat_schemas import chunk, new_id
+from service.http.web_views import distinct
 
 TEXT = {  # zh-Hant is derived from zh-Hans
     "en": {
@@ -80,21 +81,27 @@ def _source(passage: dict, language: str) -> str:
 def render(result: dict, resolved: bool) -> str:
     """The assistant message: the answer line (for a figure), the quoted answer and numbered
     citations that link to the report page (an uncertain one after a caution and its reason),
-    or 'not in the reports' and the closest passages."""
-    language, passages = result["language"], result["passages"]
-    lines = [_say(language, "read_as", q=result["question"]), ""] if resolved else []
+    or 'not in the reports' and the closest passages; then, for a follow-up, the question it
+    was read as. Passages that mostly repeat one listed before are left out."""
+    language = result["language"]
+    quoted = [p for p in result["passages"] if p["id"] in {a["citation"]["passage"] for a in result["answer_parts"]}]
+    passages = distinct(result["passages"], quoted if result["verdict"] != "not_found" else [])
+    lines = []
     why = "" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"]
     if result["verdict"] != "not_found":
         if result["verdict"] == "uncertain":
             lines += [_say(language, "caution") + why, ""]
-        cited = {part["citation"]["passage"] for part in result["answer_parts"]}
-        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in cited)
-        if result["answer_line"] not in result["answer_display"]:  # a figure's line, then its evidence
+        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p in quoted)
+        if clean(result["answer_line"]) not in clean(result["answer_display"]):  # a figure's line, then its evidence
             lines += [result["answer_line"], ""]
-        lines += [result["answer_display"] + mark, "", _say(language, "sources")]
+        lines += [result["answer_display"] + mark, ""]
+        lines += [_say(language, "read_as", q=result["question"]), ""] if resolved else []
+        lines += [_say(language, "sources")]
         lines += [f"[{n}] {_source(p, language)} {_link(p['url'])}" for n, p in enumerate(passages, 1)]
     else:
-        lines += [_say(language, "unsure") + why, _say(language, "closest"), ""]
+        lines += [_say(language, "unsure") + why]
+        lines += [_say(language, "read_as", q=result["question"])] if resolved else []
+        lines += [_say(language, "closest"), ""]
         for n, passage in enumerate(passages, 1):
             lines += [f"[{n}] {_source(passage, language)}", f"    {_clip(passage['display_text'])}"]
     return "\n".join(lines).strip()

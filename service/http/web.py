@@ -12,10 +12,12 @@ escaped pieces with ``<mark>`` around them, never by pasting raw text into marku
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from flask import Blueprint, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from index.normalize import in_script
 from service.engine import Engine
 from service.http.api import engine
 from service.http.openapi import documented
@@ -90,7 +92,7 @@ def page() -> tuple[str, int]:
     current = engine().reader()
     if current is None:
         return render(503, question=question, lang=lang, error=("unavailable", {}))
-    return render(question=question, lang=lang, result=result_view(current, question, lang))
+    return render(question=question, lang=lang, result=result_view(current, question, lang, ui_choice()[0]))
 
 
 @bp.get("/reports/<doc>")
@@ -98,14 +100,21 @@ def page() -> tuple[str, int]:
     "A report, whole, with its headings; start and end mark a cited span (every citation's url)",
     "web",
     content_type="text/html",
-    query={"start": "first character of the cited span", "end": "character after it", "ui": "page language, en or zh"},
+    query={
+        "start": "first character of the cited span",
+        "end": "character after it",
+        "lang": "show the report in zh-Hans or zh-Hant (default: the reader's script)",
+        "ui": "page language, en or zh",
+    },
     errors=(404,),
 )
 def report(doc: str) -> tuple[str, int]:
     """The report page a citation opens: the cited span marked and scrolled into view
-    (the link's #cited fragment; the page needs no script)."""
+    (the link's #cited fragment; the page needs no script), in the script the reader reads."""
     ui, traditional = ui_choice()
-    t = strings(ui, traditional)
+    wanted = request.args.get("lang", "")
+    script = wanted if wanted in REPORT_SCRIPTS else "zh-Hant" if traditional else "zh-Hans"
+    t = strings(ui, script == "zh-Hant")
     current = engine().reader()
     if current is None:
         return render(503, error=("unavailable", {}))
@@ -113,14 +122,17 @@ def report(doc: str) -> tuple[str, int]:
     page = current.report(doc, start, end)
     if page is None:
         return render(404, error=("no_report", {}))
+    kept = {**_span_args(start, end), **({"lang": wanted} if wanted in REPORT_SCRIPTS else {})}
     html = render_template(
         "report.html",
         ui=ui,
-        html_lang="en" if ui == "en" else "zh-Hans",
+        html_lang="en" if ui == "en" else script,
         t=t,
         report=page,
+        script=script,
+        shown=partial(in_script, script=script),
         asked_span=start is not None and end is not None,
-        switch_url=url_for("web.report", doc=doc, ui="zh" if ui == "en" else "en", **_span_args(start, end)),
+        switch_url=url_for("web.report", doc=doc, ui="zh" if ui == "en" else "en", **kept),
     )
     return html, 200
 

@@ -58,6 +58,8 @@ STRINGS = {
         "failed": "Something went wrong on our side (it has been logged). Please try again.",
         "refused": "That request could not be handled (HTTP {code}); please ask again with the form.",
         "footer": "Answers are extracted from the reports, never written by a model. API:",
+        "colon": ": ",
+        "reference": "{where}, paragraph {n}, characters {start}–{end}",
     },
     "zh": {
         "title": "政府报告问答",
@@ -101,6 +103,8 @@ STRINGS = {
         "failed": "服务出错了（已记录），请稍后再试。",
         "refused": "无法处理这个请求（HTTP {code}），请用上面的表单重新提问。",
         "footer": "答案均摘自报告原文，不由模型生成。接口文档：",
+        "colon": "：",
+        "reference": "{where}，第{n}段，第{start}–{end}字",
     },
 }
 LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}

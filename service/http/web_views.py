@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from index.normalize import in_script, to_traditional
+from index.normalize import in_script, to_simplified, to_traditional
 from service.engine import Reader
-from service.http.web_text import SCRIPTS
+from service.http.web_text import SCRIPTS, STRINGS
 
 TOP_K = 5
 GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glossary terms mean
@@ -19,13 +19,15 @@ GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glo
 
 def highlight(text: str, terms: Iterable[str]) -> Markup:
     """``text`` escaped, with the terms wrapped in ``<mark>`` (longest first, any case, touching
-    matches joined so 地区+生产总值 reads as one). Matching runs on the raw text and each
-    piece is escaped on its own, so a term never matches inside an entity escaping made."""
+    matches joined so 地区+生产总值 reads as one; a term that opens with a digit never inside a
+    longer number, so 7% is not marked in 4.7%). Matching runs on the raw text and each piece is
+    escaped on its own, so a term never matches inside an entity escaping made."""
     unique = sorted({t for t in terms if t}, key=len, reverse=True)
     if not unique:
         return escape(text)
     spans: list[list[int]] = []
-    for match in re.finditer("|".join(re.escape(t) for t in unique), text, re.IGNORECASE):
+    pattern = "|".join((r"(?<![\d.])" if t[0].isdigit() else "") + re.escape(t) for t in unique)
+    for match in re.finditer(pattern, text, re.IGNORECASE):
         if spans and spans[-1][1] == match.start():
             spans[-1][1] = match.end()
         else:
@@ -38,6 +40,24 @@ def highlight(text: str, terms: Iterable[str]) -> Markup:
     return Markup("").join(pieces)
 
 
+_HAN = r"[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]"
+# A run of Chinese with the figures and ASCII marks written inside it: 779.43亿元, (二)着力强攻坚、破难题,城市更新
+_HAN_RUN = re.compile(rf"[\d.(]*{_HAN}(?:[\d.%(),:;]*{_HAN})*\)?")
+
+
+def lang_runs(text: str, script: str) -> Markup:
+    """``text`` escaped, each run of Chinese inside it (an English line's 地区生产总值, 779.43亿元)
+    wrapped in a span that says its language (Traditional for a reader of ``script`` zh-Hant,
+    else Simplified), so that it is read and rendered as Chinese."""
+    lang = "zh-Hant" if script == "zh-Hant" else "zh-Hans"
+    pieces, last = [], 0
+    for match in _HAN_RUN.finditer(text):
+        pieces += [escape(text[last : match.start()]), Markup('<span lang="%s">%s</span>') % (lang, match.group())]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
 def question_terms(reader: Reader, question: str, script: str) -> list[str]:
     """The question's words as they appear in the passages (single characters are left out:
     they would light up half of every passage). In Traditional both forms match."""
@@ -45,36 +65,81 @@ def question_terms(reader: Reader, question: str, script: str) -> list[str]:
     return terms + [to_traditional(t) for t in terms] if script == "zh-Hant" else terms
 
 
-def answer_view(result: dict, script: str) -> dict:
+def answer_view(result: dict, script: str, ui: str) -> dict:
     """The answer line (metric, period, value, in the asker's language), then the answer's
     clauses as evidence (a comparison has two), each with the answering figure marked and
-    where it stands, and the figures' English renderings."""
+    where it stands, and, for an English asker or reader, the figures' English renderings."""
     answering = [f for f in result["figures"] if f.get("answers")] or result["figures"]
     figures = [in_script(f["text"], script) for f in answering]  # only the answering figure, when one is known
-    renderings = [(f["text"], f["english"], f.get("label_en", "")) for f in result["figures"]] if script == "en" else []
+    asked = result["language"]
+    renderings = (
+        [(in_script(f["text"], script), f["english"], f.get("label_en", "")) for f in result["figures"]]
+        if "en" in (asked, script)
+        else []
+    )
     clauses = "；".join(part["text"] for part in result["answer_parts"])
-    line = result["answer_line"] if script == "en" else in_script(result["answer_line"], script)
     parts = [
         {
             "text": highlight(in_script(part["text"], script), figures),  # renderings are listed apart
-            "citation": {
-                "passage": part["citation"]["passage"],
-                "title": in_script(part["citation"]["title"], script),
-                "section": in_script(part["citation"]["section"], script),
-                "url": part["citation"]["url"],
-                "reference": in_script(part["citation"]["reference"], script),
-            },
+            "citation": citation_view(part["citation"], script, ui),
         }
         for part in result["answer_parts"]
     ]
     # the line first, unless it is only the clause again (an answer that is not a figure; an English
     # reader's notes on it repeat the renderings listed below)
+    line, line_lang = line_in_script(result["answer_line"], asked, script)
     again = in_script(clauses, script) == line or result["answer_line"] in clauses
     shown_line = "" if again or result["answer_line"].startswith(clauses) else line
-    chart = bar_chart(result, script)
-    asked = result["language"]
-    line_lang = "en" if asked == "en" else asked if script == "en" else script
-    return {"line": shown_line, "line_lang": line_lang, "parts": parts, "renderings": renderings, "chart": chart}
+    return {
+        "line": lang_runs(shown_line, script) if asked == "en" else shown_line,
+        "line_lang": line_lang,
+        "parts": parts,
+        "renderings": renderings,
+        "chart": bar_chart(result, script),
+    }
+
+
+def line_in_script(line: str, asked: str, script: str) -> tuple[str, str]:
+    """The answer line and its language: an English line keeps its words (its Chinese in the
+    script chosen for the reports' text); a Chinese line is written in the chosen script."""
+    if asked == "en":
+        return in_script(line, script), "en"
+    if script == "en":
+        return line, asked
+    return (to_traditional(line) if script == "zh-Hant" else to_simplified(line)), script
+
+
+def citation_view(citation: dict, script: str, ui: str) -> dict:
+    """Where an answer part or a passage stands, as the page shows it: the report's title and
+    section in the reader's script, the report page's address (showing that script), and the
+    citation to copy in the page's language."""
+    title, section = in_script(citation["title"], script), in_script(citation["section"], script)
+    return {
+        "passage": citation.get("passage", citation.get("id")),
+        "title": title,
+        "section": section,
+        "url": report_url(citation["url"], script),
+        "reference": reference_text(citation, title, section, script, ui),
+    }
+
+
+def reference_text(citation: dict, title: str, section: str, script: str, ui: str) -> Markup:
+    """'title › section, paragraph n, characters a–b' in the page's language (Chinese:
+    《title》 › section，第n段，第a–b字), its Chinese marked as such on an English page."""
+    values = {"n": citation["paragraph"], "start": citation["start"], "end": citation["end"]}
+    if ui == "en":
+        where = f"{title} › {section}" if section else title
+        return lang_runs(STRINGS["en"]["reference"].format(where=where, **values), script)
+    where = f"《{title}》 › {section}" if section else f"《{title}》"
+    return escape(in_script(STRINGS["zh"]["reference"].format(where=where, **values), script))
+
+
+def report_url(url: str, script: str) -> str:
+    """A report page's address that shows the report in Traditional for a reader of Traditional."""
+    if script != "zh-Hant":
+        return url
+    path, hash_mark, fragment = url.partition("#")
+    return f"{path}{'&' if '?' in path else '?'}lang=zh-Hant{hash_mark}{fragment}"
 
 
 CHART_WIDTH = 240  # px of the longest bar
@@ -104,19 +169,22 @@ def _date_of(result: dict, part: dict) -> str:
     return next((p["date"] for p in result["passages"] if p["id"] == passage), "")
 
 
-def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles_en: dict[str, str]) -> dict:
-    """One passage as shown: text in the reader's script with the question's words marked."""
+def passage_view(passage: dict, own: bool, script: str, terms: list[str], titles_en: dict[str, str], ui: str) -> dict:
+    """One passage as shown: text in the reader's script with the question's words marked, and
+    where it stands (the report page's address, the citation to copy)."""
     text = passage["display_text"] if own else in_script(passage["text"], script)
     sections = [in_script(s.strip(), script) for s in passage["section"].split("›") if s.strip()]
+    where = citation_view(passage, script, ui)
     return {
         "id": passage["id"],
-        "title": in_script(passage["title"], script),
+        "title": where["title"],
         "title_en": titles_en.get(passage["doc"], ""),
         "date": passage["date"],
         "sections": sections,
         "paragraph": passage["paragraph"],
         "text": highlight(text, terms),
-        "url": passage["url"],
+        "url": where["url"],
+        "reference": where["reference"],
     }
 
 
@@ -165,33 +233,56 @@ def examples(reader: Reader | None) -> dict[str, list[str]]:
     return {script: questions for script, questions in found.items() if questions}
 
 
-def result_view(reader: Reader, question: str, lang: str) -> dict:
-    """Everything the result part of the page shows, in the script the reader reads."""
+def result_view(reader: Reader, question: str, lang: str, ui: str) -> dict:
+    """Everything the result part of the page shows, in the script the reader reads (the
+    page's own words in ``ui``)."""
     result = reader.ask(question, TOP_K)
     script = lang if lang in SCRIPTS else result["language"]
     own = script == result["language"]
     terms = question_terms(reader, question, script)
     reports = reader.reports()
     titles_en = {r["id"]: r.get("title_en") or r.get("kind", "").capitalize() for r in reports}
-    shown = _below_the_answer(result)
     return {
         "language": result["language"],
         "script": script,
         "confident": result["confident"],
         "verdict": result["verdict"],
         "doubt": result["doubt"] and result["doubt"]["code"],
-        "answer": answer_view(result, script),
-        "passages": [passage_view(p, own, script, terms, titles_en) for p in shown],
+        "answer": answer_view(result, script, ui),
+        "passages": [passage_view(p, own, script, terms, titles_en, ui) for p in below_the_answer(result)],
         "glossary": [glossary_view(g, own, script) for g in _named(result)],
     }
 
 
-def _below_the_answer(result: dict) -> list[dict]:
-    """The passages to list under an answer: not the ones the answer already quotes."""
-    if result["verdict"] == "not_found":
-        return result["passages"]
-    quoted = {part["citation"]["passage"] for part in result["answer_parts"]}
-    return [p for p in result["passages"] if p["id"] not in quoted]
+def below_the_answer(result: dict) -> list[dict]:
+    """The passages to list under an answer: not the ones the answer quotes, nor one that mostly
+    repeats a passage kept before it (overlapping windows of one paragraph). Not found, the
+    closest passages are all listed, overlaps still left out."""
+    quoted = set() if result["verdict"] == "not_found" else {p["citation"]["passage"] for p in result["answer_parts"]}
+    kept = [p for p in result["passages"] if p["id"] in quoted]
+    return [p for p in distinct(result["passages"], kept) if p["id"] not in quoted]
+
+
+def distinct(passages: list[dict], first: list[dict] | None = None) -> list[dict]:
+    """The passages in order, leaving out each one that mostly repeats (_mostly_overlap) a
+    passage of ``first`` (always kept: what the answer quotes) or one kept before it."""
+    kept = list(first or [])
+    out = []
+    for p in passages:
+        if p in kept:
+            out.append(p)
+        elif not any(_mostly_overlap(p, k) for k in kept):
+            kept.append(p)
+            out.append(p)
+    return out
+
+
+def _mostly_overlap(a: dict, b: dict) -> bool:
+    """Do two passages of one report share more than half of the shorter one's characters?"""
+    if a["doc"] != b["doc"] or a is b:
+        return False
+    shared = min(a["end"], b["end"]) - max(a["start"], b["start"])
+    return shared > min(a["end"] - a["start"], b["end"] - b["start"]) / 2
 
 
 def _named(result: dict) -> list[dict]:
