@@ -14,6 +14,7 @@ from pathlib import Path
 
 from index.lexical import tokenize
 from service.analysis.followup import Resolution, resolve
+from service.analysis.terms import query_terms
 from service.answering import figure_lookup
 from service.answering.report_page import ReportPage, report_page
 from service.answering.respond import ask, glossary_item, search
@@ -77,11 +78,25 @@ class Reader:
             return None
         return report_page(self._corpus_dir, doc, start, end)
 
-    def figures(self, metric: str = "", period: str = "", report: str = "", limit: int = 200) -> tuple[list[dict], int]:
-        """Records of the figure table that match every filter given (at most ``limit``), and
-        how many matched in all."""
-        found, total = figure_lookup.find(self._retriever.bundle.figures, metric, period, report, limit)
+    def figures(
+        self, metric: str = "", period: str = "", report: str = "", limit: int = 200, offset: int = 0
+    ) -> tuple[list[dict], int]:
+        """Records of the figure table that match every filter given (at most ``limit``, after
+        the first ``offset``), and how many matched in all."""
+        names = self._metric_names(metric)
+        table = self._retriever.bundle.figures
+        found, total = figure_lookup.find(table, metric, period, report, limit, names, offset)
         return [r.to_dict() for r in found], total
+
+    def _metric_names(self, metric: str) -> list[tuple[str, ...]] | None:
+        """An English metric's words as the reports write them (the question analysis's term
+        groups, those with Chinese): "GDP" -> [(地区生产总值, …)]; None for a Chinese one."""
+        if not metric.strip():
+            return None
+        query = self._retriever.analyse(metric)
+        if query.language != "en":
+            return None
+        return [group for group in query_terms(query) if any(not a.isascii() for a in group)]
 
     @staticmethod
     def readable_period(period: str) -> bool:

@@ -128,6 +128,11 @@ def test_figures_are_filtered_and_served_as_json_or_csv(client):
     assert int(response.headers["X-Total-Count"]) >= 1
     accepted = client.get("/api/figures?limit=2", headers={"Accept": "text/csv"})
     assert accepted.mimetype == "text/csv" and len(accepted.get_data(as_text=True).splitlines()) == 3
+    english = client.get("/api/figures?metric=GDP").get_json()
+    assert english["total"] >= body["total"]
+    assert all("地区生产总值" in f["metric"] or "GDP" in f["metric"] for f in english["figures"])
+    second = client.get("/api/figures?metric=GDP&limit=1&offset=1").get_json()["figures"]
+    assert second == english["figures"][1:2]  # offset pages through what matched
 
 
 @pytest.mark.parametrize(
@@ -140,6 +145,8 @@ def test_figures_are_filtered_and_served_as_json_or_csv(client):
         ("format=xml", 400, "format"),
         ("period=soon", 400, "period"),
         ("report=nowhere", 404, "no report"),
+        ("offset=-1", 400, "offset"),
+        ("metric=" + "生产" * 60, 400, "metric"),
     ],
 )
 def test_bad_figure_filters_are_refused_with_a_reason(client, query, status, phrase):

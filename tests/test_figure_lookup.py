@@ -3,6 +3,7 @@
 import csv
 import io
 
+from service.analysis import terms
 from service.answering.figure_lookup import as_csv, find, unreadable_period
 
 
@@ -24,9 +25,22 @@ def test_every_period_named_must_be_one_the_figure_speaks_of(retriever):
     assert unreadable_period("soon") and not unreadable_period("十四五") and not unreadable_period("")
 
 
-def test_the_limit_bounds_the_records_not_the_count(retriever):
+def test_the_limit_bounds_the_records_not_the_count_and_the_offset_pages(retriever):
     records, total = find(retriever.bundle.figures, limit=3)
     assert len(records) == 3 and total == len(retriever.bundle.figures)
+    assert find(retriever.bundle.figures, limit=2, offset=1)[0] == records[1:]
+
+
+def test_an_english_name_finds_the_chinese_the_reports_write_for_it(retriever):
+    """The term groups of the question analysis find a metric whose word-for-word gloss does
+    not say it ("GDP" -> 地区生产总值规模, glossed "region gross domestic production scale")."""
+    table = retriever.bundle.figures
+    query = retriever.analyse("GDP")
+    names = [g for g in terms.query_terms(query) if any(not a.isascii() for a in g)]
+    found, total = find(table, metric="GDP", names=names)
+    chinese = find(table, metric="地区生产总值")[0]
+    assert set(chinese) <= set(found) and all("地区生产总值" in r.metric or "GDP" in r.metric for r in found)
+    assert find(table, metric="GDP")[1] < total  # the gloss alone misses some
 
 
 def test_csv_has_a_header_and_one_row_a_figure(retriever):

@@ -1,7 +1,9 @@
 """Looking figures up in the figure table (index.figure_table): by metric, period and report.
 
 A metric is matched in the reports' words (Simplified or Traditional, any part of the
-metric) or in its English gloss; a period as index.periods reads it in either language
+metric), in its English gloss, or by the Chinese the reports write for an English name (the
+question analysis's term groups: "GDP" finds 地区生产总值规模, whose gloss is word for word);
+a period as index.periods reads it in either language
 ("2021", 上半年, "first half", 十四五, "the 14th Five-Year Plan"), every period named having
 to be one the figure's clause or passage speaks of.
 """
@@ -39,20 +41,34 @@ CSV_COLUMNS = (
 
 
 def find(
-    table: list[FigureRecord], metric: str = "", period: str = "", report: str = "", limit: int = 200
+    table: list[FigureRecord],
+    metric: str = "",
+    period: str = "",
+    report: str = "",
+    limit: int = 200,
+    names: list[tuple[str, ...]] | None = None,
+    offset: int = 0,
 ) -> tuple[list[FigureRecord], int]:
-    """The records that match every filter given (in the reports' order, at most ``limit``),
-    and how many matched in all."""
+    """The records that match every filter given (in the reports' order, at most ``limit``
+    after the first ``offset``), and how many matched in all. ``names``: the metric's words as
+    the reports write them, one group of alternatives per word, each to be in a record's metric."""
     wanted_metric = normalize(metric).strip().lower()
     wanted_periods = periods(period) if period else set()
     matched = [
         r
         for r in table
         if (not report or r.report == report)
-        and (not wanted_metric or wanted_metric in r.metric.lower() or wanted_metric in r.metric_en.lower())
+        and (not wanted_metric or _names(r, wanted_metric, names or []))
         and wanted_periods <= set(r.period)
     ]
-    return matched[:limit], len(matched)
+    return matched[offset : offset + limit], len(matched)
+
+
+def _names(record: FigureRecord, wanted: str, names: list[tuple[str, ...]]) -> bool:
+    """Does a record's metric say what the filter names, in its words or its English?"""
+    if wanted in record.metric.lower() or wanted in record.metric_en.lower():
+        return True
+    return bool(names) and all(any(a in record.metric for a in group) for group in names)
 
 
 def unreadable_period(period: str) -> bool:

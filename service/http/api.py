@@ -109,11 +109,14 @@ def reports_route():
 
 
 MAX_FIGURES = 1000
+MAX_FILTER_CHARS = 100  # a metric or period longer than this names none: refused, not analysed
 FIGURE_FILTERS = {
-    "metric": "Part of the metric, in Chinese (either script) or in its English gloss: 生产总值, investment.",
+    "metric": "Part of the metric, in Chinese (either script) or in its English gloss, or its English name: "
+    "生产总值, investment, GDP.",
     "period": "A period the figure speaks of: 2021, 上半年, first half of 2021, 十四五, 14th Five-Year Plan.",
     "report": "A report id (GET /api/reports lists them).",
     "limit": f"At most this many records (1–{MAX_FIGURES}, default 200).",
+    "offset": "Skip this many matching records first (default 0): with limit, pages through them.",
     "format": "json (default) or csv; Accept: text/csv asks for CSV too.",
 }
 
@@ -129,7 +132,10 @@ FIGURE_FILTERS = {
 def figures_route():
     current = reader()
     args = {name: request.args.get(name, "") for name in FIGURE_FILTERS}
-    limit = _limit(args["limit"])
+    limit, offset = _limit(args["limit"]), _offset(args["offset"])
+    for name in ("metric", "period"):
+        if len(args[name]) > MAX_FILTER_CHARS:
+            raise ApiError(400, f"{name} is {len(args[name])} characters long; at most {MAX_FILTER_CHARS}")
     wanted = args["format"].lower() or ("csv" if request.accept_mimetypes.best == "text/csv" else "json")
     if wanted not in ("json", "csv"):
         raise ApiError(400, f"format must be json or csv, not {args['format']!r}")
@@ -137,10 +143,18 @@ def figures_route():
         raise ApiError(404, f"no report {args['report']!r} in this index; GET /api/reports lists them")
     if not current.readable_period(args["period"]):
         raise ApiError(400, f"period {args['period']!r} names no year, half-year or plan period (e.g. 2021, 上半年)")
-    records, total = current.figures(args["metric"], args["period"], args["report"], limit)
+    records, total = current.figures(args["metric"], args["period"], args["report"], limit, offset)
     if wanted == "csv":
         return Response(current.figures_csv(records), mimetype="text/csv", headers={"X-Total-Count": str(total)})
     return jsonify({"index": current.version, "total": total, "figures": records})
+
+
+def _offset(raw: str) -> int:
+    if not raw:
+        return 0
+    if not re.fullmatch(r"[0-9]{1,7}", raw):
+        raise ApiError(400, f"offset must be a whole number from 0, not {raw!r}")
+    return int(raw)
 
 
 def _limit(raw: str) -> int:
