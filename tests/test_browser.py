@@ -279,6 +279,7 @@ def unmarked_language(driver) -> list[str]:
     [
         ("en", "What was the GDP in the first half of 2021?"),
         ("en", "What is the Two Lakes Tunnel?"),
+        ("en", "What will the district do to renovate old residential communities?"),
         ("zh", "2021年地区生产总值预期增长多少?"),
         ("zh", "什么是两湖隧道?"),
     ],

@@ -366,3 +366,11 @@ def test_listed_passages_do_not_repeat_each_other_or_the_answer(client):
             for q in quoted + listed[:i]:
                 shared = min(p["end"], q["end"]) - max(p["start"], q["start"]) if p["doc"] == q["doc"] else 0
                 assert p is not q and shared <= min(p["end"] - p["start"], q["end"] - q["start"]) / 2, question
+
+
+def test_an_english_reader_of_a_policy_answer_gets_its_words_in_english(client):
+    _, html = page(client, "What will the district do to renovate old residential communities?", headers=EN)
+    answer = section(html, "answer")
+    notes = answer.split('class="notes"')[1].split("</p>")[0]
+    assert re.search(r'<span lang="zh-Hans">[\u4e00-\u9fff]+</span> = [a-z]', notes)  # a word of the clause, in English
+    assert 'class="answer-line"' not in answer  # the line would only repeat the clause

@@ -89,9 +89,13 @@ def answer_view(result: dict, script: str, ui: str) -> dict:
     # reader's notes on it repeat the renderings listed below)
     line, line_lang = line_in_script(result["answer_line"], asked, script)
     again = in_script(clauses, script) == line or result["answer_line"] in clauses
+    notes = result["answer_line"][len(clauses) :].strip(" []") if result["answer_line"].startswith(clauses) else ""
     shown_line = "" if again or result["answer_line"].startswith(clauses) else line
     return {
         "line": lang_runs(shown_line, script) if asked == "en" else shown_line,
+        # an English reader's notes on a clause that is the answer (改造 = to transform): the line
+        # is the clause again, so only its notes are shown, under the clause
+        "notes": lang_runs(in_script(notes, script), script) if asked == "en" and notes else "",
         "line_lang": line_lang,
         "parts": parts,
         "renderings": renderings,
