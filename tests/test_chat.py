@@ -230,6 +230,10 @@ def test_a_self_contained_question_ignores_earlier_turns(oai):
         ),
         (["2021年上半年服务业增加值是多少?", "那固定资产投资呢?"], "2021年上半年固定资产投资是多少?"),
         (
+            ["What was the GDP growth target for 2021?", "What about fixed-asset investment?"],
+            "What was the fixed-asset investment target in 2021?",
+        ),  # the plan asked of the new topic too
+        (
             ["What were the main targets for 2021?", "And what was achieved in the first half?"],
             "what was achieved in the first half (What were the main results for the first half of 2021?)",
         ),  # the outcome asked, not the plan again

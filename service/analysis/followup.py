@@ -205,7 +205,8 @@ _DONE_ZH = re.compile(r"(?:增长|下降|提高|降低|减少|增加|完成|新�
 def _new_subject(previous: str, subject: str, period: Period) -> str | None:
     """The previous question asked of a new subject ("What about retail sales?" after "What
     was the GDP in the first half of 2021?": "What was the retail sales in the first half of
-    2021?"): its way of asking and its period kept, its topic replaced. None unless it asks
+    2021?"): its way of asking, its period and an English topic's plan word (the target) kept,
+    its topic replaced. None unless it asks
     in a plain way with nothing around its topic but its period (what was …, …是多少), or
     when the subject is one word, more likely a facet of the old topic (the target, 目标)."""
     english = detect_language(previous) == "en"
@@ -219,6 +220,8 @@ def _new_subject(previous: str, subject: str, period: Period) -> str | None:
     wanted = old.merged(period).render(english)
     if english:
         topic = re.sub(r"\s+(?:in|for|during|of|by)$", "", subject.removeprefix("the ").strip(), flags=re.I)
+        facet = _PLAN_EN.search(plain.group(2))  # "the GDP growth target" -> "the retail sales target"
+        topic = f"{topic} {facet.group(0).lower()}" if facet and not _PLAN_EN.search(topic) else topic
         question = f"{plain.group(1)} {topic}"
         return f"{question} in {wanted}?" if wanted else f"{question}?"
     return f"{wanted}{subject}{plain.group(2)}?"
