@@ -269,6 +269,8 @@ def test_every_citation_opens_its_report_with_the_cited_words_marked(client, que
         assert response.status_code == 200 and html.count('id="cited"') == 1
         assert _marked(html) == part["text"]  # the page marks exactly the words the answer quotes
         assert "<h1" in html and part["citation"]["section"].split(" › ")[0] in html  # the whole report
+        cite_as = section(html, "cite-as").split("</p>")[0]  # the span's citation to copy, on the page too
+        assert f"paragraph {part['citation']['paragraph']}," in cite_as and str(part["citation"]["start"]) in cite_as
         assert str(part["citation"]["paragraph"]) in part["citation"]["reference"]
     status, html = page(client, question, headers=EN)
     assert answer["answer_parts"][0]["citation"]["url"].replace("&", "&amp;") in html  # the page's Source link

@@ -23,7 +23,7 @@ from service.http.api import engine
 from service.http.openapi import documented
 from service.http.requests import question_problem
 from service.http.web_text import LANG_NAMES, REPORT_SCRIPTS, SCRIPTS, strings, ui_choice
-from service.http.web_views import described, examples, result_view
+from service.http.web_views import cited_reference, described, examples, result_view
 
 bp = Blueprint("web", __name__)
 log = logging.getLogger("service.http.web")
@@ -131,6 +131,7 @@ def report(doc: str) -> tuple[str, int]:
         report=page,
         script=script,
         shown=partial(in_script, script=script),
+        cite_as=cited_reference(page, start, end, script, ui),
         asked_span=start is not None and end is not None,
         switch_url=url_for("web.report", doc=doc, ui="zh" if ui == "en" else "en", **kept),
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from index.normalize import in_script, to_simplified, to_traditional
+from service.answering.report_page import ReportPage
 from service.engine import Reader
 from service.http.web_text import SCRIPTS, STRINGS
 
@@ -136,6 +137,16 @@ def reference_text(citation: dict, title: str, section: str, script: str, ui: st
         return lang_runs(STRINGS["en"]["reference"].format(where=where, **values), script)
     where = f"《{title}》 › {section}" if section else f"《{title}》"
     return escape(in_script(STRINGS["zh"]["reference"].format(where=where, **values), script))
+
+
+def cited_reference(page: ReportPage, start: int | None, end: int | None, script: str, ui: str) -> Markup | str:
+    """The citation to copy for the span a report page marks (its report, the paragraph it
+    opens in, its offsets); "" when nothing is marked."""
+    first = next((b for b in page.blocks if any(piece.marked for piece in b.pieces)), None)
+    if first is None or start is None or end is None:
+        return ""
+    citation = {"paragraph": first.number, "start": start, "end": end}
+    return reference_text(citation, in_script(page.title, script), "", script, ui)
 
 
 def report_url(url: str, script: str) -> str:
