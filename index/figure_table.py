@@ -26,14 +26,15 @@ from index.periods import periods
 from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "19"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "20"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 _CHANGE = re.compile(
     r"""
         (?P<base> 同比 | 比上年 | 比去年 | 较上年 | 较去年 | [较比](?:\d{4}年)?(?:同期|上年同期|上年|去年)
-                | [与和较比跟]?(?:\d{4}年)?(?:同期|上年同期|上年|去年)相比 )?
+                | [与和较比跟]?(?:\d{4}年)?(?:同期|上年同期|上年|去年)相比
+                | \d{4}年(?:上半年)?同期 )?  # run-on text drops the 较: "同比增长69.3%2019年同期增长0.1%"
         (?P<change> 增长 | 下降 | 提高 | 降低 | 减少 | 增加(?!值) | 上涨 | 上升 | 回落 | 下滑 | 增速 | 增幅 | 降幅 )
         了?
     """,

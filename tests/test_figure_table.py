@@ -36,6 +36,9 @@ def test_a_change_in_its_own_clause_is_a_change_of_the_figure_before_it():
     # a base written as "set against" (与2019年同期相比增长) is a base too, not what is counted
     _, against = sentence_records(_chunk("地区生产总值779.43亿元,与2019年同期相比增长4.9%"), "district")
     assert (against.metric, against.base, against.change) == ("地区生产总值", "与2019年同期相比", "增长")
+    # run-on text that drops the 较 (同比增长69.3%2019年同期增长0.1%): still the same metric's change
+    _, _, bare = sentence_records(_chunk("预算收入91.75亿元,同比增长69.3%2019年同期增长0.1%"), "district")
+    assert (bare.metric, bare.base, bare.change) == ("预算收入", "2019年同期", "增长")
 
 
 def test_qualifiers_written_around_or_inside_a_figure_are_kept():
