@@ -40,10 +40,14 @@ from service.verdict.training import (
 
 
 def set_name(name: str) -> str:
-    """A read set's short name, its group for leave-one-set-out ("unseen/unseen_c_questions.jsonl"
-    -> "unseen_c", "questions.jsonl:dev" -> "questions_dev")."""
+    """A read set's short name, its group for leave-one-set-out, unique among the read sets
+    ("unseen/unseen_c_questions.jsonl" -> "unseen_c", "blind3/shipped_questions.jsonl" ->
+    "blind3_shipped", "questions.jsonl:dev" -> "questions_dev")."""
     file, _, split = name.partition(":")
-    stem = Path(file).stem.replace("_questions", "")
+    path = Path(file)
+    stem = path.stem.replace("_questions", "")
+    folder = path.parent.name
+    stem = f"{folder}_{stem}" if folder and not stem.startswith(folder) else stem
     return f"{stem}_{split}" if split else stem
 
 

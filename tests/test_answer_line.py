@@ -65,6 +65,11 @@ def test_two_growth_rates_are_compared_in_percentage_points():
         "computed from the cited figures: 7% is 15.3 percentage points below 22.3%"
     )
     assert computed(target, target, english=True).endswith("7% is the same as 7%")
+    assert computed(_record("6.5%", "6.5", unit="%"), _record("7.5%", "7.5", unit="%"), english=False).endswith(
+        "高1个百分点"
+    )  # not "1.0"
+    on_2019 = _record("4.9%", "4.9", unit="%", change="增长", direction="up", base="较2019年同期")
+    assert computed(target, on_2019, english=True) == ""  # a two-year change is not set against a yearly one
     fall = _record("1.2%", "1.2", unit="%", change="下降", direction="down")
     level = _record("5.5%", "5.5", unit="%")
     assert computed(target, fall, english=True) == "" and computed(target, level, english=True) == ""

@@ -331,6 +331,7 @@ def test_a_figure_is_marked_where_it_stands_not_inside_a_longer_number():
 
     marked = str(highlight("较2019年同期增长4.7%，全年增长7%，达17%", ["7%"]))
     assert marked == "较2019年同期增长4.7%，全年增长<mark>7%</mark>，达17%"
+    assert str(highlight("编号20215，2021年", ["2021"])) == "编号20215，<mark>2021</mark>年"
 
 
 def test_chinese_pages_say_where_an_answer_stands_in_chinese(client):

@@ -170,6 +170,7 @@ _OUTCOME_EN = re.compile(r"\b(?:achieved?|actual(?:ly)?|completed?|done|reached|
 _PLAN_EN = re.compile(r"\b(?:targets?|goals?|plans?|planned|expected|targeted|projected)\b", re.I)
 _OUTCOME_ZH = re.compile(r"实际|完成|实现|达到|取得")
 _PLAN_ZH = re.compile(r"(?:预期)?(?:目标|计划|预期)(?:任务)?")
+_PLAN_NOUN_EN = re.compile(r"\b(?:targets?|goals?|plans?)\b", re.I)  # a plan's word that names it
 _AS_OUTCOME_EN = {"target": "result", "goal": "result", "plan": "result"}
 
 
@@ -220,7 +221,7 @@ def _new_subject(previous: str, subject: str, period: Period) -> str | None:
     wanted = old.merged(period).render(english)
     if english:
         topic = re.sub(r"\s+(?:in|for|during|of|by)$", "", subject.removeprefix("the ").strip(), flags=re.I)
-        facet = _PLAN_EN.search(plain.group(2))  # "the GDP growth target" -> "the retail sales target"
+        facet = _PLAN_NOUN_EN.search(plain.group(2))  # "the GDP growth target" -> "the retail sales target"
         topic = f"{topic} {facet.group(0).lower()}" if facet and not _PLAN_EN.search(topic) else topic
         question = f"{plain.group(1)} {topic}"
         return f"{question} in {wanted}?" if wanted else f"{question}?"

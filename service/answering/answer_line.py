@@ -137,10 +137,10 @@ def _alike(
 ) -> tuple[FigureRecord, FigureRecord]:
     """The two sides' figures to weigh against each other: their values, unless the first is
     a change in per cent (a growth target) and the second an amount given with its changes
-    (779.43亿元，同比增长22.3%): then the second's first change in per cent."""
+    (779.43亿元，同比增长22.3%): then the second's first change in per cent on the year before."""
     (a, _), (b, changes) = first, second
     if a.change and a.unit == "%" and not b.change:
-        b = next((c for c in changes if c.unit == "%"), b)
+        b = next((c for c in changes if c.unit == "%" and _yearly(c)), b)
     return a, b
 
 
@@ -186,16 +186,29 @@ def computed(first: FigureRecord, second: FigureRecord, english: bool) -> str:
 
 def _points(first: FigureRecord, second: FigureRecord, english: bool) -> str:
     """The second of two per-cent figures against the first, in percentage points; none when
-    either is a fall, whose figure as written ("下降1.2%") carries no sign to read a gap from."""
-    if "down" in (first.direction, second.direction):
+    either is a fall (its figure as written, "下降1.2%", carries no sign to read a gap from) or
+    when their changes are not measured alike (a year-on-year target against growth on 2019's
+    same period, or an average yearly rate)."""
+    if "down" in (first.direction, second.direction) or not (_yearly(first) and _yearly(second)):
         return ""
     gap = Decimal(second.value) - Decimal(first.value)
+    points = f"{abs(gap).normalize():f}"
     if english:
-        how = "the same as" if gap == 0 else f"{abs(gap)} percentage points {'above' if gap > 0 else 'below'}"
+        unit = "percentage point" if abs(gap) == 1 else "percentage points"
+        how = "the same as" if gap == 0 else f"{points} {unit} {'above' if gap > 0 else 'below'}"
         return f"computed from the cited figures: {second.english} is {how} {first.english}"
     if gap == 0:
         return f"据所引数字计算：{second.text}与{first.text}持平"
-    return f"据所引数字计算：{second.text}比{first.text}{'高' if gap > 0 else '低'}{abs(gap)}个百分点"
+    return f"据所引数字计算：{second.text}比{first.text}{'高' if gap > 0 else '低'}{points}个百分点"
+
+
+_YEARLY_BASES = ("", "同比", "比上年", "比去年", "较上年", "较去年")
+
+
+def _yearly(record: FigureRecord) -> bool:
+    """Is a per-cent figure a level or a change on the year before (not on an earlier year's
+    same period, nor an average over years, 年均)?"""
+    return record.base in _YEARLY_BASES and "年均" not in record.clause
 
 
 def definition_line(entry: GlossaryEntry, language: str) -> str:

@@ -3,6 +3,7 @@ cited span marked, so that every citation of an answer opens where it stands."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ class ReportPage:
     date: str
     blocks: tuple[Block, ...]
     cited: bool  # whether a span was marked
+    span: tuple[int, int] | None = None  # the span marked, clamped to the text
 
 
 def report_page(corpus_dir: Path, doc: str, start: int | None = None, end: int | None = None) -> ReportPage | None:
@@ -51,7 +53,7 @@ def report_page(corpus_dir: Path, doc: str, start: int | None = None, end: int |
     span = (max(0, start), min(len(text), end)) if start is not None and end is not None and start < end else None
     blocks = tuple(block for p in split_paragraphs(text) for block in _blocks(text, p, span))
     cited = span is not None and span[0] < span[1] and any(piece.marked for b in blocks for piece in b.pieces)
-    return ReportPage(doc, title, date, blocks, cited)
+    return ReportPage(doc, title, date, blocks, cited, span if cited else None)
 
 
 def _stamp(corpus_dir: Path) -> int:
@@ -94,11 +96,18 @@ def _blocks(text: str, paragraph, span: tuple[int, int] | None) -> tuple[Block, 
 MAX_DEPTH = 3
 
 
+_NUMBERED = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+
+
 def _run_in_end(text: str, paragraph) -> int | None:
-    """Where a paragraph's run-in heading ends, its closing mark included (index.sections finds
-    it as the paragraph's lead); None when the paragraph has none or is nothing else."""
+    """Where a paragraph's run-in heading ends, its closing mark included: the paragraph's lead
+    as index.sections finds it, when numbered ((一)着力扩投资、增进度,…。) or a phrase without a
+    comma (提升总部经济支撑力。), not a short opening sentence (各位代表,风劲好扬帆,…。); None when
+    the paragraph has none or is nothing else."""
     lead = paragraph.lead
     if not lead or not text.startswith(lead, paragraph.start):
+        return None
+    if not _NUMBERED.match(lead) and re.search(r"[,，]", lead):
         return None
     cut = paragraph.start + len(lead) + 1
     return cut if cut < paragraph.end else None

@@ -13,7 +13,7 @@ from index.normalize import clean
 from service.http import chat_errors
 from service.http.api import engine, reader
 from service.http.chat_errors import ChatError
-from service.http.chat_reply import render, stream, structured
+from service.http.chat_reply import render, stream, structured, without_repeats
 from service.http.chat_schemas import (
     MODEL_ID,
     ChatCompletion,
@@ -68,6 +68,7 @@ def chat_completions_route() -> Response:
     if len(resolution.question) > current_app.config["QA"].max_question_chars:
         resolution = engine().unresolved(texts[-1])
     result = reader().ask(resolution.question, top_k)
+    result = without_repeats(result)
     content = render(result, resolution.question != texts[-1])
     extra = structured(result, resolution)
     used = usage("\n".join(_text(m, i) for i, m in enumerate(req.messages)), content)

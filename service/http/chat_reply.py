@@ -78,20 +78,28 @@ def _source(passage: dict, language: str) -> str:
     return f"{where} ({passage['date']})" if passage["date"] else where
 
 
+def without_repeats(result: dict) -> dict:
+    """The answer with its passages as the chat lists and numbers them, in its text and in
+    ``reports_qa`` alike: those that mostly repeat a passage before them, or one the answer
+    quotes, left out (web_views.distinct), so that [n] is the n-th of ``reports_qa.passages``."""
+    cited = {part["citation"]["passage"] for part in result["answer_parts"]}
+    quoted = [p for p in result["passages"] if p["id"] in cited] if result["verdict"] != "not_found" else []
+    return {**result, "passages": distinct(result["passages"], quoted)}
+
+
 def render(result: dict, resolved: bool) -> str:
     """The assistant message: the answer line (for a figure), the quoted answer and numbered
     citations that link to the report page (an uncertain one after a caution and its reason),
     or 'not in the reports' and the closest passages; then, for a follow-up, the question it
-    was read as. Passages that mostly repeat one listed before are left out."""
-    language = result["language"]
-    quoted = [p for p in result["passages"] if p["id"] in {a["citation"]["passage"] for a in result["answer_parts"]}]
-    passages = distinct(result["passages"], quoted if result["verdict"] != "not_found" else [])
+    was read as."""
+    language, passages = result["language"], result["passages"]
+    quoted = {part["citation"]["passage"] for part in result["answer_parts"]}
     lines = []
     why = "" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"]
     if result["verdict"] != "not_found":
         if result["verdict"] == "uncertain":
             lines += [_say(language, "caution") + why, ""]
-        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p in quoted)
+        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in quoted)
         if clean(result["answer_line"]) not in clean(result["answer_display"]):  # a figure's line, then its evidence
             lines += [result["answer_line"], ""]
         lines += [result["answer_display"] + mark, ""]

@@ -71,7 +71,11 @@ class ChatRequest(Lenient):
     )
     stream_options: StreamOptions | None = None
     n: StrictInt | None = Field(None, description="Must be 1 (or absent).")
-    top_k: StrictInt | None = Field(None, description="Extension: how many passages to retrieve and cite (default 3).")
+    top_k: StrictInt | None = Field(
+        None,
+        description="Extension: how many passages to retrieve and cite (default 3; "
+        "one that mostly repeats another is left out).",
+    )
     temperature: float | None = Field(None, ge=0, le=2, description="Accepted, ignored.")
     top_p: float | None = Field(None, ge=0, le=1, description="Accepted, ignored.")
     max_tokens: StrictInt | None = Field(None, ge=1, description="Accepted, ignored: the answer is never cut.")

@@ -131,7 +131,7 @@ def report(doc: str) -> tuple[str, int]:
         report=page,
         script=script,
         shown=partial(in_script, script=script),
-        cite_as=cited_reference(page, start, end, script, ui),
+        cite_as=cited_reference(page, script, ui),
         asked_span=start is not None and end is not None,
         switch_url=url_for("web.report", doc=doc, ui="zh" if ui == "en" else "en", **kept),
     )

@@ -20,14 +20,18 @@ GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glo
 
 def highlight(text: str, terms: Iterable[str]) -> Markup:
     """``text`` escaped, with the terms wrapped in ``<mark>`` (longest first, any case, touching
-    matches joined so 地区+生产总值 reads as one; a term that opens with a digit never inside a
-    longer number, so 7% is not marked in 4.7%). Matching runs on the raw text and each piece is
-    escaped on its own, so a term never matches inside an entity escaping made."""
+    matches joined so 地区+生产总值 reads as one; a term that opens or ends with a digit never
+    inside a longer number, so 7% is not marked in 4.7%, nor 2021 in 20215). Matching runs on
+    the raw text and each piece is escaped on its own, so a term never matches inside an entity
+    escaping made."""
     unique = sorted({t for t in terms if t}, key=len, reverse=True)
     if not unique:
         return escape(text)
     spans: list[list[int]] = []
-    pattern = "|".join((r"(?<![\d.])" if t[0].isdigit() else "") + re.escape(t) for t in unique)
+    pattern = "|".join(
+        (r"(?<![\d.])" if t[0].isdigit() else "") + re.escape(t) + (r"(?![\d.]\d|\d)" if t[-1].isdigit() else "")
+        for t in unique
+    )
     for match in re.finditer(pattern, text, re.IGNORECASE):
         if spans and spans[-1][1] == match.start():
             spans[-1][1] = match.end()
@@ -41,9 +45,10 @@ def highlight(text: str, terms: Iterable[str]) -> Markup:
     return Markup("").join(pieces)
 
 
-_HAN = r"[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]"
-# A run of Chinese with the figures and ASCII marks written inside it: 779.43亿元, (二)着力强攻坚、破难题,城市更新
-_HAN_RUN = re.compile(rf"[\d.(]*{_HAN}(?:[\d.%(),:;]*{_HAN})*\)?")
+_HAN = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\U00020000-\U0002fa1f]"
+# A run of Chinese with what is written inside it: figures (779.43亿元, 7%以上), brackets, ASCII
+# marks of run-on text and quotation marks ((二)着力强攻坚、破难题,城市更新; 按下“加速键”).
+_HAN_RUN = re.compile(rf"[\d.%(“‘]*{_HAN}(?:[\d.%(),:;“”‘’…·—]*{_HAN})*[)”’]?")
 
 
 def lang_runs(text: str, script: str) -> Markup:
@@ -139,13 +144,13 @@ def reference_text(citation: dict, title: str, section: str, script: str, ui: st
     return escape(in_script(STRINGS["zh"]["reference"].format(where=where, **values), script))
 
 
-def cited_reference(page: ReportPage, start: int | None, end: int | None, script: str, ui: str) -> Markup | str:
+def cited_reference(page: ReportPage, script: str, ui: str) -> Markup | str:
     """The citation to copy for the span a report page marks (its report, the paragraph it
-    opens in, its offsets); "" when nothing is marked."""
+    opens in, its offsets as marked); "" when nothing is marked."""
     first = next((b for b in page.blocks if any(piece.marked for piece in b.pieces)), None)
-    if first is None or start is None or end is None:
+    if first is None or page.span is None:
         return ""
-    citation = {"paragraph": first.number, "start": start, "end": end}
+    citation = {"paragraph": first.number, "start": page.span[0], "end": page.span[1]}
     return reference_text(citation, in_script(page.title, script), "", script, ui)
 
 
