@@ -10,8 +10,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from index.normalize import in_script, to_simplified, to_traditional
-from service.answering.report_page import ReportPage
-from service.engine import Reader
+from service.engine import Reader, ReportPage
 from service.http.web_text import SCRIPTS, STRINGS
 
 TOP_K = 5
