@@ -16,7 +16,7 @@ from index.normalize import clean, in_script
 from service.engine import Resolution
 from service.http.api import engine
 from service.http.chat_schemas import chunk, new_id
-from service.http.web_views import distinct
+from service.http.citations import distinct
 
 TEXT = {  # zh-Hant is derived from zh-Hans
     "en": {

@@ -20,10 +20,11 @@ from werkzeug.exceptions import HTTPException
 from index.normalize import in_script
 from service.engine import Engine
 from service.http.api import engine
+from service.http.citations import cited_reference
 from service.http.openapi import documented
 from service.http.requests import question_problem
 from service.http.web_text import LANG_NAMES, REPORT_SCRIPTS, SCRIPTS, strings, ui_choice
-from service.http.web_views import cited_reference, described, examples, result_view
+from service.http.web_views import described, examples, result_view
 
 bp = Blueprint("web", __name__)
 log = logging.getLogger("service.http.web")

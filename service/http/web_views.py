@@ -3,64 +3,16 @@ script its reader reads: the engine's answer JSON turned into the template's val
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from decimal import Decimal
 
-from markupsafe import Markup, escape
-
 from index.normalize import in_script, to_simplified, to_traditional
-from service.engine import Reader, ReportPage
-from service.http.web_text import SCRIPTS, STRINGS
+from service.engine import Reader
+from service.http.citations import below_the_answer, citation_view
+from service.http.marking import highlight, lang_runs
+from service.http.web_text import SCRIPTS
 
 TOP_K = 5
 GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glossary terms mean
-
-
-def highlight(text: str, terms: Iterable[str]) -> Markup:
-    """``text`` escaped, with the terms wrapped in ``<mark>`` (longest first, any case, touching
-    matches joined so 地区+生产总值 reads as one; a term that opens or ends with a digit never
-    inside a longer number, so 7% is not marked in 4.7%, nor 2021 in 20215). Matching runs on
-    the raw text and each piece is escaped on its own, so a term never matches inside an entity
-    escaping made."""
-    unique = sorted({t for t in terms if t}, key=len, reverse=True)
-    if not unique:
-        return escape(text)
-    spans: list[list[int]] = []
-    pattern = "|".join(
-        (r"(?<![\d.])" if t[0].isdigit() else "") + re.escape(t) + (r"(?![\d.]\d|\d)" if t[-1].isdigit() else "")
-        for t in unique
-    )
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        if spans and spans[-1][1] == match.start():
-            spans[-1][1] = match.end()
-        else:
-            spans.append([match.start(), match.end()])
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces += [escape(text[last:start]), Markup("<mark>%s</mark>") % text[start:end]]
-        last = end
-    pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
-
-
-_HAN = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\U00020000-\U0002fa1f]"
-# A run of Chinese with what is written inside it: figures (779.43亿元, 7%以上), brackets, ASCII
-# marks of run-on text and quotation marks ((二)着力强攻坚、破难题,城市更新; 按下“加速键”).
-_HAN_RUN = re.compile(rf"[\d.%(“‘]*{_HAN}(?:[\d.%(),:;“”‘’…·—]*{_HAN})*[)”’]?")
-
-
-def lang_runs(text: str, script: str) -> Markup:
-    """``text`` escaped, each run of Chinese inside it (an English line's 地区生产总值, 779.43亿元)
-    wrapped in a span that says its language (Traditional for a reader of ``script`` zh-Hant,
-    else Simplified), so that it is read and rendered as Chinese."""
-    lang = "zh-Hant" if script == "zh-Hant" else "zh-Hans"
-    pieces, last = [], 0
-    for match in _HAN_RUN.finditer(text):
-        pieces += [escape(text[last : match.start()]), Markup('<span lang="%s">%s</span>') % (lang, match.group())]
-        last = match.end()
-    pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
 
 
 def question_terms(reader: Reader, question: str, script: str) -> list[str]:
@@ -116,49 +68,6 @@ def line_in_script(line: str, asked: str, script: str) -> tuple[str, str]:
     if script == "en":
         return line, asked
     return (to_traditional(line) if script == "zh-Hant" else to_simplified(line)), script
-
-
-def citation_view(citation: dict, script: str, ui: str) -> dict:
-    """Where an answer part or a passage stands, as the page shows it: the report's title and
-    section in the reader's script, the report page's address (showing that script), and the
-    citation to copy in the page's language."""
-    title, section = in_script(citation["title"], script), in_script(citation["section"], script)
-    return {
-        "passage": citation.get("passage", citation.get("id")),
-        "title": title,
-        "section": section,
-        "url": report_url(citation["url"], script),
-        "reference": reference_text(citation, title, section, script, ui),
-    }
-
-
-def reference_text(citation: dict, title: str, section: str, script: str, ui: str) -> Markup:
-    """'title › section, paragraph n, characters a–b' in the page's language (Chinese:
-    《title》 › section，第n段，第a–b字), its Chinese marked as such on an English page."""
-    values = {"n": citation["paragraph"], "start": citation["start"], "end": citation["end"]}
-    if ui == "en":
-        where = f"{title} › {section}" if section else title
-        return lang_runs(STRINGS["en"]["reference"].format(where=where, **values), script)
-    where = f"《{title}》 › {section}" if section else f"《{title}》"
-    return escape(in_script(STRINGS["zh"]["reference"].format(where=where, **values), script))
-
-
-def cited_reference(page: ReportPage, script: str, ui: str) -> Markup | str:
-    """The citation to copy for the span a report page marks (its report, the paragraph it
-    opens in, its offsets as marked); "" when nothing is marked."""
-    first = next((b for b in page.blocks if any(piece.marked for piece in b.pieces)), None)
-    if first is None or page.span is None:
-        return ""
-    citation = {"paragraph": first.number, "start": page.span[0], "end": page.span[1]}
-    return reference_text(citation, in_script(page.title, script), "", script, ui)
-
-
-def report_url(url: str, script: str) -> str:
-    """A report page's address that shows the report in Traditional for a reader of Traditional."""
-    if script != "zh-Hant":
-        return url
-    path, hash_mark, fragment = url.partition("#")
-    return f"{path}{'&' if '?' in path else '?'}lang=zh-Hant{hash_mark}{fragment}"
 
 
 CHART_WIDTH = 240  # px of the longest bar
@@ -271,37 +180,6 @@ def result_view(reader: Reader, question: str, lang: str, ui: str) -> dict:
         "passages": [passage_view(p, own, script, terms, titles_en, ui) for p in below_the_answer(result)],
         "glossary": [glossary_view(g, own, script) for g in _named(result)],
     }
-
-
-def below_the_answer(result: dict) -> list[dict]:
-    """The passages to list under an answer: not the ones the answer quotes, nor one that mostly
-    repeats a passage kept before it (overlapping windows of one paragraph). Not found, the
-    closest passages are all listed, overlaps still left out."""
-    quoted = set() if result["verdict"] == "not_found" else {p["citation"]["passage"] for p in result["answer_parts"]}
-    kept = [p for p in result["passages"] if p["id"] in quoted]
-    return [p for p in distinct(result["passages"], kept) if p["id"] not in quoted]
-
-
-def distinct(passages: list[dict], first: list[dict] | None = None) -> list[dict]:
-    """The passages in order, leaving out each one that mostly repeats (_mostly_overlap) a
-    passage of ``first`` (always kept: what the answer quotes) or one kept before it."""
-    kept = list(first or [])
-    out = []
-    for p in passages:
-        if p in kept:
-            out.append(p)
-        elif not any(_mostly_overlap(p, k) for k in kept):
-            kept.append(p)
-            out.append(p)
-    return out
-
-
-def _mostly_overlap(a: dict, b: dict) -> bool:
-    """Do two passages of one report share more than half of the shorter one's characters?"""
-    if a["doc"] != b["doc"] or a is b:
-        return False
-    shared = min(a["end"], b["end"]) - max(a["start"], b["start"])
-    return shared > min(a["end"] - a["start"], b["end"] - b["start"]) / 2
 
 
 def _named(result: dict) -> list[dict]:
