@@ -16,7 +16,7 @@ from index.normalize import clean, in_script
 from service.engine import Resolution
 from service.http.api import engine
 from service.http.chat_schemas import chunk, new_id
-from service.http.citations import distinct
+from service.http.citations import distinct, quoted
 
 TEXT = {  # zh-Hant is derived from zh-Hans
     "en": {
@@ -81,10 +81,8 @@ def _source(passage: dict, language: str) -> str:
 def without_repeats(result: dict) -> dict:
     """The answer with its passages as the chat lists and numbers them, in its text and in
     ``reports_qa`` alike: those that mostly repeat a passage before them, or one the answer
-    quotes, left out (web_views.distinct), so that [n] is the n-th of ``reports_qa.passages``."""
-    cited = {part["citation"]["passage"] for part in result["answer_parts"]}
-    quoted = [p for p in result["passages"] if p["id"] in cited] if result["verdict"] != "not_found" else []
-    return {**result, "passages": distinct(result["passages"], quoted)}
+    quotes, left out (citations.distinct), so that [n] is the n-th of ``reports_qa.passages``."""
+    return {**result, "passages": distinct(result["passages"], quoted(result))}
 
 
 def render(result: dict, resolved: bool) -> str:

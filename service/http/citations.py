@@ -55,13 +55,20 @@ def report_url(url: str, script: str) -> str:
     return f"{path}{'&' if '?' in path else '?'}lang=zh-Hant{hash_mark}{fragment}"
 
 
+def quoted(result: dict) -> list[dict]:
+    """The passages the answer quotes (none when the reports are said not to hold it)."""
+    if result["verdict"] == "not_found":
+        return []
+    cited = {part["citation"]["passage"] for part in result["answer_parts"]}
+    return [p for p in result["passages"] if p["id"] in cited]
+
+
 def below_the_answer(result: dict) -> list[dict]:
     """The passages to list under an answer: not the ones the answer quotes, nor one that mostly
     repeats a passage kept before it (overlapping windows of one paragraph). Not found, the
     closest passages are all listed, overlaps still left out."""
-    quoted = set() if result["verdict"] == "not_found" else {p["citation"]["passage"] for p in result["answer_parts"]}
-    kept = [p for p in result["passages"] if p["id"] in quoted]
-    return [p for p in distinct(result["passages"], kept) if p["id"] not in quoted]
+    shown = quoted(result)
+    return [p for p in distinct(result["passages"], shown) if p not in shown]
 
 
 def distinct(passages: list[dict], first: list[dict] | None = None) -> list[dict]:
