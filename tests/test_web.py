@@ -306,6 +306,9 @@ def test_a_comparison_of_two_figures_of_one_unit_gets_a_small_chart(client):
     labels = re.findall(r"<text[^>]*>([^<]+)</text>", chart)
     assert len(widths) == 2 and max(widths) == 240 and all(w > 0 for w in widths)
     assert all(re.search(r"\d{4}-\d\d-\d\d \S+元", label) for label in labels)  # its report date, its figure
+    _, english = page(client, "How did fixed-asset investment in the first half of 2021 compare with the 2021 target?")
+    chart = section(english, "answer").split('<svg class="chart"')[1].split("</svg>")[0]
+    assert re.findall(r'<text[^>]*lang="en">\d{4}-\d\d-\d\d RMB [\d.]+ billion</text>', chart)  # read in English
     _, single = page(client, "2021年上半年地区生产总值是多少?", headers=ZH)
     assert '<svg class="chart"' not in single  # one figure reads better as words
 

@@ -75,8 +75,9 @@ CHART_WIDTH = 240  # px of the longest bar
 
 def bar_chart(result: dict, script: str) -> list[dict]:
     """Bars for a comparison whose sides each give the answering figure in one unit (a plan
-    and its result): each bar's label (its report's date and the figure as written), and
-    its width against the larger; none otherwise (a series of one reads better as words)."""
+    and its result): each bar's label (its report's date and the figure as written, in English
+    for an English asker), and its width against the larger; none otherwise (a series of one
+    reads better as words)."""
     answering = [f for f in result["figures"] if f.get("answers")]
     if len(answering) != 2 or len(result["answer_parts"]) != 2 or answering[0]["unit"] != answering[1]["unit"]:
         return []
@@ -85,8 +86,12 @@ def bar_chart(result: dict, script: str) -> list[dict]:
     if top <= 0 or min(values) < 0:
         return []
     dates = [_date_of(result, part) for part in result["answer_parts"]]
+    english = result["language"] == "en"
     return [
-        {"label": f"{date} {in_script(f['text'], script)}".strip(), "width": max(2, round(CHART_WIDTH * v / top))}
+        {
+            "label": f"{date} {f['english'] if english else in_script(f['text'], script)}".strip(),
+            "width": max(2, round(CHART_WIDTH * v / top)),
+        }
         for date, f, v in zip(dates, answering, values)
     ]
 
