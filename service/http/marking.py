@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from service.http.web_text import chinese_of
+
 
 def highlight(text: str, terms: Iterable[str]) -> Markup:
     """``text`` escaped, with the terms wrapped in ``<mark>`` (longest first, any case, touching
@@ -47,7 +49,7 @@ def lang_runs(text: str, script: str) -> Markup:
     """``text`` escaped, each run of Chinese inside it (an English line's 地区生产总值, 779.43亿元)
     wrapped in a span that says its language (Traditional for a reader of ``script`` zh-Hant,
     else Simplified), so that it is read and rendered as Chinese."""
-    lang = "zh-Hant" if script == "zh-Hant" else "zh-Hans"
+    lang = chinese_of(script)
     pieces, last = [], 0
     for match in _HAN_RUN.finditer(text):
         pieces += [escape(text[last : match.start()]), Markup('<span lang="%s">%s</span>') % (lang, match.group())]

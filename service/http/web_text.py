@@ -112,6 +112,12 @@ STRINGS = {
 LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 
 
+def chinese_of(script: str) -> str:
+    """The Chinese script a reader of ``script`` reads the reports' text in: Traditional for
+    zh-Hant, else Simplified (the reports' own, also for a reader of English)."""
+    return "zh-Hant" if script == "zh-Hant" else "zh-Hans"
+
+
 @lru_cache(maxsize=2)
 def _strings_traditional() -> dict[str, str]:
     """Chinese UI strings in Traditional, for readers who write Traditional."""

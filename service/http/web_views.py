@@ -9,7 +9,7 @@ from index.normalize import in_script, to_simplified, to_traditional
 from service.engine import Reader
 from service.http.citations import below_the_answer, citation_view
 from service.http.marking import highlight, lang_runs
-from service.http.web_text import SCRIPTS
+from service.http.web_text import SCRIPTS, chinese_of
 
 TOP_K = 5
 GLOSSARY_EXAMPLES = 2  # without a corpus's own examples, ask what its first glossary terms mean
@@ -178,6 +178,7 @@ def result_view(reader: Reader, question: str, lang: str, ui: str) -> dict:
     return {
         "language": result["language"],
         "script": script,
+        "text_lang": chinese_of(script),  # the lang of the reports' text as shown
         "confident": result["confident"],
         "verdict": result["verdict"],
         "doubt": result["doubt"] and result["doubt"]["code"],
