@@ -14,7 +14,6 @@ from pathlib import Path
 
 from index.lexical import tokenize
 from service.analysis.followup import Resolution, resolve
-from service.analysis.terms import query_terms
 from service.answering import figure_lookup
 from service.answering.report_page import ReportPage, report_page
 from service.answering.respond import ask, glossary_item, search
@@ -89,14 +88,8 @@ class Reader:
         return [r.to_dict() for r in found], total
 
     def _metric_names(self, metric: str) -> list[tuple[str, ...]] | None:
-        """An English metric's words as the reports write them (the question analysis's term
-        groups, those with Chinese): "GDP" -> [(地区生产总值, …)]; None for a Chinese one."""
-        if not metric.strip():
-            return None
-        query = self._retriever.analyse(metric)
-        if query.language != "en":
-            return None
-        return [group for group in query_terms(query) if any(not a.isascii() for a in group)]
+        """What figure_lookup.metric_names finds of a metric as the question analysis reads it."""
+        return figure_lookup.metric_names(self._retriever.analyse(metric)) if metric.strip() else None
 
     @staticmethod
     def readable_period(period: str) -> bool:

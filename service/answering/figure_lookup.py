@@ -16,6 +16,8 @@ import io
 from index.figure_table import FigureRecord
 from index.normalize import normalize
 from index.periods import periods
+from service.analysis.query import Query
+from service.analysis.terms import query_terms
 
 CSV_COLUMNS = (
     "id",
@@ -69,6 +71,15 @@ def _names(record: FigureRecord, wanted: str, names: list[tuple[str, ...]]) -> b
     if wanted in record.metric.lower() or wanted in record.metric_en.lower():
         return True
     return bool(names) and all(any(a in record.metric for a in group) for group in names)
+
+
+def metric_names(query: Query) -> list[tuple[str, ...]] | None:
+    """An English metric's words as the reports write them (the question analysis's term
+    groups, those with Chinese): "GDP" -> [(地区生产总值, …)]; None for a Chinese one, which is
+    matched as written."""
+    if query.language != "en":
+        return None
+    return [group for group in query_terms(query) if any(not a.isascii() for a in group)]
 
 
 def unreadable_period(period: str) -> bool:
