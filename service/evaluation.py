@@ -23,8 +23,8 @@ from index.normalize import normalize
 # unseen/ is asked of the unseen reports' corpus): what the learned parts of the pipeline are
 # fitted on. Never the frozen test split, nor the blind sets still unread (blind2, blind5, blind6,
 # blind7, blind8, blind9, blind10, blind11, blind12, unseen_h, unseen_k, unseen_l, unseen_m,
-# unseen_n, unseen_o, unseen_p). unseen_i's and unseen_j's misses were read after their first scores but nothing is
-# fitted on them yet.
+# unseen_n, unseen_o, unseen_p). unseen_i's and unseen_j's misses were read after their first
+# scores but nothing is fitted on them yet.
 READ_SETS = (
     "questions.jsonl:dev",
     *(f"fresh{n}_questions.jsonl" for n in ("", *range(2, 18))),

@@ -207,9 +207,9 @@ def _new_subject(previous: str, subject: str, period: Period) -> str | None:
     """The previous question asked of a new subject ("What about retail sales?" after "What
     was the GDP in the first half of 2021?": "What was the retail sales in the first half of
     2021?"): its way of asking, its period and an English topic's plan word (the target) kept,
-    its topic replaced. None unless it asks
-    in a plain way with nothing around its topic but its period (what was …, …是多少), or
-    when the subject is one word, more likely a facet of the old topic (the target, 目标)."""
+    its topic replaced. None unless it asks in a plain way with nothing around its topic but
+    its period (what was …, …是多少), or when the subject is one word, more likely a facet of
+    the old topic (the target, 目标)."""
     english = detect_language(previous) == "en"
     text = previous if english else to_simplified(clean(previous))
     old, spans = find_period(text, english)

@@ -2,10 +2,10 @@
 
 Channels (BM25 over jieba tokens, BM25 over the passages' English glosses, the main dense
 encoder, the second dense encoder) each rank candidates; a pipeline says which channels
-count and how much, per question script (service.ranking.pipelines), and the rankings are fused by weighted reciprocal
-rank. English questions reach the Chinese BM25 only through Chinese terms from the
-terminology, so a lexical index that cannot read English never votes on them with noise;
-the glosses (index.gloss) are searched by English questions only.
+count and how much, per question script (service.ranking.pipelines), and the rankings are
+fused by weighted reciprocal rank. English questions reach the Chinese BM25 only through
+Chinese terms from the terminology, so a lexical index that cannot read English never votes
+on them with noise; the glosses (index.gloss) are searched by English questions only.
 """
 
 from __future__ import annotations
