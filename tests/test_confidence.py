@@ -42,9 +42,8 @@ def test_a_question_beyond_the_reports_fires_its_check_and_it_lowers_the_confide
     """Each check fires where the question asks what the reports cannot give, and the model
     weighs it against answering; whether it alone decides depends on the other signals."""
     code = DETAIL_FEATURE if doubt in DETAIL_CHECKS else doubt
-    query, hits = retriever.search(question, top_k=GAP_DEPTH)
-    answer = extract_answer(query, hits, retriever.bundle.lexical, H1_REPORT, retriever.verdict)
-    assert code in fired(retriever, question)
+    answer = answer_to(retriever, question)
+    assert code in checks_fired(answer)
     assert retriever.verdict.contributions(answer.signals)[code] < 0
 
 
@@ -65,18 +64,26 @@ def test_an_english_question_about_one_item_of_a_counted_group_fires_its_check(r
     """The English question reaches the same list through its translated names; the check fires
     and lowers the confidence (the model, weighing the rest, may still answer it: a known miss)."""
     question = "How much money went into the Wuchang Binjiang Tianjie project?"
-    assert "group_figure" in fired(retriever, question)
-    query, hits = retriever.search(question, top_k=GAP_DEPTH)
-    answer = extract_answer(query, hits, retriever.bundle.lexical, H1_REPORT, retriever.verdict)
+    answer = answer_to(retriever, question)
+    assert "group_figure" in checks_fired(answer)
     assert retriever.verdict.contributions(answer.signals)["group_figure"] < 0
 
 
-def fired(retriever, question: str) -> set[str]:
-    """The checks that fired on the question's answer (detail checks under their feature's name too)."""
+def answer_to(retriever, question: str):
+    """The extracted answer to a question, judged by the service's verdict model."""
     query, hits = retriever.search(question, top_k=GAP_DEPTH)
-    answer = extract_answer(query, hits, retriever.bundle.lexical, H1_REPORT, retriever.verdict)
+    return extract_answer(query, hits, retriever.bundle.lexical, H1_REPORT, retriever.verdict)
+
+
+def checks_fired(answer) -> set[str]:
+    """The checks that fired on an answer (detail checks under their feature's name too)."""
     found = {code for code in CHECKS if answer.signals.get(code)}
     return found | (set(DETAIL_CHECKS) if DETAIL_FEATURE in found else set())
+
+
+def fired(retriever, question: str) -> set[str]:
+    """The checks that fired on the question's answer."""
+    return checks_fired(answer_to(retriever, question))
 
 
 def test_the_reason_is_given_in_the_askers_script(retriever):

@@ -91,13 +91,13 @@ def render(result: dict, resolved: bool) -> str:
     or 'not in the reports' and the closest passages; then, for a follow-up, the question it
     was read as."""
     language, passages = result["language"], result["passages"]
-    quoted = {part["citation"]["passage"] for part in result["answer_parts"]}
+    cited = {p["id"] for p in quoted(result)}
     lines = []
     why = "" if not result["doubt"] else (" " if language == "en" else "") + result["doubt"]["message"]
     if result["verdict"] != "not_found":
         if result["verdict"] == "uncertain":
             lines += [_say(language, "caution") + why, ""]
-        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in quoted)
+        mark = "".join(f" [{n}]" for n, p in enumerate(passages, 1) if p["id"] in cited)
         if clean(result["answer_line"]) not in clean(result["answer_display"]):  # a figure's line, then its evidence
             lines += [result["answer_line"], ""]
         lines += [result["answer_display"] + mark, ""]
