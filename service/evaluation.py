@@ -22,9 +22,10 @@ from index.normalize import normalize
 # The question sets whose misses have been read, as ``file[:split]`` under eval/ (a name under
 # unseen/ is asked of the unseen reports' corpus): what the learned parts of the pipeline are
 # fitted on. Never the frozen test split, nor the blind sets still unread (blind2, blind5 to
-# blind13, unseen_h, unseen_k to unseen_q). unseen_g, unseen_i and unseen_j were read after their
-# first scores and are fitted on too: the more of the unseen reports' wording the learned parts
-# see, the less they know only the shipped reports'.
+# blind13, unseen_h, unseen_k to unseen_q). unseen_g, unseen_i and unseen_j, and blind14, blind15,
+# unseen_r, unseen_s and unseen_t (the least-asked facts of the reports) are fitted on after their
+# first scores: the more of the reports' facts and wording the learned parts see, the less they
+# know only the often-asked ones.
 READ_SETS = (
     "questions.jsonl:dev",
     *(f"fresh{n}_questions.jsonl" for n in ("", *range(2, 18))),
@@ -33,7 +34,12 @@ READ_SETS = (
     "blind/residents_questions.jsonl",
     "blind3/shipped_questions.jsonl",
     "blind4/shipped_questions.jsonl",
-    *(f"unseen/unseen_{name}_questions.jsonl" for name in ("dev", "en_dev", "c", "d", "e", "f", "g", "i", "j")),
+    "blind14/shipped_questions.jsonl",
+    "blind15/shipped_questions.jsonl",
+    *(
+        f"unseen/unseen_{name}_questions.jsonl"
+        for name in ("dev", "en_dev", "c", "d", "e", "f", "g", "i", "j", "r", "s", "t")
+    ),
 )
 RELEVANT = "ANSWER"
 MEASURES = {"success", "recip_rank", "ndcg_cut"}
