@@ -169,6 +169,31 @@ _EN_SPANS = re.compile(
 HALF_SPANS = {"上半年": (1, 6), "下半年": (7, 12)}
 
 
+# A run of years ("2016-2020", "2016–20", 2016至2020年, 2016年到2020年, "from 2016 to 2020", "between
+# 2016 and 2020"); two years joined by a plain "and" are two years, not a run. A two-digit end
+# ("2016-20") is a year of the first one's century.
+_YEAR_RUN = re.compile(
+    r"""
+        (?<![\d.])(?P<first>(?:19|20)\d\d)\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*
+            (?P<last>(?:19|20)?\d\d)(?![\d%.]|\s*[万亿千百余多个项家人])
+      | \bbetween\s+(?P<first_en>(?:19|20)\d\d)\s+and\s+(?P<last_en>(?:19|20)\d\d)\b
+    """,
+    re.I | re.VERBOSE,
+)
+
+
+def year_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of years a text names, as (first year, last year), each run later than it
+    starts ("2016-20": (2016, 2020); "2020-2021": (2020, 2021))."""
+    runs = []
+    for m in _YEAR_RUN.finditer(text):
+        first, last = m.group("first") or m.group("first_en"), m.group("last") or m.group("last_en")
+        end = int(last) if len(last) == 4 else int(first[:2] + last)
+        if int(first) < end:
+            runs.append((int(first), end))
+    return runs
+
+
 def month_number(word: str) -> int:
     """A month or quarter number from its word (3, 三, March, third)."""
     if word.isdigit():

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from index.period_mentions import EN_MONTH, HALF_NAMES, PLAN_DIGITS, mentions, month_number
+from index.period_mentions import EN_MONTH, HALF_NAMES, PLAN_DIGITS, mentions, month_number, year_runs
 
 HALVES = frozenset({"上半年", "下半年"})
 PAST_FIVE = "过去五年"  # the plan just ended, as a report names it without its number
@@ -50,8 +50,12 @@ def plan_of(year: int) -> int:
 def periods(text: str, counted_from: date | None = None) -> set[str]:
     """The years ("2021"), halves (上半年) and plans (十三五) a text names (index.period_mentions),
     in English too ("the 14th Five-Year Plan", "first half", "H1"), and 过去五年 for "the past
-    five years"; with ``counted_from``, its relative years too (去年 in a text of 2022: "2021")."""
+    five years"; with ``counted_from``, its relative years too (去年 in a text of 2022: "2021").
+    A run of years that is a plan's ("2016-2020", 2016至2020年) is that plan; another run, its
+    first and last years ("2020-21": 2020 and 2021)."""
     found: set[str] = set()
+    plans = [(first, last) for first, last in year_runs(text) if range(first, last + 1) == plan_years(plan_of(first))]
+    found |= {str(last) for first, last in year_runs(text) if (first, last) not in plans}  # "2020-21"
     for m in mentions(text):
         if m.kind == "year" and m.key[0] in "+-":
             found |= {str(counted_from.year + int(m.key))} if counted_from else set()
@@ -63,6 +67,8 @@ def periods(text: str, counted_from: date | None = None) -> set[str]:
             found.add(plan_name(int(m.key)))
         elif m.kind == "past_five":
             found.add(PAST_FIVE)
+    for first, last in plans:
+        found = (found - {str(y) for y in range(first, last + 1)}) | {plan_name(plan_of(first))}
     return found
 
 

@@ -34,6 +34,21 @@ def test_periods_are_read_in_chinese_and_english():
     assert periods("增长12345个") == set()  # a number is no year
 
 
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("2016-2020年累计新增多少", {"十三五"}),
+        ("Wuchang five-year FAI sum 2016-20, RMB", {"十三五"}),
+        ("2021至2025年的目标", {"十四五"}),
+        ("between 2016 and 2020", {"十三五"}),
+        ("training target 2020-21", {"2020", "2021"}),  # a run that is no plan: its ends
+        ("GDP in 2016 and 2020", {"2016", "2020"}),  # two years, no run
+    ],
+)
+def test_a_run_of_years_is_its_plan_when_it_covers_one_else_its_ends(text, named):
+    assert periods(text) == named
+
+
 def test_a_year_inside_a_plan_named_beside_it_is_that_plan():
     assert folded({"十四五", "2025"}) == {"十四五"}
     assert folded({"十四五", "2020"}) == {"十四五", "2020"}

@@ -40,6 +40,7 @@ def test_a_year_that_only_opens_a_span_the_reports_cover_is_not_unknown():
     assert years_in_known_spans("the 13th Five-Year Plan period (2016-2020)", vocabulary) == {"2016"}
     assert years_in_known_spans("2016至2020年累计新增多少", vocabulary) == {"2016"}
     assert years_in_known_spans("from 2021 to 2023", vocabulary) == {"2023"}
+    assert years_in_known_spans("five-year sum 2016-20", vocabulary) == {"2016"}  # the end written short
     assert years_in_known_spans("between 2014 and 2016", vocabulary) == set()  # neither end is covered
     assert years_in_known_spans("between 2016 and 2020", vocabulary) == {"2016"}
     assert years_in_known_spans("GDP in 2016 and 2020", vocabulary) == set()  # two years asked, not a span

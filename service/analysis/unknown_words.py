@@ -7,7 +7,7 @@ import re
 
 from index.cedict import is_common_word
 from index.lexical import tokenize
-from index.period_mentions import MONTHS
+from index.period_mentions import MONTHS, year_runs
 from service.analysis.english_names import NAME_WORD
 from service.analysis.query import Query
 from service.analysis.tagging import tagged, topic
@@ -40,12 +40,6 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     )
 
 
-# A span of years ("2016-2020", 2016至2020年, from 2016 to 2020, between 2016 and 2020); two
-# years joined by a plain "and" are two years, not a span.
-_Y = r"((?:19|20)\d\d)"
-_YEAR_SPAN = re.compile(
-    _Y + r"\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*" + _Y + r"|\bbetween\s+" + _Y + r"\s+and\s+" + _Y, re.I
-)
 # A word glossed in brackets by another ("瓦斯(燃气)", 捷运（地铁）).
 _GLOSS = r"\s*[(（]\s*([^()（）]{1,12}?)\s*[)）]"
 
@@ -53,9 +47,12 @@ _GLOSS = r"\s*[(（]\s*([^()（）]{1,12}?)\s*[)）]"
 def years_in_known_spans(text: str, vocabulary) -> set[str]:
     """Years that only open or close a span whose other end the reports use: the asker
     spells out a period they cover ("the 13th Five-Year Plan period (2016-2020)"), and the
-    reports need not name its first year."""
-    spans = [tuple(year for year in m.groups() if year) for m in _YEAR_SPAN.finditer(text)]
-    return {a for a, b in spans if b in vocabulary} | {b for a, b in spans if a in vocabulary}
+    reports need not name its first year; "2016-20" is 2016 to 2020)."""
+    known: set[str] = set()
+    for first, last in year_runs(text):
+        known |= {str(first)} if str(last) in vocabulary else set()
+        known |= {str(last)} if str(first) in vocabulary else set()
+    return known
 
 
 def glossed(word: str, text: str, vocabulary) -> bool:
