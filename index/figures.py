@@ -152,10 +152,18 @@ def _counts(match: re.Match) -> bool:
 
 
 # A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.
+# A number a question states: not part of a word or a longer number (PM2.5, 5G, the "000" of
+# "4,000"), unless a currency sign or code leads it (RMB4,000, US$20bn); with its scale in words,
+# in the analysts' abbreviations (20bn, 1.5tn) or in Chinese.
 _STATED = re.compile(
-    r"(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?\s*(trillion|billion|million|thousand|万亿|亿|万|千)?",
-    re.I,
+    r"""
+        (?:(?<=RMB)|(?<=CNY)|(?<=[$¥￥])|(?<![\dA-Za-z.,]))
+        (\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?
+        \s*(trillion|billion|million|thousand|tn\b|bn\b|mn\b|万亿|亿|万|千)?
+    """,
+    re.I | re.VERBOSE,
 )
+_SCALE_SHORT = {"tn": "trillion", "bn": "billion", "mn": "million"}
 
 
 def stated_values(text: str) -> frozenset[Decimal]:
@@ -164,6 +172,7 @@ def stated_values(text: str) -> frozenset[Decimal]:
     values = set()
     for m in _STATED.finditer(text):
         number, scale = Decimal(m.group(1).replace(",", "")), m.group(2) or ""
+        scale = _SCALE_SHORT.get(scale.lower(), scale)
         if not scale and number == number.to_integral() and 1900 <= number <= 2100:
             continue  # a year
         values.add((number * (_SCALE_EN.get(scale.lower()) or _MULT.get(scale, Decimal(1)))).normalize())

@@ -20,6 +20,8 @@ from service.analysis.asked_figure import asks_value, names_metric
         ("Is there a deficit target, and what is it?", "en"),  # yes or no, then what
         ("有没有说今年新增就业多少人？", "zh-Hans"),  # yes or no, but asking how many
         ("2021年 财政收入 增速", "zh-Hans"),
+        ("What was the outstanding balance of inclusive loans at end-2021, in RMB?", "en"),  # the unit to answer in
+        ("What was the average PM2.5 concentration in micrograms per cubic metre?", "en"),
     ],
 )
 def test_a_question_asking_a_value_asks_a_figure(question: str, language: str) -> None:

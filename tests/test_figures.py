@@ -102,6 +102,9 @@ def test_figures_know_their_value_in_their_unit():
         ("The 1,600 signs and 166 km of pipes", {1600, 166}),
         ("上半年拆掉的1600余处招牌里,横幅有多少处?", {1600}),
         ("76亿元专项债", {Decimal("7.6e9")}),
+        ("After last year's RMB4,000 increase, how much more?", {4000}),  # a currency leads it
+        ("Farmers got a one-off RMB20bn subsidy", {Decimal("2e10")}),
+        ("PM2.5 in 2021", set()),  # part of a name
         ("2021年上半年GDP是多少?", set()),  # a year is no stated figure
     ],
 )

@@ -28,6 +28,8 @@ VALUE_ASK_EN = re.compile(
         how\ (much|many|large|big|high|fast|long)
       | what\ (percentage|share|proportion|ratio|amount|number|rate|figure|total|value|level|size)
       | by\ how | rank(ed|ing)? | number\ of | amount\ of
+      | in\ (rmb|yuan|renminbi|(us\ )?dollars|percent(age\ points)?|per\ cent|(tr|b|m)illions?|micrograms
+            |tonnes|tons|kilomet(er|re)s|square\ (kilo)?met(er|re)s|hectares)  # the unit to answer in
     )\b(?!-)""",
     re.I | re.VERBOSE,
 )
