@@ -218,7 +218,7 @@ def asked_units(text: str, language: str) -> frozenset[str]:
     return frozenset(units | {_SAME_MEASURE[u] for u in units if u in _SAME_MEASURE})
 
 
-_COUNTER_ZH = re.compile(rf"(?:几|多少)(?:万|亿|千)?(?P<unit>{_UNIT_RE})")
+_COUNTER_ZH = re.compile(rf"(?:(?<![这那好哪])几|多少)(?:万|亿|千)?(?P<unit>{_UNIT_RE})")  # not 那几天: those days
 _COUNTERS_EN = (
     ("次", r"times"),
     ("年", r"years"),
@@ -226,6 +226,20 @@ _COUNTERS_EN = (
     ("轮", r"rounds"),
     ("届", r"sessions|editions"),
 )
+
+
+# Counters of things, which stand for one another: 多少个项目 is answered by 27项, 多少家企业 by 1万户.
+THING_COUNTERS = frozenset("个项家户处座条所批件类种支栋台部间场套")
+
+
+def other_unit(asked: frozenset[str], figures: list[Figure]) -> bool:
+    """Is a count or measure asked in one unit (几天, 多少例, 多少公里: ``asked``, from
+    asked_counters and asked_units) given only in another (16.3%, 84天, 30个)? Counters of
+    things stand for one another."""
+    units = {f.unit for f in figures}
+    if not asked or not units or units & asked:
+        return False
+    return not (asked <= THING_COUNTERS and units & THING_COUNTERS)
 
 
 @lru_cache(maxsize=1024)

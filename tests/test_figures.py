@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from index.figures import asked_counters, asked_units, find_figures, stated_values
+from index.figures import asked_counters, asked_units, find_figures, other_unit, stated_values
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,20 @@ def test_a_measure_word_in_characters_is_a_count_only_where_asked():
 
 def test_a_bare_number_without_a_scale_or_unit_is_no_figure():
     assert find_figures("编号2345,其中3,共计十万") == []  # digits alone, or a scale in characters
+
+
+@pytest.mark.parametrize(
+    "question, clause, other",
+    [
+        ("2020年空气质量优良天数有多少天?", "空气质量优良率同比上升16.3%", True),  # days asked, a rate given
+        ("累计确诊了多少例?", "历时84天", True),
+        ("地铁二期全长多少公里?", "新建停车泊位30个", True),
+        ("优良天数有多少天?", "优良天数达到300天", False),
+        ("上半年新开工了几个亿元以上项目?", "新开工亿元以上重大项目27项", False),  # counters of things alike
+        ("新增了多少家企业?", "日均新增企业1万户以上", False),
+        ("那几天接待了多少游客?", "接待游客2079万人次", False),  # 那几天 asks no count of days
+    ],
+)
+def test_a_count_asked_in_one_unit_is_not_given_by_a_figure_in_another(question, clause, other):
+    asked = asked_counters(question, "zh-Hans") | asked_units(question, "zh-Hans")
+    assert other_unit(asked, find_figures(clause)) is other

@@ -18,6 +18,8 @@ and coverage signals, in one learned model (no check decides alone):
   answering clause does not give;
 - repeats_question: the clause only gives back a figure the question states;
 - other_kind: an amount asked, only a rate given (or the reverse);
+- other_unit: a count or measure asked in one unit (几天, 多少例, 多少公里), given only in
+  another (counters of things, 个, 项, 家, stand for one another);
 - group_figure: one item's amount asked, the clause giving the total of a list it is in.
 
 Each earns its place out of sample on both corpora, the shipped reports and the unseen
@@ -34,7 +36,7 @@ from datetime import date
 from jieba import posseg
 
 from index.chunking import Chunk
-from index.figures import Figure, stated_values
+from index.figures import Figure, asked_counters, asked_units, other_unit, stated_values
 from service.analysis.asked_periods import asks_after, other_period
 from service.analysis.query import Query
 from service.analysis.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
@@ -179,6 +181,8 @@ def checks(
             for asks, gives, code in _ASKED_DETAILS
         },
         "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
+        "other_unit": query.wants_figure
+        and other_unit(asked_counters(query.text, query.language) | asked_units(query.text, query.language), figures),
         "group_figure": bool(query.figure_kind) and group_figure(terms, rarity(lexical), answer_text),
     }
     return [code for code, fired in found.items() if fired]

@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The closest figures are of another kind (a rate, not an amount, or the reverse).",
         "最相关的数字是另一类（例如增长率而不是金额）。",
     ),
+    "other_unit": (
+        "The closest figures are in another unit than the one asked (days, cases, kilometres…).",
+        "最相关的数字与所问的单位不同（例如天数、例数、公里）。",
+    ),
     "group_figure": (
         "The reports give this only as the total of a group it belongs to, not its own figure.",
         "报告只给出了它所在一组项目的合计数字，没有单独给出它的数字。",

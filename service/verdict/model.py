@@ -42,6 +42,7 @@ CHECKS = (
     "other_level",
     "asked_detail",
     "other_kind",
+    "other_unit",
     "group_figure",
 )
 NUMERIC = (
