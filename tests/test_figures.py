@@ -48,6 +48,8 @@ def test_figures_know_what_they_measure(text, kind):
         ("武昌区2020年全年地区生产总值具体是多少亿元?", "zh-Hans", "money"),
         ("2021年地区生产总值预期增长多少?", "zh-Hans", "percent"),
         ("抗疫期间有多少名医务人员进驻?", "zh-Hans", "people"),
+        ("高考600分以上的考生一共有几个人?", "zh-Hans", "people"),  # 几个人 counts people, not things
+        ("上半年新开工了几个项目?", "zh-Hans", None),
         ("What was the GDP growth target?", "en", "percent"),
         ("What was Wuchang's GDP in 2020?", "en", "money"),
         ("How many kindergartens will be built?", "en", None),

@@ -84,7 +84,7 @@ _KIND_ZH = (
         re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费"),
     ),
     ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
-    ("people", re.compile(r"多少(万)?(人|名)")),
+    ("people", re.compile(r"(多少|几)(万)?个?(人|名)")),
 )
 _PEOPLE_EN = re.compile(
     r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I
@@ -107,8 +107,8 @@ _KIND_EN = (
     ("people", _PEOPLE_EN),
 )
 # 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
-# many indicators, not a rate); 几成 is a share and 多少人 counts people, so neither is here.
-_COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所次批件类种轮台辆套栋户间张部支场]")
+# many indicators, not a rate); 几成 is a share and 多少人 (or 几个人) counts people, so neither is here.
+_COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所次批件类种轮台辆套栋户间张部支场](?!人)")
 _COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
 
 
