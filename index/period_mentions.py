@@ -153,7 +153,9 @@ MONTHS = (
     "november",
     "december",
 )
-EN_MONTH = "(" + "|".join(MONTHS) + ")"
+# A month's English name, whole or cut to three letters as analysts write it ("Jan-May 2021", "Sept").
+MONTH_ABBREVIATIONS = (*(m[:3] for m in MONTHS), "sept")
+EN_MONTH = "(" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept)"
 _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _EN_SPANS = re.compile(
     rf"""
@@ -198,8 +200,8 @@ def month_number(word: str) -> int:
     """A month or quarter number from its word (3, 三, March, third)."""
     if word.isdigit():
         return int(word)
-    if word.lower() in MONTHS:
-        return MONTHS.index(word.lower()) + 1
+    if word.lower() in MONTHS or word.lower() in MONTH_ABBREVIATIONS:
+        return [m[:3] for m in MONTHS].index(word.lower()[:3]) + 1
     return _ZH_NUMBER.get(word) or _EN_ORDINAL.get(word.lower()) or {"two": 2, "three": 3}.get(word.lower(), 0)
 
 

@@ -149,6 +149,8 @@ def test_a_year_naming_a_report_asks_for_that_reports_years_not_for_itself(retri
         ("first-quarter output", {(1, 3)}),
         ("GDP for the first three quarters", {(1, 9)}),
         ("tax relief from January to May 2021", {(1, 5)}),
+        ("Tax & fee cuts, Jan-May 2021", {(1, 5)}),  # months cut to three letters
+        ("by the end of Sept 2021", {(1, 9)}),
         ("floor area completed by the end of June 2021", {(1, 6)}),
         ("How much was cut in June 2021 alone?", {(6, 6)}),
         ("What may be done next year?", set()),  # the verb, not the month

@@ -55,3 +55,11 @@ def test_a_name_the_dictionary_gives_in_the_reports_words_is_no_unknown_name():
     assert set(groups) == {("香港",), ("澳门",)} and words == {"hong", "kong", "macao"}
     # a name is its whole run of capitalised words: 世界卫生组织 is not in the reports, however common its parts
     assert named_groups("What did the report say about the World Health Organization?", reports) == ([], set())
+
+
+def test_a_month_cut_to_three_letters_is_a_time_not_a_name(retriever):
+    from service.analysis.terms import query_terms
+    from service.analysis.unknown_words import unknown_terms
+
+    query = retriever.analyse("How much tax and fee relief did local businesses receive in Jan-May 2021?")
+    assert unknown_terms(query, query_terms(query), retriever.bundle.lexical.vocabulary) == []

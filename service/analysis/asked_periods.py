@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from index.chunking import Chunk
-from index.period_mentions import HALF_SPANS, MONTHS, month_number, year_parts
+from index.period_mentions import EN_MONTH, HALF_SPANS, month_number, year_parts
 from index.periods import HALVES, periods
 from service.analysis.query import Query
 from service.ranking.rerank import chunk_periods, query_periods
@@ -24,7 +24,7 @@ _LATE_PERIOD = re.compile(
     """,
     re.I | re.VERBOSE,
 )
-_MONTH = r"(" + "|".join(MONTHS) + r")"
+_MONTH = EN_MONTH
 # "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
 _BY_MONTH = re.compile(
     r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I

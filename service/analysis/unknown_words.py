@@ -7,7 +7,7 @@ import re
 
 from index.cedict import is_common_word
 from index.lexical import tokenize
-from index.period_mentions import MONTHS, year_runs
+from index.period_mentions import MONTH_ABBREVIATIONS, MONTHS, year_runs
 from service.analysis.english_names import NAME_WORD
 from service.analysis.query import Query
 from service.analysis.tagging import tagged, topic
@@ -22,7 +22,8 @@ _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|�
 # jieba's tags for names of people, places, organisations and other proper nouns.
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt"})
 # Capitalised words that are times, not names.
-_CALENDAR = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_CALENDAR = frozenset(MONTHS + MONTH_ABBREVIATIONS) | frozenset(_WEEKDAYS)
 
 
 def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
