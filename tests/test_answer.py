@@ -135,6 +135,25 @@ def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it(
         assert _with_detail(match.string, topic, measure) == measure  # a full sentence stands alone
 
 
+# A heading or a paragraph's lead, then the sentence that details it.
+_MARK = r"(?:[（(][一二三四五六七八九十]+[)）]|——)"
+_MARKED_LEAD = re.compile(rf"({_MARK}[^。；;]{{{MIN_SENTENCE_CHARS},}}。)([^。；;]+。)")
+
+
+def test_a_heading_or_paragraph_lead_is_answered_with_the_sentence_after_it():
+    """A numbered heading ("（二）优服务、增活力,营商环境打出“组合拳”。") or a paragraph's lead
+    ("——五年来,我们……实现新突破。") names a topic, however long: what was done follows it."""
+    paragraphs = [
+        line
+        for path in sorted((ROOT / "corpus" / "reports").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    led = [m for p in paragraphs if (m := _MARKED_LEAD.match(p.strip()))]
+    assert len(led) >= 5
+    for match in led:
+        assert _with_detail(match.string, 0, match.end(1)) == match.end(2)
+
+
 def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_decides(retriever):
     """The answer's sentence weighs how far its passage scores below the best, not its rank: the
     same two passages, scored alike, give the sentence holding more of the question; scored far

@@ -53,6 +53,9 @@ SIM_WEIGHT = 1.5
 # read sets of both corpora (see the commit that set it).
 SIM_WEIGHT_EN = 3.0
 _NUMBERING = re.compile(r"[\d\s.、．()（）]+")
+# What opens a heading or a paragraph's lead sentence, which names the topic the next sentences
+# detail: a numbered heading ((二), 三、) or a dash (——五年来,…).
+_TOPIC_MARK = re.compile(r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|——")
 Similarity = Callable[[list[str]], list[float]]  # how close the question is to each text
 Near = dict[str, float]
 
@@ -87,9 +90,11 @@ def _score(
 
 
 def _with_detail(text: str, start: int, end: int) -> int:
-    """Where an answering sentence ends, taking in the next sentence of its paragraph when it is
-    too short to say more than its topic ("加快智慧城市建设。" heads the measures that follow)."""
-    if len(text[start:end].strip()) >= MIN_SENTENCE_CHARS:
+    """Where an answering sentence ends, taking in the next sentence of its paragraph when it
+    only names its topic: too short to say more ("加快智慧城市建设。" heads the measures that
+    follow), or a heading or paragraph lead by its mark ("（二）优服务、增活力,…", "——五年来,…")."""
+    sentence = text[start:end].strip()
+    if len(sentence) >= MIN_SENTENCE_CHARS and not _TOPIC_MARK.match(sentence):
         return end
     following = next(iter(sentence_spans(text, end, len(text), len(text) + 1)), None)
     return following[1] if following else end
