@@ -2,7 +2,8 @@
 
 import pytest
 
-from service.answering.answer import extract_answer
+from service.analysis.terms import query_terms
+from service.answering.answer import _other_side, extract_answer
 from service.answering.respond import ask
 from service.ranking.comparison import named_periods, two_sided
 from service.ranking.rerank import chunk_periods
@@ -91,3 +92,15 @@ def test_each_side_of_a_comparison_speaks_of_one_of_the_periods_asked(retriever)
         sides = [chunk_periods(by_id[part.chunk_id]) & asked for part in (answer, answer.also) if part]
         kept.append(len(sides) == 2 and all(sides) and sides[0] != sides[1])
     assert sum(kept) >= 19, kept
+
+
+def test_the_other_side_counts_what_the_first_side_counts(retriever):
+    """An investment target against the mid-year figure: which investment the second side gives
+    (fixed-asset or city-building) follows what the first side's figure counts, not only the
+    question's own words, which name neither."""
+    query, hits = retriever.search("2021年投资目标定了多少?上半年完成了多少?", top_k=GAP_DEPTH)
+    primary = next(h for h in hits if h.chunk.doc == "gwr2021")
+    similarity = lambda texts: retriever.similarities(query, texts)  # noqa: E731
+    for metric in ("固定资产投资", "城建投资"):
+        side = _other_side(query, query_terms(query), hits, primary, retriever.bundle.lexical, similarity, metric)
+        assert side is not None and metric in side.text

@@ -18,6 +18,7 @@ from datetime import date
 
 from index.chunking import sentence_spans
 from index.figures import Figure, find_figures
+from index.lexical import tokenize
 from index.periods import HALVES
 from service.analysis.query import Query
 from service.analysis.terms import (
@@ -29,7 +30,7 @@ from service.analysis.terms import (
     query_terms,
     term_weights,
 )
-from service.answering.counted import Table, counted_words
+from service.answering.counted import Table, counted_metric, counted_words
 from service.answering.extracted import Answer
 from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, best_score, clauses, figure_clause
 from service.answering.focus import figure_focus
@@ -197,14 +198,28 @@ def _definition(query: Query, hits: list[Hit]) -> tuple[Answer, Hit, list[Figure
 
 
 def _other_side(
-    query: Query, terms: Terms, hits: list[Hit], primary: Hit, weight, similarity: Similarity | None = None
+    query: Query,
+    terms: Terms,
+    hits: list[Hit],
+    primary: Hit,
+    lexical,
+    similarity: Similarity | None = None,
+    metric: str = "",
 ) -> Answer | None:
     """For a comparison, the best clause of the passages about the other report or period: of
     the periods the question names and the primary passage does not speak of, as many of them as
     some passage speaks of ("the 2019 result against the 2020 target": the 2019 passage, not another
-    year's; "2020 against 2021上半年": the mid-year passage, not the 2021 plan)."""
+    year's; "2020 against 2021上半年": the mid-year passage, not the 2021 plan). The words of
+    ``metric``, what the first side's figure counts, are sought too: both sides measure one thing
+    (a fixed-asset investment target against the investment done by mid-year, not the city-building
+    investment beside it), however the question names it."""
     if not two_sided(query):
         return None
+    asked = {a for group in terms for a in group}
+    terms = terms + [
+        (w,) for w in dict.fromkeys(tokenize(metric)) if len(w) > 1 and not w[0].isdigit() and w not in asked
+    ]
+    weight = term_weights(terms, lexical)
     wanted = (named_periods(query) | (query_periods(query) & HALVES)) - chunk_periods(primary.chunk)
     sides = [(h, len(chunk_periods(h.chunk) & wanted)) for h in hits if other_side(primary.chunk, h.chunk)]
     most = max((named for _, named in sides), default=0)
@@ -244,7 +259,8 @@ def extract_answer(
     weights = term_weights(terms, lexical)
     defined = _definition(query, hits)
     answer, hit, told = defined or _clause_answer(query, terms, candidates, weights, similarity)
-    also = _other_side(query, terms, hits, hit, weights, similarity)
+    metric = counted_metric(answer, hit.chunk.doc, table or {})
+    also = _other_side(query, terms, hits, hit, lexical, similarity, metric)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
     fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, answer.focus_clause)

@@ -21,9 +21,15 @@ def _counted(answer: Answer, doc: str, table: Table) -> str:
     clause = answer.focus_clause
     if clause is None:
         return ""
-    record = table.get(record_id(doc, answer.focus))
     lead = _LEAD.match(answer.text[: answer.focus - answer.start])
-    return " ".join(p for p in (lead and lead.group(1), record and record.metric, clause) if p)
+    return " ".join(p for p in (lead and lead.group(1), counted_metric(answer, doc, table), clause) if p)
+
+
+def counted_metric(answer: Answer, doc: str, table: Table) -> str:
+    """The figure table's metric for the figure that answers ("城镇新增就业"); empty when no
+    figure answers or the table has none for it."""
+    record = table.get(record_id(doc, answer.focus)) if answer.focus is not None else None
+    return record.metric if record is not None and record.metric else ""
 
 
 def counted_words(answer: Answer, docs: dict[str, str], table: Table) -> str:
