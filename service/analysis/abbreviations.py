@@ -37,10 +37,10 @@ def abbreviations(text: str, vocabulary: Container[str]) -> Abbreviations:
     words = [(pair.word, pair.flag) for pair in posseg.cut(text, HMM=False) if pair.word.strip()]
     found: dict[str, str] = {}
     for (first, tag), (second, next_tag) in zip(words, words[1:]):
-        if _content(first, tag) and _content(second, next_tag):
+        if content_word(first, tag) and content_word(second, next_tag):
             found.setdefault(first[0] + second[0], first + second)
     for word, tag in words:
-        if _content(word, tag) and len(word) >= 4:
+        if content_word(word, tag) and len(word) >= 4:
             for cut in range(2, len(word) - 1):
                 if word[:cut] in chinese_to_english() and word[cut:] in chinese_to_english():
                     found.setdefault(word[0] + word[cut], word)
@@ -128,7 +128,7 @@ def _unknown_or_abbreviation(word: str) -> bool:
     return not senses or any(sense.startswith("abbr") for sense in senses)
 
 
-def _content(word: str, tag: str) -> bool:
+def content_word(word: str, tag: str) -> bool:
     """A content word of two Han characters or more that is no name: a noun or a verb."""
     return bool(_HAN_WORD.fullmatch(word)) and tag[:1] in ("n", "v") and tag not in NAME_TAGS
 

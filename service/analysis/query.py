@@ -20,6 +20,7 @@ from index.terminology import Terminology, english_words, is_content_word
 from service.analysis.abbreviations import Abbreviations, abbreviations, expansions
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, named_places, romanised_groups, whole_places
+from service.analysis.synonyms import synonyms
 
 _DEFINE_ZH = re.compile(
     r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别"
@@ -52,7 +53,7 @@ class Query:
     report_named: tuple[str, ...] = ()  # the words that name a report by its date ("the 2022 report": index.periods)
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
     home: Home = NOWHERE  # the reports' own places and the units they lie in (index.levels)
-    abbreviations: Abbreviations = ()  # the reports' short forms of a Chinese question's words
+    abbreviations: Abbreviations = ()  # the reports' short forms and dictionary synonyms of a Chinese question's words
 
     @property
     def period_text(self) -> str:
@@ -230,7 +231,7 @@ def analyse(
         groups = _latin_groups(question, text, terminology, reports_use)
         groups += [(phrase, word) for word, phrase in expansions(text, vocabulary, metrics)]  # 社零: 社会消费品零售总额
         figure, define = asks_value(text, language), _DEFINE_ZH.search(text)
-        short = abbreviations(text, vocabulary)
+        short = abbreviations(text, vocabulary) + synonyms(text, vocabulary)  # 违建 for 违法建设, 儿童 for 孩子
     define = define or names_only(text, glossary)
     chinese = " ".join(alt for group in groups for alt in group if not alt.isascii()) if language != "en" else ""
     figure = figure or names_metric(text, language, metrics, chinese)  # 十四五末GDP目标: by its Chinese too

@@ -1,0 +1,52 @@
+"""The reports' words for a Chinese question's own words, by the dictionary: 儿童 for 孩子,
+幼儿园 for 幼稚园, 拆除 for 打掉.
+
+A resident asks in everyday words (孩子, 马路) or Taiwan's (數位, 幼稚園) that the reports,
+written in official mainland Chinese, never use. CC-CEDICT gives every word its English senses;
+a question's content word the reports never use stands for a word of the reports that shares one
+of its senses word for word ("child": 孩子, 儿童), when that sense is specific: one that more than
+a few of the reports' words share ("to carry out") says nothing of which is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection
+
+from jieba import posseg
+
+from index.cedict import meaning_senses
+from service.analysis.abbreviations import Abbreviations, content_word
+
+MOST_SHARING = 2  # a sense more of the reports' words share than this is too general to say which
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_SENSES: dict[int, tuple[Collection[str], dict[str, frozenset[str]]]] = {}
+
+
+def _by_sense(vocabulary: Collection[str]) -> dict[str, frozenset[str]]:
+    """The reports' words (of two Han characters or more) by each sense they have, kept per
+    vocabulary (one per loaded index)."""
+    kept = _SENSES.get(id(vocabulary))
+    if kept is not None and kept[0] is vocabulary:
+        return kept[1]
+    table: dict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        if _HAN_WORD.fullmatch(word):
+            for sense in meaning_senses(word):
+                table[sense.lower()].add(word)
+    senses = {sense: frozenset(words) for sense, words in table.items() if len(words) <= MOST_SHARING}
+    _SENSES[id(vocabulary)] = (vocabulary, senses)
+    return senses
+
+
+def synonyms(text: str, vocabulary: Collection[str]) -> Abbreviations:
+    """(the reports' word, the question's word) for each content word of a Chinese question the
+    reports never use and each word of theirs it shares a specific sense with."""
+    senses = _by_sense(vocabulary)
+    found = []
+    for word, tag in posseg.cut(text):
+        if content_word(word, tag) and word not in vocabulary:
+            alike = {w for sense in meaning_senses(word) for w in senses.get(sense.lower(), ())}
+            found += [(w, word) for w in sorted(alike)]
+    return tuple(dict.fromkeys(found))
