@@ -152,12 +152,13 @@ def _counts(match: re.Match) -> bool:
 
 
 # A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.
-# A number a question states: not part of a word or a longer number (PM2.5, 5G, the "000" of
-# "4,000"), unless a currency sign or code leads it (RMB4,000, US$20bn); with its scale in words,
-# in the analysts' abbreviations (20bn, 1.5tn) or in Chinese.
+# A number a question states: not inside a word or a longer number (PM2.5, the "000" of "4,000";
+# a comma after a word still opens one: 一季度,1600余处), unless a currency sign or code leads it
+# (RMB4,000, US$20bn); with its scale in words, in the analysts' abbreviations (20bn, 1.5tn) or in
+# Chinese.
 _STATED = re.compile(
     r"""
-        (?:(?<=RMB)|(?<=CNY)|(?<=[$¥￥])|(?<![\dA-Za-z.,]))
+        (?:(?<=RMB)|(?<=CNY)|(?<=[$¥￥])|(?<![\dA-Za-z.])(?<!\d,))
         (\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:余|多)?
         \s*(trillion|billion|million|thousand|tn\b|bn\b|mn\b|万亿|亿|万|千)?
     """,
@@ -218,7 +219,12 @@ def asked_units(text: str, language: str) -> frozenset[str]:
     return frozenset(units | {_SAME_MEASURE[u] for u in units if u in _SAME_MEASURE})
 
 
-_COUNTER_ZH = re.compile(rf"(?:(?<![这那好哪])几|多少)(?:万|亿|千)?(?P<unit>{_UNIT_RE})")  # not 那几天: those days
+# 几 asks a number, unless it is "these few" (这几年, 那几天, 近几年, 前几天) or "quite a few" (好几).
+ASKS_FEW_ZH = r"(?<![这那好哪近前])几"
+# A count of people however it is counted: 多少人, 几名, 几个人 (not 人工智能, 人民, 人才).
+PERSON_ZH = r"人(?![工民才])"
+PEOPLE_ZH = rf"(?:万)?个?(?:{PERSON_ZH}|名)"
+_COUNTER_ZH = re.compile(rf"(?:{ASKS_FEW_ZH}|多少)(?:万|亿|千)?(?P<unit>{_UNIT_RE})(?!{PERSON_ZH})")
 _COUNTERS_EN = (
     ("次", r"times"),
     ("年", r"years"),
@@ -229,14 +235,16 @@ _COUNTERS_EN = (
 
 
 # Counters of things, which stand for one another: 多少个项目 is answered by 27项, 多少家企业 by 1万户.
-THING_COUNTERS = frozenset("个项家户处座条所批件类种支栋台部间场套")
+THING_COUNTERS = frozenset("个项家户处座条所批件类种支栋台部间场套辆张")
+_SAME_COUNT = {"名": "人"}  # 多少名 is answered by 2000人
 
 
 def other_unit(asked: frozenset[str], figures: list[Figure]) -> bool:
     """Is a count or measure asked in one unit (几天, 多少例, 多少公里: ``asked``, from
     asked_counters and asked_units) given only in another (16.3%, 84天, 30个)? Counters of
-    things stand for one another."""
-    units = {f.unit for f in figures}
+    things stand for one another, as 人 and 名 do."""
+    units = {_SAME_COUNT.get(f.unit, f.unit) for f in figures}
+    asked = frozenset(_SAME_COUNT.get(u, u) for u in asked)
     if not asked or not units or units & asked:
         return False
     return not (asked <= THING_COUNTERS and units & THING_COUNTERS)

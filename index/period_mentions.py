@@ -155,7 +155,7 @@ MONTHS = (
 )
 # A month's English name, whole or cut to three letters as analysts write it ("Jan-May 2021", "Sept").
 MONTH_ABBREVIATIONS = (*(m[:3] for m in MONTHS), "sept")
-EN_MONTH = "(" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept)"
+EN_MONTH = "(" + "|".join([*(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS), *MONTH_ABBREVIATIONS[12:]]) + ")"
 _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _EN_SPANS = re.compile(
     rf"""
@@ -176,8 +176,8 @@ HALF_SPANS = {"上半年": (1, 6), "下半年": (7, 12)}
 # ("2016-20") is a year of the first one's century.
 _YEAR_RUN = re.compile(
     r"""
-        (?<![\d.])(?P<first>(?:19|20)\d\d)\s*年?\s*(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*
-            (?P<last>(?:19|20)?\d\d)(?![\d%.]|\s*[万亿千百余多个项家人])
+        (?<![\d.])(?P<first>(?:19|20)\d\d)\s*(?:年\s*)?(?:-|–|—|~|～|至|到|\bto\b|\bthrough\b)\s*
+            (?:(?P<last>(?:19|20)\d\d)|(?P<short>\d\d)(?!\s*[万亿千百余多个项家人]))(?!\d|%|\.\d)
       | \bbetween\s+(?P<first_en>(?:19|20)\d\d)\s+and\s+(?P<last_en>(?:19|20)\d\d)\b
     """,
     re.I | re.VERBOSE,
@@ -189,7 +189,7 @@ def year_runs(text: str) -> list[tuple[int, int]]:
     starts ("2016-20": (2016, 2020); "2020-2021": (2020, 2021))."""
     runs = []
     for m in _YEAR_RUN.finditer(text):
-        first, last = m.group("first") or m.group("first_en"), m.group("last") or m.group("last_en")
+        first, last = m.group("first") or m.group("first_en"), m.group("last") or m.group("short") or m.group("last_en")
         end = int(last) if len(last) == 4 else int(first[:2] + last)
         if int(first) < end:
             runs.append((int(first), end))

@@ -53,9 +53,9 @@ def periods(text: str, counted_from: date | None = None) -> set[str]:
     five years"; with ``counted_from``, its relative years too (去年 in a text of 2022: "2021").
     A run of years that is a plan's ("2016-2020", 2016至2020年) is that plan; another run, its
     first and last years ("2020-21": 2020 and 2021)."""
-    found: set[str] = set()
-    plans = [(first, last) for first, last in year_runs(text) if range(first, last + 1) == plan_years(plan_of(first))]
-    found |= {str(last) for first, last in year_runs(text) if (first, last) not in plans}  # "2020-21"
+    runs = year_runs(text)
+    plans = [(a, b) for a, b in runs if 11 <= plan_of(a) <= 19 and range(a, b + 1) == plan_years(plan_of(a))]
+    found = {str(last) for first, last in runs if (first, last) not in plans}  # "2020-21": 2021 too
     for m in mentions(text):
         if m.kind == "year" and m.key[0] in "+-":
             found |= {str(counted_from.year + int(m.key))} if counted_from else set()

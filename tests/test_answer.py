@@ -136,7 +136,7 @@ def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it(
 
 
 # A heading or a paragraph's lead, then the sentence that details it.
-_MARK = r"(?:[（(][一二三四五六七八九十]+[)）]|——)"
+_MARK = r"(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|——)"
 _MARKED_LEAD = re.compile(rf"({_MARK}[^。；;]{{{MIN_SENTENCE_CHARS},}}。)([^。；;]+。)")
 
 

@@ -50,6 +50,7 @@ def test_figures_know_what_they_measure(text, kind):
         ("抗疫期间有多少名医务人员进驻?", "zh-Hans", "people"),
         ("高考600分以上的考生一共有几个人?", "zh-Hans", "people"),  # 几个人 counts people, not things
         ("上半年新开工了几个项目?", "zh-Hans", None),
+        ("新引进了多少个人工智能企业?", "zh-Hans", None),  # 人工智能 is no person
         ("What was the GDP growth target?", "en", "percent"),
         ("What was Wuchang's GDP in 2020?", "en", "money"),
         ("How many kindergartens will be built?", "en", None),
@@ -107,6 +108,7 @@ def test_figures_know_their_value_in_their_unit():
         ("After last year's RMB4,000 increase, how much more?", {4000}),  # a currency leads it
         ("Farmers got a one-off RMB20bn subsidy", {Decimal("2e10")}),
         ("PM2.5 in 2021", set()),  # part of a name
+        ("一季度,1600余处招牌", {1600}),  # a comma after a word opens a number
         ("2021年上半年GDP是多少?", set()),  # a year is no stated figure
     ],
 )
@@ -172,6 +174,8 @@ def test_a_bare_number_without_a_scale_or_unit_is_no_figure():
         ("上半年新开工了几个亿元以上项目?", "新开工亿元以上重大项目27项", False),  # counters of things alike
         ("新增了多少家企业?", "日均新增企业1万户以上", False),
         ("那几天接待了多少游客?", "接待游客2079万人次", False),  # 那几天 asks no count of days
+        ("抗疫派了多少名医务人员?", "医务人员2000人", False),  # 名 and 人 count alike
+        ("高考600分以上的有几个人?", "600分以上1200人", False),
     ],
 )
 def test_a_count_asked_in_one_unit_is_not_given_by_a_figure_in_another(question, clause, other):

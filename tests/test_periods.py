@@ -42,6 +42,8 @@ def test_periods_are_read_in_chinese_and_english():
         ("2021至2025年的目标", {"十四五"}),
         ("between 2016 and 2020", {"十三五"}),
         ("training target 2020-21", {"2020", "2021"}),  # a run that is no plan: its ends
+        ("Cumulative investment over 2016-2020.", {"十三五"}),  # a full stop ends no number
+        ("1996-2000年", {"1996", "2000"}),  # the plans a report of this century names only
         ("GDP in 2016 and 2020", {"2016", "2020"}),  # two years, no run
     ],
 )

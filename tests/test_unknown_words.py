@@ -2,7 +2,8 @@
 
 import pytest
 
-from service.analysis.unknown_words import glossed, unknown_places, unknown_topic, years_in_known_spans
+from service.analysis.terms import query_terms
+from service.analysis.unknown_words import glossed, unknown_places, unknown_terms, unknown_topic, years_in_known_spans
 
 
 def test_only_place_names_count_as_unknown_places():
@@ -58,8 +59,5 @@ def test_a_name_the_dictionary_gives_in_the_reports_words_is_no_unknown_name():
 
 
 def test_a_month_cut_to_three_letters_is_a_time_not_a_name(retriever):
-    from service.analysis.terms import query_terms
-    from service.analysis.unknown_words import unknown_terms
-
     query = retriever.analyse("How much tax and fee relief did local businesses receive in Jan-May 2021?")
     assert unknown_terms(query, query_terms(query), retriever.bundle.lexical.vocabulary) == []

@@ -25,7 +25,7 @@ from jieba import posseg
 from index.cedict import chinese_to_english, meaning_senses
 from index.terminology import content_stems
 
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 NAME_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz"})
 Abbreviations = tuple[tuple[str, str], ...]  # (abbreviation, the words it stands for)
 
@@ -67,7 +67,7 @@ def expansions(text: str, vocabulary: Container[str], phrases: Collection[str]) 
         if (short, *sorted(spans)) in tried or short[:1] not in by_initial:
             continue  # a question repeating itself costs no more than once
         tried.add((short, *sorted(spans)))
-        if not _HAN_WORD.fullmatch(short) or short in vocabulary or not _unknown_or_abbreviation(short):
+        if not HAN_WORD.fullmatch(short) or short in vocabulary or not _unknown_or_abbreviation(short):
             continue
         fitting = {phrase for phrase in by_initial[short[0]] for span in spans if _initials(span, _words(phrase))}
         if len(fitting) == 1:
@@ -130,7 +130,7 @@ def _unknown_or_abbreviation(word: str) -> bool:
 
 def content_word(word: str, tag: str) -> bool:
     """A content word of two Han characters or more that is no name: a noun or a verb."""
-    return bool(_HAN_WORD.fullmatch(word)) and tag[:1] in ("n", "v") and tag not in NAME_TAGS
+    return bool(HAN_WORD.fullmatch(word)) and tag[:1] in ("n", "v") and tag not in NAME_TAGS
 
 
 def alternatives(term: str, found: Abbreviations) -> tuple[str, ...]:

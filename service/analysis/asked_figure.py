@@ -10,12 +10,14 @@ from functools import lru_cache
 
 import jieba
 
+from index.figures import ASKS_FEW_ZH, PEOPLE_ZH, PERSON_ZH, THING_COUNTERS
+
 # 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
 # ones" (哪几个方面: the items, answered by a list, not a figure); a fee or
 # price (怎么收费, 票价) asks an amount of money. VALUE_ASK_* ask a value in any sentence;
 # VALUE_TOPIC_* name something measured (a rate, a total, GDP) and ask its value only in a
 # sentence that asks what something is, not why, who, whether or (in English) how it is done.
-VALUE_ASK_ZH = re.compile(r"多少|(?<![这那好哪])几|多大|多高|百分之|排名|第几|多长|多久|何时|哪一年")
+VALUE_ASK_ZH = re.compile(rf"多少|{ASKS_FEW_ZH}|多大|多高|百分之|排名|第几|多长|多久|何时|哪一年")
 VALUE_TOPIC_ZH = re.compile(r"比例|增速|增幅|增长率|总额|总量|规模|数量|金额|占比|收费|价格|票价")
 FIGURE_ZH = re.compile(f"{VALUE_ASK_ZH.pattern}|{VALUE_TOPIC_ZH.pattern}")
 # Whole words: "investment-promotion" (招商) asks no amount.
@@ -84,7 +86,7 @@ _KIND_ZH = (
         re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费"),
     ),
     ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
-    ("people", re.compile(r"(多少|几)(万)?个?(人|名)")),
+    ("people", re.compile(rf"(?:多少|几){PEOPLE_ZH}")),
 )
 _PEOPLE_EN = re.compile(
     r"\bhow many (people|residents|persons|workers|jobs|medical workers|volunteers|staff|students|graduates)\b", re.I
@@ -108,7 +110,7 @@ _KIND_EN = (
 )
 # 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
 # many indicators, not a rate); 几成 is a share and 多少人 (or 几个人) counts people, so neither is here.
-_COUNT_ZH = re.compile(r"(?:(?<![这那好哪])几|多少)[个家项座处条所次批件类种轮台辆套栋户间张部支场](?!人)")
+_COUNT_ZH = re.compile(rf"(?:{ASKS_FEW_ZH}|多少)[{''.join(sorted(THING_COUNTERS))}次轮](?!{PERSON_ZH})")
 _COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
 
 

@@ -24,12 +24,11 @@ _LATE_PERIOD = re.compile(
     """,
     re.I | re.VERBOSE,
 )
-_MONTH = EN_MONTH
 # "by the end of December 2021", "as of June 2021"; "after June 2021"; "in June 2021 alone", 6月份.
 _BY_MONTH = re.compile(
-    r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I
+    r"\b(?:by|as of|end of|through|until|till|up to)\s+(?:the\s+end\s+of\s+)?" + EN_MONTH + r",?\s+(20\d\d)\b", re.I
 )
-_AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(20\d\d)\b", re.I)
+_AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + EN_MONTH + r",?\s+(20\d\d)\b", re.I)
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
 _PLAN = re.compile(
     r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"

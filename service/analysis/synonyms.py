@@ -10,33 +10,30 @@ a few of the reports' words share ("to carry out") says nothing of which is mean
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection
 
 from jieba import posseg
 
 from index.cedict import meaning_senses
-from service.analysis.abbreviations import Abbreviations, content_word
+from service.analysis.abbreviations import HAN_WORD, Abbreviations, content_word
 
 MOST_SHARING = 2  # a sense more of the reports' words share than this is too general to say which
-_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-_SENSES: dict[int, tuple[Collection[str], dict[str, frozenset[str]]]] = {}
+_SENSES: list[tuple[Collection[str], dict[str, frozenset[str]]]] = []  # the last vocabulary's table
 
 
 def _by_sense(vocabulary: Collection[str]) -> dict[str, frozenset[str]]:
-    """The reports' words (of two Han characters or more) by each sense they have, kept per
-    vocabulary (one per loaded index)."""
-    kept = _SENSES.get(id(vocabulary))
-    if kept is not None and kept[0] is vocabulary:
-        return kept[1]
+    """The reports' words (of two Han characters or more) by each sense they have, for the
+    vocabulary of the index being served (built again when another is loaded)."""
+    if _SENSES and _SENSES[0][0] is vocabulary:
+        return _SENSES[0][1]
     table: dict[str, set[str]] = defaultdict(set)
     for word in vocabulary:
-        if _HAN_WORD.fullmatch(word):
+        if HAN_WORD.fullmatch(word):
             for sense in meaning_senses(word):
                 table[sense.lower()].add(word)
     senses = {sense: frozenset(words) for sense, words in table.items() if len(words) <= MOST_SHARING}
-    _SENSES[id(vocabulary)] = (vocabulary, senses)
+    _SENSES[:] = [(vocabulary, senses)]
     return senses
 
 
@@ -45,7 +42,7 @@ def synonyms(text: str, vocabulary: Collection[str]) -> Abbreviations:
     reports never use and each word of theirs it shares a specific sense with."""
     senses = _by_sense(vocabulary)
     found = []
-    for word, tag in posseg.cut(text):
+    for word, tag in posseg.cut(text, HMM=False):
         if content_word(word, tag) and word not in vocabulary:
             alike = {w for sense in meaning_senses(word) for w in senses.get(sense.lower(), ())}
             found += [(w, word) for w in sorted(alike)]

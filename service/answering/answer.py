@@ -18,7 +18,7 @@ from datetime import date
 
 from index.chunking import sentence_spans
 from index.figures import Figure, find_figures
-from index.lexical import tokenize
+from index.lexical import LexicalIndex, tokenize
 from index.periods import HALVES
 from service.analysis.query import Query
 from service.analysis.terms import (
@@ -202,7 +202,7 @@ def _other_side(
     terms: Terms,
     hits: list[Hit],
     primary: Hit,
-    lexical,
+    lexical: LexicalIndex,
     similarity: Similarity | None = None,
     metric: str = "",
 ) -> Answer | None:

@@ -182,6 +182,7 @@ def checks(
         },
         "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
         "other_unit": query.wants_figure
+        and query.figure_kind != "percent"  # a rate asked of an area or a length (面积增长了多少) has no unit
         and other_unit(asked_counters(query.text, query.language) | asked_units(query.text, query.language), figures),
         "group_figure": bool(query.figure_kind) and group_figure(terms, rarity(lexical), answer_text),
     }
