@@ -86,6 +86,8 @@ NONSENSE = [
     "hello",
     "你好",
     "啊啊啊啊",
+    "哈哈哈哈",  # laughter: jieba knows it, but it names nothing
+    "哎呀呀",
     "？？？",
     "123 456 789",
 ]

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 import jieba
+from jieba import posseg
 
 from index.cedict import english_to_chinese
 from index.lexical import tokenize
@@ -77,13 +78,20 @@ def known_terms(query: Query, vocabulary) -> int:
 
 
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
+_SOUND_TAGS = frozenset({"o", "e", "y"})  # jieba: onomatopoeia, interjection, modal particle
 
 
 def dictionary_terms(query: Query) -> int:
     """How many of the question's words a dictionary knows, whether or not the reports use
     them: jieba's for Chinese words of two characters or more, CC-CEDICT's for English words.
-    A question with none (a keyboard row, markup) holds nothing to look for."""
-    chinese = [t for t in tokenize(query.text) if len(t) > 1 and not t.isascii() and jieba.get_FREQ(t)]
+    A question with none (a keyboard row, markup) holds nothing to look for; nor does laughter or
+    an interjection (哈哈哈哈, 哎呀呀: jieba's onomatopoeia, interjections and modal particles)."""
+    sounds = [w for w, flag in posseg.cut(query.text, HMM=False) if flag in _SOUND_TAGS]
+    chinese = [
+        t
+        for t in tokenize(query.text)
+        if len(t) > 1 and not t.isascii() and jieba.get_FREQ(t) and not any(t in w for w in sounds)
+    ]
     lexicon = english_to_chinese()
     english = [w for w in _LATIN_WORD.findall(query.text.lower()) if w in lexicon]
     return len(chinese) + len(english) + len(query.zh_groups)
