@@ -151,11 +151,10 @@ def _counts(match: re.Match) -> bool:
     return bool(match.group("unit") or (match.group("num") and match.group("mult") in ("万", "亿", "万亿")))
 
 
-# A number as a question writes it: 1600余处, 76亿, "7.6 billion", "1,600". Years are not.
-# A number a question states: not inside a word or a longer number (PM2.5, the "000" of "4,000";
-# a comma after a word still opens one: 一季度,1600余处), unless a currency sign or code leads it
-# (RMB4,000, US$20bn); with its scale in words, in the analysts' abbreviations (20bn, 1.5tn) or in
-# Chinese.
+# A number as a question writes it (1600余处, 76亿, "7.6 billion", "1,600"; years are not): not
+# inside a word or a longer number (PM2.5, the "000" of "4,000"; a comma after a word still opens
+# one: 一季度,1600余处), unless a currency sign or code leads it (RMB4,000, US$20bn); with its scale
+# in words, in the analysts' abbreviations (20bn, 1.5tn) or in Chinese.
 _STATED = re.compile(
     r"""
         (?:(?<=RMB)|(?<=CNY)|(?<=[$¥￥])|(?<![\dA-Za-z.])(?<!\d,))
