@@ -185,7 +185,7 @@ _YEAR_RUN = re.compile(
 
 
 def year_runs(text: str) -> list[tuple[int, int]]:
-    """The runs of years a text names, as (first year, last year), each run later than it
+    """The runs of years a text names, as (first year, last year), each ending later than it
     starts ("2016-20": (2016, 2020); "2020-2021": (2020, 2021))."""
     runs = []
     for m in _YEAR_RUN.finditer(text):

@@ -48,7 +48,7 @@ _GLOSS = r"\s*[(（]\s*([^()（）]{1,12}?)\s*[)）]"
 def years_in_known_spans(text: str, vocabulary) -> set[str]:
     """Years that only open or close a span whose other end the reports use: the asker
     spells out a period they cover ("the 13th Five-Year Plan period (2016-2020)"), and the
-    reports need not name its first year; "2016-20" is 2016 to 2020)."""
+    reports need not name its first year. "2016-20" is the run 2016 to 2020."""
     known: set[str] = set()
     for first, last in year_runs(text):
         known |= {str(first)} if str(last) in vocabulary else set()
