@@ -30,11 +30,18 @@ NAME_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz"})
 Abbreviations = tuple[tuple[str, str], ...]  # (abbreviation, the words it stands for)
 
 
+@lru_cache(maxsize=64)
+def dictionary_words(text: str) -> tuple[tuple[str, str], ...]:
+    """A question's words as the dictionary knows them, with their part-of-speech tags (jieba
+    without its HMM, whose guesses at unknown runs cost most on a long run of them, a row of one
+    character). Its abbreviations, synonyms and sound words read them; cut once a question."""
+    return tuple((pair.word, pair.flag) for pair in posseg.cut(text, HMM=False))
+
+
 def abbreviations(text: str, vocabulary: Container[str]) -> Abbreviations:
     """The reports' abbreviations (in ``vocabulary``) of a Chinese question's words. The words
-    are the dictionary's (jieba without its HMM): an abbreviation is made of known words, and
-    the HMM's guesses at unknown runs cost most on a long run of them (a row of one character)."""
-    words = [(pair.word, pair.flag) for pair in posseg.cut(text, HMM=False) if pair.word.strip()]
+    are the dictionary's (dictionary_words): an abbreviation is made of known words."""
+    words = [(word, tag) for word, tag in dictionary_words(text) if word.strip()]
     found: dict[str, str] = {}
     for (first, tag), (second, next_tag) in zip(words, words[1:]):
         if content_word(first, tag) and content_word(second, next_tag):

@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from jieba import posseg
-
 from index.cedict import meaning_senses
-from service.analysis.abbreviations import HAN_WORD, Abbreviations, content_word
+from service.analysis.abbreviations import HAN_WORD, Abbreviations, content_word, dictionary_words
 
 MOST_SHARING = 2  # a sense more of the reports' words share than this is too general to say which
 _SENSES: list[tuple[Collection[str], dict[str, frozenset[str]]]] = []  # the last vocabulary's table
@@ -42,7 +40,7 @@ def synonyms(text: str, vocabulary: Collection[str]) -> Abbreviations:
     reports never use and each word of theirs it shares a specific sense with."""
     senses = _by_sense(vocabulary)
     found = []
-    for word, tag in posseg.cut(text, HMM=False):
+    for word, tag in dictionary_words(text):
         if content_word(word, tag) and word not in vocabulary:
             alike = {w for sense in meaning_senses(word) for w in senses.get(sense.lower(), ())}
             found += [(w, word) for w in sorted(alike)]

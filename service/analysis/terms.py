@@ -12,11 +12,10 @@ import re
 from functools import lru_cache
 
 import jieba
-from jieba import posseg
 
 from index.cedict import english_to_chinese
 from index.lexical import tokenize
-from service.analysis.abbreviations import alternatives
+from service.analysis.abbreviations import alternatives, dictionary_words
 from service.analysis.asked_figure import FIGURE_ZH
 from service.analysis.query import Query
 
@@ -86,7 +85,7 @@ def dictionary_terms(query: Query) -> int:
     them: jieba's for Chinese words of two characters or more, CC-CEDICT's for English words.
     A question with none (a keyboard row, markup) holds nothing to look for; nor does laughter or
     an interjection (哈哈哈哈, 哎呀呀: jieba's onomatopoeia, interjections and modal particles)."""
-    sounds = [w for w, flag in posseg.cut(query.text, HMM=False) if flag in _SOUND_TAGS]
+    sounds = [w for w, flag in dictionary_words(query.text) if flag in _SOUND_TAGS]
     chinese = [
         t
         for t in tokenize(query.text)
