@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 
 from index.corpus import Report
 from index.period_mentions import mentions
-from index.periods import HALVES, delivered, passage_periods, periods
+from index.periods import HALVES, delivered, passage_periods, periods, speaks_ahead
 from index.sections import Paragraph, is_bullet, is_salutation, split_paragraphs
 
 DEFAULT_MAX_CHARS = 300
@@ -41,6 +41,7 @@ class Chunk:
     sentence: str
     opening: str = ""  # the words its period is read from: its paragraph's opening, its list's, or its section's years
     periods: tuple[str, ...] = ()  # the years, halves and plans it speaks of (index.periods)
+    ahead: bool = False  # they run past its report's date: a plan or target, not a review
     level: str = ""  # the level of government its report speaks for (reports.json: country … district)
     front: bool = False  # the report's front matter (title, date, venue, speaker): about the report, not in it
 
@@ -169,6 +170,7 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     sentence=report.text[s_start:s_end],
                     opening=opening,
                     periods=spoken,
+                    ahead=speaks_ahead(spoken, report.meta),
                     front=para.front,
                     level=str(report.meta.get("level", "")),
                 )

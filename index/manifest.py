@@ -14,7 +14,8 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-FORMAT_VERSION = 9  # 9: gloss/, BM25 over the passages' English glosses (index.gloss);
+FORMAT_VERSION = 10  # 10: chunks say whether they speak ahead of their report's date (a plan, not a review);
+# 9: gloss/, BM25 over the passages' English glosses (index.gloss);
 # 8: 第一部分 headings, and a body that starts at its first part when no salutation opens it;
 # 7: relative years (今年, 去年) in headings count as the years they are;
 # 6: chunks carry the periods they speak of (index.periods);

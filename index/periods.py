@@ -22,6 +22,7 @@ asker's "this year" is the reports' this year).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from index.period_mentions import EN_MONTH, HALF_NAMES, PLAN_DIGITS, mentions, month_number, year_runs
@@ -144,6 +145,27 @@ def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
     if not found - HALVES:
         found |= report_periods(meta) - (HALVES if found & HALVES else frozenset())
     return resolved(found, own_years(meta))
+
+
+def latest_span(found: Iterable[str]) -> tuple[date, date] | None:
+    """The first and last day of the latest-ending period named: a year (its first half only
+    when 上半年 alone is named, its second when 下半年 is), a plan's five years; None when no
+    year or plan is named."""
+    halves = set(found) & HALVES
+    first, last = (1, 6) if halves == {"上半年"} else (7, 12) if halves == {"下半年"} else (1, 12)
+    spans = [(date(int(p), first, 1), date(int(p), last, 28)) for p in found if p.isdigit()]
+    for plan in filter(_is_plan, found):
+        years = plan_years(11 + PLAN_DIGITS.index(plan[1]))
+        spans.append((date(years[0], 1, 1), date(years[-1], 12, 28)))
+    return max(spans, key=lambda span: span[1], default=None)
+
+
+def speaks_ahead(found: Iterable[str], meta: dict) -> bool:
+    """Does a passage speak of time mostly still to come when its report was delivered (its
+    plans and targets, not its review)? The middle of its latest period lies after the report's
+    date: a December report's own year is behind it, a March report's is ahead."""
+    span, day = latest_span(set(found)), delivered(meta)
+    return span is not None and day is not None and span[0] + (span[1] - span[0]) / 2 > day
 
 
 # A report named by when it was delivered, or by the year its session is named for: "the 2022

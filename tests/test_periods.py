@@ -14,6 +14,7 @@ from index.periods import (
     plan_of,
     plan_years,
     report_namings,
+    speaks_ahead,
 )
 from service.ranking.rerank import query_periods
 
@@ -160,3 +161,22 @@ def test_a_year_naming_a_report_asks_for_that_reports_years_not_for_itself(retri
 )
 def test_parts_of_a_year_are_spans_of_months_however_they_are_named(text, parts):
     assert year_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("found", "meta", "ahead"),
+    [
+        (["2021"], DECEMBER_2020, True),  # the next year: the plan
+        (["2020"], DECEMBER_2020, False),  # its own year, all but over: the review
+        (["2020", "十四五"], DECEMBER_2020, True),  # the plan just begun
+        (["十三五"], DECEMBER_2020, False),
+        (["2022"], MARCH_2022, True),  # a March report's own year is still to come
+        (["2021"], MARCH_2022, False),
+        (["2021", "上半年"], {"date": "2021-08-27"}, False),  # a mid-year report's half gone by
+        (["2021", "下半年"], {"date": "2021-08-27"}, True),  # and the half it plans
+        ([], DECEMBER_2020, False),  # no period named
+        (["2021"], {}, False),  # no date to count from
+    ],
+)
+def test_a_passage_speaks_ahead_when_most_of_its_period_follows_its_reports_date(found, meta, ahead):
+    assert speaks_ahead(found, meta) is ahead

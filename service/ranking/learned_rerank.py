@@ -10,7 +10,8 @@ read question sets of both corpora (never the test split), and stored as plain a
 JSON: scoring is a few numpy look-ups, with no learning library at run time.
 
 Every feature is generic for dated policy reports (ranks and scores of each channel, the
-share of the question's words the passage holds, the period it speaks of, the figure it
+share of the question's words the passage holds, the period it speaks of and whether it lies ahead
+of its report as the question asks (service.analysis.tense), the figure it
 gives); none names a question, report or sentence.
 """
 
@@ -25,6 +26,7 @@ import numpy as np
 from index.chunking import Chunk
 from index.figures import find_figures, stated_values
 from service.analysis.query import Query
+from service.analysis.tense import asked_tense
 from service.analysis.terms import found_matrix, query_terms, rarity
 from service.ranking.rerank import RRF_K, chunk_periods, query_periods, rerank
 
@@ -53,6 +55,7 @@ FEATURES = (
     "kind_match",
     "heading_coverage",
     "states_asked_value",
+    "tense_match",
 )
 
 
@@ -131,6 +134,7 @@ def features(
     in_heading = shares.weighted(found_matrix(terms, [f"{c.title} {c.section}" for c in head]))
     plain = shares.plain(found_matrix(terms, [c.text for c in head], partial=False))
     english = float(query.language == "en")
+    tense = asked_tense(query)
     out = []
     for i, ((row, fused_score), chunk) in enumerate(zip(fused, head)):
         rr = [10.0 / (10 + position[c][row]) if row in position.get(c, {}) else 0.0 for c in CHANNELS]
@@ -158,6 +162,7 @@ def features(
                 float(bool(query.figure_kind) and any(f.kind == query.figure_kind for f in figures)),
                 in_heading[i],
                 float(bool(stated) and any(f.value in stated for f in find_figures(chunk.text))),
+                tense * (1.0 if chunk.ahead else -1.0),
             ]
         )
     return np.asarray(out, dtype=np.float32).reshape(len(out), len(FEATURES))

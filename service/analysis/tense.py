@@ -1,0 +1,36 @@
+"""Whether a question asks what is planned or what has been done.
+
+A report reviews one period and plans the next, often under the same year: a December report's
+"2021年" is its plan, a mid-year report's is its progress so far. A question says which it wants
+by its grammar, not by its topic: 打算, 要, 将, "will", "plan to" look ahead; 已经, 进展, "so far",
+"has been" look back. The passages say it by their periods (index.periods.speaks_ahead), and the
+learned reranker weighs the two together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.analysis.abbreviations import dictionary_words
+from service.analysis.query import Query
+
+# Modal and aspect words of Chinese that put a question ahead of, or behind, the report's date.
+AHEAD_ZH = frozenset("打算 计划 准备 要 将 将要 拟 会 预计 目标 规划 安排 今后 未来 下一步".split())
+BEHIND_ZH = frozenset("已经 已 进展".split())
+_AHEAD_EN = re.compile(
+    r"""\b(?: will | going\ to | plan(?:s|ned|ning)? | intend\w* | aim\w* | target\w* | expect\w*
+        | goals? | propos\w* | promis\w* | pledg\w* | upcoming )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_BEHIND_EN = re.compile(r"\b(?: had | been | already | so\ far | progress\w* )\b", re.VERBOSE | re.IGNORECASE)
+
+
+def asked_tense(query: Query) -> int:
+    """+1 when the question asks what lies ahead (a plan, a target), -1 when it asks what has
+    been done, 0 when it says neither or both."""
+    if query.language == "en":
+        ahead, behind = bool(_AHEAD_EN.search(query.raw)), bool(_BEHIND_EN.search(query.raw))
+    else:
+        words = {word for word, _ in dictionary_words(query.text)}
+        ahead, behind = bool(words & AHEAD_ZH), bool(words & BEHIND_ZH)
+    return int(ahead) - int(behind)
