@@ -238,12 +238,17 @@ THING_COUNTERS = frozenset("个项家户处座条所批件类种支栋台部间�
 _SAME_COUNT = {"名": "人"}  # 多少名 is answered by 2000人
 
 
+def same_count(unit: str) -> str:
+    """A counter as the one it stands for (名 → 人); any other unit as itself."""
+    return _SAME_COUNT.get(unit, unit)
+
+
 def other_unit(asked: frozenset[str], figures: list[Figure]) -> bool:
     """Is a count or measure asked in one unit (几天, 多少例, 多少公里: ``asked``, from
     asked_counters and asked_units) given only in another (16.3%, 84天, 30个)? Counters of
     things stand for one another, as 人 and 名 do."""
-    units = {_SAME_COUNT.get(f.unit, f.unit) for f in figures}
-    asked = frozenset(_SAME_COUNT.get(u, u) for u in asked)
+    units = {same_count(f.unit) for f in figures}
+    asked = frozenset(map(same_count, asked))
     if not asked or not units or units & asked:
         return False
     return not (asked <= THING_COUNTERS and units & THING_COUNTERS)

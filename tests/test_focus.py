@@ -45,6 +45,22 @@ def test_a_change_is_chosen_only_when_a_change_is_asked(retriever):
     assert _chosen(retriever, "上半年地方一般公共预算收入同比增长多少?", sentence) == "69.3%"
 
 
+@pytest.mark.parametrize(
+    "question, figure",
+    [
+        ("2021年上半年武昌搞了几次重大项目集中开工活动?", "2次"),  # the counter asked; the next clause shares words
+        ("How many times were major project groundbreaking events held in Wuchang?", "2次"),
+        ("新开工了多少项重大项目?", "27项"),
+    ],
+)
+def test_a_count_is_chosen_by_the_counter_asked(retriever, question, figure):
+    sentence = (
+        "全链条推动项目开工建设,上半年组织集中开工活动2次,新开工武昌滨江天街、阿里巴巴华中总部、"
+        "小洪山科学城等亿元以上重大项目27项,总投资307亿元。"
+    )
+    assert _chosen(retriever, question, sentence) == figure
+
+
 def test_the_shipped_weights_are_for_these_signals(tmp_path):
     assert len(load_weights()) == len(FEATURES)
     other = tmp_path / "focus.json"

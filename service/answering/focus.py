@@ -9,6 +9,7 @@ described by a few signals that hold in any report and either language:
 - ``words_after``: how much the words after it, up to the next figure, hold (what a Chinese
   count counts often follows it: 3543名医务工作者);
 - ``unit``: it is in the unit asked (多少公里, "how many square metres");
+- ``counter``: it is counted by the counter asked (几次 → 2次, 幾條 → 32条; 名 as 人);
 - ``change_mismatch``: it is a change (同比增长22.3%) where none is asked, or the reverse;
 - ``kind``: +1 when it is of the kind asked (money, a rate, people), -1 when of another, 0
   when the question says no kind.
@@ -27,17 +28,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.figures import asked_units
+from index.figures import asked_counters, asked_units, same_count
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.answering.figure_clause import clauses, fitting
 
 WEIGHTS = Path(__file__).with_name("focus.json")
-FEATURES = ("words_before", "words_after", "unit", "change_mismatch", "kind")
+FEATURES = ("words_before", "words_after", "unit", "counter", "change_mismatch", "kind")
 # The weights the answer used before they were learned (the clause's words up to the figure, a
 # bonus for the unit asked, a penalty for a change where none is asked or the reverse): the
 # baseline train_focus.py compares with, and what serves if the fitted file is missing.
-HAND_WEIGHTS = (1.0, 0.0, 0.2, -0.3, 0.0)
+HAND_WEIGHTS = (1.0, 0.0, 0.2, 0.0, -0.3, 0.0)
 # A question asking how a figure changed, and a figure given as a change (its words end in a
 # verb of change: 同比增长22.3%, 下降了).
 ASKS_CHANGE = re.compile(
@@ -60,6 +61,7 @@ class FocusCandidate:
 def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int, int], weight) -> list[FocusCandidate]:
     """Every figure that can answer in the clauses of ``sentence`` the answer shows, with its signals."""
     units = asked_units(query.text, query.language)
+    counters = {same_count(u) for u in asked_counters(query.text, query.language)}
     asks_change = query.figure_kind == "percent" or bool(ASKS_CHANGE.search(query.text))
     found = []
     for lo, hi in clauses(sentence):
@@ -76,6 +78,7 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
                 coverage(terms, clause[: figure.end], weight),
                 coverage(terms, clause[figure.end : upto], weight),
                 float(figure.unit in units),
+                float(same_count(figure.unit) in counters),
                 float(is_change != asks_change),
                 kind,
             )
