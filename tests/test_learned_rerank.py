@@ -54,6 +54,18 @@ def test_one_row_of_features_per_reranked_candidate(retriever):
     assert X.shape == (min(DEPTH, len(fused)), len(FEATURES)) and np.isfinite(X).all()
 
 
+def test_the_sentence_closest_to_the_question_is_marked_among_the_candidates(retriever):
+    """Each candidate's own sentence is scored by the second encoder: the closest gets 1.0 relative."""
+    query = retriever.analyse("How many new urban jobs were created in the first half of 2021?")
+    ranked = retriever.rankings(query, PIPELINES["full"])
+    fused = fuse(ranked, PIPELINES["full"].weights[query.language])
+    X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical, retriever.similarities)
+    absolute, relative = X[:, FEATURES.index("sentence_sim")], X[:, FEATURES.index("sentence_sim_rel")]
+    best = int(np.argmax(absolute))
+    assert relative[best] == pytest.approx(1.0) and (relative <= 1.0 + 1e-6).all()
+    assert "城镇就业" in retriever.bundle.chunks[fused[best][0]].sentence
+
+
 def test_full_and_full_hand_pipelines_both_rank_the_answer_first(retriever):
     """A plain figure question: the trees keep what the hand-weighted bonuses got right."""
     for pipeline in ("full-hand", "full"):

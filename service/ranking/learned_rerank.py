@@ -18,6 +18,7 @@ gives); none names a question, report or sentence.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,9 @@ DEPTH = 30  # the candidates reranked; the tail keeps its fused order below them
 # training sets, the sum .950 / .892 (hand-weighted alone .919 / .859), and on the test
 # split, which no tree saw, the sum kept every language at or above the hand-weighted one.
 HAND_WEIGHT = 1.0
+# How close an encoder finds a question and each of some texts (Retriever.similarities: the
+# second encoder, with the reports' sentence vectors kept).
+Similar = Callable[[Query, list[str]], list[float]]
 FEATURES = (
     "rrf",
     *(f"rr_{c}" for c in CHANNELS),
@@ -56,6 +60,8 @@ FEATURES = (
     "heading_coverage",
     "states_asked_value",
     "tense_match",
+    "sentence_sim",
+    "sentence_sim_rel",
 )
 
 
@@ -120,8 +126,11 @@ def features(
     ranked: dict[str, list[tuple[int, float]]],
     chunks: list[Chunk],
     lexical,
+    similar: Similar | None = None,
 ) -> np.ndarray:
-    """One row of FEATURES per candidate of ``fused`` (the first DEPTH)."""
+    """One row of FEATURES per candidate of ``fused`` (the first DEPTH). ``similar`` scores each
+    candidate's own sentence against the question (its window's score is the channels'): the
+    sentence is what the answer is cut from."""
     position = {c: {row: i + 1 for i, (row, _) in enumerate(rows)} for c, rows in ranked.items()}
     scores = {c: dict(rows) for c, rows in ranked.items()}
     best = {c: rows[0][1] for c, rows in ranked.items() if rows}
@@ -135,6 +144,8 @@ def features(
     plain = shares.plain(found_matrix(terms, [c.text for c in head], partial=False))
     english = float(query.language == "en")
     tense = asked_tense(query)
+    sims = similar(query, [c.sentence for c in head]) if similar else [0.0] * len(head)
+    best_sim = max(sims, default=0.0)
     out = []
     for i, ((row, fused_score), chunk) in enumerate(zip(fused, head)):
         rr = [10.0 / (10 + position[c][row]) if row in position.get(c, {}) else 0.0 for c in CHANNELS]
@@ -163,6 +174,8 @@ def features(
                 in_heading[i],
                 float(bool(stated) and any(f.value in stated for f in find_figures(chunk.text))),
                 tense * (1.0 if chunk.ahead else -1.0),
+                sims[i],
+                sims[i] - best_sim + 1.0,
             ]
         )
     return np.asarray(out, dtype=np.float32).reshape(len(out), len(FEATURES))
@@ -204,6 +217,7 @@ def rerank_learned(
     ranked: dict[str, list[tuple[int, float]]],
     chunks: list[Chunk],
     lexical,
+    similar: Similar | None = None,
 ) -> list[tuple[int, float]]:
     """The first DEPTH candidates re-sorted by the trees' log-odds plus the hand-weighted
     score (in first places, 1/61 each, times HAND_WEIGHT); the tail keeps its order, its
@@ -211,7 +225,7 @@ def rerank_learned(
     if not fused:
         return fused
     head = fused[:DEPTH]
-    logits = trees.score(features(query, head, ranked, chunks, lexical).astype(np.float64))
+    logits = trees.score(features(query, head, ranked, chunks, lexical, similar).astype(np.float64))
     hand = dict(rerank(query, head, chunks))
     scored = sorted(
         ((row, float(z) + HAND_WEIGHT * (RRF_K + 1) * hand[row]) for (row, _), z in zip(head, logits)),

@@ -185,7 +185,9 @@ class Retriever:
         """The learned trees when the pipeline asks for them and they are loaded, else the
         hand-weighted bonuses."""
         if spec.learned and self.trees is not None:
-            return rerank_learned(self.trees, query, fused, ranked, self.bundle.chunks, self.bundle.lexical)
+            return rerank_learned(
+                self.trees, query, fused, ranked, self.bundle.chunks, self.bundle.lexical, self.similarities
+            )
         return rerank(query, fused, self.bundle.chunks)
 
     def _promote_definitions(self, query: Query, fused: list[tuple[int, float]]) -> list[tuple[int, float]]:

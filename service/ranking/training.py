@@ -47,7 +47,7 @@ def candidates(
     query = retriever.analyse(question.question)
     ranked = retriever.rankings(query, spec)
     fused = fuse(ranked, spec.weights[query.language])
-    X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical)
+    X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical, retriever.similarities)
     y = np.array(
         [any(g in retriever.bundle.chunks[row].text for g in question.gold) for row, _ in fused[: len(X)]], dtype=int
     )
@@ -106,7 +106,13 @@ def cross_validate(asked_of: dict[str, Retriever], data: dict[str, list[tuple]])
             learned = [
                 row
                 for row, _ in rerank_learned(
-                    trees, query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical
+                    trees,
+                    query,
+                    fused,
+                    ranked,
+                    retriever.bundle.chunks,
+                    retriever.bundle.lexical,
+                    retriever.similarities,
                 )
             ]
             figures["hand"].append(first_gold(hand, labels))
