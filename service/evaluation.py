@@ -36,9 +36,10 @@ READ_SETS = (
     "blind4/shipped_questions.jsonl",
     "blind14/shipped_questions.jsonl",
     "blind15/shipped_questions.jsonl",
+    "blind16/shipped_questions.jsonl",
     *(
         f"unseen/unseen_{name}_questions.jsonl"
-        for name in ("dev", "en_dev", "c", "d", "e", "f", "g", "i", "j", "r", "s", "t")
+        for name in ("dev", "en_dev", "c", "d", "e", "f", "g", "i", "j", "r", "s", "t", "u", "v")
     ),
 )
 RELEVANT = "ANSWER"
