@@ -150,7 +150,7 @@ def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
 def latest_span(found: Iterable[str]) -> tuple[date, date] | None:
     """The first and last day of the latest-ending period named: a year (its first half only
     when 上半年 alone is named, its second when 下半年 is), a plan's five years; None when no
-    year or plan is named."""
+    year or plan is named. A month ends on its 28th here: only the span's middle is used."""
     halves = set(found) & HALVES
     first, last = (1, 6) if halves == {"上半年"} else (7, 12) if halves == {"下半年"} else (1, 12)
     spans = [(date(int(p), first, 1), date(int(p), last, 28)) for p in found if p.isdigit()]

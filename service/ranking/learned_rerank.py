@@ -10,9 +10,10 @@ read question sets of both corpora (never the test split), and stored as plain a
 JSON: scoring is a few numpy look-ups, with no learning library at run time.
 
 Every feature is generic for dated policy reports (ranks and scores of each channel, the
-share of the question's words the passage holds, the period it speaks of and whether it lies ahead
-of its report as the question asks (service.analysis.tense), the figure it
-gives); none names a question, report or sentence.
+share of the question's words the passage holds, the period it speaks of and whether it lies
+ahead of its report as the question asks (service.analysis.tense), the figure it gives, how
+close the second encoder finds the question and the passage's own sentence); none names a
+question, report or sentence.
 """
 
 from __future__ import annotations
