@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 
 from index.corpus import Report
 from index.period_mentions import mentions
-from index.periods import HALVES, delivered, passage_periods, periods, speaks_ahead
+from index.periods import HALVES, delivered, passage_ahead, passage_periods, periods
 from index.sections import Paragraph, is_bullet, is_salutation, split_paragraphs
 
 DEFAULT_MAX_CHARS = 300
@@ -41,7 +41,7 @@ class Chunk:
     sentence: str
     opening: str = ""  # the words its period is read from: its paragraph's opening, its list's, or its section's years
     periods: tuple[str, ...] = ()  # the years, halves and plans it speaks of (index.periods)
-    ahead: bool = False  # they run past its report's date: a plan or target, not a review
+    ahead: bool | None = None  # it speaks past its report's date (a plan) or before it (a review); None: unknown
     level: str = ""  # the level of government its report speaks for (reports.json: country … district)
     front: bool = False  # the report's front matter (title, date, venue, speaker): about the report, not in it
 
@@ -149,9 +149,11 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
     """All chunks of one report, in reading order, with stable ids."""
     chunks = []
     units = _units(report)
+    ahead: bool | None = None
     for para, opening in zip(units, _openings(report, units)):
         section = " › ".join(para.section)
         spoken = tuple(sorted(passage_periods(f"{report.title} {section}", opening, report.meta)))
+        ahead = passage_ahead((opening, *reversed(para.section)), report.title, report.meta, ahead)
         spans = sentence_spans(report.text, para.start, para.end, max_chars)
         for n, (s_start, s_end) in enumerate(spans):
             w_start, w_end = _window(spans, n, max_chars)
@@ -170,7 +172,7 @@ def chunk_report(report: Report, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chu
                     sentence=report.text[s_start:s_end],
                     opening=opening,
                     periods=spoken,
-                    ahead=speaks_ahead(spoken, report.meta),
+                    ahead=ahead,
                     front=para.front,
                     level=str(report.meta.get("level", "")),
                 )

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-FORMAT_VERSION = 10  # 10: chunks say whether they speak ahead of their report's date (a plan, not a review);
+FORMAT_VERSION = 11  # 11: that side is read from the nearest opening or heading naming a time (今年以来 behind),
+# else goes on from the paragraphs before;
+# 10: chunks say whether they speak ahead of their report's date (a plan, not a review);
 # 9: gloss/, BM25 over the passages' English glosses (index.gloss);
 # 8: 第一部分 headings, and a body that starts at its first part when no salutation opens it;
 # 7: relative years (今年, 去年) in headings count as the years they are;

@@ -22,7 +22,7 @@ asker's "this year" is the reports' this year).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from index.period_mentions import EN_MONTH, HALF_NAMES, PLAN_DIGITS, mentions, month_number, year_runs
@@ -84,7 +84,7 @@ def delivered(meta: dict) -> date | None:
 def folded(found: set[str]) -> set[str]:
     """A question's periods with the years inside a plan it also names folded into that plan
     ("十四五…2025年": one period, not two), and 过去五年 folded into a named plan."""
-    plans = [plan_years(11 + PLAN_DIGITS.index(p[1])) for p in found if _is_plan(p)]
+    plans = [plan_years(plan_number(p)) for p in found if _is_plan(p)]
     if not plans:
         return set(found)
     return {p for p in found if p != PAST_FIVE and not (p.isdigit() and any(int(p) in span for span in plans))}
@@ -127,7 +127,7 @@ def resolved(found: set[str], own: frozenset[int]) -> frozenset[str]:
         ended = plan_of(latest) - (0 if latest == plan_years(plan_of(latest))[-1] else 1)
         out.add(plan_name(ended))
     for name in [p for p in out if _is_plan(p)]:
-        number = 11 + PLAN_DIGITS.index(name[1])
+        number = plan_number(name)
         span = plan_years(number)
         out |= {str(y) for y in (span[0], span[-1]) if y not in own}
         if latest is not None and span[-1] in (latest, latest - 1):
@@ -147,6 +147,11 @@ def passage_periods(heading: str, opening: str, meta: dict) -> frozenset[str]:
     return resolved(found, own_years(meta))
 
 
+def plan_number(name: str) -> int:
+    """13 for 十三五 (plan_name, read backwards)."""
+    return 11 + PLAN_DIGITS.index(name[1])
+
+
 def latest_span(found: Iterable[str]) -> tuple[date, date] | None:
     """The first and last day of the latest-ending period named: a year (its first half only
     when 上半年 alone is named, its second when 下半年 is), a plan's five years; None when no
@@ -155,17 +160,44 @@ def latest_span(found: Iterable[str]) -> tuple[date, date] | None:
     first, last = (1, 6) if halves == {"上半年"} else (7, 12) if halves == {"下半年"} else (1, 12)
     spans = [(date(int(p), first, 1), date(int(p), last, 28)) for p in found if p.isdigit()]
     for plan in filter(_is_plan, found):
-        years = plan_years(11 + PLAN_DIGITS.index(plan[1]))
+        years = plan_years(plan_number(plan))
         spans.append((date(years[0], 1, 1), date(years[-1], 12, 28)))
     return max(spans, key=lambda span: span[1], default=None)
 
 
-def speaks_ahead(found: Iterable[str], meta: dict) -> bool:
+_SINCE = "以来"  # 今年以来: from then up to the report's day, all of it behind the report
+
+
+def _named_before_now(text: str, day: date | None) -> set[str]:
+    """The periods a text names, leaving out those it counts up to now (今年以来)."""
+    since = tuple(text[m.start : m.end] for m in mentions(text) if text.startswith(_SINCE, m.end))
+    return periods(without(text, since), day)
+
+
+def passage_ahead(near: Sequence[str], title: str, meta: dict, before: bool | None = None) -> bool | None:
     """Does a passage speak of time mostly still to come when its report was delivered (its
-    plans and targets, not its review)? The middle of its latest period lies after the report's
-    date: a December report's own year is behind it, a March report's is ahead."""
-    span, day = latest_span(set(found)), delivered(meta)
-    return span is not None and day is not None and span[0] + (span[1] - span[0]) / 2 > day
+    plans and targets), or of time gone by (its review)? ``near``: the words that place it,
+    nearest first (its paragraph's opening, its section headings); ``before``: the answer for
+    the paragraphs before it. Its period is the years or plan of the nearest level naming one,
+    the report's ``title`` last, in the half-year of the nearest naming one (a mid-year report's
+    "下半年,…" paragraph under its 上半年 title); it is ahead when that period's middle lies after
+    the report's date: a December report's own year is behind it, a March report's ahead, and
+    过去五年 behind by its name. A paragraph whose opening and headings name no time goes on with
+    the part of the report it stands in (``before``: a report reviews, then plans), else with its
+    title. None when nothing names a year or plan, or the report has no date."""
+    day = delivered(meta)
+    if day is None:
+        return None
+    named = [_named_before_now(text, day) for text in near]
+    if not any(named) and before is not None:
+        return before
+    named.append(_named_before_now(title, day))
+    halves = next((found & HALVES for found in named if found & HALVES), set())
+    spans = next((found - HALVES for found in named if found - HALVES), set())
+    if spans == {PAST_FIVE}:
+        return False
+    span = latest_span(spans | halves)
+    return None if span is None else span[0] + (span[1] - span[0]) / 2 > day
 
 
 # A report named by when it was delivered, or by the year its session is named for: "the 2022

@@ -136,3 +136,18 @@ def test_under_a_year_and_plan_heading_the_paragraphs_before_the_plans_review_ar
     assert _periods(chunks, "270亿元") == ("2020",) and _periods(chunks, "疫情打乱") == ("2020",)
     assert "十三五" in _periods(chunks, "1242.6亿元") and "2020" not in _periods(chunks, "1242.6亿元")
     assert {"2020", "十三五"} <= set(_periods(chunks, "主动适应"))  # after the plan's review: both, as the heading says
+
+
+def test_a_passage_says_whether_it_plans_or_reviews_as_its_own_words_and_headings_name():
+    """A mid-year report: its 上半年 review is behind it, its "下半年,…" paragraph ahead under the
+    same 上半年 title, and a later section naming no time goes on with the plan."""
+    text = (
+        "2021年上半年工作情况报告\n一、上半年工作情况\n上半年完成地区生产总值779亿元。\n"
+        "二、下半年工作安排\n下半年,区政府将加快项目建设。\n三、保障措施\n加强组织领导。\n"
+    )
+    meta = {"date": "2021-08-27"}
+    chunks = chunk_corpus([Report("h", "2021年上半年工作情况报告", text, "2021-08-27", "report", "h.txt", meta)])
+    ahead = {c.sentence: c.ahead for c in chunks if not c.front}
+    assert next(a for s, a in ahead.items() if "779亿元" in s) is False
+    assert next(a for s, a in ahead.items() if "加快项目建设" in s) is True
+    assert next(a for s, a in ahead.items() if "组织领导" in s) is True

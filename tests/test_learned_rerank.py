@@ -62,6 +62,7 @@ def test_the_sentence_closest_to_the_question_is_marked_among_the_candidates(ret
     X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical, retriever.similarities)
     absolute, relative = X[:, FEATURES.index("sentence_sim")], X[:, FEATURES.index("sentence_sim_rel")]
     best = int(np.argmax(absolute))
+    assert absolute.any() and len(set(absolute.round(6))) > 1  # the encoder told the sentences apart
     assert relative[best] == pytest.approx(1.0) and (relative <= 1.0 + 1e-6).all()
     assert "城镇就业" in retriever.bundle.chunks[fused[best][0]].sentence
 

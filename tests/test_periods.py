@@ -8,13 +8,13 @@ from index.period_mentions import year_parts
 from index.periods import (
     folded,
     own_years,
+    passage_ahead,
     passage_periods,
     periods,
     plan_name,
     plan_of,
     plan_years,
     report_namings,
-    speaks_ahead,
 )
 from service.ranking.rerank import query_periods
 
@@ -164,19 +164,27 @@ def test_parts_of_a_year_are_spans_of_months_however_they_are_named(text, parts)
 
 
 @pytest.mark.parametrize(
-    ("found", "meta", "ahead"),
+    ("near", "title", "meta", "ahead"),
     [
-        (["2021"], DECEMBER_2020, True),  # the next year: the plan
-        (["2020"], DECEMBER_2020, False),  # its own year, all but over: the review
-        (["2020", "十四五"], DECEMBER_2020, True),  # the plan just begun
-        (["十三五"], DECEMBER_2020, False),
-        (["2022"], MARCH_2022, True),  # a March report's own year is still to come
-        (["2021"], MARCH_2022, False),
-        (["2021", "上半年"], {"date": "2021-08-27"}, False),  # a mid-year report's half gone by
-        (["2021", "下半年"], {"date": "2021-08-27"}, True),  # and the half it plans
-        ([], DECEMBER_2020, False),  # no period named
-        (["2021"], {}, False),  # no date to count from
+        (("2021年主要工作",), "", DECEMBER_2020, True),  # the next year: the plan
+        (("2020年及十三五工作回顾",), "", DECEMBER_2020, False),  # its own year, all but over: the review
+        (("——五年来,", "2020年及十三五工作回顾"), "", DECEMBER_2020, False),  # the plan just ended
+        (("“十四五”目标任务",), "", DECEMBER_2020, True),  # the plan just begun
+        (("2022年政府工作任务",), "", MARCH_2022, True),  # a March report's own year is still to come
+        (("2021年工作回顾",), "", MARCH_2022, False),
+        (("2019年和今年以来工作回顾",), "", {"date": "2020-05-22"}, False),  # 今年以来: this year so far
+        (("",), "2021年上半年工作情况报告", {"date": "2021-08-27"}, False),  # a mid-year report's half gone by
+        (("下半年,区政府将",), "2021年上半年工作情况报告", {"date": "2021-08-27"}, True),  # and the half it plans
+        (("下半年工作安排",), "2021年上半年工作情况报告", {"date": "2021-08-27"}, True),
+        (("名词注释",), "政府工作报告", DECEMBER_2020, None),  # no time named: unknown
+        (("2021年主要工作",), "", {}, None),  # no date to count from
     ],
 )
-def test_a_passage_speaks_ahead_when_most_of_its_period_follows_its_reports_date(found, meta, ahead):
-    assert speaks_ahead(found, meta) is ahead
+def test_a_passage_speaks_ahead_when_most_of_its_period_follows_its_reports_date(near, title, meta, ahead):
+    assert passage_ahead(near, title, meta) is ahead
+
+
+def test_a_passage_naming_no_time_goes_on_with_the_part_it_stands_in():
+    assert passage_ahead(("加强组织领导。", "三、保障措施"), "2021年上半年工作情况报告", {"date": "2021-08-27"}, True)
+    assert passage_ahead(("名词注释",), "政府工作报告", DECEMBER_2020, False) is False
+    assert passage_ahead(("2021年主要工作",), "政府工作报告", DECEMBER_2020, False) is True  # its own words first

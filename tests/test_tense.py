@@ -9,7 +9,8 @@ from service.analysis.tense import asked_tense
     ("question", "tense"),
     [
         ("2021年武昌打算新建哪些中小学?", 1),
-        ("區裡明年要怎麼改善停車難?", 1),  # Traditional, read in Simplified
+        ("區裡明年要怎麼改善停車難?", 1),
+        ("區裡已經完成了哪些舊改項目?", -1),  # Traditional 已經, read as Simplified 已经
         ("What will Wuchang do about flooding next year?", 1),
         ("Which projects does the district plan to start?", 1),
         ("两湖隧道已经推进到哪一步了?", -1),

@@ -2,9 +2,9 @@
 
 A report reviews one period and plans the next, often under the same year: a December report's
 "2021年" is its plan, a mid-year report's is its progress so far. A question says which it wants
-by its grammar, not by its topic: 打算, 要, 将, "will", "plan to" look ahead; 已经, 进展, "so far",
-"has been" look back. The passages say it by their periods (index.periods.speaks_ahead), and the
-learned reranker weighs the two together.
+by its modal and aspect words and its words for plans and targets, not by its topic: 打算, 要, 将,
+目标, "will", "plan to" look ahead; 已经, 进展, "so far", "has been" look back. The passages say it
+by their periods (index.periods.passage_ahead), and the learned reranker weighs the two together.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import re
 from service.analysis.abbreviations import dictionary_words
 from service.analysis.query import Query
 
-# Modal and aspect words of Chinese that put a question ahead of, or behind, the report's date.
-AHEAD_ZH = frozenset("打算 计划 准备 要 将 将要 拟 会 预计 目标 规划 安排 今后 未来 下一步".split())
+# Modal and aspect words, and words for plans and targets, that put a Chinese question ahead of, or
+# behind, the report's date (会 is left out: it is also a meeting).
+AHEAD_ZH = frozenset("打算 计划 准备 要 将 将要 拟 预计 目标 规划 安排 今后 未来 下一步".split())
 BEHIND_ZH = frozenset("已经 已 进展".split())
 _AHEAD_EN = re.compile(
     r"""\b(?: will | going\ to | plan(?:s|ned|ning)? | intend\w* | aim\w* | target\w* | expect\w*

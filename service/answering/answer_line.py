@@ -24,7 +24,7 @@ from index.figures import find_figures
 from index.glossary import GlossaryEntry
 from index.name_gloss import dictionary_names
 from index.normalize import in_script
-from index.periods import HALVES, PLAN_DIGITS, plan_years
+from index.periods import HALVES, plan_number, plan_years
 from index.terminology import content_stems
 
 _BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
@@ -46,11 +46,6 @@ _BEFORE_EN = {"超过": "over", "超": "over", "逾": "over", "近": "nearly", "
 _AFTER_EN = {"以上": ("", "or more"), "左右": ("about", ""), "以内": ("at most", ""), "以下": ("under", "")}
 
 
-def _plan_number(name: str) -> int:
-    """13 for 十三五 (index.periods.plan_name, read backwards)."""
-    return 11 + PLAN_DIGITS.index(name[1])
-
-
 def period_label(record: FigureRecord, english: bool, asked: frozenset[str] = frozenset()) -> str:
     """The record's period as a reader would name it: the periods its own clause names
     first (a 2020 figure under a 十三五 heading is 2020's), else those of its passage that
@@ -59,7 +54,7 @@ def period_label(record: FigureRecord, english: bool, asked: frozenset[str] = fr
     own = own_periods(record.clause)
     named = own or (asked & set(record.period)) or set(record.period)
     plans = sorted(p for p in named if len(p) == 3 and p[0] == "十" and p[2] == "五")
-    spans = [plan_years(_plan_number(p)) for p in plans]
+    spans = [plan_years(plan_number(p)) for p in plans]
     # a plan's edge years stand for the plan (index.periods.resolved), unless the clause names them
     inside = set() if own else {str(y) for span in spans for y in span}
     years = sorted(p for p in named if p.isdigit() and p not in record.base and p not in inside)
@@ -67,7 +62,7 @@ def period_label(record: FigureRecord, english: bool, asked: frozenset[str] = fr
         years = sorted(p for p in record.period if p.isdigit() and p not in record.base)
     halves = sorted((named | set(record.period)) & HALVES) if not plans else []
     if plans and not years:
-        number = _plan_number(plans[-1])
+        number = plan_number(plans[-1])
         span = plan_years(number)
         return f"{number}th Five-Year Plan ({span[0]}–{span[-1]})" if english else f"{plans[-1]}时期"
     year = years[-1] if years else ""

@@ -174,7 +174,7 @@ def features(
                 float(bool(query.figure_kind) and any(f.kind == query.figure_kind for f in figures)),
                 in_heading[i],
                 float(bool(stated) and any(f.value in stated for f in find_figures(chunk.text))),
-                tense * (1.0 if chunk.ahead else -1.0),
+                tense * {True: 1.0, False: -1.0, None: 0.0}[chunk.ahead],
                 sims[i],
                 sims[i] - best_sim + 1.0,
             ]

@@ -95,17 +95,17 @@ class Retriever:
         if encoder is None or not texts:
             return [0.0] * len(texts)
         with self._vectors_lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+            known = {t: self._vectors[t] for t in texts if t in self._vectors}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            encoded = encoder.encode_passages(missing)
+            encoded = dict(zip(missing, encoder.encode_passages(missing)))
+            known |= encoded  # this question's own copy: another thread may clear the cache meanwhile
             with self._vectors_lock:
                 if len(self._vectors) + len(missing) > TEXT_VECTORS:
                     self._vectors.clear()
-                self._vectors.update(zip(missing, encoded))
+                self._vectors.update(encoded)
         asked = encoder.encode_queries([query.text])[0]
-        with self._vectors_lock:
-            vectors = [self._vectors.get(t) for t in texts]
-        return [float(asked @ v) if v is not None else 0.0 for v in vectors]
+        return [float(asked @ known[t]) for t in texts]
 
     def analyse(self, question: str) -> Query:
         return analyse(
