@@ -25,7 +25,15 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from index.period_mentions import EN_MONTH, HALF_NAMES, PLAN_DIGITS, mentions, month_number, year_runs
+from index.period_mentions import (
+    EN_MONTH,
+    HALF_NAMES,
+    HALF_SPANS,
+    PLAN_DIGITS,
+    mentions,
+    month_number,
+    year_runs,
+)
 
 HALVES = frozenset({"上半年", "下半年"})
 PAST_FIVE = "过去五年"  # the plan just ended, as a report names it without its number
@@ -157,7 +165,7 @@ def latest_span(found: Iterable[str]) -> tuple[date, date] | None:
     when 上半年 alone is named, its second when 下半年 is), a plan's five years; None when no
     year or plan is named. A month ends on its 28th here: only the span's middle is used."""
     halves = set(found) & HALVES
-    first, last = (1, 6) if halves == {"上半年"} else (7, 12) if halves == {"下半年"} else (1, 12)
+    first, last = HALF_SPANS[min(halves)] if len(halves) == 1 else (1, 12)
     spans = [(date(int(p), first, 1), date(int(p), last, 28)) for p in found if p.isdigit()]
     for plan in filter(_is_plan, found):
         years = plan_years(plan_number(plan))
