@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.analysis.tense import asked_tense
+from service.analysis.tense import asked_tense, asks_ahead
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,19 @@ from service.analysis.tense import asked_tense
 )
 def test_a_question_looks_ahead_or_back_by_its_grammar(retriever, question, tense):
     assert asked_tense(retriever.analyse(question)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("2021年下半年重点工作有哪些?", True),  # priorities are a plan
+        ("What are the priorities for the second half of 2021?", True),
+        ("区里部署了哪些工作?", True),
+        ("2021年下半年需要完成多少投资?", False),  # 需要 is a need, not the modal 要
+        ("主要目标是什么?", True),  # 目标, though 主要 is no plan
+        ("2021年全年服务业增加值是多少?", False),
+        ("What did the district achieve in 2020?", False),
+    ],
+)
+def test_asking_ahead_is_one_reading_for_the_reranker_and_the_period_check(text, ahead):
+    assert asks_ahead(text) is ahead

@@ -12,6 +12,7 @@ from index.chunking import Chunk
 from index.period_mentions import EN_MONTH, HALF_SPANS, month_number, year_parts
 from index.periods import HALVES, periods
 from service.analysis.query import Query
+from service.analysis.tense import asks_ahead
 from service.ranking.rerank import chunk_periods, query_periods
 
 # A full year or second half tied to its own year ("2021年全年", "full-year GDP for 2021").
@@ -30,11 +31,6 @@ _BY_MONTH = re.compile(
 )
 _AFTER_MONTH = re.compile(r"\b(?:after|since)\s+(?:the\s+end\s+of\s+)?" + EN_MONTH + r",?\s+(20\d\d)\b", re.I)
 GRACE_DAYS = 31  # a report written in a period's last month speaks for the whole period
-_PLAN = re.compile(
-    r"目标|计划|预期|预计|打算|重点|安排|部署|将|(?<![主重需只])要"
-    r"|\b(?:target(?:s|ed)?|plans?|planned|goals?|expect\w*|aims?|will|intends?|priorit\w*|arrange\w*|projected)\b",
-    re.I,
-)
 _OUTCOME = re.compile(
     r"完成了|实现了|达到了|达成|最后|最终|真的|\b(?:met|achieved|reached|hit|hitting|end(?:ed)? up|actually)\b", re.I
 )
@@ -50,7 +46,7 @@ def asks_after(text: str, reported_until: date | None) -> bool:
         return False
     for end in _asked_ends(text):
         if end.year == reported_until.year and (end - reported_until).days > GRACE_DAYS:
-            return not _PLAN.search(text) or bool(_OUTCOME.search(text))
+            return not asks_ahead(text) or bool(_OUTCOME.search(text))
     later = [int(y) for y in _YEAR.findall(text) if int(y) > reported_until.year]
     return bool(later) and bool(_OUTCOME.search(text))  # a later year's goal was met?
 

@@ -14,13 +14,14 @@ import re
 from service.analysis.abbreviations import dictionary_words
 from service.analysis.query import Query
 
-# Modal and aspect words, and words for plans and targets, that put a Chinese question ahead of, or
-# behind, the report's date (会 is left out: it is also a meeting).
-AHEAD_ZH = frozenset("打算 计划 准备 要 将 将要 拟 预计 目标 规划 安排 今后 未来 下一步".split())
+# Modal and aspect words, and words for plans, targets and priorities, that put a Chinese question
+# ahead of, or behind, the report's date (会 is left out: it is also a meeting). Whole words: 要 is
+# ahead, 主要 and 需要 are not.
+AHEAD_ZH = frozenset("打算 计划 准备 要 将 将要 拟 预计 预期 目标 规划 安排 部署 重点 今后 未来 下一步".split())
 BEHIND_ZH = frozenset("已经 已 进展".split())
 _AHEAD_EN = re.compile(
     r"""\b(?: will | going\ to | plan(?:s|ned|ning)? | intend\w* | aim\w* | target\w* | expect\w*
-        | goals? | propos\w* | promis\w* | pledg\w* | upcoming )\b""",
+        | goals? | propos\w* | promis\w* | pledg\w* | upcoming | priorit\w* | arrange\w* | projected )\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 _BEHIND_EN = re.compile(r"\b(?: had | been | already | so\ far | progress\w* )\b", re.VERBOSE | re.IGNORECASE)
@@ -29,9 +30,19 @@ _BEHIND_EN = re.compile(r"\b(?: had | been | already | so\ far | progress\w* )\b
 def asked_tense(query: Query) -> int:
     """+1 when the question asks what lies ahead (a plan, a target), -1 when it asks what has
     been done, 0 when it says neither or both."""
-    if query.language == "en":
-        ahead, behind = bool(_AHEAD_EN.search(query.raw)), bool(_BEHIND_EN.search(query.raw))
-    else:
-        words = {word for word, _ in dictionary_words(query.text)}
-        ahead, behind = bool(words & AHEAD_ZH), bool(words & BEHIND_ZH)
-    return int(ahead) - int(behind)
+    text = query.raw if query.language == "en" else query.text
+    return int(asks_ahead(text)) - int(_looks_back(text))
+
+
+def asks_ahead(text: str) -> bool:
+    """Does a question (English or Chinese, read in Simplified) ask for a plan, a target or what
+    is to come?"""
+    return bool(_AHEAD_EN.search(text)) or bool(_words(text) & AHEAD_ZH)
+
+
+def _looks_back(text: str) -> bool:
+    return bool(_BEHIND_EN.search(text)) or bool(_words(text) & BEHIND_ZH)
+
+
+def _words(text: str) -> set[str]:
+    return {word for word, _ in dictionary_words(text)} if re.search(r"[\u4e00-\u9fff]", text) else set()
