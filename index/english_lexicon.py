@@ -8,8 +8,9 @@ Chinese headwords for the word, its singular or its stem, kept when the reports 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
-from index.cedict import english_to_chinese
+from index.cedict import english_to_chinese, is_name
 
 MAX_ALTERNATIVES = 4
 # An English word glossing more Chinese words than this has too many senses to stand for one
@@ -56,6 +57,25 @@ def dictionary_words(english: str, used: Callable[[str], bool]) -> tuple[str, ..
     senses = [table.get(form, ()) for form in _forms(english)]
     found = [zh for glossed in senses if len(glossed) <= MAX_SENSES for zh in glossed if len(zh) > 1 and used(zh)]
     return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
+
+
+def known_word(english: str) -> bool:
+    """Is this English word (or its singular or stem) a common word of the dictionary: one in a
+    sense of some Chinese word that is not only a name ("urban" in "urban area")? A string it does
+    not know (a typo) or uses only for names (byd, in "BYD company": 比亚迪) is no word to
+    translate by meaning."""
+    words = _common_sense_words()
+    return any(form in words for form in _forms(english))
+
+
+@lru_cache(maxsize=1)
+def _common_sense_words() -> frozenset[str]:
+    return frozenset(
+        word
+        for sense, glossed in english_to_chinese().items()
+        if not all(is_name(zh) for zh in glossed)
+        for word in sense.split()
+    )
 
 
 def lexicon_groups(words: list[str], used: Callable[[str], bool]) -> tuple[list[tuple[str, ...]], list[str]]:

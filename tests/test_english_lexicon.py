@@ -1,7 +1,9 @@
 """index.english_lexicon: English words and phrases reach the Chinese words the reports write."""
 
+import pytest
+
 from index.cedict import english_to_chinese
-from index.english_lexicon import lexicon_groups, phrase_groups
+from index.english_lexicon import known_word, lexicon_groups, phrase_groups
 from index.terminology import english_words, is_content_word
 
 
@@ -55,3 +57,12 @@ def test_an_english_question_reaches_a_phrase_its_curated_words_split(retriever)
     """The curated words split "building industry" (楼宇, 产业); the dictionary glosses it whole."""
     query = retriever.analyse("How much did the building industry produce?")
     assert ("建筑业",) in query.zh_groups
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [("urban", True), ("registrations", True), ("kindergarten", True), ("byd", False), ("asdfgh", False)],
+)
+def test_a_common_word_is_known_a_brand_or_a_typo_is_not(word, known):
+    """ "urban" only stands in senses such as "urban area"; "byd" only in the name "BYD company"."""
+    assert known_word(word) is known

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.acronyms import acronym_words, acronyms
-from index.english_lexicon import dictionary_words, lexicon_groups, phrase_groups
+from index.english_lexicon import dictionary_words, known_word, lexicon_groups, phrase_groups
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.levels import NOWHERE, Home
 from index.lexical import tokenize
@@ -104,6 +104,28 @@ def _reports_groups(
     return groups, rest
 
 
+def _nearest_groups(
+    words: list[str], nearest: Callable[[str], tuple[str, ...]] | None, names: set[str]
+) -> tuple[list[tuple[str, ...]], list[str]]:
+    """Groups of the reports' words nearest in meaning to the content words among ``words``,
+    and the words left. Only words the dictionary knows: a name or an acronym (``names``,
+    lower-cased: BYD, Tesla) or a string it does not know is no word to translate by meaning;
+    the encoder finds something near any string, and a name the reports never write must stay
+    unknown."""
+    if nearest is None:
+        return [], words
+    found = {
+        w: near
+        for w in dict.fromkeys(words)
+        if is_content_word(w)
+        and w not in names
+        and w.removesuffix("s") not in names
+        and known_word(w)
+        and (near := nearest(w))
+    }
+    return list(found.values()), [w for w in words if w not in found]
+
+
 def _acronym_groups(
     question: str, words: list[str], uses: Callable[[str], bool]
 ) -> tuple[list[tuple[str, ...]], list[str]]:
@@ -184,6 +206,7 @@ def analyse(
     metrics: Collection[str] = frozenset(),
     reports: dict[date, frozenset[int]] | None = None,
     home: Home = NOWHERE,
+    nearest: Callable[[str], tuple[str, ...]] | None = None,
 ) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
@@ -193,7 +216,9 @@ def analyse(
     every search token of it is in ``vocabulary``); ``metrics``: what the reports' figures count
     (index.figure_table), which a question of bare keywords asks the figure of; ``reports``:
     each report's date, by which a question may name it ("the 2022 report"), and its years;
-    ``home``: the reports' own places and the units they lie in."""
+    ``home``: the reports' own places and the units they lie in; ``nearest``: the reports' words
+    nearest in meaning to an English word no dictionary translates into them
+    (service.analysis.nearest_words)."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
     glossary = matcher.find(text)
@@ -212,8 +237,9 @@ def analyse(
         names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
         general, rest = lexicon_groups([w for w in unmatched if w not in names], reports_use)
         spelled, rest = _acronym_groups(question, rest, reports_use)
+        near, rest = _nearest_groups(rest, nearest, names | set(acronyms(question)))
         known, named_words = named_groups(question, lambda zh: _used(zh, vocabulary))
-        groups += general + spelled + known
+        groups += general + spelled + near + known
         translated = [w for g in known for w in g]
         places = (
             tuple(dict.fromkeys(whole_places(question, romanised) + named_places(question, romanised, translated)))

@@ -27,6 +27,7 @@ from index.lexical import best_rows, tokenize
 from index.periods import delivered, own_years
 from index.store import IndexBundle
 from index.terminology import Terminology
+from service.analysis.nearest_words import NearestWords
 from service.analysis.query import Query, analyse
 from service.ranking.comparison import two_sided, with_other_side
 from service.ranking.learned_rerank import Trees, rerank_learned
@@ -74,6 +75,7 @@ class Retriever:
         self._definitions = self._definition_rows()
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()
+        self.nearest = NearestWords(encoders.get("second"), bundle.lexical.vocabulary)
 
     def _definition_rows(self) -> dict[str, list[int]]:
         """Rows of the chunks anchored inside each glossary entry's own line."""
@@ -120,6 +122,7 @@ class Retriever:
             self.bundle.metrics,
             self.reports,
             self.home,
+            self.nearest,
         )
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:

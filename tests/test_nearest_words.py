@@ -1,0 +1,43 @@
+"""The reports' own words for an English word no dictionary translates into them (real USE encoder)."""
+
+import pytest
+
+from service.analysis.nearest_words import NearestWords
+
+WORDS = ("幼儿园", "污水", "注册", "垃圾", "城市", "领导", "项目", "增长", "就业", "生态")
+
+
+@pytest.fixture(scope="module")
+def nearest(encoders):
+    return NearestWords(encoders["second"], WORDS)
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [("kindergarten", "幼儿园"), ("sewage", "污水"), ("registration", "注册"), ("garbage", "垃圾"), ("urban", "城市")],
+)
+def test_an_english_word_finds_its_translation_among_the_reports_words(nearest, english, chinese):
+    assert nearest(english)[0] == chinese
+
+
+@pytest.mark.parametrize("english", ["gangs", "flooding", "bitcoin", "quarterly"])
+def test_a_word_the_reports_have_no_translation_for_gets_none(nearest, english):
+    assert nearest(english) == ()
+
+
+def test_without_an_encoder_or_words_nothing_is_found(encoders):
+    assert NearestWords(None, WORDS)("sewage") == ()
+    assert NearestWords(encoders["second"], ["sewage", "x", "项"])("sewage") == ()  # no Chinese word of two characters
+
+
+def test_an_english_question_searches_the_reports_word_for_a_word_the_dictionaries_miss(retriever):
+    """ "registration" has no dictionary sense that these reports write; the reports' nearest word does."""
+    query = retriever.analyse("How did company registration numbers change in 2020?")
+    assert any("注册" in group for group in query.zh_groups)
+    assert "registration" not in query.unmatched
+
+
+def test_a_name_written_in_lower_case_stays_unknown(retriever):
+    """The encoder finds report words near any string; a brand the reports never write is not translated."""
+    query = retriever.analyse("does byd run a factory in wuchang")
+    assert "byd" in query.unmatched
