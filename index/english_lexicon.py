@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from index.cedict import english_to_chinese, is_name
+from index.cedict import english_to_chinese, is_common_word
 
 MAX_ALTERNATIVES = 4
 # An English word glossing more Chinese words than this has too many senses to stand for one
@@ -31,7 +31,7 @@ _ENDINGS = (
 )
 
 
-def _forms(word: str) -> list[str]:
+def word_forms(word: str) -> list[str]:
     """A word, its singular (policies: policy, taxes: tax, cuts: cut) and the stems of its
     derived or inflected forms (revitalization: revitalize; revised: revise)."""
     forms = [word]
@@ -54,7 +54,7 @@ def dictionary_words(english: str, used: Callable[[str], bool]) -> tuple[str, ..
     that ``used`` accepts (the reports write them), two characters or more, at most
     MAX_ALTERNATIVES, dictionary order kept; none for a word of too many senses (MAX_SENSES)."""
     table = english_to_chinese()
-    senses = [table.get(form, ()) for form in _forms(english)]
+    senses = [table.get(form, ()) for form in word_forms(english)]
     found = [zh for glossed in senses if len(glossed) <= MAX_SENSES for zh in glossed if len(zh) > 1 and used(zh)]
     return tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
 
@@ -64,16 +64,18 @@ def known_word(english: str) -> bool:
     sense of some Chinese word that is not only a name ("urban" in "urban area")? A string it does
     not know (a typo) or uses only for names (byd, in "BYD company": 比亚迪) is no word to
     translate by meaning."""
-    words = _common_sense_words()
-    return any(form in words for form in _forms(english))
+    words = common_sense_words()
+    return any(form in words for form in word_forms(english))
 
 
 @lru_cache(maxsize=1)
-def _common_sense_words() -> frozenset[str]:
+def common_sense_words() -> frozenset[str]:
+    """The words of the dictionary's English senses of Chinese words that are not only names
+    (known_word's table; read once a process, about 0.1 s)."""
     return frozenset(
         word
         for sense, glossed in english_to_chinese().items()
-        if not all(is_name(zh) for zh in glossed)
+        if not all(len(zh) > 1 and not is_common_word(zh) for zh in glossed)
         for word in sense.split()
     )
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from index import cedict
+from index import cedict, english_lexicon
 from index.build import BuildSettings, build_index
 from index.embedder import CachedQueries, Embedder, load_embedder
 from index.glossary import load_glossary
@@ -148,6 +148,7 @@ def warm_up(retriever: Retriever) -> None:
     too: 0.7 s, and about 60 MB, once a process."""
     cedict.chinese_to_english()
     retriever.nearest.prepare()  # the reports' words' vectors, for English words no dictionary translates
+    english_lexicon.common_sense_words()
     if retriever.bundle.chunks:
         for question in WARM_UP_QUESTIONS:
             ask(retriever, question, top_k=1)

@@ -4,7 +4,7 @@ import pytest
 
 from service.analysis.nearest_words import NearestWords
 
-WORDS = ("幼儿园", "污水", "注册", "垃圾", "城市", "领导", "项目", "增长", "就业", "生态")
+WORDS = ("幼儿园", "污水", "注册", "垃圾", "城市", "领导", "项目", "增长", "就业", "生态", "以及", "及其", "武汉")
 
 
 @pytest.fixture(scope="module")
@@ -17,17 +17,33 @@ def nearest(encoders):
     [("kindergarten", "幼儿园"), ("sewage", "污水"), ("registration", "注册"), ("garbage", "垃圾"), ("urban", "城市")],
 )
 def test_an_english_word_finds_its_translation_among_the_reports_words(nearest, english, chinese):
-    assert nearest(english)[0] == chinese
+    assert nearest([english])[english][0] == chinese
 
 
-@pytest.mark.parametrize("english", ["gangs", "flooding", "bitcoin", "quarterly"])
+def test_words_are_looked_up_together_and_each_gets_at_most_two(nearest):
+    found = nearest(["sewage", "kindergarten", "urban"])
+    assert set(found) == {"sewage", "kindergarten", "urban"}
+    assert all(1 <= len(words) <= 2 for words in found.values())
+
+
+@pytest.mark.parametrize("english", ["gangs", "flooding", "bitcoin", "quarterly", "e", "ai"])
 def test_a_word_the_reports_have_no_translation_for_gets_none(nearest, english):
-    assert nearest(english) == ()
+    """Nor does a piece of a word (the "e" of e-sports) or an acronym: the encoder finds
+    something near any string."""
+    assert nearest([english]) == {}
 
 
-def test_without_an_encoder_or_words_nothing_is_found(encoders):
-    assert NearestWords(None, WORDS)("sewage") == ()
-    assert NearestWords(encoders["second"], ["sewage", "x", "项"])("sewage") == ()  # no Chinese word of two characters
+def test_function_words_and_names_are_never_a_translation(nearest):
+    nearest.prepare()
+    assert {"以及", "及其", "武汉"}.isdisjoint(
+        word for words in nearest(["and", "wuhan", "together"]).values() for word in words
+    )
+
+
+def test_without_the_use_encoder_or_words_nothing_is_found(encoders):
+    assert NearestWords(None, WORDS)(["sewage"]) == {}
+    assert NearestWords(encoders["main"], WORDS)(["sewage"]) == {}  # another encoder's cosines run on another scale
+    assert NearestWords(encoders["second"], ["sewage", "x", "项"])(["sewage"]) == {}  # no Chinese word to offer
 
 
 def test_an_english_question_searches_the_reports_word_for_a_word_the_dictionaries_miss(retriever):
@@ -41,3 +57,8 @@ def test_a_name_written_in_lower_case_stays_unknown(retriever):
     """The encoder finds report words near any string; a brand the reports never write is not translated."""
     query = retriever.analyse("does byd run a factory in wuchang")
     assert "byd" in query.unmatched
+
+
+def test_pieces_of_hyphenated_words_are_not_translated(retriever):
+    query = retriever.analyse("How are e-sports and e-waste doing in Wuchang?")
+    assert not any({"以及", "及其"} & set(group) for group in query.zh_groups)

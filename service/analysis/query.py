@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.acronyms import acronym_words, acronyms
-from index.english_lexicon import dictionary_words, known_word, lexicon_groups, phrase_groups
+from index.english_lexicon import dictionary_words, known_word, lexicon_groups, phrase_groups, word_forms
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.levels import NOWHERE, Home
 from index.lexical import tokenize
@@ -105,24 +105,17 @@ def _reports_groups(
 
 
 def _nearest_groups(
-    words: list[str], nearest: Callable[[str], tuple[str, ...]] | None, names: set[str]
+    words: list[str], nearest: Callable[[list[str]], dict[str, tuple[str, ...]]] | None, names: set[str]
 ) -> tuple[list[tuple[str, ...]], list[str]]:
     """Groups of the reports' words nearest in meaning to the content words among ``words``,
-    and the words left. Only words the dictionary knows: a name or an acronym (``names``,
+    and the words left. Only common words of the dictionary: a name or an acronym (``names``,
     lower-cased: BYD, Tesla) or a string it does not know is no word to translate by meaning;
     the encoder finds something near any string, and a name the reports never write must stay
     unknown."""
     if nearest is None:
         return [], words
-    found = {
-        w: near
-        for w in dict.fromkeys(words)
-        if is_content_word(w)
-        and w not in names
-        and w.removesuffix("s") not in names
-        and known_word(w)
-        and (near := nearest(w))
-    }
+    asked = [w for w in words if is_content_word(w) and not names.intersection(word_forms(w)) and known_word(w)]
+    found = nearest(asked) if asked else {}
     return list(found.values()), [w for w in words if w not in found]
 
 
@@ -206,7 +199,7 @@ def analyse(
     metrics: Collection[str] = frozenset(),
     reports: dict[date, frozenset[int]] | None = None,
     home: Home = NOWHERE,
-    nearest: Callable[[str], tuple[str, ...]] | None = None,
+    nearest: Callable[[list[str]], dict[str, tuple[str, ...]]] | None = None,
 ) -> Query:
     """Normalise, detect the script, find glossary terms and (for English) Chinese terms;
     ``vocabulary``: the words the reports use, which a Traditional question keeps;
@@ -217,7 +210,7 @@ def analyse(
     (index.figure_table), which a question of bare keywords asks the figure of; ``reports``:
     each report's date, by which a question may name it ("the 2022 report"), and its years;
     ``home``: the reports' own places and the units they lie in; ``nearest``: the reports' words
-    nearest in meaning to an English word no dictionary translates into them
+    nearest in meaning to English words no dictionary translates into them
     (service.analysis.nearest_words)."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
