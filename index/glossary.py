@@ -113,7 +113,7 @@ class GlossaryMatcher:
     @staticmethod
     def _en_pattern(name: str) -> re.Pattern:
         words = [re.escape(w) for w in re.findall(r"[a-z0-9+]+", name.lower())]
-        return re.compile(r"(?<![a-z0-9])" + r"[\s\-'\"]*".join(words) + r"s?(?![a-z0-9])")
+        return re.compile(r"(?<![a-z0-9])" + r"[\s\-'\",;:]*".join(words) + r"s?(?![a-z0-9])")
 
     def find(self, question: str) -> list[GlossaryEntry]:
         """Entries named in the question, longest Chinese names first, each once."""

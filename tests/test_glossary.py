@@ -38,6 +38,8 @@ def test_committed_glossary_is_what_the_extractor_produces():
         ("What is the Two Lakes Tunnel?", "两湖隧道"),
         ("what does the 1+8 industrial system mean", "1+8"),
         ("區管校聘是什麼制度", "区管校聘"),
+        ("What is “District Management, School Hiring”?", "区管校聘"),  # a name with its own comma
+        ("district management school hiring?", "区管校聘"),
     ],
 )
 def test_terms_are_found_in_any_script_or_in_english(entries, question, term):
