@@ -62,3 +62,9 @@ def test_a_name_written_in_lower_case_stays_unknown(retriever):
 def test_pieces_of_hyphenated_words_are_not_translated(retriever):
     query = retriever.analyse("How are e-sports and e-waste doing in Wuchang?")
     assert not any({"以及", "及其"} & set(group) for group in query.zh_groups)
+
+
+def test_the_answer_keeps_the_questions_word_order_whatever_was_remembered(encoders):
+    nearest = NearestWords(encoders["second"], WORDS)
+    nearest(["urban"])  # remembered before the next question
+    assert list(nearest(["sewage", "urban", "kindergarten"])) == ["sewage", "urban", "kindergarten"]

@@ -63,7 +63,7 @@ class NearestWords:
                 if len(self._known) + len(found) > MAX_KEPT:
                     self._known.clear()
                 self._known.update(found)
-        return {w: near for w, near in known.items() if near}
+        return {w: known[w] for w in asked if known[w]}  # in the question's order, however much was remembered
 
     def _nearest(self, scores: np.ndarray) -> tuple[str, ...]:
         best = np.argpartition(-scores, MOST)[:MOST] if len(scores) > MOST else np.arange(len(scores))
