@@ -143,9 +143,8 @@ def warm_up(retriever: Retriever) -> None:
     """Pay the lazy first-use costs while the index loads, before /readyz says ready: jieba's
     dictionary, the USE encoder's first calls, OpenCC's tables, CC-CEDICT, the answer and the
     verdict, the vectors of the reports' words. Without it the first question after start-up took
-    about a second. The
-    dictionary's Chinese → English table (the English notes of an answer line) is read here
-    too: 0.7 s, and about 60 MB, once a process."""
+    about a second. The dictionary's Chinese → English table (the English notes of an answer
+    line) is read here too: 0.7 s, and about 60 MB, once a process."""
     cedict.chinese_to_english()
     retriever.nearest.prepare()  # the reports' words' vectors, for English words no dictionary translates
     english_lexicon.common_sense_words()

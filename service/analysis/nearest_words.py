@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -35,37 +36,28 @@ _CONTENT_TAGS = ("n", "v", "a")  # jieba's tags of nouns, verbs and adjectives (
 class NearestWords:
     """The reports' content words nearest in meaning to English words, by the USE encoder. The
     words' vectors are computed once (about a second for two reports), at warm-up or on the first
-    question that needs them; each English word's answer is remembered."""
+    question that needs them; each English word's answer is remembered (a bounded LRU, as the
+    encoder's query vectors are: index.embedder.CachedQueries)."""
 
     def __init__(self, encoder: Embedder | None, words: Iterable[str]):
         self._encoder = encoder if encoder is not None and encoder.name == USE_NAME else None
         self._candidates = words
         self._words: list[str] = []
         self._vectors: np.ndarray | None = None
-        self._known: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
+        self._one = lru_cache(maxsize=MAX_KEPT)(self._nearest)
 
     def __call__(self, words: list[str]) -> dict[str, tuple[str, ...]]:
         """For each of ``words`` (lower-case English) its up to MOST nearest report words at NEAR_MIN
-        or closer, nearest first; words with none are left out."""
+        or closer, nearest first, in the order asked; words with none are left out."""
         asked = [w for w in dict.fromkeys(words) if len(w) >= MIN_LETTERS]
-        vectors = self.prepare() if asked else None
-        if vectors is None:
+        if not asked or self.prepare() is None:
             return {}
-        with self._lock:
-            known = {w: self._known[w] for w in asked if w in self._known}
-        missing = [w for w in asked if w not in known]
-        if missing:
-            scores = self._encoder.encode_queries(missing) @ vectors.T
-            found = {w: self._nearest(row) for w, row in zip(missing, scores)}
-            known |= found
-            with self._lock:
-                if len(self._known) + len(found) > MAX_KEPT:
-                    self._known.clear()
-                self._known.update(found)
-        return {w: known[w] for w in asked if known[w]}  # in the question's order, however much was remembered
+        found = {w: self._one(w) for w in asked}
+        return {w: near for w, near in found.items() if near}
 
-    def _nearest(self, scores: np.ndarray) -> tuple[str, ...]:
+    def _nearest(self, word: str) -> tuple[str, ...]:
+        scores = self._vectors @ self._encoder.encode_queries([word])[0]
         best = np.argpartition(-scores, MOST)[:MOST] if len(scores) > MOST else np.arange(len(scores))
         best = best[np.argsort(-scores[best])]
         return tuple(self._words[i] for i in best if scores[i] >= NEAR_MIN)
