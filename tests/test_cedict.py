@@ -39,3 +39,11 @@ def test_only_senses_that_say_what_a_word_means_name_it():
     assert not any("variant of" in s or "{" in s for s in senses)
     assert english_names("比") == ["to compare", "ratio"]
     assert not any(s.startswith(("CL:", "classifier for")) for s in meaning_senses("个"))
+
+
+def test_the_dictionarys_dialect_words_are_read_in_their_written_form():
+    from index.cedict import written_forms
+
+    assert written_forms("中心啥时候能建好?为啥还没开门?咋办") == "中心什么时候能建好?为什么还没开门?怎么办"
+    assert written_forms("令人咋舌的增速") == "令人咋舌的增速"  # a longer word holding 咋 means something else
+    assert written_forms("生产总值增长多少") == "生产总值增长多少"

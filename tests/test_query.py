@@ -82,3 +82,8 @@ def test_each_run_of_english_words_in_a_chinese_question_is_read_on_its_own(tmp_
         "今年全区Fixed-Asset Investment的增速是多少", GlossaryMatcher([]), hyphened, uses=lambda zh: True
     ).zh_groups
     assert group == ("固定资产投资", "Fixed-Asset Investment")
+
+
+def test_a_colloquial_question_is_read_in_the_written_words(tmp_path):
+    query = analyse("社区卫生服务中心啥时候建好?", GlossaryMatcher([]), _terminology(tmp_path, {}))
+    assert query.text == "社区卫生服务中心什么时候建好?" and query.raw == "社区卫生服务中心啥时候建好?"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from index.acronyms import acronym_words, acronyms
+from index.cedict import written_forms
 from index.english_lexicon import dictionary_words, known_word, lexicon_groups, phrase_groups, word_forms
 from index.glossary import GlossaryEntry, GlossaryMatcher
 from index.levels import NOWHERE, Home
@@ -214,6 +215,7 @@ def analyse(
     (service.analysis.nearest_words)."""
     language = detect_language(question)
     text = taiwan_to_mainland(clean(question), vocabulary) if language == "zh-Hant" else normalize(question)
+    text = written_forms(text) if language != "en" else text
     glossary = matcher.find(text)
     groups: list[tuple[str, ...]] = []
     unmatched: list[str] = []

@@ -79,7 +79,9 @@ _ASKS_PROCEDURE = re.compile(
         \b(?:how|where)\b[^?,.]{0,30}?\b(?:do|can|should|must)\ (?:i|we)\b
         | \bwhat\ (?:documents|papers|materials)\b
         | \bhow\ to\ (?:apply|register|sign\ up|enrol|renew|book)\b
-        | (?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办|办)
+        | (?:怎么|怎样|如何|去哪里?|到哪里?|在哪里?|哪里可以)(?:办理|报名|申请|登记|预约|补办)
+        | (?:去哪里?|到哪里?|在哪里?|哪里可以)办
+        | (?:怎么|怎样|如何)办(?![呢啊吧呀嘛])(?=[\u4e00-\u9fff])  # 怎么办证; 怎么办? asks what is to be done
         | (?:带|准备|提交)(?:什么|哪些)(?:材料|证件)
     """,
     re.I | re.VERBOSE,
