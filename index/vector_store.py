@@ -44,6 +44,10 @@ class VectorStore:
     def dim(self) -> int:
         return int(self.index.d)
 
+    def vectors(self) -> np.ndarray:
+        """Every stored vector, by row (a copy: for a corpus past EXACT_LIMIT, hundreds of MB)."""
+        return self.index.reconstruct_n(0, self.index.ntotal)
+
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-``k`` (scores, row ids) per query; ids of -1 mark missing results."""
         k = max(1, min(k, len(self)))

@@ -33,10 +33,12 @@ from service.ranking.comparison import two_sided, with_other_side
 from service.ranking.learned_rerank import Trees, rerank_learned
 from service.ranking.pipelines import PIPELINES, Pipeline, fuse
 from service.ranking.rerank import content_first, rerank
+from service.ranking.sentence_closeness import SentenceCloseness
 
 DEPTH = 50
 TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answering.answer) and judged on
+Asked = dict[str, np.ndarray]  # a question's vector from each dense encoder, by its role
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class Hit:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
+    # the main encoder's cosine of the question with each sentence of the window, by where the
+    # sentence starts in its report (service.ranking.sentence_closeness)
+    closeness: dict[int, float] = field(default_factory=dict)
 
 
 class Retriever:
@@ -76,6 +81,7 @@ class Retriever:
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()
         self.nearest = NearestWords(encoders.get("second"), bundle.lexical.vocabulary)
+        self.sentences = SentenceCloseness(bundle.dense.get("main"), bundle.chunks)
 
     def _definition_rows(self) -> dict[str, list[int]]:
         """Rows of the chunks anchored inside each glossary entry's own line."""
@@ -140,20 +146,25 @@ class Retriever:
             scores = self.bundle.lexical.scores(tokenize(query.text) + extra)
         return best_rows(scores, DEPTH)
 
-    def _dense(self, role: str, query: Query, augment: bool) -> list[tuple[int, float]]:
+    def _dense(self, role: str, query: Query, augment: bool, asked: Asked | None) -> list[tuple[int, float]]:
         vector = self.encoders[role].encode_queries([dense_text(query) if augment else query.text])
+        if asked is not None:
+            asked[role] = vector[0]
         scores, rows = self.bundle.dense[role].search(vector, DEPTH)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 
-    def _rank(self, channel: str, query: Query, pipeline: Pipeline) -> list[tuple[int, float]]:
+    def _rank(self, channel: str, query: Query, pipeline: Pipeline, asked: Asked | None) -> list[tuple[int, float]]:
         if channel == "lexical":
             return self._lexical(query, pipeline.translate)
         if channel == "gloss":
             return best_rows(self.bundle.gloss.scores(question_words(query.text)), DEPTH)
-        return self._dense(channel, query, channel in pipeline.augment)
+        return self._dense(channel, query, channel in pipeline.augment, asked)
 
-    def rankings(self, query: Query, pipeline: Pipeline) -> dict[str, list[tuple[int, float]]]:
-        """Each weighted channel's ranking of (row, score), best first.
+    def rankings(
+        self, query: Query, pipeline: Pipeline, asked: Asked | None = None
+    ) -> dict[str, list[tuple[int, float]]]:
+        """Each weighted channel's ranking of (row, score), best first; the question's vector
+        from each dense encoder goes into ``asked`` when given.
 
         The main encoder (most of a question's cost, run outside the GIL) works on another
         thread while the cheaper channels run here: a lone question uses both cores."""
@@ -161,8 +172,8 @@ class Retriever:
         channels = [c for c, w in weights.items() if w > 0 and (c in ("lexical", "gloss") or c in self.bundle.dense)]
         main = None
         if "main" in channels and len(channels) > 1:
-            main = _channel_pool().submit(self._rank, "main", query, pipeline)
-        out = {c: self._rank(c, query, pipeline) for c in channels if c != "main" or main is None}
+            main = _channel_pool().submit(self._rank, "main", query, pipeline, asked)
+        out = {c: self._rank(c, query, pipeline, asked) for c in channels if c != "main" or main is None}
         if main is not None:
             out["main"] = main.result()
         return {c: out[c] for c in channels}
@@ -171,7 +182,8 @@ class Retriever:
         """The top ``top_k`` distinct passages for a question under the named pipeline."""
         spec = PIPELINES[pipeline]
         query = self.analyse(question)
-        ranked = self.rankings(query, spec)
+        asked: Asked = {}
+        ranked = self.rankings(query, spec, asked)
         fused = fuse(ranked, spec.weights[query.language])
         if spec.rerank:
             fused = self._rerank(query, fused, ranked, spec)
@@ -180,7 +192,7 @@ class Retriever:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
             fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
-        return query, self._distinct(fused, ranked, top_k)
+        return query, self._distinct(fused, ranked, top_k, asked.get("main"))
 
     def _rerank(
         self, query: Query, fused: list[tuple[int, float]], ranked: dict, spec: Pipeline
@@ -204,8 +216,12 @@ class Retriever:
         position = 0 if (query.wants_definition or len(rest) == 0 or query.language == "en") else 1
         return rest[:position] + promoted + rest[position:]
 
-    def _distinct(self, fused: list[tuple[int, float]], ranked: dict, top_k: int) -> list[Hit]:
-        """Skip a chunk whose anchor sentence is already shown inside a better window."""
+    def _distinct(
+        self, fused: list[tuple[int, float]], ranked: dict, top_k: int, asked: np.ndarray | None = None
+    ) -> list[Hit]:
+        """Skip a chunk whose anchor sentence is already shown inside a better window; each hit
+        holds the main encoder's closeness of the question (its vector ``asked``) to the
+        window's sentences."""
         hits: list[Hit] = []
         for row, score in fused:
             chunk = self.bundle.chunks[row]
@@ -216,11 +232,8 @@ class Retriever:
                 for name, rows in ranked.items()
             }
             found = {name: pair for name, pair in placed.items() if pair}
-            hits.append(
-                Hit(
-                    chunk, round(score, 6), {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
-                )
-            )
+            ranks, scores = {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
+            hits.append(Hit(chunk, round(score, 6), ranks, scores, self.sentences.of_window(asked, chunk)))
             if len(hits) == top_k:
                 break
         return hits

@@ -1,0 +1,41 @@
+"""How close the main encoder finds a question and each sentence of a passage it returns.
+
+An answer is cut from one sentence of the best few passages (service.answering.answer), chosen by
+the question's words it holds and by how close it is in meaning. The second encoder (USE) gives
+that closeness for any text; the main encoder (multilingual e5), the stronger of the two on these
+reports, has already embedded every sentence of them for the index (each chunk is one sentence
+under its title and section: index.unit_text). So its closeness costs one dot product a sentence
+with the question's vector, which the search makes anyway.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+
+import numpy as np
+
+from index.chunking import Chunk
+from index.vector_store import VectorStore
+
+
+class SentenceCloseness:
+    """The index's own vectors of the reports' sentences, found by where each starts."""
+
+    def __init__(self, store: VectorStore | None, chunks: list[Chunk]):
+        self._vectors = store.vectors() if store is not None and len(store) == len(chunks) else None
+        anchored: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for row, chunk in enumerate(chunks):
+            anchored[chunk.doc].append((chunk.anchor_start, row))
+        self._starts = {doc: [s for s, _ in sorted(pairs)] for doc, pairs in anchored.items()}
+        self._rows = {doc: [r for _, r in sorted(pairs)] for doc, pairs in anchored.items()}
+
+    def of_window(self, asked: np.ndarray | None, chunk: Chunk) -> dict[int, float]:
+        """The cosine of the question's vector (``asked``; None when the search made none) with
+        each sentence of the chunk's window, by where the sentence starts in its report."""
+        if asked is None or self._vectors is None or chunk.doc not in self._starts:
+            return {}
+        starts = self._starts[chunk.doc]
+        lo, hi = bisect_left(starts, chunk.start), bisect_left(starts, chunk.end)
+        scores = self._vectors[self._rows[chunk.doc][lo:hi]] @ asked
+        return dict(zip(starts[lo:hi], map(float, scores)))
