@@ -236,22 +236,31 @@ _DIALECT = re.compile(r"^dialectal equivalent of (?:[^|\s\[]+\|)?([^\s\[]+)")
 
 
 @lru_cache(maxsize=1)
-def _dialect() -> tuple[dict[str, str], re.Pattern[str] | None]:
+def _dialect() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str] | None]:
     """The dictionary's dialect words and their written equivalents (啥: 什么, 咋: 怎么, 为啥:
-    为什么), and a pattern finding them: its longer words that hold one and mean something
-    else (咋舌, 咋呼) come first in it, so that they are found whole and kept."""
+    为什么); its other words that hold one (咋舌, 咋呼, 啥子), which are kept as written; and a
+    pattern finding either, longest first, so that such a word is found whole."""
     table = chinese_to_english()
     forms = {
         word: match.group(1) for word, senses in table.items() for sense in senses if (match := _DIALECT.match(sense))
     }
-    holders = [w for w in table if w not in forms and any(form in w for form in forms)]
+    holders = tuple(w for w in table if w not in forms and any(form in w for form in forms))
     words = sorted(forms.keys() | set(holders), key=len, reverse=True)
-    return forms, re.compile("|".join(map(re.escape, words))) if words else None
+    return forms, holders, re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def written_forms(text: str) -> str:
     """A Chinese text with the dictionary's dialect words in their written form (啥时候 →
     什么时候, 咋办 → 怎么办): a resident asks in them, and every reading of what a question asks
-    (a time, a way, a figure) knows the written words."""
-    forms, pattern = _dialect()
-    return pattern.sub(lambda m: forms.get(m.group(), m.group()), text) if pattern else text
+    (a time, a way, a figure) knows the written words. A dialect word that runs into another
+    word of the dictionary holding one (为啥子: 啥子; 咋咋呼呼: 咋呼) is left as written."""
+    forms, holders, pattern = _dialect()
+
+    def written(match: re.Match[str]) -> str:
+        word, end = match.group(), match.end()
+        overlapped = any(
+            text.startswith(h, at) and at + len(h) > end for at in range(match.start() + 1, end) for h in holders
+        )
+        return word if overlapped else forms.get(word, word)
+
+    return pattern.sub(written, text) if pattern else text

@@ -44,9 +44,11 @@ class VectorStore:
     def dim(self) -> int:
         return int(self.index.d)
 
-    def vectors(self) -> np.ndarray:
-        """Every stored vector, by row (a copy: for a corpus past EXACT_LIMIT, hundreds of MB)."""
-        return self.index.reconstruct_n(0, self.index.ntotal)
+    def rows(self, rows: list[int]) -> np.ndarray:
+        """The stored vectors of some rows, in that order (copied out of the index)."""
+        if not rows:
+            return np.empty((0, self.dim), dtype=np.float32)
+        return self.index.reconstruct_batch(np.asarray(rows, dtype=np.int64))
 
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-``k`` (scores, row ids) per query; ids of -1 mark missing results."""

@@ -1,6 +1,6 @@
 """CC-CEDICT read backwards: the reports' Chinese words for English words the terminology lacks."""
 
-from index.cedict import english_names, english_to_chinese, meaning_senses
+from index.cedict import english_names, english_to_chinese, meaning_senses, written_forms
 
 
 def test_the_dictionary_ships_with_its_package_and_reads_backwards():
@@ -42,8 +42,7 @@ def test_only_senses_that_say_what_a_word_means_name_it():
 
 
 def test_the_dictionarys_dialect_words_are_read_in_their_written_form():
-    from index.cedict import written_forms
-
     assert written_forms("中心啥时候能建好?为啥还没开门?咋办") == "中心什么时候能建好?为什么还没开门?怎么办"
     assert written_forms("令人咋舌的增速") == "令人咋舌的增速"  # a longer word holding 咋 means something else
+    assert written_forms("为啥子还没开门") == "为啥子还没开门"  # 为啥 runs into the dictionary's 啥子: kept whole
     assert written_forms("生产总值增长多少") == "生产总值增长多少"

@@ -219,6 +219,8 @@ def test_the_words_that_ask_for_a_number_are_not_words_an_answer_must_hold(retri
         ("在武昌申请营业执照要去哪里办?需要带什么材料?", "no_procedure"),
         ("How did Wuchang speed up business licence applications?", None),  # what was done, not how to apply
         ("营业执照办得慢,区里打算咋办?", None),  # 咋办, 怎么办: what is to be done, not how to apply
+        ("营业执照办得慢,这事该怎么办才好?", None),
+        ("在武昌怎么办营业执照?", "no_procedure"),
     ],
 )
 def test_asked_how_or_where_to_apply_the_clause_must_tell_a_way(retriever, question, doubt):

@@ -98,6 +98,7 @@ def test_periods_are_found_without_mistaking_figures_for_years(text, english, pe
         ["How much was budgeted for parks in 2021?", "How much of it had been spent by mid-year?"],
         ["2021年新建了多少个停车场?", "这些停车场一共多少个车位?"],
         ["2020年新增了多少个养老床位?", "2021年计划新增多少?"],
+        ["2021年要新建社区卫生服务中心吗?", "它啥时候建好?"],  # a dialect question word asks as the written one
     ],
 )
 def test_a_turn_that_leans_on_the_earlier_topic_takes_it_along(turns):

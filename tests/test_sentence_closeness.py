@@ -1,14 +1,19 @@
-"""The main encoder's closeness of a question to each sentence of the passages found."""
+"""The main encoder's closeness of a question to each sentence of the passages found, and its
+part in choosing the answering sentence."""
+
+from dataclasses import replace
 
 import numpy as np
 
+from service.answering.answer import _candidates, _near, _pick
 from service.ranking.retrieval import dense_text
+
+POLICY = "武昌怎样推进垃圾分类?"
 
 
 def test_each_sentence_of_a_window_has_the_main_encoders_cosine_with_the_question(retriever, encoders):
     query, hits = retriever.search("2021年上半年武昌区地区生产总值是多少?", top_k=3)
     asked = encoders["main"].encode_queries([dense_text(query)])[0]
-    vectors = retriever.bundle.dense["main"].vectors()
     for hit in hits:
         anchored = {
             c.anchor_start: row
@@ -16,27 +21,35 @@ def test_each_sentence_of_a_window_has_the_main_encoders_cosine_with_the_questio
             if c.doc == hit.chunk.doc and hit.chunk.start <= c.anchor_start < hit.chunk.end
         }
         assert hit.chunk.anchor_start in hit.closeness and set(hit.closeness) == set(anchored)
-        expected = {start: float(vectors[row] @ asked) for start, row in anchored.items()}
-        assert np.allclose([hit.closeness[s] for s in anchored], [expected[s] for s in anchored], atol=1e-4)
+        vectors = retriever.bundle.dense["main"].rows(list(anchored.values()))
+        assert np.allclose([hit.closeness[s] for s in anchored], vectors @ asked, atol=1e-4)
 
 
 def test_without_the_questions_vector_no_sentence_has_a_closeness(retriever):
-    chunk = retriever.bundle.chunks[0]
-    assert retriever.sentences.of_window(None, chunk) == {}
+    assert retriever.sentences.of_window(None, retriever.bundle.chunks[0]) == {}
 
 
-def test_of_sentences_the_words_tie_on_the_one_the_main_encoder_finds_closer_is_nearer(retriever):
-    """The main encoder's closeness counts beside the second encoder's in choosing the sentence."""
-    from dataclasses import replace
-
-    from service.answering.answer import _candidates, _near
-
-    _, hits = retriever.search("2021年上半年武昌区地区生产总值是多少?", top_k=1)
+def _tilted(retriever, question: str):
+    """The question, and its first passage's sentences with the main encoder's closeness set
+    high for one sentence and low for another, in both orders."""
+    query, hits = retriever.search(question, top_k=1)
     spans = _candidates(hits)
     assert len(spans) >= 2
-    (hit, first, _), (_, second, _) = spans[0], spans[1]
+    hit, (first, second) = hits[0], (spans[0][1], spans[1][1])
     for closer, farther in ((first, second), (second, first)):
         tilted = replace(hit, closeness={hit.chunk.start + closer: 0.9, hit.chunk.start + farther: 0.1})
-        near = _near([(tilted, s, e) for _, s, e in spans], lambda texts: [0.5] * len(texts))
-        text = {start: hit.chunk.text[start:end] for _, start, end in spans}
-        assert near[text[closer]] > near[text[farther]]
+        yield query, [(tilted, s, e) for _, s, e in spans[:2]], closer
+
+
+def test_when_words_and_the_second_encoder_tie_the_sentence_the_main_encoder_finds_closer_answers(retriever):
+    for query, candidates, closer in _tilted(retriever, POLICY):
+        (_, start, _), _ = _pick(query, [], candidates, None, lambda texts: [0.5] * len(texts))
+        assert start == closer
+
+
+def test_a_sentence_without_the_main_encoders_closeness_leaves_it_out_for_all(retriever):
+    for _, candidates, _ in _tilted(retriever, POLICY):
+        (hit, start, end), other = candidates
+        lacking = [(replace(hit, closeness={}), start, end), other]
+        assert set(_near(lacking, lambda texts: [0.5] * len(texts)).values()) == {0.5}
+        assert _near(lacking, None) is None

@@ -19,10 +19,11 @@ def test_exact_store_matches_a_numpy_dot_product(tmp_path):
     assert np.allclose(scores, np.take_along_axis(queries @ data.T, expected, axis=1), atol=1e-5)
 
 
-def test_a_store_gives_back_its_vectors_by_row(tmp_path):
+def test_a_store_gives_back_the_vectors_of_the_rows_asked():
     data = _unit(300, 16, 5)
     for store in (VectorStore.build(data), VectorStore.build(data, exact_limit=100)):  # flat and HNSW
-        assert np.allclose(store.vectors(), data, atol=1e-6)
+        assert np.allclose(store.rows([7, 250, 3]), data[[7, 250, 3]], atol=1e-6)
+        assert store.rows([]).shape == (0, 16)
 
 
 def test_large_stores_switch_to_hnsw_with_high_recall():

@@ -61,7 +61,7 @@ _OTHER_ASK_EN = re.compile(
     """,
     re.I | re.VERBOSE,
 )
-_OTHER_ASK_ZH = re.compile(r"为什么|为何|为啥|谁|有没有|是否|有无|吗\s*[?？]?\s*$")
+_OTHER_ASK_ZH = re.compile(r"为什么|为何|谁|有没有|是否|有无|吗\s*[?？]?\s*$")
 _SENTENCES = re.compile(r"(?:[^.?!。？！]|\.(?=\S))+[.?!。？！]*")  # a decimal point ("2.5") ends no sentence
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.cedict import written_forms
 from index.normalize import clean, detect_language, to_simplified, to_traditional
 from service.analysis.followup_period import Period, find_period, replace_period
 
@@ -106,7 +107,7 @@ def _size(text: str, english: bool) -> int:
 def classify(message: str) -> tuple[str, str, Period]:
     """(kind, subject, period) of a message seen as a possible follow-up."""
     english = detect_language(message) == "en"
-    text = message.strip() if english else to_simplified(clean(message))
+    text = message.strip() if english else written_forms(to_simplified(clean(message)))
     asked, body, marked = _strip_markers(text, english)
     period, spans = find_period(body, english)
     rest = _without(body, spans)

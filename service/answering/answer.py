@@ -44,10 +44,11 @@ MAX_ANSWER_CHARS = 160
 # A sentence shorter than this names a topic, not what was done about it: a policy answer takes in
 # the sentence after it too.
 MIN_SENTENCE_CHARS = 20
-# A sentence's closeness in meaning to the question (USE cosine), in coverage units: shared words
-# alone miss reworded questions and, in English, every word the lexicon cannot translate. Chosen
-# on the read dev sets of both corpora (see the commit that set it). Figure clauses gained nothing
-# from it (their clause's own words decide), so they do without.
+# A sentence's closeness in meaning to the question (USE cosine, plus the main encoder's: see
+# MAIN_SIM_WEIGHT), in coverage units: shared words alone miss reworded questions and, in English,
+# every word the lexicon cannot translate. Chosen on the read dev sets of both corpora (see the
+# commit that set it). Figure clauses gained nothing from it (their clause's own words decide),
+# so they do without.
 SIM_WEIGHT = 1.5
 # An English question's words reach a Chinese sentence only through the lexicon's translations,
 # which miss many, so its meaning by the cross-lingual encoder weighs twice as much. Chosen on the
@@ -233,13 +234,16 @@ def _other_side(
 
 def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | None:
     """How close in meaning the question is to each candidate sentence (by its text): the
-    second encoder's closeness, and the main encoder's as the search found it (Hit.closeness),
-    weighing MAIN_SIM_WEIGHT times as much."""
-    if similarity is None:
+    second encoder's closeness (``similarity``), plus MAIN_SIM_WEIGHT times the main encoder's
+    as the search found it (Hit.closeness) when the search found it for every candidate (a
+    sentence lacking one would otherwise lose to the rest); None with neither."""
+    main = [hit.closeness.get(hit.chunk.start + start) for hit, start, _ in candidates]
+    if similarity is None and None in main:
         return None
     sentences = [hit.chunk.text[start:end] for hit, start, end in candidates]
-    main = [hit.closeness.get(hit.chunk.start + start, 0.0) for hit, start, _ in candidates]
-    return {s: near + MAIN_SIM_WEIGHT * m for s, near, m in zip(sentences, similarity(sentences), main)}
+    second = similarity(sentences) if similarity is not None else [0.0] * len(sentences)
+    weighed = [0.0 if None in main else MAIN_SIM_WEIGHT * m for m in main]
+    return {s: near + m for s, near, m in zip(sentences, second, weighed)}
 
 
 def extract_answer(

@@ -217,10 +217,10 @@ class Retriever:
         return rest[:position] + promoted + rest[position:]
 
     def _distinct(
-        self, fused: list[tuple[int, float]], ranked: dict, top_k: int, asked: np.ndarray | None = None
+        self, fused: list[tuple[int, float]], ranked: dict, top_k: int, question_vector: np.ndarray | None = None
     ) -> list[Hit]:
         """Skip a chunk whose anchor sentence is already shown inside a better window; each hit
-        holds the main encoder's closeness of the question (its vector ``asked``) to the
+        holds the main encoder's closeness of the question (``question_vector``) to the
         window's sentences."""
         hits: list[Hit] = []
         for row, score in fused:
@@ -233,7 +233,7 @@ class Retriever:
             }
             found = {name: pair for name, pair in placed.items() if pair}
             ranks, scores = {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
-            hits.append(Hit(chunk, round(score, 6), ranks, scores, self.sentences.of_window(asked, chunk)))
+            hits.append(Hit(chunk, round(score, 6), ranks, scores, self.sentences.of_window(question_vector, chunk)))
             if len(hits) == top_k:
                 break
         return hits

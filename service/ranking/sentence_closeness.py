@@ -20,22 +20,24 @@ from index.vector_store import VectorStore
 
 
 class SentenceCloseness:
-    """The index's own vectors of the reports' sentences, found by where each starts."""
+    """Where each of the reports' sentences starts and its row in the index, to find the index's
+    own vectors of a window's sentences (a few rows a question, read out of the index)."""
 
     def __init__(self, store: VectorStore | None, chunks: list[Chunk]):
-        self._vectors = store.vectors() if store is not None and len(store) == len(chunks) else None
+        self._store = store
         anchored: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row, chunk in enumerate(chunks):
             anchored[chunk.doc].append((chunk.anchor_start, row))
-        self._starts = {doc: [s for s, _ in sorted(pairs)] for doc, pairs in anchored.items()}
-        self._rows = {doc: [r for _, r in sorted(pairs)] for doc, pairs in anchored.items()}
+        ordered = {doc: sorted(pairs) for doc, pairs in anchored.items()}
+        self._starts = {doc: [start for start, _ in pairs] for doc, pairs in ordered.items()}
+        self._rows = {doc: [row for _, row in pairs] for doc, pairs in ordered.items()}
 
-    def of_window(self, asked: np.ndarray | None, chunk: Chunk) -> dict[int, float]:
-        """The cosine of the question's vector (``asked``; None when the search made none) with
-        each sentence of the chunk's window, by where the sentence starts in its report."""
-        if asked is None or self._vectors is None or chunk.doc not in self._starts:
+    def of_window(self, question_vector: np.ndarray | None, chunk: Chunk) -> dict[int, float]:
+        """The cosine of the question's vector (None when the search made none) with each
+        sentence of the chunk's window, by where the sentence starts in its report."""
+        if question_vector is None or self._store is None or chunk.doc not in self._starts:
             return {}
         starts = self._starts[chunk.doc]
         lo, hi = bisect_left(starts, chunk.start), bisect_left(starts, chunk.end)
-        scores = self._vectors[self._rows[chunk.doc][lo:hi]] @ asked
+        scores = self._store.rows(self._rows[chunk.doc][lo:hi]) @ question_vector
         return dict(zip(starts[lo:hi], map(float, scores)))
