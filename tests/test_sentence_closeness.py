@@ -53,3 +53,14 @@ def test_a_sentence_without_the_main_encoders_closeness_leaves_it_out_for_all(re
         lacking = [(replace(hit, closeness={}), start, end), other]
         assert set(_near(lacking, lambda texts: [0.5] * len(texts)).values()) == {0.5}
         assert _near(lacking, None) is None
+
+
+def test_the_verdict_reads_the_main_encoders_closeness_of_the_sentence_that_answers(retriever):
+    from service.answering.answer import extract_answer
+
+    query, hits = retriever.search(POLICY, top_k=5)
+    near = lambda texts: retriever.similarities(query, texts)  # noqa: E731
+    answer = extract_answer(query, hits, retriever.bundle.lexical, similarity=near)
+    cited = next(h for h in hits if h.chunk.id == answer.chunk_id)
+    sentence = max(start for start in cited.closeness if start <= answer.start)
+    assert answer.signals["main_clause"] == cited.closeness[sentence] != 0.0

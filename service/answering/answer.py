@@ -246,6 +246,13 @@ def _near(candidates: list[Candidate], similarity: Similarity | None) -> Near | 
     return {s: near + m for s, near, m in zip(sentences, second, weighed)}
 
 
+def _main_closeness(hit: Hit, at: int | None) -> float:
+    """The main encoder's closeness of the question to the sentence of ``hit`` that holds the
+    answer starting at ``at`` in its report (Hit.closeness); 0 when unknown."""
+    starts = [start for start in hit.closeness if at is not None and start <= at]
+    return hit.closeness[max(starts)] if starts else 0.0
+
+
 def extract_answer(
     query: Query,
     hits: list[Hit],
@@ -281,6 +288,7 @@ def extract_answer(
         "coverage_focus": clause_coverage(query, counted or text, hit.chunk, lexical),
         "terms": math.log1p(len(terms)),
         "sim_clause": similarity([text])[0] if similarity else 0.0,
+        "main_clause": _main_closeness(hit, answer.start),
     }
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
     judged = model.judge(evidence, fired, defined is not None) if model is not None else Verdict("answered", 1.0)

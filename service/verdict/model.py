@@ -50,6 +50,7 @@ NUMERIC = (
     "cos_second",
     "cos_gap_main",
     "sim_clause",
+    "main_clause",
     "coverage_clause",
     "terms",
     "english",
@@ -63,6 +64,7 @@ FEATURES = NUMERIC + CHECKS
 NUMERIC_REASONS = {
     "coverage_clause": "clause_off_topic",
     "sim_clause": "clause_far",  # the words may all be there, the meaning far (a bare keyword)
+    "main_clause": "clause_far",
     "figure_coverage": "figure_off_topic",
     "focus_coverage": "figure_off_topic",
     "english_coverage": "clause_off_topic",
@@ -177,8 +179,8 @@ def signals(
 ) -> dict[str, float]:
     """The model's inputs for one answer: how close the dense encoders find the best passages
     (and how far the best stands above the fifth), what of the question's words the answering
-    clause holds and how close its meaning is (``words``: coverage_clause, terms, sim_clause), and
-    which structured checks fired."""
+    clause holds and how close its meaning is by each encoder (``words``: coverage_clause,
+    terms, sim_clause, main_clause), and which structured checks fired."""
     main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
     out = {
         **{
