@@ -253,7 +253,7 @@ def written_forms(text: str) -> str:
     """A Chinese text with the dictionary's dialect words in their written form (啥时候 →
     什么时候, 咋办 → 怎么办): a resident asks in them, and every reading of what a question asks
     (a time, a way, a figure) knows the written words. A dialect word that runs into another
-    word of the dictionary holding one (为啥子: 啥子; 咋咋呼呼: 咋呼) is left as written."""
+    word of the dictionary holding one (为啥子, into 啥子) is left as written."""
     forms, holders, pattern = _dialect()
 
     def written(match: re.Match[str]) -> str:
