@@ -12,7 +12,7 @@ from jieba import posseg
 from index.lexical import tokenize
 from service.analysis.terms import GENERIC
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Han character: the question (or word) is Chinese
 _PERIOD_WORD = re.compile(r"(?:19|20)\d\d年?|[上下]半年|[今去明]年|十[一二三四五六]五")
 
 
@@ -21,7 +21,7 @@ def topic(text: str, own: frozenset[str] = frozenset()) -> tuple[str, str] | Non
     district itself and years or periods come before what it is about."""
     for word, flag in tagged(text):
         if (
-            _HAN.search(word)
+            HAN.search(word)
             and tokenize(word)
             and word not in GENERIC
             and word not in own

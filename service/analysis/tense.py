@@ -13,6 +13,7 @@ import re
 
 from service.analysis.abbreviations import dictionary_words
 from service.analysis.query import Query
+from service.analysis.tagging import HAN
 
 # Modal and aspect words, and words for plans, targets and priorities, that put a Chinese question
 # ahead of, or behind, the report's date (会 is left out: it is also a meeting). A word of two
@@ -27,7 +28,6 @@ _AHEAD_EN = re.compile(
         | goals? | propos\w* | promis\w* | pledg\w* | upcoming | priorit\w* | arrange\w* | projected )\b""",
     re.VERBOSE | re.IGNORECASE,
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BEHIND_EN = re.compile(r"\b(?: had | been | already | so\ far | progress\w* )\b", re.VERBOSE | re.IGNORECASE)
 
 
@@ -51,5 +51,5 @@ def _looks_back(text: str) -> bool:
 def _says(text: str, cues: frozenset[str]) -> bool:
     """Does a Chinese text hold one of ``cues``: a single character as a word of its own, a longer
     cue anywhere in a word?"""
-    words = [word for word, _ in dictionary_words(text)] if _HAN.search(text) else []
+    words = [word for word, _ in dictionary_words(text)] if HAN.search(text) else []
     return any(word in cues or any(len(cue) > 1 and cue in word for cue in cues) for word in words)
