@@ -217,3 +217,22 @@ def test_a_long_answer_is_cut_around_what_is_asked_not_the_year_that_sets_its_sc
         terms = query_terms(query)
         lo, hi = _trim(query, terms, sentence, weight=term_weights(terms, retriever.bundle.lexical))
         assert topic in sentence[lo:hi], sentence
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a comparison, whose other side may stand below the fifth passage
+        "The 2020 report says foreign trade growth turned positive that year. What does the mid-2021 report say "
+        "about keeping it growing?",
+        "2020年拆除违法建设的面积和2021年上半年相比怎么样?",
+        "2021年上半年武昌区地区生产总值是多少?",
+        "區裡怎麼推動老舊小區改造?",
+    ],
+)
+def test_the_answer_and_its_verdict_do_not_depend_on_how_many_passages_are_shown(retriever, question):
+    """The page shows 5 passages, chat 3, an evaluation 10: each must get the same answer."""
+    results = [ask(retriever, question, top_k=k) for k in (1, 3, 5, 10, 20)]
+    assert [len(r["passages"]) for r in results] == [1, 3, 5, 10, 20]
+    for key in ("answer", "answer_line", "verdict", "confidence"):
+        assert len({str(r[key]) for r in results}) == 1, key

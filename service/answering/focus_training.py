@@ -21,7 +21,7 @@ from service.analysis.terms import query_terms, term_weights
 from service.answering.answer import extract_answer
 from service.answering.focus import FEATURES, HAND_WEIGHTS, FocusCandidate, best, focus_candidates
 from service.evaluation import Question
-from service.ranking.retrieval import Retriever
+from service.ranking.retrieval import ANSWER_DEPTH, Retriever
 
 REGULARISATION = 1.0  # sklearn's C: five standardised-scale signals, a few thousand pairs
 
@@ -49,7 +49,7 @@ def collect(retriever: Retriever, questions: list[Question], group: str, corpus:
     for q in questions:
         if not (q.answerable and q.type == "figure" and q.answer):
             continue
-        query, hits = retriever.search(q.question, top_k=5)
+        query, hits = retriever.search(q.question, top_k=ANSWER_DEPTH)
         near = lambda texts, query=query: retriever.similarities(query, texts)  # noqa: E731
         answer = extract_answer(query, hits, retriever.bundle.lexical, similarity=near)
         if answer.focus is None or answer.defines is not None:

@@ -23,9 +23,8 @@ from service.answering.answer import extract_answer
 from service.answering.answer_line import answer_line, definition_line, figure_label_en
 from service.answering.extracted import Answer
 from service.ranking.rerank import query_periods
-from service.ranking.retrieval import Hit, Retriever
+from service.ranking.retrieval import ANSWER_DEPTH, Hit, Retriever
 from service.verdict.doubts import doubt_item
-from service.verdict.model import GAP_DEPTH
 
 
 def _display(query: Query, text: str) -> str:
@@ -185,12 +184,12 @@ def _figures(parts: list[tuple[Answer, Hit]], table: dict[str, FigureRecord]) ->
 
 def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
     """Answer one question: retrieval, extraction, glossary, citations. The answer and its
-    verdict are judged on the same passages whatever ``top_k`` asks to be shown."""
-    query, hits = retriever.search(question, top_k=max(top_k, GAP_DEPTH), pipeline=pipeline)
+    verdict are drawn from the same ANSWER_DEPTH passages whatever ``top_k`` asks to be shown."""
+    query, hits = retriever.search(question, top_k=max(top_k, ANSWER_DEPTH), pipeline=pipeline)
     dates = report_dates(retriever)
     answer = extract_answer(
         query,
-        hits,
+        hits[:ANSWER_DEPTH],
         retriever.bundle.lexical,
         latest_report(dates),
         retriever.verdict,

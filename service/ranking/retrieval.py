@@ -38,6 +38,11 @@ from service.ranking.sentence_closeness import SentenceCloseness
 DEPTH = 50
 TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 MB at most)
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answering.answer) and judged on
+# The passages an answer may draw on at all: its sentence comes from the first CANDIDATE_PASSAGES, a
+# comparison's other side from any of these. Fixed, so that a question gets the same answer and
+# verdict however many passages the asker wants shown (the page shows 5, chat 3, the evaluation 10).
+# 10 rather than 5: on the read sets of the unseen reports, three more comparisons held both sides.
+ANSWER_DEPTH = 10
 Asked = dict[str, np.ndarray]  # a question's vector from each dense encoder, by its role
 
 

@@ -19,11 +19,11 @@ from sklearn.linear_model import LogisticRegression
 
 from service.answering.answer import extract_answer
 from service.evaluation import Question
-from service.ranking.retrieval import Retriever
-from service.verdict.model import CHECKS, FEATURES, GAP_DEPTH, VerdictModel
+from service.ranking.retrieval import ANSWER_DEPTH, Retriever
+from service.verdict.model import CHECKS, FEATURES, VerdictModel
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
-TOP_K = GAP_DEPTH  # the signals do not depend on how many passages are shown beyond these
+TOP_K = ANSWER_DEPTH  # the passages the service answers from, whatever the asker wants shown
 
 
 @dataclass(frozen=True)
