@@ -234,5 +234,5 @@ def test_the_answer_and_its_verdict_do_not_depend_on_how_many_passages_are_shown
     """The page shows 5 passages, chat 3, an evaluation 10: each must get the same answer."""
     results = [ask(retriever, question, top_k=k) for k in (1, 3, 5, 10, 20)]
     assert [len(r["passages"]) for r in results] == [1, 3, 5, 10, 20]
-    for key in ("answer", "answer_line", "verdict", "confidence"):
+    for key in ("answer", "answer_line", "answer_parts", "verdict", "confidence", "doubt"):
         assert len({str(r[key]) for r in results}) == 1, key

@@ -123,6 +123,23 @@ def test_top_k_extension_sets_the_number_of_cited_passages(oai):
     assert content.count("下穿东湖、南湖的隧道") == 1  # the answer is said once
 
 
+def test_each_side_of_a_comparison_is_cited_with_a_listed_passage_even_below_the_first_few(oai):
+    """Chat lists 3 passages, but a comparison's other side may come from a lower one: that
+    passage is listed too, so every clause of the answer has its [n] and source line."""
+    question = (
+        "The 2020 report says foreign trade growth turned positive that year. What does the mid-2021 report say "
+        "about keeping it growing?"
+    )
+    reply = oai.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": question}])
+    extra = reply.model_extra["reports_qa"]
+    content = reply.choices[0].message.content
+    listed = [p["id"] for p in extra["passages"]]
+    cited = [part["citation"]["passage"] for part in extra["answer_parts"]]
+    assert len(cited) == 2 and set(cited) <= set(listed)
+    answer_line = next(line for line in content.split("\n") if line.startswith(extra["answer"][:20]))
+    assert all(f"[{listed.index(c) + 1}]" in answer_line for c in cited)
+
+
 def test_when_the_reports_do_not_say_the_reply_says_so_and_why_and_shows_the_closest_passages(oai):
     reply = oai.chat.completions.create(
         model=MODEL_ID, messages=[{"role": "user", "content": "武昌区2021年的房价涨了多少?"}]

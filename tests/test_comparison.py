@@ -7,7 +7,7 @@ from service.answering.answer import _other_side, extract_answer
 from service.answering.respond import ask
 from service.ranking.comparison import named_periods, two_sided
 from service.ranking.rerank import chunk_periods
-from service.verdict.model import GAP_DEPTH
+from service.ranking.retrieval import ANSWER_DEPTH
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_each_side_of_a_comparison_speaks_of_one_of_the_periods_asked(retriever)
     each refit of the reranker."""
     kept = []
     for question in [t.format(m=m) for m in METRICS for t in TWO_PERIODS]:
-        query, hits = retriever.search(question, top_k=GAP_DEPTH)
+        query, hits = retriever.search(question, top_k=ANSWER_DEPTH)
         answer = extract_answer(query, hits, retriever.bundle.lexical)
         by_id = {h.chunk.id: h.chunk for h in hits}
         asked = named_periods(query)
@@ -100,7 +100,7 @@ def test_the_other_side_counts_what_the_first_side_counts(retriever):
     """An investment target against the mid-year figure: which investment the second side gives
     (fixed-asset or city-building) follows what the first side's figure counts, not only the
     question's own words, which name neither."""
-    query, hits = retriever.search("2021年投资目标定了多少?上半年完成了多少?", top_k=GAP_DEPTH)
+    query, hits = retriever.search("2021年投资目标定了多少?上半年完成了多少?", top_k=ANSWER_DEPTH)
     primary = next(h for h in hits if h.chunk.doc == "gwr2021")
     similarity = lambda texts: retriever.similarities(query, texts)  # noqa: E731
     for metric in ("固定资产投资", "城建投资"):

@@ -7,8 +7,9 @@ import pytest
 
 from service.answering.answer import extract_answer
 from service.answering.respond import ask, latest_report
+from service.ranking.retrieval import ANSWER_DEPTH
 from service.verdict.confidence import _ASKS_NAME, names_person
-from service.verdict.model import CHECKS, DETAIL_CHECKS, GAP_DEPTH
+from service.verdict.model import CHECKS, DETAIL_CHECKS
 
 DETAIL_FEATURE = "asked_detail"
 
@@ -71,7 +72,7 @@ def test_an_english_question_about_one_item_of_a_counted_group_fires_its_check(r
 
 def answer_to(retriever, question: str):
     """The extracted answer to a question, judged by the service's verdict model."""
-    query, hits = retriever.search(question, top_k=GAP_DEPTH)
+    query, hits = retriever.search(question, top_k=ANSWER_DEPTH)
     return extract_answer(query, hits, retriever.bundle.lexical, H1_REPORT, retriever.verdict)
 
 

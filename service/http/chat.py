@@ -28,6 +28,7 @@ from service.http.chat_schemas import (
 )
 from service.http.openapi import documented
 from service.http.requests import json_body
+from service.ranking.retrieval import ANSWER_DEPTH
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 chat_errors.install(bp)
@@ -67,8 +68,7 @@ def chat_completions_route() -> Response:
     resolution = engine().resolve(texts)
     if len(resolution.question) > current_app.config["QA"].max_question_chars:
         resolution = engine().unresolved(texts[-1])
-    result = reader().ask(resolution.question, top_k)
-    result = without_repeats(result)
+    result = without_repeats(reader().ask(resolution.question, max(top_k, ANSWER_DEPTH)), top_k)
     content = render(result, resolution.question != texts[-1])
     extra = structured(result, resolution)
     used = usage("\n".join(_text(m, i) for i, m in enumerate(req.messages)), content)

@@ -78,11 +78,15 @@ def _source(passage: dict, language: str) -> str:
     return f"{where} ({passage['date']})" if passage["date"] else where
 
 
-def without_repeats(result: dict) -> dict:
+def without_repeats(result: dict, top_k: int) -> dict:
     """The answer with its passages as the chat lists and numbers them, in its text and in
-    ``reports_qa`` alike: those that mostly repeat a passage before them, or one the answer
-    quotes, left out (citations.distinct), so that [n] is the n-th of ``reports_qa.passages``."""
-    return {**result, "passages": distinct(result["passages"], quoted(result))}
+    ``reports_qa`` alike: the first ``top_k`` and any further one the answer quotes (a
+    comparison's other side may stand lower), those that mostly repeat a passage before them,
+    or one the answer quotes, left out (citations.distinct), so that [n] is the n-th of
+    ``reports_qa.passages`` and every clause of the answer has its [n]."""
+    cited = {p["id"] for p in quoted(result)}
+    listed = result["passages"][:top_k] + [p for p in result["passages"][top_k:] if p["id"] in cited]
+    return {**result, "passages": distinct(listed, quoted(result))}
 
 
 def render(result: dict, resolved: bool) -> str:

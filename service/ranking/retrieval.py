@@ -40,8 +40,8 @@ TEXT_VECTORS = 20_000  # sentence vectors kept for answer choice (2 KB each: 40 
 CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answering.answer) and judged on
 # The passages an answer may draw on at all: its sentence comes from the first CANDIDATE_PASSAGES, a
 # comparison's other side from any of these. Fixed, so that a question gets the same answer and
-# verdict however many passages the asker wants shown (the page shows 5, chat 3, the evaluation 10).
-# 10 rather than 5: on the read sets of the unseen reports, three more comparisons held both sides.
+# verdict however many passages the asker wants shown (the page shows 5, chat 3, the evaluation 10);
+# deeper than the page, so that a comparison's other side is found below the first few.
 ANSWER_DEPTH = 10
 Asked = dict[str, np.ndarray]  # a question's vector from each dense encoder, by its role
 

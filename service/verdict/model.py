@@ -78,7 +78,7 @@ VERDICTS = ("answered", "uncertain", "not_found")
 # encoders make of the term ("1+8"). All 74 such questions of the read sets were answerable
 # (Laplace estimate .99); the confidence of such an answer is at least this.
 DEFINITION_CONFIDENCE = 0.95
-GAP_DEPTH = 5  # the best passage's lead is measured over this many, whatever top_k the asker wants
+GAP_DEPTH = 5  # of the passages an answer sees (ANSWER_DEPTH), the best one's lead is measured over this many
 
 
 @dataclass(frozen=True)
