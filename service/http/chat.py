@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 
 from index.normalize import clean
+from service.engine import ANSWER_DEPTH
 from service.http import chat_errors
 from service.http.api import engine, reader
 from service.http.chat_errors import ChatError
@@ -28,7 +29,6 @@ from service.http.chat_schemas import (
 )
 from service.http.openapi import documented
 from service.http.requests import json_body
-from service.ranking.retrieval import ANSWER_DEPTH
 
 bp = Blueprint("chat", __name__, url_prefix="/v1")
 chat_errors.install(bp)
