@@ -18,13 +18,11 @@ from service.answering import figure_lookup
 from service.answering.report_page import ReportPage, report_page
 from service.answering.respond import ask, glossary_item, search
 from service.config import Config
-from service.ranking.retrieval import ANSWER_DEPTH, Retriever
+from service.ranking.retrieval import Retriever
 from service.state import QAState
 from service.verdict.doubts import doubt_item
 
-# ANSWER_DEPTH: the passages an answer draws on, whatever top_k shows; asking for as many lists
-# every passage the answer may quote (chat lists its first few and those).
-__all__ = ["ANSWER_DEPTH", "Engine", "QAState", "Reader", "ReportPage", "Resolution"]
+__all__ = ["Engine", "QAState", "Reader", "ReportPage", "Resolution"]
 
 
 @dataclass(frozen=True)

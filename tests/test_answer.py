@@ -231,8 +231,13 @@ def test_a_long_answer_is_cut_around_what_is_asked_not_the_year_that_sets_its_sc
     ],
 )
 def test_the_answer_and_its_verdict_do_not_depend_on_how_many_passages_are_shown(retriever, question):
-    """The page shows 5 passages, chat 3, an evaluation 10: each must get the same answer."""
+    """The page shows 5 passages, chat 3, an evaluation 10: each must get the same answer, and
+    each passage it quotes is listed, among those shown or below them."""
     results = [ask(retriever, question, top_k=k) for k in (1, 3, 5, 10, 20)]
     assert [len(r["passages"]) for r in results] == [1, 3, 5, 10, 20]
     for key in ("answer", "answer_line", "answer_parts", "verdict", "confidence", "doubt"):
         assert len({str(r[key]) for r in results}) == 1, key
+    for r in results:
+        listed = [p["id"] for p in r["passages"] + r["quoted_passages"]]
+        assert len(listed) == len(set(listed))
+        assert {part["citation"]["passage"] for part in r["answer_parts"]} <= set(listed)

@@ -221,4 +221,12 @@ def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = N
         ],
         "glossary": _glossary(query, hits[:top_k], retriever.bundle.glossary),
         "passages": [passage_item(query, h, dates) for h in hits[:top_k]],
+        "quoted_passages": _quoted_below(query, parts, hits[top_k:], dates),
     }
+
+
+def _quoted_below(query: Query, parts: list[tuple[Answer, Hit]], below: list[Hit], dates: dict[str, str]) -> list[dict]:
+    """The passages an answer quotes from below the ``top_k`` shown (a comparison's other side
+    may stand there), in rank order: so that every clause's passage can be listed with it."""
+    quoted = {hit.chunk.id for _, hit in parts}
+    return [passage_item(query, h, dates) for h in below if h.chunk.id in quoted]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 
 from index.normalize import clean
-from service.engine import ANSWER_DEPTH
 from service.http import chat_errors
 from service.http.api import engine, reader
 from service.http.chat_errors import ChatError
@@ -68,7 +67,7 @@ def chat_completions_route() -> Response:
     resolution = engine().resolve(texts)
     if len(resolution.question) > current_app.config["QA"].max_question_chars:
         resolution = engine().unresolved(texts[-1])
-    result = without_repeats(reader().ask(resolution.question, max(top_k, ANSWER_DEPTH)), top_k)
+    result = without_repeats(reader().ask(resolution.question, top_k))
     content = render(result, resolution.question != texts[-1])
     extra = structured(result, resolution)
     used = usage("\n".join(_text(m, i) for i, m in enumerate(req.messages)), content)

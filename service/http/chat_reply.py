@@ -78,15 +78,14 @@ def _source(passage: dict, language: str) -> str:
     return f"{where} ({passage['date']})" if passage["date"] else where
 
 
-def without_repeats(result: dict, top_k: int) -> dict:
+def without_repeats(result: dict) -> dict:
     """The answer with its passages as the chat lists and numbers them, in its text and in
-    ``reports_qa`` alike: the first ``top_k`` and any further one the answer quotes (a
-    comparison's other side may stand lower), those that mostly repeat a passage before them,
+    ``reports_qa`` alike: those shown and any lower one the answer quotes (``quoted_passages``:
+    a comparison's other side may stand there), those that mostly repeat a passage before them,
     or one the answer quotes, left out (citations.distinct), so that [n] is the n-th of
     ``reports_qa.passages`` and every clause of the answer has its [n]."""
-    cited = {p["id"] for p in quoted(result)}
-    listed = result["passages"][:top_k] + [p for p in result["passages"][top_k:] if p["id"] in cited]
-    return {**result, "passages": distinct(listed, quoted(result))}
+    listed = {**result, "passages": result["passages"] + result["quoted_passages"]}
+    return {**listed, "passages": distinct(listed["passages"], quoted(listed))}
 
 
 def render(result: dict, resolved: bool) -> str:

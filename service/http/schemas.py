@@ -129,6 +129,10 @@ class AskResponse(BaseModel):
     )
     glossary: list[GlossaryItem]
     passages: list[Passage]
+    quoted_passages: list[Passage] = Field(
+        description="The passages answer_parts quote from below the top_k listed (a comparison's other side may "
+        "stand there), in rank order; usually none."
+    )
 
 
 class FigureRecordItem(BaseModel):
