@@ -32,6 +32,7 @@ from service.verdict.training import (
     check_audit,
     collect,
     fit,
+    folds_by_corpus,
     folds_by_report,
     folds_by_set,
     out_of_fold,
@@ -110,21 +111,28 @@ def main(argv: list[str] | None = None) -> int:
         "--sets", nargs="+", default=list(READ_SETS), help="question files under eval/, with :split to pick one"
     )
     parser.add_argument("--cache", type=Path, help="keep the gathered signals here and reuse them")
+    parser.add_argument("--compare", action="store_true", help="also judge the model without the question head")
     args = parser.parse_args(argv)
     if args.cache and args.cache.exists():
-        examples = [Example(**{**e, "signals": tuple(e["signals"])}) for e in json.loads(args.cache.read_text())]
+        examples = [
+            Example(**{**e, "signals": tuple(e["signals"]), "vector": tuple(e["vector"])})
+            for e in json.loads(args.cache.read_text())
+        ]
     else:
         examples = gather(args.sets)
         if args.cache:
             args.cache.write_text(json.dumps([e.__dict__ for e in examples]))
     print_audit(examples)
+    encoder = Config.from_env().model_id
     for title, folds in (
         ("leave one set out", folds_by_set(examples)),
         ("leave one report out", folds_by_report(examples)),
+        ("leave one corpus out", folds_by_corpus(examples)),
     ):
-        tested, scores = out_of_fold(folds)
-        report(title, tested, scores, args.answered)
-    model = fit(examples, args.answered, args.not_found)
+        for head in (None, encoder) if args.compare else (encoder,):
+            tested, scores = out_of_fold(folds, head)
+            report(f"{title}{'' if head else ', without the question head'}", tested, scores, args.answered)
+    model = fit(examples, args.answered, args.not_found, encoder)
     print(
         "\nweights: "
         + ", ".join(f"{n} {w:+.2f}" for n, w in sorted(zip(model.features, model.weights), key=lambda p: p[1]))

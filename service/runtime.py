@@ -129,7 +129,11 @@ def load_retriever(config: Config, encoders: dict[str, Embedder], folder: Path |
     cedict.preload(config.lexicon_cache)
     check_dimensions(bundle, encoders)
     retriever = Retriever(
-        bundle, encoders, load_terminology(config), load_trees(config.reranker), load_model(config.verdict)
+        bundle,
+        encoders,
+        load_terminology(config),
+        load_trees(config.reranker),
+        load_model(config.verdict, encoders["main"].name),
     )
     warm_up(retriever)
     return retriever

@@ -3,11 +3,13 @@ why, and a question with nothing to look for is not_found before any model."""
 
 import json
 
+import numpy as np
 import pytest
 
 from service.answering.respond import ask
 from service.config import ROOT
-from service.verdict.model import FEATURES, VERDICTS, VerdictModel, load_model, nothing_asked
+from service.verdict.model import FEATURES, PRIOR, VERDICTS, VerdictModel, load_model, nothing_asked
+from service.verdict.question_prior import QuestionPrior
 
 
 def _model(**weights: float) -> VerdictModel:
@@ -55,7 +57,7 @@ def test_the_model_round_trips_through_its_json():
 
 def test_the_shipped_model_covers_every_signal_with_ordered_cut_points():
     model = load_model(ROOT / "service" / "verdict" / "verdict.json")
-    assert model is not None and model.features == FEATURES
+    assert model is not None and model.features == FEATURES + (PRIOR,)
     assert 0.0 < model.not_found < model.answered < 1.0
 
 
@@ -151,3 +153,16 @@ def test_a_clause_far_in_meaning_is_not_said_to_lack_the_questions_words():
     model = _model(sim_clause=3.0, coverage_clause=1.0)
     assert model.judge({"sim_clause": -0.5, "coverage_clause": 0.0}, []).reason == "clause_far"
     assert model.judge({"sim_clause": 0.0, "coverage_clause": -1.0}, []).reason == "clause_off_topic"
+
+
+def test_a_question_doubted_for_its_kind_says_so():
+    """When the question head, not anything in the answer, lowered the confidence most, the
+    reason says that such reports seldom answer this kind of question."""
+    features = FEATURES + (PRIOR,)
+    weights = tuple(2.0 if name in ("coverage_clause", PRIOR) else 0.0 for name in features)
+    n = len(features)
+    head = QuestionPrior("enc", (0.0, 0.0), (1.0, 1.0), (1.0, 0.0), limit=3.0)
+    model = VerdictModel(features, (0.0,) * n, (1.0,) * n, weights, 0.0, 0.6, 0.3, head)
+    judged = model.judge({"coverage_clause": 0.2}, [], vector=np.array([-2.0, 5.0]))
+    assert judged.verdict != "answered" and judged.reason == "seldom_answered"
+    assert model.judge({"coverage_clause": 0.2}, [], vector=np.array([2.0, 5.0])).verdict == "answered"

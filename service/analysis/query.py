@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from index.acronyms import acronym_words, acronyms
 from index.cedict import written_forms
@@ -22,6 +23,9 @@ from service.analysis.abbreviations import Abbreviations, abbreviations, expansi
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
 from service.analysis.english_names import NAME_WORD, named_groups, named_places, romanised_groups, whole_places
 from service.analysis.synonyms import synonyms
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _DEFINE_ZH = re.compile(
     r"什么是|是什么|什么意思|指什么|指哪|含义|意思|何谓|指的是|是指|定义|解释|内容|包括|包含|有哪些|是哪|哪[一二三四五六七八九十几两]|分别"
@@ -55,6 +59,9 @@ class Query:
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
     home: Home = NOWHERE  # the reports' own places and the units they lie in (index.levels)
     abbreviations: Abbreviations = ()  # the reports' short forms and dictionary synonyms of a Chinese question's words
+    # the main encoder's vector of the question as retrieval searched with it (Retriever.search
+    # sets it): what the verdict reads the kind of question from (service.verdict.model)
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def period_text(self) -> str:

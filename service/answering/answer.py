@@ -291,7 +291,11 @@ def extract_answer(
         "main_clause": _main_closeness(hit, answer.start),
     }
     evidence = signals(hits, fired, words, query.language == "en", query.wants_figure)
-    judged = model.judge(evidence, fired, defined is not None) if model is not None else Verdict("answered", 1.0)
+    judged = (
+        model.judge(evidence, fired, defined is not None, query.vector)
+        if model is not None
+        else Verdict("answered", 1.0)
+    )
     if judged.reason and judged.reason not in fired and known == 0:
         judged = replace(judged, reason="no_known_words")  # no check says more: a greeting, another topic entirely
     return replace(

@@ -14,7 +14,7 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -184,7 +184,8 @@ class Retriever:
         return {c: out[c] for c in channels}
 
     def search(self, question: str, top_k: int = 5, pipeline: str = "full") -> tuple[Query, list[Hit]]:
-        """The top ``top_k`` distinct passages for a question under the named pipeline."""
+        """The question as analysed, with the main encoder's vector it was searched with
+        (Query.vector), and its top ``top_k`` distinct passages under the named pipeline."""
         spec = PIPELINES[pipeline]
         query = self.analyse(question)
         asked: Asked = {}
@@ -197,7 +198,7 @@ class Retriever:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
             fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
-        return query, self._distinct(fused, ranked, top_k, asked.get("main"))
+        return replace(query, vector=asked.get("main")), self._distinct(fused, ranked, top_k, asked.get("main"))
 
     def _rerank(
         self, query: Query, fused: list[tuple[int, float]], ranked: dict, spec: Pipeline

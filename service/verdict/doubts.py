@@ -73,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The closest sentence shares the question's words but may not say what it asks.",
         "最相关的句子含有问题中的词语，但未必回答了所问的内容。",
     ),
+    "seldom_answered": (
+        "Reports like these seldom answer this kind of question (a detail such as a name, a fee or a place).",
+        "这类报告很少回答这类问题（例如名称、收费或地点等细节）。",
+    ),
 }
 
 

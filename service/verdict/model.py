@@ -7,7 +7,9 @@ One decision weighs every signal that tells whether the reports answer a questio
 - coverage: how much of the question's words the best passages and the answering clause hold;
 - structured mismatches between what the question asks and what the answer holds (the
   checks of service.verdict.confidence: a period, level, unit or kind of figure other than the one
-  asked, a detail asked and not given, a year, name or topic the reports never use).
+  asked, a detail asked and not given, a year, name or topic the reports never use);
+- the kind of question: how often questions like it are answered by such reports, read from the
+  main encoder's vector of the question (service.verdict.question_prior).
 
 A logistic model over these signals gives the probability that the reports answer the
 question (``confidence``); two thresholds cut it into the three verdicts. The model is
@@ -23,13 +25,19 @@ is a lookup, trusted as such.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
+from service.verdict.question_prior import QuestionPrior
+
+log = logging.getLogger(__name__)
 
 # The structured checks of service.verdict.confidence, each a 0/1 signal; the detail checks (a
 # name, a phone number, a procedure, a day, opening hours, a time) count as one.
@@ -59,7 +67,8 @@ NUMERIC = (
     "english_coverage",
     "focus_coverage",
 )
-FEATURES = NUMERIC + CHECKS
+FEATURES = NUMERIC + CHECKS  # what an answer's signals hold (service.answering.answer)
+PRIOR = "question_prior"  # the question head's log-odds, the model's last input
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
 NUMERIC_REASONS = {
     "coverage_clause": "clause_off_topic",
@@ -71,6 +80,7 @@ NUMERIC_REASONS = {
     "cos_gap_main": "few_words",
     "cos_main": "few_words",
     "cos_second": "few_words",
+    PRIOR: "seldom_answered",  # the kind of question, more than anything in the answer, lowered it
 }
 VERDICTS = ("answered", "uncertain", "not_found")
 # A question naming a term of the reports' glossary and asking what it means is answered by the
@@ -94,7 +104,9 @@ class Verdict:
 class VerdictModel:
     """A logistic model over standardised signals, and the two cut points of its probability:
     at or above ``answered`` the answer is given outright, below ``not_found`` the reports are
-    said not to hold it, between the two it is shown with a caution."""
+    said not to hold it, between the two it is shown with a caution. With a question head
+    (``prior``), its log-odds is one more input, ``question_prior``; a question it cannot read
+    counts as one at the training mean."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -103,6 +115,14 @@ class VerdictModel:
     bias: float
     answered: float
     not_found: float
+    prior: QuestionPrior | None = None
+
+    def with_prior(self, signals: dict[str, float], vector: np.ndarray | None) -> dict[str, float]:
+        """The signals with the question head's log-odds for a question with this vector."""
+        if PRIOR not in self.features:
+            return signals
+        odds = self.prior.log_odds(vector) if self.prior is not None else None
+        return signals | {PRIOR: self.mean[self.features.index(PRIOR)] if odds is None else odds}
 
     def contributions(self, signals: dict[str, float]) -> dict[str, float]:
         """Each signal's share of the log-odds, against a question at the training mean."""
@@ -115,9 +135,13 @@ class VerdictModel:
         logit = self.bias + sum(self.contributions(signals).values())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
-    def judge(self, signals: dict[str, float], fired: list[str], defined: bool = False) -> Verdict:
+    def judge(
+        self, signals: dict[str, float], fired: list[str], defined: bool = False, vector: np.ndarray | None = None
+    ) -> Verdict:
         """The verdict for one answer's signals; ``fired``, the checks that fired (in order);
-        ``defined``, the answer is the glossary's definition of the term the question asks about."""
+        ``defined``, the answer is the glossary's definition of the term the question asks about;
+        ``vector``, the main encoder's vector of the question (Query.vector)."""
+        signals = self.with_prior(signals, vector)
         confidence = max(self.probability(signals), DEFINITION_CONFIDENCE if defined else 0.0)
         verdict = (
             "answered" if confidence >= self.answered else "uncertain" if confidence >= self.not_found else "not_found"
@@ -144,7 +168,7 @@ class VerdictModel:
             "bias": self.bias,
             "answered": self.answered,
             "not_found": self.not_found,
-        }
+        } | ({"prior": self.prior.to_dict()} if self.prior else {})
 
     @classmethod
     def from_dict(cls, data: dict) -> VerdictModel:
@@ -156,6 +180,7 @@ class VerdictModel:
             float(data["bias"]),
             float(data["answered"]),
             float(data["not_found"]),
+            QuestionPrior.from_dict(data["prior"]) if data.get("prior") else None,
         )
 
 
@@ -213,9 +238,14 @@ def nothing_asked(text: str, dictionary_terms: int) -> bool:
 
 
 @lru_cache(maxsize=4)
-def load_model(path: Path | None) -> VerdictModel | None:
+def load_model(path: Path | None, encoder: str | None = None) -> VerdictModel | None:
     """The trained verdict model at ``path`` (Config.verdict, ``QA_VERDICT``), or None when
-    none is configured or the file is missing: every answer is then given outright."""
+    none is configured or the file is missing: every answer is then given outright. Its
+    question head is dropped unless it was made for ``encoder``, the service's main encoder."""
     if path is None or not Path(path).exists():
         return None
-    return VerdictModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    model = VerdictModel.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    if model.prior is not None and model.prior.encoder != encoder:
+        log.warning("verdict: question head made for %s, not %s; left out", model.prior.encoder, encoder)
+        return replace(model, prior=None)
+    return model
