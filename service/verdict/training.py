@@ -30,15 +30,13 @@ from service.verdict.model import CHECKS, FEATURES, PRIOR, VerdictModel
 from service.verdict.question_prior import QuestionPrior
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
-# The question head's C: 384 inputs against a few thousand questions. Left out one question set
-# at a time, C from .001 to .003 gave the verdict AUC .958-.961 (without the head .918); .001
-# kept the questions of one corpus best ranked by a model fitted on the other's.
+# The question head's C: 384 inputs against a few thousand questions, so strongly regularised;
+# chosen among .001 to .003 by how well a model fitted on one corpus's questions ranks the other's.
 HEAD_REGULARISATION = 0.001
 HEAD_FOLDS = 5  # the question sets are split in this many parts to score the head out of sample
-# The bound on the head's log-odds (QuestionPrior.limit). Its stacked log-odds run from -2.4 to
-# 2.0 (1st to 99th percentile); left out one set at a time, bounding them at 1 cost AUC .950 ->
-# .949 and kept answerable questions whose words resemble unanswerable ones' from being doubted
-# on their wording alone.
+# The bound on the head's log-odds (QuestionPrior.limit), well inside the range most questions'
+# fall in: bounded, it ranked the read sets as well and was fooled less, leaving a report out, by
+# answerable questions whose words resemble unanswerable ones'.
 HEAD_LIMIT = 1.0
 TOP_K = ANSWER_DEPTH  # the passages the service answers from, whatever the asker wants shown
 
