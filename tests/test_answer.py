@@ -1,15 +1,8 @@
 """Extracted answers: the figure asked for, English renderings, abstention."""
 
-import re
-from dataclasses import replace
-
-import jieba
 import pytest
 
 from service.analysis.query import names_only
-from service.analysis.terms import query_terms, term_weights
-from service.answering.answer import MAX_ANSWER_CHARS, MIN_SENTENCE_CHARS, _candidates, _pick, _trim, _with_detail
-from service.answering.figure_clause import clauses
 from service.answering.respond import ask
 from service.config import ROOT
 
@@ -59,7 +52,6 @@ def test_the_citation_points_at_the_answer_in_the_original_text(retriever):
     result = ask(retriever, "2021年社会消费品零售总额预期增长多少?")
     report = next(r for r in retriever.bundle.manifest["reports"] if r["id"] == result["citation"]["doc"])
     from index.corpus import load_reports
-    from service.config import ROOT
 
     text = next(r.text for r in load_reports(ROOT / "corpus") if r.id == report["id"])
     c = result["citation"]
@@ -113,110 +105,6 @@ def test_a_glossary_term_asked_bare_is_answered_outright_by_its_definition(retri
             assert cited["doc"] == entry.doc and entry.start <= cited["start"] < cited["end"] <= entry.end, name
     entry = retriever.bundle.glossary[0]
     assert not names_only(f"{entry.term} 数量", [entry]) and names_only(f"{entry.term}？", [entry])
-
-
-# A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
-_TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")
-
-
-def test_a_sentence_naming_only_its_topic_is_answered_with_the_measure_after_it():
-    """A paragraph that opens with its topic ("提升总部经济支撑力。") says what was done in the next
-    sentence: a policy answer of that topic alone would tell the asker nothing new."""
-    paragraphs = [
-        line
-        for path in sorted((ROOT / "corpus" / "reports").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
-    headed = [m for p in paragraphs if (m := _TOPIC_THEN_MEASURE.match(p))]
-    assert len(headed) >= 5
-    for match in headed:
-        topic, measure = match.end(1), match.end(2)
-        assert _with_detail(match.string, 0, topic) == measure
-        assert _with_detail(match.string, topic, measure) == measure  # a full sentence stands alone
-
-
-# A heading or a paragraph's lead, then the sentence that details it.
-_MARK = r"(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|——)"
-_MARKED_LEAD = re.compile(rf"({_MARK}[^。；;]{{{MIN_SENTENCE_CHARS},}}。)([^。；;]+。)")
-
-
-def test_a_heading_or_paragraph_lead_is_answered_with_the_sentence_after_it():
-    """A numbered heading ("（二）优服务、增活力,营商环境打出“组合拳”。") or a paragraph's lead
-    ("——五年来,我们……实现新突破。") names a topic, however long: what was done follows it."""
-    paragraphs = [
-        line
-        for path in sorted((ROOT / "corpus" / "reports").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
-    led = [m for p in paragraphs if (m := _MARKED_LEAD.match(p.strip()))]
-    assert len(led) >= 5
-    for match in led:
-        assert _with_detail(match.string, 0, match.end(1)) == match.end(2)
-
-
-def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_decides(retriever):
-    """The answer's sentence weighs how far its passage scores below the best, not its rank: the
-    same two passages, scored alike, give the sentence holding more of the question; scored far
-    apart, the best passage's."""
-    query, hits = retriever.search("2021年上半年新增城镇就业多少人?", top_k=5)
-    terms = query_terms(query)
-    weight = term_weights(terms, retriever.bundle.lexical)
-    answering = next(h for h in hits if "15043人" in h.chunk.text)
-    other = next(h for h in hits if "15043人" not in h.chunk.text)
-
-    def picked(first: float, second: float) -> str:
-        ranked = [replace(other, score=first), replace(answering, score=second)]
-        (hit, _, _), _ = _pick(query, terms, _candidates(ranked), weight)
-        return hit.chunk.id
-
-    assert picked(1.0, 0.95) == answering.chunk.id
-    assert picked(30.0, 0.95) == other.chunk.id
-
-
-def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
-    """Sentences of a question that asks no figure are weighed the same way: between two passages
-    scored alike the better sentence wins, whichever passage it is in; a passage far ahead keeps
-    its lead."""
-    query, hits = retriever.search("区里怎样推进老旧小区改造?", top_k=5)
-    assert not query.wants_figure
-    terms = query_terms(query)
-    weight = term_weights(terms, retriever.bundle.lexical)
-
-    def picked(first, second, lead: float) -> str:
-        ranked = [replace(first, score=1.0 + lead), replace(second, score=1.0)]
-        (hit, _, _), clause = _pick(query, terms, _candidates(ranked), weight)
-        assert clause is None
-        return hit.chunk.id
-
-    one, two = hits[0], hits[1]
-    better = one if picked(one, two, 0.0) == one.chunk.id else two
-    worse = two if better is one else one
-    assert picked(worse, better, 0.0) == better.chunk.id  # scored alike: the better sentence, even second
-    assert picked(worse, better, 30.0) == worse.chunk.id  # far ahead: the first passage's
-
-
-_YEAR_OPENING = re.compile(r"到((?:19|20)\d\d)年[,，]")
-
-
-def test_a_long_answer_is_cut_around_what_is_asked_not_the_year_that_sets_its_scene(retriever):
-    """A long sentence opening with its year ("到2025年,…") is cut to the clauses holding the
-    question's topic, though the opening clause holds the question's year."""
-    sentences = [
-        s
-        for path in sorted((ROOT / "corpus" / "reports").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        for s in re.findall(r"[^。]+。", line)
-        if _YEAR_OPENING.match(s) and len(s) > MAX_ANSWER_CHARS
-    ]
-    assert sentences
-    for sentence in sentences:
-        *_, (start, end) = clauses(sentence)
-        last = sentence[start:end]
-        topic = next(w for w in jieba.cut(last) if len(w) > 1 and sentence.count(w) == 1)
-        query = retriever.analyse(f"到{_YEAR_OPENING.match(sentence).group(1)}年{topic}会怎样?")
-        terms = query_terms(query)
-        lo, hi = _trim(query, terms, sentence, weight=term_weights(terms, retriever.bundle.lexical))
-        assert topic in sentence[lo:hi], sentence
 
 
 @pytest.mark.parametrize(

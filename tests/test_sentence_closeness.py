@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from service.answering.answer import _candidates, _near, _pick
+from service.answering.sentence_choice import candidate_sentences, near_sentences, pick
 from service.ranking.retrieval import dense_text
 
 POLICY = "武昌怎样推进垃圾分类?"
@@ -33,7 +33,7 @@ def _tilted(retriever, question: str):
     """The question, and its first passage's sentences with the main encoder's closeness set
     high for one sentence and low for another, in both orders."""
     query, hits = retriever.search(question, top_k=1)
-    spans = _candidates(hits)
+    spans = candidate_sentences(hits)
     assert len(spans) >= 2
     hit, (first, second) = hits[0], (spans[0][1], spans[1][1])
     for closer, farther in ((first, second), (second, first)):
@@ -43,7 +43,7 @@ def _tilted(retriever, question: str):
 
 def test_when_words_and_the_second_encoder_tie_the_sentence_the_main_encoder_finds_closer_answers(retriever):
     for query, candidates, closer in _tilted(retriever, POLICY):
-        (_, start, _), _ = _pick(query, [], candidates, None, lambda texts: [0.5] * len(texts))
+        (_, start, _), _ = pick(query, [], candidates, None, lambda texts: [0.5] * len(texts))
         assert start == closer
 
 
@@ -51,8 +51,8 @@ def test_a_sentence_without_the_main_encoders_closeness_leaves_it_out_for_all(re
     for _, candidates, _ in _tilted(retriever, POLICY):
         (hit, start, end), other = candidates
         lacking = [(replace(hit, closeness={}), start, end), other]
-        assert set(_near(lacking, lambda texts: [0.5] * len(texts)).values()) == {0.5}
-        assert _near(lacking, None) is None
+        assert set(near_sentences(lacking, lambda texts: [0.5] * len(texts)).values()) == {0.5}
+        assert near_sentences(lacking, None) is None
 
 
 def test_the_verdict_reads_the_main_encoders_closeness_of_the_sentence_that_answers(retriever):

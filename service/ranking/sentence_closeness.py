@@ -1,6 +1,6 @@
 """How close the main encoder finds a question and each sentence of a passage it returns.
 
-An answer is cut from one sentence of the best few passages (service.answering.answer), chosen by
+An answer is cut from one sentence of the best few passages (service.answering.sentence_choice), chosen by
 the question's words it holds and by how close it is in meaning. The second encoder (USE) gives
 that closeness for any text; the main encoder (multilingual e5), the stronger of the two on these
 reports, has already embedded every sentence of them for the index (each chunk is one sentence
