@@ -7,6 +7,7 @@ import numpy as np
 
 from service.answering.sentence_choice import candidate_sentences, near_sentences, pick
 from service.ranking.retrieval import dense_text
+from service.ranking.sentence_closeness import SentenceCloseness
 
 POLICY = "武昌怎样推进垃圾分类?"
 
@@ -27,6 +28,15 @@ def test_each_sentence_of_a_window_has_the_main_encoders_cosine_with_the_questio
 
 def test_without_the_questions_vector_no_sentence_has_a_closeness(retriever):
     assert retriever.sentences.of_window(None, retriever.bundle.chunks[0]) == {}
+
+
+def test_an_index_whose_rows_are_not_the_chunks_gives_no_closeness_rather_than_wrong_ones(retriever):
+    """Rows are found by the chunks' order: a store of another size (a partial or foreign build)
+    would pair sentences with other sentences' vectors, or read past its end."""
+    chunks = retriever.bundle.chunks
+    closeness = SentenceCloseness(retriever.bundle.dense["main"], chunks[:-1])
+    question = np.ones(retriever.bundle.dense["main"].dim, dtype=np.float32)
+    assert closeness.of_window(question, chunks[0]) == {}
 
 
 def _tilted(retriever, question: str):

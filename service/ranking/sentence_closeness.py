@@ -24,7 +24,8 @@ class SentenceCloseness:
     own vectors of a window's sentences (a few rows a question, read out of the index)."""
 
     def __init__(self, store: VectorStore | None, chunks: list[Chunk]):
-        self._store = store
+        # an index whose rows are not the chunks' (a partial or foreign build) has no sentence vectors to read
+        self._store = store if store is not None and len(store) == len(chunks) else None
         anchored: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row, chunk in enumerate(chunks):
             anchored[chunk.doc].append((chunk.anchor_start, row))
