@@ -7,8 +7,10 @@ Trained on every read question set of both corpora (service.evaluation.READ_SETS
 reranker and the figure focus are), so that no report's particulars are all it knows: on the
 shipped reports the dev split of eval/questions.jsonl, the fresh sets and the read blind sets;
 on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index when missing) their
-read sets. Never the frozen test split nor the unread blind sets. Deterministic: the same sets
-and indexes give the same file.
+read sets. Never the frozen test split nor the unread blind sets. To these it adds, per corpus,
+everyday words the corpus never uses, as unanswerable (service.verdict.everyday_words: greetings
+and test words must not be answered); they are fitted on and left out of the printed figures.
+Deterministic: the same sets and indexes give the same file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from service.config import ROOT, Config
 from service.evaluation import READ_SETS, load_questions
 from service.ranking.training import UNSEEN, retrievers_for
 from service.runtime import load_encoders
+from service.verdict.everyday_words import everyday_words
 from service.verdict.training import (
     Example,
     calibration_error,
@@ -39,6 +42,9 @@ from service.verdict.training import (
     rates,
 )
 
+EVERYDAY = "everyday_words"  # the group of the everyday-word examples of each corpus (everyday_words)
+EVERYDAY_WORDS = 150  # of them per corpus, against about 1,300 questions of the read sets each
+
 
 def set_name(name: str) -> str:
     """A read set's short name, its group for leave-one-set-out, unique among the read sets
@@ -50,6 +56,11 @@ def set_name(name: str) -> str:
     folder = path.parent.name
     stem = f"{folder}_{stem}" if folder and not stem.startswith(folder) else stem
     return f"{stem}_{split}" if split else stem
+
+
+def corpus_of(name: str) -> str:
+    """Which corpus a read set is asked of."""
+    return "unseen" if name.startswith(UNSEEN) else "shipped"
 
 
 def gather(names: list[str]) -> list[Example]:
@@ -65,9 +76,19 @@ def gather(names: list[str]) -> list[Example]:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         docs = {r["id"]: r.get("doc") for r in rows}
         until = latest_report(report_dates(retriever))
-        corpus = "unseen" if name.startswith(UNSEEN) else "shipped"
-        examples += collect(retriever, load_questions(path, split or None), set_name(name), docs, until, corpus)
+        questions = load_questions(path, split or None)
+        examples += collect(retriever, questions, set_name(name), docs, until, corpus_of(name))
+    by_corpus = {corpus_of(name): retriever for name, retriever in asked_of.items()}
+    for corpus, retriever in by_corpus.items():
+        words = everyday_words(retriever.bundle.lexical.vocabulary, EVERYDAY_WORDS)
+        until = latest_report(report_dates(retriever))
+        examples += collect(retriever, words, f"{EVERYDAY}_{corpus}", {}, until, corpus)
     return examples
+
+
+def everyday(example: Example) -> bool:
+    """Is this one of the everyday-word examples, fitted on but left out of the figures?"""
+    return example.group.startswith(EVERYDAY)
 
 
 def print_audit(examples: list[Example]) -> None:
@@ -131,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     ):
         for head in (None, encoder) if args.compare else (encoder,):
             tested, scores = out_of_fold(folds, head)
-            report(f"{title}{'' if head else ', without the question head'}", tested, scores, args.answered)
+            kept = [i for i, e in enumerate(tested) if not everyday(e)]
+            name = f"{title}{'' if head else ', without the question head'}"
+            report(name, [tested[i] for i in kept], scores[kept], args.answered)
     model = fit(examples, args.answered, args.not_found, encoder)
     print(
         "\nweights: "

@@ -103,6 +103,12 @@ def test_nonsense_is_not_found_and_says_there_is_nothing_to_look_for(retriever, 
     assert answer["confidence"] < retriever.verdict.not_found
 
 
+@pytest.mark.parametrize("text", ["ok", "thanks!", "test test", "good morning", "早上好", "🙂 how are you", "谢谢"])
+def test_greetings_and_test_words_are_never_answered_outright(retriever, text):
+    """Words the dictionary knows but that ask nothing: the reports must not seem to answer them."""
+    assert ask(retriever, text)["verdict"] != "answered"
+
+
 @pytest.mark.parametrize(
     "question",
     [
