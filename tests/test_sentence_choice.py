@@ -18,6 +18,7 @@ from service.answering.sentence_choice import (
     with_detail,
 )
 from service.config import ROOT
+from service.ranking.retrieval import Hit
 
 # A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
 _TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")
@@ -58,6 +59,13 @@ def test_a_heading_or_paragraph_lead_is_answered_with_the_sentence_after_it():
         assert with_detail(match.string, 0, match.end(1)) == match.end(2)
 
 
+def scored(hit: Hit, value: float) -> Hit:
+    """The hit with its window's score set to ``value``, and the scores of the sentences it ranked
+    moved with it."""
+    shift = value - hit.score
+    return replace(hit, score=value, anchors={at: s + shift for at, s in hit.anchors.items()})
+
+
 def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_decides(retriever):
     """The answer's sentence weighs how far its passage scores below the best, not its rank: the
     same two passages, scored alike, give the sentence holding more of the question; scored far
@@ -69,7 +77,7 @@ def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_
     other = next(h for h in hits if "15043人" not in h.chunk.text)
 
     def picked(first: float, second: float) -> str:
-        ranked = [replace(other, score=first), replace(answering, score=second)]
+        ranked = [scored(other, first), scored(answering, second)]
         (hit, _, _), _ = pick(query, terms, candidate_sentences(ranked), weight)
         return hit.chunk.id
 
@@ -87,7 +95,7 @@ def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
     weight = term_weights(terms, retriever.bundle.lexical)
 
     def picked(first, second, lead: float) -> str:
-        ranked = [replace(first, score=1.0 + lead), replace(second, score=1.0)]
+        ranked = [scored(first, 1.0 + lead), scored(second, 1.0)]
         (hit, _, _), clause = pick(query, terms, candidate_sentences(ranked), weight)
         assert clause is None
         return hit.chunk.id
@@ -97,6 +105,24 @@ def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
     worse = two if better is one else one
     assert picked(worse, better, 0.0) == better.chunk.id  # scored alike: the better sentence, even second
     assert picked(worse, better, 30.0) == worse.chunk.id  # far ahead: the first passage's
+
+
+def test_the_sentence_the_ranker_scores_far_ahead_answers_whichever_window_holds_it(retriever):
+    """A window holds several sentences and was ranked for one: a sentence of the second window
+    that the ranker scored far above every other answers, though the first window scores best."""
+    query, hits = retriever.search("区里怎样推进老旧小区改造?", top_k=5)
+    terms = query_terms(query)
+    weight = term_weights(terms, retriever.bundle.lexical)
+    first, second = hits[0], hits[1]
+    assert first.anchors and second.anchors
+    candidates = candidate_sentences([first, second])
+    (hit, chosen, _), _ = pick(query, terms, candidates, weight)
+    others = [start for h, start, _ in candidates if h is second and (h, start) != (hit, chosen)]
+    assert others
+    for start in others:
+        lifted = replace(second, anchors=second.anchors | {second.chunk.start + start: first.score + 30.0})
+        (hit_now, start_now, _), _ = pick(query, terms, candidate_sentences([first, lifted]), weight)
+        assert (hit_now.chunk.id, start_now) == (second.chunk.id, start)
 
 
 _YEAR_OPENING = re.compile(r"到((?:19|20)\d\d)年[,，]")

@@ -2,7 +2,7 @@
 
 A figure question is answered by a clause holding a figure: each is scored on the words of
 that clause and the one before it (what the figure counts), with a little of its sentence and
-of how far its passage scores below the best. Which figure of the sentence shown answers is
+of how far the ranker scores it below the best. Which figure of the sentence shown answers is
 service.answering.focus.
 """
 
@@ -18,11 +18,11 @@ from service.ranking.retrieval import Hit
 Candidate = tuple[Hit, int, int]  # (hit, sentence start, sentence end) in the passage
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
-# How far a sentence's passage scores below the best passage, in coverage units per unit of the
-# learned reranker's score (log-odds): a passage far ahead keeps its lead, while between passages
-# the ranker scores alike the sentence's own words decide. It replaced priors on the passage's rank
-# alone; chosen on the read dev sets of both corpora (see its commit). Under the hand-weighted
-# pipeline, whose scores are reciprocal ranks (about 1/61 apart), the passages barely differ by it.
+# How far the ranker scores a sentence below the best (sentence_score), in coverage units per unit of
+# the learned reranker's score (log-odds): a sentence far ahead keeps its lead, while between
+# sentences the ranker scores alike their own words decide. It replaced priors on the passage's rank
+# alone; chosen on the read dev sets of both corpora among .05, .1, .2 and .3 (see its commits). Under
+# the hand-weighted pipeline, whose scores are reciprocal ranks (about 1/61 apart), it barely counts.
 LEAD_WEIGHT = 0.1
 SENTENCE_WEIGHT = 0.15  # figure clauses: the rest of their sentence
 UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里)
@@ -41,15 +41,26 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
 
 
+def sentence_score(hit: Hit, start: int) -> float:
+    """How the ranker scored the sentence starting at ``start`` of a hit's window: as the anchor
+    of its own window when it ranked that one (Hit.anchors), else below every sentence of the
+    window it ranked; the window's own score when the hit carries no such scores. A window holds
+    several sentences, and the one it was ranked for is not always the one that answers: the
+    sentence of a plan and that of the year's progress stand in different windows."""
+    if not hit.anchors:
+        return hit.score
+    return hit.anchors.get(hit.chunk.start + start, min(hit.anchors.values()))
+
+
 def best_score(candidates: list[Candidate]) -> float:
-    """The best passage's score among the candidates' (what each sentence's lead is measured from)."""
-    return max((hit.score for hit, _, _ in candidates), default=0.0)
+    """The best candidate sentence's score (what each sentence's lead is measured from)."""
+    return max((sentence_score(hit, s) for hit, s, _ in candidates), default=0.0)
 
 
 def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weight) -> tuple[Candidate, int] | None:
     """The sentence and clause that answer a figure question: a clause holding a figure,
     scored on the words of that clause and the one before it (what the figure counts),
-    with a little of the whole sentence and of how far its passage scores below the best, and a
+    with a little of the whole sentence and of how far the ranker scores it below the best, and a
     bonus when a figure is in the unit asked for (多少公里, what area). Scored on whole sentences
     instead, a long sentence wins by holding the question's words in clauses far from its
     figures (an expropriation total for a question about demolished illegal structures),
@@ -61,7 +72,7 @@ def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weigh
         hit, start, end = item
         sentence = hit.chunk.text[start:end]
         spans = clauses(sentence)
-        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - LEAD_WEIGHT * (top - hit.score)
+        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - LEAD_WEIGHT * (top - sentence_score(hit, start))
         base += ANCHOR_BONUS if hit.chunk.start + start == hit.chunk.anchor_start else 0.0
         for i, (lo, hi) in enumerate(spans):
             figures = fitting(query, sentence[lo:hi])

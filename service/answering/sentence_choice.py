@@ -2,9 +2,9 @@
 
 Candidates are the sentences of the best few passages. Each is scored by how many of the
 question's search terms it holds (rarer words weigh more), how close in meaning it is, and how far
-its passage scores below the best; a figure question scores each clause that holds a figure, on
-the words next to it (service.answering.figure_clause). The answer is that sentence (trimmed to
-the clauses around the figure when it is long), never invented text.
+the ranker scores it below the best (figure_clause.sentence_score); a figure question scores each
+clause that holds a figure, on the words next to it (service.answering.figure_clause). The answer is
+that sentence (trimmed to the clauses around the figure when it is long), never invented text.
 """
 
 from __future__ import annotations
@@ -17,7 +17,15 @@ from index.figures import Figure, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import YEAR_WORD, Terms, coverage
 from service.answering.extracted import Answer
-from service.answering.figure_clause import ANCHOR_BONUS, LEAD_WEIGHT, Candidate, best_score, clauses, figure_clause
+from service.answering.figure_clause import (
+    ANCHOR_BONUS,
+    LEAD_WEIGHT,
+    Candidate,
+    best_score,
+    clauses,
+    figure_clause,
+    sentence_score,
+)
 from service.answering.focus import figure_focus
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
 
@@ -65,7 +73,7 @@ def _score(
     near: Near | None = None,
 ) -> float:
     """How well a sentence answers: the question's words it holds, how close in meaning it is,
-    how far its passage scores below the best (``lead``), whether it is the passage's anchor and,
+    how far the ranker scores it below the best (``lead``), whether it is the passage's anchor and,
     for a figure question, whether it holds a figure."""
     score = coverage(terms, sentence, weight) - LEAD_WEIGHT * lead + (ANCHOR_BONUS if is_anchor else 0.0)
     weight_of_sim = SIM_WEIGHT_EN if query.language == "en" else SIM_WEIGHT
@@ -127,7 +135,7 @@ def pick(
     def key(item: Candidate) -> float:
         hit, start, end = item
         anchor = hit.chunk.start + start == hit.chunk.anchor_start
-        return _score(query, terms, hit.chunk.text[start:end], anchor, top - hit.score, weight, near)
+        return _score(query, terms, hit.chunk.text[start:end], anchor, top - sentence_score(hit, start), weight, near)
 
     return max(candidates, key=key), None
 

@@ -58,6 +58,9 @@ class Hit:
     # the main encoder's cosine of the question with each sentence of the window, by where the
     # sentence starts in its report (service.ranking.sentence_closeness)
     closeness: dict[int, float] = field(default_factory=dict)
+    # the ranker's score of each sentence of the window it ranked as the anchor of its own window,
+    # by where the sentence starts in its report: how well that sentence itself answers
+    anchors: dict[int, float] = field(default_factory=dict)
 
 
 class Retriever:
@@ -227,8 +230,9 @@ class Retriever:
     ) -> list[Hit]:
         """Skip a chunk whose anchor sentence is already shown inside a better window; each hit
         holds the main encoder's closeness of the question (``question_vector``) to the
-        window's sentences."""
+        window's sentences, and the ranker's score of those it ranked."""
         hits: list[Hit] = []
+        anchored = self._anchor_scores(fused)
         for row, score in fused:
             chunk = self.bundle.chunks[row]
             if any(h.chunk.doc == chunk.doc and h.chunk.start <= chunk.anchor_start < h.chunk.end for h in hits):
@@ -239,10 +243,20 @@ class Retriever:
             }
             found = {name: pair for name, pair in placed.items() if pair}
             ranks, scores = {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
-            hits.append(Hit(chunk, round(score, 6), ranks, scores, self.sentences.of_window(question_vector, chunk)))
+            closeness = self.sentences.of_window(question_vector, chunk)
+            mine = {at: s for (doc, at), s in anchored.items() if doc == chunk.doc and chunk.start <= at < chunk.end}
+            hits.append(Hit(chunk, round(score, 6), ranks, scores, closeness, mine))
             if len(hits) == top_k:
                 break
         return hits
+
+    def _anchor_scores(self, fused: list[tuple[int, float]]) -> dict[tuple[str, int], float]:
+        """The ranked score of each anchor sentence, by (report, where it starts): its window's."""
+        anchored: dict[tuple[str, int], float] = {}
+        for row, score in fused:
+            chunk = self.bundle.chunks[row]
+            anchored.setdefault((chunk.doc, chunk.anchor_start), score)
+        return anchored
 
 
 _END_MARKS = re.compile(r"[?？!！。.\s]+$")
