@@ -1,5 +1,6 @@
 """The right passage for questions in each language, and glossary expansion."""
 
+import numpy as np
 import pytest
 
 from service.analysis.asked_figure import expected_kind
@@ -153,3 +154,16 @@ def test_a_chinese_questions_english_word_is_searched_by_the_reports_chinese_for
     chinese = next(zh for zh in query.zh_groups[0] if not zh.isascii())
     best = retriever._lexical(query, True)[:3]
     assert all(chinese in retriever.bundle.chunks[row].text for row, _ in best)
+
+
+def test_the_verdict_reads_an_english_question_in_its_own_words(retriever):
+    """An English question is searched as its Chinese terms, which keep what it asks about but not
+    how it asks; the vector the verdict reads the kind of question from (Query.vector) is of its own
+    words. A Chinese question's is the one it was searched with."""
+    main = retriever.encoders["main"]
+    query, _ = retriever.search("How many new urban jobs were created in 2020?", top_k=1)
+    assert dense_text(query) != query.text
+    assert np.allclose(query.vector, main.encode_queries([query.text])[0], atol=1e-5)
+    assert not np.allclose(query.vector, main.encode_queries([dense_text(query)])[0], atol=1e-3)
+    chinese, _ = retriever.search("2020年新增城镇就业多少人?", top_k=1)
+    assert np.allclose(chinese.vector, main.encode_queries([dense_text(chinese)])[0], atol=1e-5)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -187,11 +187,13 @@ class Retriever:
         return {c: out[c] for c in channels}
 
     def search(self, question: str, top_k: int = 5, pipeline: str = "full") -> tuple[Query, list[Hit]]:
-        """The question as analysed, with the main encoder's vector it was searched with
-        (Query.vector), and its top ``top_k`` distinct passages under the named pipeline."""
+        """The question as analysed, with the main encoder's vector of it (Query.vector: as searched,
+        an English question's in its own words), and its top ``top_k`` distinct passages under the
+        named pipeline."""
         spec = PIPELINES[pipeline]
         query = self.analyse(question)
         asked: Asked = {}
+        own = self._own_vector(query, spec)
         ranked = self.rankings(query, spec, asked)
         fused = fuse(ranked, spec.weights[query.language])
         if spec.rerank:
@@ -201,7 +203,18 @@ class Retriever:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
             fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
-        return replace(query, vector=asked.get("main")), self._distinct(fused, ranked, top_k, asked.get("main"))
+        vector = own.result()[0] if own is not None else asked.get("main")
+        return replace(query, vector=vector), self._distinct(fused, ranked, top_k, asked.get("main"))
+
+    def _own_vector(self, query: Query, spec: Pipeline) -> Future | None:
+        """The main encoder's vector of an English question in its own words, started on the
+        channel pool, when retrieval searches with another text: an English question is searched
+        as its Chinese terms (dense_text), which keep what it asks about but not how it asks, and
+        the verdict reads the kind of question from this vector (Query.vector). None otherwise:
+        a Chinese question's searched text is its own words, with any abbreviations spelled out."""
+        if query.language != "en" or "main" not in spec.augment or "main" not in self.bundle.dense:
+            return None
+        return _channel_pool().submit(self.encoders["main"].encode_queries, [query.text])
 
     def _rerank(
         self, query: Query, fused: list[tuple[int, float]], ranked: dict, spec: Pipeline

@@ -3,12 +3,13 @@
 Some questions are seldom answered by a government work report whatever its place: which company
 opened a shop where, which streets a project covers, what a fee or a bed count is, the parts of a
 figure the question itself states. Others nearly always are. The main encoder's vector of the
-question carries that kind, in any report's words and any of the three scripts; a linear head
-over it (logistic, strongly regularised, trained by service.verdict.training on the read question
-sets of both corpora) gives its log-odds, one more signal of the verdict model. Trained on the
-shipped reports' questions alone it still ranks the unseen reports' questions better than the
-other signals do by themselves, and the reverse: what it learns is the kind of question, not the
-report.
+question (an English one's in its own words, not the Chinese terms it is searched with: those keep
+what it asks about but not how it asks) carries that kind, in any report's words and any of the
+three scripts; a linear head over it (logistic, strongly regularised, trained by
+service.verdict.training on the read question sets of both corpora) gives its log-odds, one more
+signal of the verdict model. Trained on the shipped reports' questions alone it still ranks the
+unseen reports' questions better than the other signals do by themselves, and the reverse: what it
+learns is the kind of question, not the report.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ class Example:
     signals: tuple[float, ...]
     answerable: bool
     corpus: str = "shipped"  # which corpus the question was asked of
-    vector: tuple[float, ...] = ()  # the main encoder's vector of the question as searched (Query.vector)
+    vector: tuple[float, ...] = ()  # the main encoder's vector of the question (Query.vector)
 
 
 def collect(
