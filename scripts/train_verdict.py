@@ -43,7 +43,10 @@ from service.verdict.training import (
 )
 
 EVERYDAY = "everyday_words"  # the group of the everyday-word examples of each corpus (everyday_words)
-EVERYDAY_WORDS = 150  # of them per corpus, against about 1,300 questions of the read sets each
+# Of them per corpus, against about 1,300 questions of the read sets each: enough that none of 30
+# greetings, test words and keyboard rows is answered on either corpus; more cost the real questions
+# (chosen on the read sets out of fold among 0, 50, 100 and 150: see the commit that set it).
+EVERYDAY_WORDS = 50
 
 
 def set_name(name: str) -> str:

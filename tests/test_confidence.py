@@ -116,13 +116,7 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
         "How many new urban jobs were created in 2020?",  # the year stands in the section heading
         "2021年上半年武昌GDP增长多少?",  # GDP is 地区生产总值 in the reports
         "How many telecom fraud cases were solved in the first half of 2021?",  # the half stands in the report's title
-        pytest.param(
-            "地区生产总值哪一年突破2200亿元?",  # asked when, answered with a year
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=HEAD_DOUBTS,
-            ),
-        ),
+        "地区生产总值哪一年突破2200亿元?",  # asked when, answered with a year
         pytest.param(
             "How many SKP stores opened in Wuchang?",  # a name in capitals the reports do use
             marks=pytest.mark.xfail(
@@ -204,14 +198,7 @@ def test_a_colloquial_figure_question_answered_by_its_clause_is_confident(retrie
         ("十三五期间建设的166公里雨污水管网中,雨水管有多少公里?", False),  # the report gives the total only
         ("Of the 7.6 billion yuan of bonds issued in 2020, how much were anti-epidemic treasury bonds?", False),
         ("2020年发行政府专项债、抗疫特别国债共多少亿元?", True),  # the total itself
-        pytest.param(
-            "地区生产总值哪一年突破2200亿元?",
-            True,  # asked when, not how much
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=HEAD_DOUBTS,
-            ),
-        ),
+        ("地区生产总值哪一年突破2200亿元?", True),  # asked when, not how much
     ],
 )
 def test_an_answer_that_only_repeats_the_questions_figure_tells_nothing(retriever, question, confident):
