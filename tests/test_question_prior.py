@@ -68,7 +68,7 @@ UNANSWERED_KIND = [
 
 def test_the_shipped_head_rates_questions_reports_answer_above_those_they_never_do(retriever):
     """Written for this test, not taken from any question set: the head, reading each question
-    as the service searched with it, must on average rate the kind the reports answer above the
+    as the service does (Query.vector), must on average rate the kind the reports answer above the
     kind they never do. (It is one weak, bounded signal among the verdict's: single questions of
     either kind fall on the wrong side.)"""
     head = retriever.verdict.prior

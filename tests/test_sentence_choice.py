@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 
 import jieba
+import pytest
 
 from service.analysis.terms import query_terms, term_weights
-from service.answering.figure_clause import clauses
+from service.answering.figure_clause import clauses, sentence_score
 from service.answering.sentence_choice import (
     MAX_ANSWER_CHARS,
     MIN_SENTENCE_CHARS,
@@ -67,7 +68,7 @@ def scored(hit: Hit, value: float) -> Hit:
 
 
 def test_a_passage_far_ahead_keeps_its_lead_but_between_close_ones_the_sentence_decides(retriever):
-    """The answer's sentence weighs how far its passage scores below the best, not its rank: the
+    """The answer's sentence weighs how far the ranker scores it below the best, not its rank: the
     same two passages, scored alike, give the sentence holding more of the question; scored far
     apart, the best passage's."""
     query, hits = retriever.search("2021年上半年新增城镇就业多少人?", top_k=5)
@@ -105,6 +106,22 @@ def test_a_policy_answer_weighs_its_passages_lead_too(retriever):
     worse = two if better is one else one
     assert picked(worse, better, 0.0) == better.chunk.id  # scored alike: the better sentence, even second
     assert picked(worse, better, 30.0) == worse.chunk.id  # far ahead: the first passage's
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["区里怎样推进老旧小区改造?", "2021年上半年新增城镇就业多少人?", "How many parking spaces were added in 2020?"],
+)
+def test_each_sentence_is_scored_as_the_ranker_scored_it_and_unranked_ones_never_above(retriever, question):
+    """A window's own anchor sentence scores as its window does; a sentence the ranker never ranked
+    scores no higher than any sentence of its window that it did."""
+    _, hits = retriever.search(question, top_k=5)
+    for hit in hits:
+        assert sentence_score(hit, hit.chunk.anchor_start - hit.chunk.start) == pytest.approx(hit.score, abs=1e-6)
+        starts = [start for h, start, _ in candidate_sentences([hit])]
+        ranked = [s for s in starts if hit.chunk.start + s in hit.anchors]
+        for start in set(starts) - set(ranked):
+            assert all(sentence_score(hit, start) <= sentence_score(hit, s) for s in ranked)
 
 
 def test_the_sentence_the_ranker_scores_far_ahead_answers_whichever_window_holds_it(retriever):

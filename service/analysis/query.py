@@ -59,8 +59,9 @@ class Query:
     named_report_years: frozenset[str] = frozenset()  # the years the reports so named review and plan
     home: Home = NOWHERE  # the reports' own places and the units they lie in (index.levels)
     abbreviations: Abbreviations = ()  # the reports' short forms and dictionary synonyms of a Chinese question's words
-    # the main encoder's vector of the question as retrieval searched with it, an English one's in its
-    # own words (Retriever.search sets it): what the verdict reads the kind of question from
+    # the main encoder's vector of the question in its own words: for a Chinese question the one
+    # retrieval searched with, for an English one (searched as its Chinese terms) one more
+    # (Retriever.search sets it): what the verdict reads the kind of question from
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -43,13 +43,24 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 def sentence_score(hit: Hit, start: int) -> float:
     """How the ranker scored the sentence starting at ``start`` of a hit's window: as the anchor
-    of its own window when it ranked that one (Hit.anchors), else below every sentence of the
-    window it ranked; the window's own score when the hit carries no such scores. A window holds
-    several sentences, and the one it was ranked for is not always the one that answers: the
-    sentence of a plan and that of the year's progress stand in different windows."""
+    of its own window when it ranked that one (Hit.anchors), else as the lowest it scored a
+    sentence of this window (the window's own score when that is the only one); the window's
+    score when the hit carries no such scores. A window holds several sentences, and the one it
+    was ranked for is not always the one that answers: the sentence of a plan and that of the
+    year's progress stand in different windows."""
     if not hit.anchors:
         return hit.score
     return hit.anchors.get(hit.chunk.start + start, min(hit.anchors.values()))
+
+
+def lead_of(hit: Hit, start: int, top: float) -> float:
+    """How far the ranker scores a candidate sentence below the best one (``top``: best_score)."""
+    return top - sentence_score(hit, start)
+
+
+def is_anchor(hit: Hit, start: int) -> bool:
+    """Is the sentence starting at ``start`` of the hit's window the one the window was ranked for?"""
+    return hit.chunk.start + start == hit.chunk.anchor_start
 
 
 def best_score(candidates: list[Candidate]) -> float:
@@ -72,8 +83,8 @@ def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weigh
         hit, start, end = item
         sentence = hit.chunk.text[start:end]
         spans = clauses(sentence)
-        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - LEAD_WEIGHT * (top - sentence_score(hit, start))
-        base += ANCHOR_BONUS if hit.chunk.start + start == hit.chunk.anchor_start else 0.0
+        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - LEAD_WEIGHT * lead_of(hit, start, top)
+        base += ANCHOR_BONUS if is_anchor(hit, start) else 0.0
         for i, (lo, hi) in enumerate(spans):
             figures = fitting(query, sentence[lo:hi])
             if not figures:

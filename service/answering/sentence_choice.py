@@ -24,7 +24,8 @@ from service.answering.figure_clause import (
     best_score,
     clauses,
     figure_clause,
-    sentence_score,
+    is_anchor,
+    lead_of,
 )
 from service.answering.focus import figure_focus
 from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
@@ -67,7 +68,7 @@ def _score(
     query: Query,
     terms: Terms,
     sentence: str,
-    is_anchor: bool,
+    anchored: bool,
     lead: float,
     weight=None,
     near: Near | None = None,
@@ -75,7 +76,7 @@ def _score(
     """How well a sentence answers: the question's words it holds, how close in meaning it is,
     how far the ranker scores it below the best (``lead``), whether it is the passage's anchor and,
     for a figure question, whether it holds a figure."""
-    score = coverage(terms, sentence, weight) - LEAD_WEIGHT * lead + (ANCHOR_BONUS if is_anchor else 0.0)
+    score = coverage(terms, sentence, weight) - LEAD_WEIGHT * lead + (ANCHOR_BONUS if anchored else 0.0)
     weight_of_sim = SIM_WEIGHT_EN if query.language == "en" else SIM_WEIGHT
     score += weight_of_sim * near.get(sentence, 0.0) if near else 0.0
     if query.wants_figure:
@@ -134,8 +135,8 @@ def pick(
 
     def key(item: Candidate) -> float:
         hit, start, end = item
-        anchor = hit.chunk.start + start == hit.chunk.anchor_start
-        return _score(query, terms, hit.chunk.text[start:end], anchor, top - sentence_score(hit, start), weight, near)
+        sentence = hit.chunk.text[start:end]
+        return _score(query, terms, sentence, is_anchor(hit, start), lead_of(hit, start, top), weight, near)
 
     return max(candidates, key=key), None
 

@@ -208,10 +208,10 @@ class Retriever:
 
     def _own_vector(self, query: Query, spec: Pipeline) -> Future | None:
         """The main encoder's vector of an English question in its own words, started on the
-        channel pool, when retrieval searches with another text: an English question is searched
-        as its Chinese terms (dense_text), which keep what it asks about but not how it asks, and
-        the verdict reads the kind of question from this vector (Query.vector). None otherwise:
-        a Chinese question's searched text is its own words, with any abbreviations spelled out."""
+        channel pool: the full pipelines search an English question as its Chinese terms
+        (dense_text), which keep what it asks about but not how it asks, and the verdict reads the
+        kind of question from this vector (Query.vector). None otherwise: a Chinese question's
+        searched text is its own words, with any abbreviations spelled out."""
         if query.language != "en" or "main" not in spec.augment or "main" not in self.bundle.dense:
             return None
         return _channel_pool().submit(self.encoders["main"].encode_queries, [query.text])
@@ -268,7 +268,7 @@ class Retriever:
         anchored: dict[tuple[str, int], float] = {}
         for row, score in fused:
             chunk = self.bundle.chunks[row]
-            anchored.setdefault((chunk.doc, chunk.anchor_start), score)
+            anchored.setdefault((chunk.doc, chunk.anchor_start), round(score, 6))  # as Hit.score is
         return anchored
 
 
