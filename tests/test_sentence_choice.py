@@ -19,7 +19,7 @@ from service.answering.sentence_choice import (
     with_detail,
 )
 from service.config import ROOT
-from service.ranking.retrieval import Hit
+from service.ranking.hits import Hit
 
 # A short opening sentence, then one of at least MIN_SENTENCE_CHARS (neither split by ；).
 _TOPIC_THEN_MEASURE = re.compile(rf"([^。；;]{{4,{MIN_SENTENCE_CHARS - 2}}}。)([^。；;]{{{MIN_SENTENCE_CHARS},}}。)")

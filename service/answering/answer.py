@@ -28,8 +28,9 @@ from service.answering.counted import Table, counted_metric, counted_words
 from service.answering.extracted import Answer
 from service.answering.sentence_choice import Similarity, candidate_sentences, clause_answer
 from service.ranking.comparison import named_periods, other_side, two_sided
+from service.ranking.hits import Hit
 from service.ranking.rerank import chunk_periods, query_periods
-from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
+from service.ranking.retrieval import CANDIDATE_PASSAGES
 from service.verdict.confidence import checks, clause_coverage
 from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
 

@@ -13,7 +13,7 @@ import re
 from index.figures import Figure, asked_counters, asked_units, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
-from service.ranking.retrieval import Hit
+from service.ranking.hits import Hit
 
 Candidate = tuple[Hit, int, int]  # (hit, sentence start, sentence end) in the passage
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")

@@ -22,8 +22,9 @@ from service.analysis.query import Query
 from service.answering.answer import extract_answer
 from service.answering.answer_line import answer_line, definition_line, figure_label_en
 from service.answering.extracted import Answer
+from service.ranking.hits import Hit
 from service.ranking.rerank import query_periods
-from service.ranking.retrieval import ANSWER_DEPTH, Hit, Retriever
+from service.ranking.retrieval import ANSWER_DEPTH, Retriever
 from service.verdict.doubts import doubt_item
 
 

@@ -28,7 +28,8 @@ from service.answering.figure_clause import (
     lead_of,
 )
 from service.answering.focus import figure_focus
-from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
+from service.ranking.hits import Hit
+from service.ranking.retrieval import CANDIDATE_PASSAGES
 
 MAX_ANSWER_CHARS = 160
 # A sentence shorter than this names a topic, not what was done about it: a policy answer takes in

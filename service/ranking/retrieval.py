@@ -14,11 +14,11 @@ import os
 import re
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from functools import partial
 
 import numpy as np
 
-from index.chunking import Chunk
 from index.embedder import Embedder
 from index.gloss import numbers, question_words
 from index.glossary import GlossaryMatcher
@@ -30,6 +30,7 @@ from index.terminology import Terminology
 from service.analysis.nearest_words import NearestWords
 from service.analysis.query import Query, analyse
 from service.ranking.comparison import two_sided, with_other_side
+from service.ranking.hits import Hit, distinct_hits
 from service.ranking.learned_rerank import Trees, rerank_learned
 from service.ranking.pipelines import PIPELINES, Pipeline, fuse
 from service.ranking.rerank import content_first, rerank
@@ -44,23 +45,6 @@ CANDIDATE_PASSAGES = 3  # the passages an answer is taken from (service.answerin
 # deeper than the page, so that a comparison's other side is found below the first few.
 ANSWER_DEPTH = 10
 Asked = dict[str, np.ndarray]  # a question's vector from each dense encoder, by its role
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A ranked chunk with its fused score, its rank in each channel (1-based) and its score
-    there (BM25, or the cosine similarity of a dense encoder)."""
-
-    chunk: Chunk
-    score: float
-    ranks: dict[str, int] = field(default_factory=dict)
-    scores: dict[str, float] = field(default_factory=dict)
-    # the main encoder's cosine of the question with each sentence of the window, by where the
-    # sentence starts in its report (service.ranking.sentence_closeness)
-    closeness: dict[int, float] = field(default_factory=dict)
-    # the ranker's score of each sentence of the window it ranked as the anchor of its own window,
-    # by where the sentence starts in its report: how well that sentence itself answers
-    anchors: dict[int, float] = field(default_factory=dict)
 
 
 class Retriever:
@@ -204,7 +188,9 @@ class Retriever:
         if spec.rerank and two_sided(query):
             fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
         vector = own.result()[0] if own is not None else asked.get("main")
-        return replace(query, vector=vector), self._distinct(fused, ranked, top_k, asked.get("main"))
+        return replace(query, vector=vector), distinct_hits(
+            fused, ranked, self.bundle.chunks, top_k, partial(self.sentences.of_window, asked.get("main"))
+        )
 
     def _own_vector(self, query: Query, spec: Pipeline) -> Future | None:
         """The main encoder's vector of an English question in its own words, started on the
@@ -237,39 +223,6 @@ class Retriever:
         promoted = [(r, top + 1e-6) for r in rows]
         position = 0 if (query.wants_definition or len(rest) == 0 or query.language == "en") else 1
         return rest[:position] + promoted + rest[position:]
-
-    def _distinct(
-        self, fused: list[tuple[int, float]], ranked: dict, top_k: int, question_vector: np.ndarray | None = None
-    ) -> list[Hit]:
-        """Skip a chunk whose anchor sentence is already shown inside a better window; each hit
-        holds the main encoder's closeness of the question (``question_vector``) to the
-        window's sentences, and the ranker's score of those it ranked."""
-        hits: list[Hit] = []
-        anchored = self._anchor_scores(fused)
-        for row, score in fused:
-            chunk = self.bundle.chunks[row]
-            if any(h.chunk.doc == chunk.doc and h.chunk.start <= chunk.anchor_start < h.chunk.end for h in hits):
-                continue
-            placed = {
-                name: next(((i + 1, s) for i, (r, s) in enumerate(rows) if r == row), None)
-                for name, rows in ranked.items()
-            }
-            found = {name: pair for name, pair in placed.items() if pair}
-            ranks, scores = {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
-            closeness = self.sentences.of_window(question_vector, chunk)
-            mine = {at: s for (doc, at), s in anchored.items() if doc == chunk.doc and chunk.start <= at < chunk.end}
-            hits.append(Hit(chunk, round(score, 6), ranks, scores, closeness, mine))
-            if len(hits) == top_k:
-                break
-        return hits
-
-    def _anchor_scores(self, fused: list[tuple[int, float]]) -> dict[tuple[str, int], float]:
-        """The ranked score of each anchor sentence, by (report, where it starts): its window's."""
-        anchored: dict[tuple[str, int], float] = {}
-        for row, score in fused:
-            chunk = self.bundle.chunks[row]
-            anchored.setdefault((chunk.doc, chunk.anchor_start), round(score, 6))  # as Hit.score is
-        return anchored
 
 
 _END_MARKS = re.compile(r"[?？!！。.\s]+$")

@@ -42,7 +42,7 @@ from service.analysis.query import Query
 from service.analysis.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
 from service.analysis.unknown_words import unknown_terms
 from service.analysis.wider_level import other_level, other_level_en
-from service.ranking.retrieval import Hit
+from service.ranking.hits import Hit
 
 # A question asking when, and the time expressions an answer to it names.
 # "When beds ran short, how many…" sets a scene: an English "when" asks a time only before

@@ -34,7 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-from service.ranking.retrieval import CANDIDATE_PASSAGES, Hit
+from service.ranking.hits import Hit
+from service.ranking.retrieval import CANDIDATE_PASSAGES
 from service.verdict.question_prior import QuestionPrior
 
 log = logging.getLogger(__name__)
