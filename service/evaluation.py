@@ -22,7 +22,7 @@ from index.normalize import normalize
 # The question sets whose misses have been read, as ``file[:split]`` under eval/ (a name under
 # unseen/ is asked of the unseen reports' corpus): what the learned parts of the pipeline are
 # fitted on. Never the frozen test split, nor the blind sets still unread (blind2, blind5 to
-# blind13, blind19 to blind21, unseen_h, unseen_k to unseen_q, unseen_y, unseen_z, unseen_aa).
+# blind13, blind19 to blind22, unseen_h, unseen_k to unseen_q, unseen_y, unseen_z, unseen_aa, unseen_ab).
 # unseen_g, unseen_i and unseen_j, and blind14 to blind18 and unseen_r to unseen_x (the least-asked
 # facts of the reports) are fitted on after their first scores: the more of the reports' facts and
 # wording the learned parts see, the less they know only the often-asked ones.
