@@ -26,7 +26,7 @@ from index.periods import periods
 from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "20"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "21"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -48,7 +48,8 @@ _TRAILING = re.compile(
           | 同比 | 比上年 | 较上年 | 分别 | 全年 | 预计 | 力争 | 左右 | 以上 | 年均 | 平均 | 合计 | 占 | 的
           | 和 | 及 | 与 | 、 | \s
           | (?:保持|控制|稳定|维持)在 | (?<![存现所正自实])在 | 从 | 由 | 再 | 实际
-          | (?:[降增升]|提高|下降|减少|扩大|缩小)?[至到] | 按 | (?<![模虚草])拟 | (?<![纲主需重必摘概只])要
+          | (?:[降增升]|提高|提升|下降|减少|扩大|缩小)?[至到] | 按 | (?<![模虚草])拟 | (?<![纲主需重必摘概只])要
+          | \d+(?:\.\d+)?\s*[-—–~～至到]  # the lower end of a range (打造1-2项)
           | (?:不|均|略|明显)?[高低]于 )+$
     """,
     re.VERBOSE,
@@ -58,7 +59,10 @@ _LEADING = re.compile(
     r"^(?:其中|全年|累计|共|并|和|及|且|同时|预计|力争|完成|实现|截至目前|目前|已经?|[上下]半年|今年|去年|明年|(?:19|20)\d\d年|、|\s"
     r"|拟安排|拟|将)+"
 )
-_BEFORE = re.compile(r"(?:超过|超|近|约|逾|达)$")
+# What stands just before a figure and qualifies it: a word (约), or the lower end of a range
+# the figure is the upper end of (1-2项, 3至5个, 10—15%).
+_RANGE_START = r"\d+(?:\.\d+)?\s*[-—–~～至到]"
+_BEFORE = re.compile(rf"(?:超过|超|近|约|逾|达|{_RANGE_START})$")
 _AFTER = re.compile(r"^(?:以上|左右|以内|以下)")
 _CHANGE_EN = {
     "增长": "up",

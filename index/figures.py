@@ -37,6 +37,7 @@ FIGURE = re.compile(
         (?P<ordinal>第)?
         (?: (?P<num>\d+(?:\.\d+)?) | (?<![{_NUMERALS}])(?P<cn>[{_NUMERALS}]{{1,8}}) )
         (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)? (?P<unit>{_UNIT_RE})?
+        (?: (?<=\S)/(?P<per>{_UNIT_RE}) )?  # a unit per another: 4.88千米/平方公里
     """,
     re.VERBOSE,
 )
@@ -98,6 +99,13 @@ def _ordinal(value: Decimal) -> str:
     return f"{n}{suffix}"
 
 
+def _singular(word: str) -> str:
+    """An English unit after "per": square kilometres → square kilometre, people → person."""
+    if word.endswith("people"):
+        return word[: -len("people")] + "person"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def to_english(match: re.Match) -> str:
     """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion'."""
     value = _value(match)
@@ -113,7 +121,9 @@ def to_english(match: re.Match) -> str:
         return f"{approx}US$ {_scaled(value)}"
     word = _UNITS_EN.get(unit or "", "")  # no unit: a count with a scale (1109万)
     number = _plain(value) if value < 10**6 else _scaled(value)
-    return f"{approx}{number} {word}".strip()
+    per = match.group("per")
+    per_word = f"per {_singular(_UNITS_EN.get(per) or per)}" if per and unit else ""
+    return " ".join(p for p in (f"{approx}{number}", word, per_word) if p)
 
 
 def find_figures(text: str, spelled: frozenset[str] = frozenset()) -> list[Figure]:

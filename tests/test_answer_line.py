@@ -1,6 +1,7 @@
 """The answer line: metric, period and value first, in the asker's language and script."""
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from index.cedict import chinese_to_english, english_names, is_name
@@ -164,3 +165,11 @@ def test_english_notes_write_a_name_as_a_name_not_as_where_it_lies():
     for name in names:
         notes = english_notes(f"支持{name}经济社会发展", [name])
         assert notes.startswith(f"{name} = ") and " in " not in notes and "Province" not in notes, notes
+
+
+def test_a_range_reads_from_its_lower_end_in_english():
+    items = replace(_record("2项", "2", "项", written="1-2项"), english="2 items")
+    assert qualified_en(items) == "1 to 2 items"
+    assert qualified_en(_record("15%", "15", "%", written="10—15%")) == "10 to 15%"
+    scaled = replace(_record("5亿元", "500000000", written="3至5亿元"), english="RMB 500 million")
+    assert qualified_en(scaled) == "RMB 500 million" and as_written(scaled) == "3至5亿元"

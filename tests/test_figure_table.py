@@ -74,3 +74,16 @@ def test_a_metric_is_what_is_counted_not_the_verbs_and_prepositions_around_it():
     metrics = [r.metric for r in records if not r.change]
     assert metrics[:5] == ["地方政府专项债券", "城镇调查失业率", "粮食产量", "贫困发生率", "科技型中小企业加计扣除比例"]
     assert metrics[-4:] == ["赤字率", "小微企业贷款", "涉农贷款", "规划纲要"]
+
+
+def test_a_range_keeps_its_lower_end_as_written_and_out_of_the_metric():
+    records = sentence_records(_chunk("打造1-2项具有全国较大影响力的文旅活动,新增绿道3至5公里,增长10—15%"), "district")
+    assert [r.written for r in records] == ["1-2项", "3至5公里", "10—15%"]
+    assert [r.metric for r in records[:2]] == ["打造", "新增绿道"]
+    assert not any(ch.isdigit() for r in records for ch in r.metric)
+
+
+def test_a_rate_per_unit_is_one_figure_and_a_verb_of_rising_is_no_part_of_its_metric():
+    (record,) = sentence_records(_chunk("路网密度提升至4.88千米/平方公里"), "district")
+    assert (record.metric, record.text) == ("路网密度", "4.88千米/平方公里")
+    assert record.english.endswith("per square kilometre")

@@ -89,10 +89,21 @@ def as_written(record: FigureRecord) -> str:
     return f"{before}{record.text}{after}"
 
 
+# The lower end of a range a figure is the upper end of, as index.figure_table records it written (1-2项).
+_RANGE_START = re.compile(r"(\d+(?:\.\d+)?)\s*[-—–~～至到]")
+
+
 def qualified_en(record: FigureRecord) -> str:
-    """The figure's English rendering with its qualifier in fixed words ("about 6%")."""
+    """The figure's English rendering with its qualifier in fixed words ("about 6%"); a range's
+    lower end in its own digits when the figure has no scale for it to share ("1 to 2 items",
+    "10 to 15%"), else as written (3至5亿元 stands beside the line)."""
     before, after = _qualifier_parts(record)
     lead, tail = _AFTER_EN.get(after, ("", ""))
+    low = _RANGE_START.fullmatch(before)
+    if low:
+        scaled = any(scale in record.text for scale in "万亿千")
+        lead = "" if scaled else f"{low.group(1)} to"
+        before = ""
     return " ".join(p for p in (_BEFORE_EN.get(before, ""), lead, record.english, tail) if p)
 
 
