@@ -26,7 +26,7 @@ from index.periods import periods
 from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "21"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "22"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -138,6 +138,30 @@ def _metric(words: str) -> str:
     return words
 
 
+# The kinds of figure a noun right after may name: a count by its measure word names what it
+# counts next (新增4个服务业扩大开放综合试点, 3543名医务工作者), an amount or a rate never does.
+# A span of time (30年, 15分钟) names no thing after it: 再延长30年整县试点.
+_COUNTED_AFTER = frozenset({"count", "people"})
+_SPANS = frozenset({"年", "周年", "个月", "月", "天", "日", "小时", "分钟", "秒"})
+_NOUN = re.compile(r"n[a-z]?$")  # jieba's noun tags: n, nr, ns, nt, nz
+_NOUN_PHRASE = re.compile(r"n[a-z]?$|vn$")  # and a verb as a noun, inside a phrase (国卫复审点位)
+
+
+def _counted_after(text: str) -> str:
+    """The noun phrase that follows a count at once, which names what it counts (28家农贸市场标准化
+    改造: 农贸市场; 3543名医务工作者); empty when a verb, a particle or a mark comes first (38处,
+    新增…; 1.2万人受益)."""
+    from jieba import posseg  # jieba's tagger loads its model on first use: at build time only
+
+    words, last_noun = [], 0
+    for word, tag in posseg.cut(text[:24]):
+        if not _NOUN_PHRASE.match(tag):
+            break
+        words.append(word)
+        last_noun = len(words) if _NOUN.match(tag) else last_noun
+    return "".join(words[:last_noun])
+
+
 def _around(clause: str, figure: Figure) -> tuple[str, str]:
     """The qualifying words written just before and just after a figure (约 | 以上)."""
     before = _BEFORE.search(clause[: figure.start])
@@ -161,8 +185,9 @@ def record_id(report: str, start: int) -> str:
 
 
 def sentence_records(chunk: Chunk, level: str, gloss: Gloss = english_gloss) -> list[FigureRecord]:
-    """The figures of a passage's anchor sentence, each with its metric, change and period
-    (``gloss``: names a metric in English)."""
+    """The figures of a passage's anchor sentence, each with its metric (what a count counts when
+    nouns follow it at once, else the words before it), change and period (``gloss``: names a
+    metric in English)."""
     sentence = chunk.sentence
     offset = chunk.anchor_start
     records: list[FigureRecord] = []
@@ -174,7 +199,9 @@ def sentence_records(chunk: Chunk, level: str, gloss: Gloss = english_gloss) -> 
         for figure in find_figures(clause):
             words = clause[cursor : figure.start]
             change = next(reversed(list(_CHANGE.finditer(words))), None)  # the last one, next to the figure
-            own = _metric(words)
+            counts = figure.kind in _COUNTED_AFTER and figure.unit not in _SPANS
+            own = _counted_after(clause[figure.end :]) if counts else ""
+            own = own or _metric(words)
             if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", own)) >= 2:
                 metric, metric_en = own, gloss(own)
             start = offset + clause_match.start() + figure.start

@@ -87,3 +87,12 @@ def test_a_rate_per_unit_is_one_figure_and_a_verb_of_rising_is_no_part_of_its_me
     (record,) = sentence_records(_chunk("路网密度提升至4.88千米/平方公里"), "district")
     assert (record.metric, record.text) == ("路网密度", "4.88千米/平方公里")
     assert record.english.endswith("per square kilometre")
+
+
+def test_a_count_names_what_it_counts_by_the_nouns_right_after_it():
+    sentence = "军地41支医疗队、3543名医务工作者进驻驰援,完成28家农贸市场标准化改造"
+    records = sentence_records(_chunk(sentence), "district")
+    assert [r.metric for r in records] == ["医疗队", "医务工作者", "农贸市场"]
+    # what precedes names it when nothing follows, and a span of time counts no noun after it
+    later = sentence_records(_chunk("完成老旧小区改造38处,土地承包到期后再延长30年整县试点"), "country")
+    assert later[0].metric == "老旧小区改造" and "整县试点" not in later[1].metric
