@@ -30,6 +30,8 @@ FIGURE_TABLE_VERSION = "22"  # raised when records are parsed differently (it is
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
+# The lower end of a range written before its upper end, the figure (1-2项, 3至5个, 10—15%).
+RANGE_START = re.compile(r"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至到]")
 _CHANGE = re.compile(
     r"""
         (?P<base> 同比 | 比上年 | 比去年 | 较上年 | 较去年 | [较比](?:\d{4}年)?(?:同期|上年同期|上年|去年)
@@ -43,13 +45,13 @@ _CHANGE = re.compile(
 # Words at the end of a metric that say what happened to it, not what it is: verbs, and the
 # prepositions before a value (保持在, 控制在, 从…提高到, 降至, 拟按…安排, 要高于).
 _TRAILING = re.compile(
-    r"""
+    rf"""
         (?: 完成 | 实现 | 达到 | 达 | 为 | 是 | 突破 | 超过 | 超 | 累计 | 新增 | 共计? | 约 | 近 | 逾 | 总计
           | 同比 | 比上年 | 较上年 | 分别 | 全年 | 预计 | 力争 | 左右 | 以上 | 年均 | 平均 | 合计 | 占 | 的
           | 和 | 及 | 与 | 、 | \s
           | (?:保持|控制|稳定|维持)在 | (?<![存现所正自实])在 | 从 | 由 | 再 | 实际
           | (?:[降增升]|提高|提升|下降|减少|扩大|缩小)?[至到] | 按 | (?<![模虚草])拟 | (?<![纲主需重必摘概只])要
-          | \d+(?:\.\d+)?\s*[-—–~～至到]  # the lower end of a range (打造1-2项)
+          | {RANGE_START.pattern}  # the lower end of a range (打造1-2项)
           | (?:不|均|略|明显)?[高低]于 )+$
     """,
     re.VERBOSE,
@@ -61,8 +63,7 @@ _LEADING = re.compile(
 )
 # What stands just before a figure and qualifies it: a word (约), or the lower end of a range
 # the figure is the upper end of (1-2项, 3至5个, 10—15%).
-_RANGE_START = r"\d+(?:\.\d+)?\s*[-—–~～至到]"
-_BEFORE = re.compile(rf"(?:超过|超|近|约|逾|达|{_RANGE_START})$")
+_BEFORE = re.compile(rf"(?:超过|超|近|约|逾|达|{RANGE_START.pattern})$")
 _AFTER = re.compile(r"^(?:以上|左右|以内|以下)")
 _CHANGE_EN = {
     "增长": "up",

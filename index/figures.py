@@ -36,8 +36,8 @@ FIGURE = re.compile(
     rf"""
         (?P<ordinal>第)?
         (?: (?P<num>\d+(?:\.\d+)?) | (?<![{_NUMERALS}])(?P<cn>[{_NUMERALS}]{{1,8}}) )
-        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)? (?P<unit>{_UNIT_RE})?
-        (?: (?<=\S)/(?P<per>{_UNIT_RE}) )?  # a unit per another: 4.88千米/平方公里
+        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)?
+        (?: (?P<unit>{_UNIT_RE}) (?: /(?P<per>{_UNIT_RE}) )? )?  # a unit, or one per another: 千米/平方公里
     """,
     re.VERBOSE,
 )
@@ -122,7 +122,7 @@ def to_english(match: re.Match) -> str:
     word = _UNITS_EN.get(unit or "", "")  # no unit: a count with a scale (1109万)
     number = _plain(value) if value < 10**6 else _scaled(value)
     per = match.group("per")
-    per_word = f"per {_singular(_UNITS_EN.get(per) or per)}" if per and unit else ""
+    per_word = f"per {_singular(_UNITS_EN.get(per) or per)}" if per else ""
     return " ".join(p for p in (f"{approx}{number}", word, per_word) if p)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from index.cedict import english_names, is_name
-from index.figure_table import FigureRecord, own_periods, record_id
+from index.figure_table import RANGE_START, FigureRecord, own_periods, record_id
 from index.figures import find_figures
 from index.glossary import GlossaryEntry
 from index.name_gloss import dictionary_names
@@ -89,20 +89,16 @@ def as_written(record: FigureRecord) -> str:
     return f"{before}{record.text}{after}"
 
 
-# The lower end of a range a figure is the upper end of, as index.figure_table records it written (1-2项).
-_RANGE_START = re.compile(r"(\d+(?:\.\d+)?)\s*[-—–~～至到]")
-
-
 def qualified_en(record: FigureRecord) -> str:
     """The figure's English rendering with its qualifier in fixed words ("about 6%"); a range's
     lower end in its own digits when the figure has no scale for it to share ("1 to 2 items",
     "10 to 15%"), else as written (3至5亿元 stands beside the line)."""
     before, after = _qualifier_parts(record)
     lead, tail = _AFTER_EN.get(after, ("", ""))
-    low = _RANGE_START.fullmatch(before)
+    low = RANGE_START.fullmatch(before)
     if low:
         scaled = any(scale in record.text for scale in "万亿千")
-        lead = "" if scaled else f"{low.group(1)} to"
+        lead = "" if scaled else f"{low.group('low')} to"
         before = ""
     return " ".join(p for p in (_BEFORE_EN.get(before, ""), lead, record.english, tail) if p)
 
