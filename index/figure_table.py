@@ -26,7 +26,7 @@ from index.periods import periods
 from index.word_for_word import english_gloss
 
 FIGURES_FILE = "figures.jsonl"
-FIGURE_TABLE_VERSION = "22"  # raised when records are parsed differently (it is part of the index key)
+FIGURE_TABLE_VERSION = "23"  # raised when records are parsed differently (it is part of the index key)
 Gloss = Callable[[str], str]  # a metric in Chinese -> its English name
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -59,11 +59,12 @@ _TRAILING = re.compile(
 # Words at the start that say when or how, not what: the period is the record's own field.
 _LEADING = re.compile(
     r"^(?:其中|全年|累计|共|并|和|及|且|同时|预计|力争|完成|实现|截至目前|目前|已经?|[上下]半年|今年|去年|明年|(?:19|20)\d\d年|、|\s"
+    r"|(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}月|(?:截至|至|到)(?=(?:19|20)\d\d)"
     r"|拟安排|拟|将)+"
 )
 # What stands just before a figure and qualifies it: a word (约), or the lower end of a range
 # the figure is the upper end of (1-2项, 3至5个, 10—15%).
-_BEFORE = re.compile(rf"(?:超过|超|近|约|逾|达|{RANGE_START.pattern})$")
+_BEFORE = re.compile(rf"(?:超过|超|近|约|逾|达)?(?:{RANGE_START.pattern})?$")
 _AFTER = re.compile(r"^(?:以上|左右|以内|以下)")
 _CHANGE_EN = {
     "增长": "up",
@@ -140,27 +141,32 @@ def _metric(words: str) -> str:
 
 
 # The kinds of figure a noun right after may name: a count by its measure word names what it
-# counts next (新增4个服务业扩大开放综合试点, 3543名医务工作者), an amount or a rate never does.
-# A span of time (30年, 15分钟) names no thing after it: 再延长30年整县试点.
+# counts next (新增4个服务业扩大开放综合试点, 3543名医务工作者), an amount or a rate never does; nor
+# does a span of time (再延长30年整县试点) or a count of person-times, which names an activity
+# (550人次驻村帮扶).
 _COUNTED_AFTER = frozenset({"count", "people"})
-_SPANS = frozenset({"年", "周年", "个月", "月", "天", "日", "小时", "分钟", "秒"})
-_NOUN = re.compile(r"n[a-z]?$")  # jieba's noun tags: n, nr, ns, nt, nz
-_NOUN_PHRASE = re.compile(r"n[a-z]?$|vn$")  # and a verb as a noun, inside a phrase (国卫复审点位)
+_NAMES_NOTHING_AFTER = frozenset({"年", "周年", "个月", "月", "天", "日", "小时", "分钟", "秒", "人次"})
+# jieba's tags of a noun (n, nr, ns, nt, nz) or an abbreviation (j), which may end the phrase, and
+# of the words a noun phrase holds besides: a verb as a noun (vn), a distinguishing word (b), an
+# adjective (a): 社区老年服务中心, 民营医院.
+_NOUN = re.compile(r"n[a-z]?$|j$")
+_NOUN_PHRASE = re.compile(r"n[a-z]?$|j$|vn$|b$|a$")
 
 
 def _counted_after(text: str) -> str:
     """The noun phrase that follows a count at once, which names what it counts (28家农贸市场标准化
-    改造: 农贸市场; 3543名医务工作者); empty when a verb, a particle or a mark comes first (38处,
-    新增…; 1.2万人受益)."""
+    改造: 农贸市场; 3543名医务工作者), up to a word of change (6项指标增幅: 指标); empty when a verb,
+    a particle or a mark comes first (38处, 新增…; 1.2万人受益) or it is one character."""
     from jieba import posseg  # jieba's tagger loads its model on first use: at build time only
 
     words, last_noun = [], 0
     for word, tag in posseg.cut(text[:24]):
-        if not _NOUN_PHRASE.match(tag):
+        if not _NOUN_PHRASE.match(tag) or _CHANGE.fullmatch(word):
             break
         words.append(word)
         last_noun = len(words) if _NOUN.match(tag) else last_noun
-    return "".join(words[:last_noun])
+    phrase = "".join(words[:last_noun])
+    return phrase if len(phrase) >= 2 else ""
 
 
 def _around(clause: str, figure: Figure) -> tuple[str, str]:
@@ -200,7 +206,7 @@ def sentence_records(chunk: Chunk, level: str, gloss: Gloss = english_gloss) -> 
         for figure in find_figures(clause):
             words = clause[cursor : figure.start]
             change = next(reversed(list(_CHANGE.finditer(words))), None)  # the last one, next to the figure
-            counts = figure.kind in _COUNTED_AFTER and figure.unit not in _SPANS
+            counts = figure.kind in _COUNTED_AFTER and figure.unit not in _NAMES_NOTHING_AFTER
             own = _counted_after(clause[figure.end :]) if counts else ""
             own = own or _metric(words)
             if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", own)) >= 2:

@@ -36,7 +36,7 @@ FIGURE = re.compile(
     rf"""
         (?P<ordinal>第)?
         (?: (?P<num>\d+(?:\.\d+)?) | (?<![{_NUMERALS}])(?P<cn>[{_NUMERALS}]{{1,8}}) )
-        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千)? (?P<approx2>余|多)?
+        (?P<approx>余|多)? (?P<mult>万亿|亿|万|千(?!米))? (?P<approx2>余|多)?  # 千米 is a unit: km
         (?: (?P<unit>{_UNIT_RE}) (?: /(?P<per>{_UNIT_RE}) )? )?  # a unit, or one per another: 千米/平方公里
     """,
     re.VERBOSE,
@@ -100,14 +100,23 @@ def _ordinal(value: Decimal) -> str:
 
 
 def _singular(word: str) -> str:
-    """An English unit after "per": square kilometres → square kilometre, people → person."""
+    """An English unit after "per": square kilometres → square kilometre, entities → entity,
+    people → person."""
     if word.endswith("people"):
         return word[: -len("people")] + "person"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def to_english(match: re.Match) -> str:
-    """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion'."""
+    """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion', 500元/人 →
+    'RMB 500 per person' (a unit per another that has no English word is left out)."""
+    per = _UNITS_EN.get(match.group("per") or "", "")
+    return f"{_rendered(match)} per {_singular(per)}" if per else _rendered(match)
+
+
+def _rendered(match: re.Match) -> str:
     value = _value(match)
     unit = match.group("unit")
     if match.group("ordinal"):
@@ -121,9 +130,7 @@ def to_english(match: re.Match) -> str:
         return f"{approx}US$ {_scaled(value)}"
     word = _UNITS_EN.get(unit or "", "")  # no unit: a count with a scale (1109万)
     number = _plain(value) if value < 10**6 else _scaled(value)
-    per = match.group("per")
-    per_word = f"per {_singular(_UNITS_EN.get(per) or per)}" if per else ""
-    return " ".join(p for p in (f"{approx}{number}", word, per_word) if p)
+    return f"{approx}{number} {word}".strip()
 
 
 def find_figures(text: str, spelled: frozenset[str] = frozenset()) -> list[Figure]:

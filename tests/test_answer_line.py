@@ -170,6 +170,6 @@ def test_english_notes_write_a_name_as_a_name_not_as_where_it_lies():
 def test_a_range_reads_from_its_lower_end_in_english():
     items = replace(_record("2项", "2", "项", written="1-2项"), english="2 items")
     assert qualified_en(items) == "1 to 2 items"
-    assert qualified_en(_record("15%", "15", "%", written="10—15%")) == "10 to 15%"
-    scaled = replace(_record("5亿元", "500000000", written="3至5亿元"), english="RMB 500 million")
-    assert qualified_en(scaled) == "RMB 500 million" and as_written(scaled) == "3至5亿元"
+    assert qualified_en(_record("6%", "6", "%", written="5-6%左右")) == "about 5 to 6%"
+    scaled = replace(_record("5亿元", "500000000", written="约3至5亿元"), english="RMB 500 million")
+    assert qualified_en(scaled) == "about RMB 300 million to RMB 500 million" and as_written(scaled) == "约3至5亿元"

@@ -86,7 +86,7 @@ def test_a_range_keeps_its_lower_end_as_written_and_out_of_the_metric():
 def test_a_rate_per_unit_is_one_figure_and_a_verb_of_rising_is_no_part_of_its_metric():
     (record,) = sentence_records(_chunk("路网密度提升至4.88千米/平方公里"), "district")
     assert (record.metric, record.text) == ("路网密度", "4.88千米/平方公里")
-    assert record.english.endswith("per square kilometre")
+    assert record.english == "4.88 km per square kilometre"
 
 
 def test_a_count_names_what_it_counts_by_the_nouns_right_after_it():
@@ -96,3 +96,13 @@ def test_a_count_names_what_it_counts_by_the_nouns_right_after_it():
     # what precedes names it when nothing follows, and a span of time counts no noun after it
     later = sentence_records(_chunk("完成老旧小区改造38处,土地承包到期后再延长30年整县试点"), "country")
     assert later[0].metric == "老旧小区改造" and "整县试点" not in later[1].metric
+
+
+def test_a_count_looks_before_it_when_what_follows_is_one_character_a_change_or_an_activity():
+    records = sentence_records(_chunk("新建医院3家,覆盖12个区,6项指标增幅转正,派出干部驻村550人次驻村帮扶"), "district")
+    assert [r.metric for r in records] == ["新建医院", "覆盖", "指标", "派出干部驻村"]
+
+
+def test_a_run_of_months_or_years_is_the_period_not_the_metric():
+    records = sentence_records(_chunk("1-5月完成投资20亿元,2021-2025年新建学校30所"), "district")
+    assert [r.metric for r in records] == ["投资", "新建学校"]

@@ -90,17 +90,24 @@ def as_written(record: FigureRecord) -> str:
 
 
 def qualified_en(record: FigureRecord) -> str:
-    """The figure's English rendering with its qualifier in fixed words ("about 6%"); a range's
-    lower end in its own digits when the figure has no scale for it to share ("1 to 2 items",
-    "10 to 15%"), else as written (3至5亿元 stands beside the line)."""
+    """The figure's English rendering with its qualifier in fixed words ("about 6%"), and a range
+    from its lower end: "1 to 2 items", "about 5 to 6%", "RMB 300 million to RMB 500 million"."""
     before, after = _qualifier_parts(record)
     lead, tail = _AFTER_EN.get(after, ("", ""))
-    low = RANGE_START.fullmatch(before)
+    low = RANGE_START.search(before)
     if low:
-        scaled = any(scale in record.text for scale in "万亿千")
-        lead = "" if scaled else f"{low.group('low')} to"
-        before = ""
+        before = before[: low.start()]
+        lead = " ".join(p for p in (lead, _lower_end_en(low.group("low"), record)) if p)
     return " ".join(p for p in (_BEFORE_EN.get(before, ""), lead, record.english, tail) if p)
+
+
+def _lower_end_en(low: str, record: FigureRecord) -> str:
+    """A range's lower end in English, before "to": its digits alone when the figure has no scale
+    for it to share (1-2项: "1 to"), else rendered with the figure's scale and unit (3至5亿元:
+    "RMB 300 million to")."""
+    scale_and_unit = re.sub(r"^\d+(?:\.\d+)?", "", record.text)
+    found = find_figures(low + scale_and_unit) if any(s in scale_and_unit for s in "万亿") else []
+    return f"{found[0].english if found else low} to"
 
 
 def figure_label_en(record: FigureRecord | None) -> str:

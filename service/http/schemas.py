@@ -158,7 +158,9 @@ class FigureRecordItem(BaseModel):
     base: str = Field(description="What a change is against: 同比, 较2019年同期.")
     period: list[str] = Field(description="Years, halves and plans its clause or passage speaks of.")
     level: str = Field(description="The level of government its report speaks for.")
-    qualifier: str = Field(description="超, 以上, 余, 约 … written around it.")
+    qualifier: str = Field(
+        description="超, 以上, 余, 约 … written around it, or the lower end of a range (1- in 1-2项)."
+    )
     clause: str = Field(description="The clause it stands in.")
     related: list[str] = Field(description="Ids of the other figures of its metric in its sentence.")
 
