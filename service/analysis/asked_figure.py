@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import jieba
 
-from index.figures import ASKS_FEW_ZH, PEOPLE_ZH, PERSON_ZH, THING_COUNTERS
+from index.asked_units import ASKS_FEW_ZH, PEOPLE_ZH, PERSON_ZH, THING_COUNTERS
 
 # 几 asks a number, unless it is "these few" (这几年, 那几个), "quite a few" (好几) or "which
 # ones" (哪几个方面: the items, answered by a list, not a figure); a fee or

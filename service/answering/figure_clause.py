@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from index.figures import Figure, asked_counters, asked_units, find_figures
+from index.asked_units import asked_counters, asked_units
+from index.figures import Figure, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.ranking.hits import Hit

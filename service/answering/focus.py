@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.figures import asked_counters, asked_units, same_count
+from index.asked_units import asked_counters, asked_units, same_count
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.answering.figure_clause import clauses, fitting

@@ -25,8 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
+from index.asked_units import stated_values
 from index.chunking import Chunk
-from index.figures import find_figures, stated_values
+from index.figures import find_figures
 from service.analysis.query import Query
 from service.analysis.tense import asked_tense
 from service.analysis.terms import found_matrix, query_terms, rarity

@@ -35,8 +35,9 @@ from datetime import date
 
 from jieba import posseg
 
+from index.asked_units import asked_counters, asked_units, other_unit, stated_values
 from index.chunking import Chunk
-from index.figures import Figure, asked_counters, asked_units, other_unit, stated_values
+from index.figures import Figure
 from service.analysis.asked_periods import asks_after, other_period
 from service.analysis.query import Query
 from service.analysis.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
