@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import cn2an
 
+from index.terminology import singular
 from index.units import UNITS_EN as _UNITS_EN
 from index.units import alternation
 
@@ -99,21 +100,18 @@ def _ordinal(value: Decimal) -> str:
     return f"{n}{suffix}"
 
 
-def _singular(word: str) -> str:
-    """An English unit after "per": square kilometres → square kilometre, entities → entity,
+def _per(unit_en: str) -> str:
+    """An English unit after "per", its last word singular: square kilometres → square kilometre,
     people → person."""
-    if word.endswith("people"):
-        return word[: -len("people")] + "person"
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    *head, last = unit_en.split()
+    return " ".join([*head, "person" if last == "people" else singular(last)])
 
 
 def to_english(match: re.Match) -> str:
     """English rendering of one figure match: 779.43亿元 → 'RMB 77.943 billion', 500元/人 →
     'RMB 500 per person' (a unit per another that has no English word is left out)."""
     per = _UNITS_EN.get(match.group("per") or "", "")
-    return f"{_rendered(match)} per {_singular(per)}" if per else _rendered(match)
+    return f"{_rendered(match)} per {_per(per)}" if per else _rendered(match)
 
 
 def _rendered(match: re.Match) -> str:

@@ -135,7 +135,7 @@ def _stem(word: str) -> str:
         return _final_e(IRREGULAR[word])
     if len(word) <= 3 or word in _KEEP or word[0].isdigit() or word.endswith("eed"):
         return word
-    word = _strip_plural(word)
+    word = singular(word)
     for suffix in ("ied", "ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + ("y" if suffix == "ied" else "")
@@ -162,7 +162,8 @@ def _final_e(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def _strip_plural(word: str) -> str:
+def singular(word: str) -> str:
+    """An English plural's singular by its ending (policies: policy, batches: batch, sites: site)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("es") and word[:-2].endswith(("ss", "x", "z", "ch", "sh")):

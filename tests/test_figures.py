@@ -129,3 +129,11 @@ def test_a_measure_word_in_characters_is_a_count_only_where_asked():
 
 def test_a_bare_number_without_a_scale_or_unit_is_no_figure():
     assert find_figures("编号2345,其中3,共计十万") == []  # digits alone, or a scale in characters
+
+
+def test_a_unit_per_another_reads_in_the_singular_after_per():
+    assert [f.english for f in find_figures("5吨/批,500元/人,4.88千米/平方公里")] == [
+        "5 tonnes per batch",
+        "RMB 500 per person",
+        "4.88 km per square kilometre",
+    ]
