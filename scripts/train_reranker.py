@@ -6,7 +6,7 @@
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
 whether they hold a gold string. The default sets are the read ones of two corpora
-(service.evaluation.READ_SETS): on the shipped reports the dev split, the fresh sets and the
+(service.evaluation.RERANKER_SETS): on the shipped reports the dev split, the fresh sets and the
 read blind sets; on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index)
 their read sets, so that the trees learn from more than two reports' wording. The test split
 and the unread blind sets stay out, so scoring them measures questions the trees never saw.
@@ -21,7 +21,7 @@ from pathlib import Path
 import _bootstrap  # noqa: F401
 
 from service.config import ROOT, Config
-from service.evaluation import READ_SETS
+from service.evaluation import RERANKER_SETS
 from service.ranking.training import collect, cross_validate, save, train
 from service.runtime import load_encoders
 
@@ -29,7 +29,7 @@ from service.runtime import load_encoders
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--sets", nargs="+", default=list(READ_SETS), help="question files under eval/, with :split to pick one"
+        "--sets", nargs="+", default=list(RERANKER_SETS), help="question files under eval/, with :split to pick one"
     )
     default_output = Config.from_env().reranker or ROOT / "service" / "ranking" / "reranker.json"
     parser.add_argument("--output", type=Path, default=default_output)
