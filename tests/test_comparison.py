@@ -2,10 +2,11 @@
 
 import pytest
 
+from index.chunking import Chunk
 from service.analysis.terms import query_terms
 from service.answering.answer import _other_side, extract_answer
 from service.answering.respond import ask
-from service.ranking.comparison import named_periods, two_sided
+from service.ranking.comparison import named_periods, other_side, two_sided
 from service.ranking.rerank import chunk_periods
 from service.ranking.retrieval import ANSWER_DEPTH
 
@@ -106,3 +107,47 @@ def test_the_other_side_counts_what_the_first_side_counts(retriever):
     for metric in ("固定资产投资", "城建投资"):
         side = _other_side(query, query_terms(query), hits, primary, retriever.bundle.lexical, similarity, metric)
         assert side is not None and metric in side.text
+
+
+def _passage(doc: str, periods: tuple[str, ...], front: bool = False) -> Chunk:
+    text = "全年完成固定资产投资300亿元。"
+    return Chunk(
+        f"{doc}-{'-'.join(periods)}",
+        doc,
+        "",
+        "",
+        0,
+        0,
+        len(text),
+        0,
+        len(text),
+        text,
+        text,
+        periods=periods,
+        front=front,
+    )
+
+
+def test_a_passage_of_part_of_the_primarys_periods_is_a_side_only_when_overlap_is_asked_for():
+    """A report whose every section speaks of its two years (the past year's results, this
+    year's plan) sets one against the other in passages whose periods overlap: with ``overlapping``,
+    a passage of one of the primary's periods is its other side; one of the very same periods, or the
+    front matter, never is; another report always is."""
+    primary = _passage("report", ("2019", "2020"))
+    one_year, same = _passage("report", ("2019",)), _passage("report", ("2020", "2019"))
+    assert not other_side(primary, one_year) and other_side(primary, one_year, overlapping=True)
+    assert not other_side(primary, same, overlapping=True)
+    assert not other_side(primary, _passage("other", (), front=True), overlapping=True)
+    assert other_side(primary, _passage("other", ("2021",))) and other_side(primary, _passage("other", ("2020",)))
+
+
+def test_the_first_sides_place_rules_out_only_its_own_reports_sentence(retriever):
+    """Where the first side's answer starts says which sentence it took in its own report; the
+    same offset in the other report is another sentence, free to be the other side."""
+    query, hits = retriever.search("2021年投资目标定了多少?上半年完成了多少?", top_k=ANSWER_DEPTH)
+    primary = next(h for h in hits if h.chunk.doc == "gwr2021")
+    similarity = lambda texts: retriever.similarities(query, texts)  # noqa: E731
+    terms, lexical = query_terms(query), retriever.bundle.lexical
+    side = _other_side(query, terms, hits, primary, lexical, similarity, "固定资产投资")
+    again = _other_side(query, terms, hits, primary, lexical, similarity, "固定资产投资", taken=side.start)
+    assert again is not None and again.text == side.text

@@ -26,6 +26,7 @@ from service.analysis.terms import (
 )
 from service.answering.counted import Table, counted_metric, counted_words
 from service.answering.extracted import Answer
+from service.answering.figure_clause import Candidate
 from service.answering.sentence_choice import Similarity, candidate_sentences, clause_answer
 from service.ranking.comparison import named_periods, other_side, two_sided
 from service.ranking.hits import Hit
@@ -69,14 +70,18 @@ def _other_side(
     lexical: LexicalIndex,
     similarity: Similarity | None = None,
     metric: str = "",
+    taken: int | None = None,
 ) -> Answer | None:
     """For a comparison, the best clause of the passages about the other report or period: of
     the periods the question names and the primary passage does not speak of, as many of them as
     some passage speaks of ("the 2019 result against the 2020 target": the 2019 passage, not another
-    year's; "2020 against 2021上半年": the mid-year passage, not the 2021 plan). The words of
+    year's; "2020 against 2021上半年": the mid-year passage, not the 2021 plan). When the primary
+    passage speaks of every period named (a report whose sections all speak of last year and this),
+    a passage of the same report whose periods differ from it in part is a side too. The words of
     ``metric``, what the first side's figure counts, are sought too: both sides measure one thing
     (a fixed-asset investment target against the investment done by mid-year, not the city-building
-    investment beside it), however the question names it."""
+    investment beside it), however the question names it. ``taken``: where the first side's answer
+    starts in its report; the sentence holding it is no other side."""
     if not two_sided(query):
         return None
     asked = {a for group in terms for a in group}
@@ -85,10 +90,21 @@ def _other_side(
     ]
     weight = term_weights(terms, lexical)
     wanted = (named_periods(query) | (query_periods(query) & HALVES)) - chunk_periods(primary.chunk)
-    sides = [(h, len(chunk_periods(h.chunk) & wanted)) for h in hits if other_side(primary.chunk, h.chunk)]
+    overlapping = not wanted
+    sides = [(h, len(chunk_periods(h.chunk) & wanted)) for h in hits if other_side(primary.chunk, h.chunk, overlapping)]
     most = max((named for _, named in sides), default=0)
-    candidates = candidate_sentences([h for h, named in sides if named == most])
+    candidates = [
+        c for c in candidate_sentences([h for h, named in sides if named == most]) if not _holds(c, primary, taken)
+    ]
     return clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
+
+
+def _holds(candidate: Candidate, primary: Hit, at: int | None) -> bool:
+    """Is ``candidate`` the sentence of the primary passage's report that holds offset ``at``?"""
+    hit, start, end = candidate
+    return (
+        at is not None and hit.chunk.doc == primary.chunk.doc and hit.chunk.start + start <= at < hit.chunk.start + end
+    )
 
 
 def _main_closeness(hit: Hit, at: int | None) -> float:
@@ -123,7 +139,7 @@ def extract_answer(
     defined = _definition(query, hits)
     answer, hit, told = defined or clause_answer(query, terms, candidates, weights, similarity)
     metric = counted_metric(answer, hit.chunk.doc, table or {})
-    also = _other_side(query, terms, hits, hit, lexical, similarity, metric)
+    also = _other_side(query, terms, hits, hit, lexical, similarity, metric, answer.start)
     text = answer.text if also is None else f"{answer.text} {also.text}"
     figures = answer.figures + (also.figures if also else [])
     fired = checks(query, hits, figures, text, lexical, reported_until, hit.chunk, terms, told, answer.focus_clause)

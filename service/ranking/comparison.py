@@ -73,16 +73,21 @@ def two_sided(query: Query) -> bool:
     return bool(_PLANNED.search(text) and names_first_half(text)) and not _SHARE_OF_PLAN.search(text)
 
 
-def other_side(primary: Chunk, chunk: Chunk) -> bool:
+def other_side(primary: Chunk, chunk: Chunk, overlapping: bool = False) -> bool:
     """Does a passage speak of another report, or of another period than the primary one
-    (十四五 against 十三五 in the same report)? A report's front matter (title, date, venue)
-    is no side: it gives nothing to set beside the primary passage."""
+    (十四五 against 十三五 in the same report)? With ``overlapping``, a passage of the same report
+    whose periods differ from the primary's only in part counts too: a report whose sections all
+    speak of its two years (the past year's results and this year's plan) sets the one against the
+    other in passages whose periods overlap. A report's front matter (title, date, venue) is no
+    side: it gives nothing to set beside the primary passage."""
     if chunk.front:
         return False
     if chunk.doc != primary.doc:
         return True
     have, mine = chunk_periods(chunk), chunk_periods(primary)
-    return bool(have and mine and not have & mine)
+    if not (have and mine):
+        return False
+    return have != mine if overlapping else not have & mine
 
 
 def with_other_side(fused: list[tuple[int, float]], chunks: list[Chunk], within: int) -> list[tuple[int, float]]:
