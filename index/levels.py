@@ -20,6 +20,15 @@ OWN_WORDS = {
     "district": frozenset({"全区"}),
     "county": frozenset({"全县"}),
 }
+# The words a question names a level of government by, in either language: in a corpus that mixes
+# levels (a district's reports beside the State Council's), what tells which report it asks about.
+LEVEL_NAMES = {
+    "country": ("全国", "我国", "中国", "国务院", "national", "nationwide", "china", "state council"),
+    "province": ("全省", "省里", "省政府", "本省", "我省", "province", "provincial"),
+    "city": ("全市", "市里", "市政府", "本市", "我市", "city", "municipal"),
+    "district": ("全区", "区里", "区政府", "本区", "我区", "district"),
+    "county": ("全县", "县里", "县政府", "本县", "我县", "county"),
+}
 _SUFFIX = r"(?:自治区|特别行政区|省|市|区|县|州|盟|旗)"
 _UNIT = re.compile(r".+?" + _SUFFIX)
 
@@ -71,3 +80,16 @@ def own_words(reports: list[dict]) -> frozenset[str]:
         words |= OWN_WORDS.get(str(meta.get("level", "")), frozenset())
         words |= {str(year) for year in own_years(meta)}
     return frozenset(words)
+
+
+def scope_words(reports: list[dict]) -> dict[str, frozenset[str]]:
+    """The words that name each report apart from the others, by id: its place's names and its
+    level's (LEVEL_NAMES), less those every report shares. A corpus of one place and level has none:
+    naming its place tells no report from another (own_words)."""
+    words = {
+        str(meta.get("id", "")): place_names(str(meta.get("place", "")))
+        | frozenset(LEVEL_NAMES.get(str(meta.get("level", "")), ()))
+        for meta in reports
+    }
+    shared = frozenset.intersection(*words.values()) if words else frozenset()
+    return {doc: named - shared for doc, named in words.items()}

@@ -63,6 +63,8 @@ class Query:
     # retrieval searched with, for an English one (searched as its Chinese terms) one more
     # (Retriever.search sets it): what the verdict reads the kind of question from
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # the reports it names by place or level, in a corpus that mixes them (named_reports)
+    scope: frozenset[str] = frozenset()
 
     @property
     def period_text(self) -> str:

@@ -22,18 +22,19 @@ import numpy as np
 from index.embedder import Embedder
 from index.gloss import numbers, question_words
 from index.glossary import GlossaryMatcher
-from index.levels import home, own_words
+from index.levels import home, own_words, scope_words
 from index.lexical import best_rows, tokenize
 from index.periods import delivered, own_years
 from index.store import IndexBundle
 from index.terminology import Terminology
 from service.analysis.nearest_words import NearestWords
 from service.analysis.query import Query, analyse
+from service.analysis.scope import named_reports
 from service.ranking.comparison import two_sided, with_other_side
 from service.ranking.hits import Hit, distinct_hits
 from service.ranking.learned_rerank import Trees, rerank_learned
 from service.ranking.pipelines import PIPELINES, Pipeline, fuse
-from service.ranking.rerank import content_first, rerank
+from service.ranking.rerank import content_first, rerank, scoped_first
 from service.ranking.sentence_closeness import SentenceCloseness
 
 DEPTH = 50
@@ -66,6 +67,7 @@ class Retriever:
         self.matcher = GlossaryMatcher(bundle.glossary)
         self.own = own_words(bundle.manifest.get("reports", []))
         self.home = home(bundle.manifest.get("reports", []))
+        self.scopes = scope_words(bundle.manifest.get("reports", []))
         metas = bundle.manifest.get("reports", [])
         self.reports = {day: own_years(meta) for meta in metas if (day := delivered(meta)) is not None}
         self.reference = max(self.reports, default=None)
@@ -108,7 +110,7 @@ class Retriever:
         return [float(asked @ known[t]) for t in texts]
 
     def analyse(self, question: str) -> Query:
-        return analyse(
+        query = analyse(
             question,
             self.matcher,
             self.terminology,
@@ -122,6 +124,7 @@ class Retriever:
             self.home,
             self.nearest,
         )
+        return replace(query, scope=named_reports(query, self.scopes))
 
     def _lexical(self, query: Query, translate: bool) -> list[tuple[int, float]]:
         """BM25 over the question's words; for an English question (``translate``), over its
@@ -182,7 +185,7 @@ class Retriever:
         fused = fuse(ranked, spec.weights[query.language])
         if spec.rerank:
             fused = self._rerank(query, fused, ranked, spec)
-        fused = content_first(fused, self.bundle.chunks)
+        fused = content_first(scoped_first(query, fused, self.bundle.chunks), self.bundle.chunks)
         if spec.glossary:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
