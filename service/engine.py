@@ -37,9 +37,10 @@ class Reader:
         """The index build that answers (its folder name)."""
         return self._retriever.bundle.version
 
-    def ask(self, question: str, top_k: int = 5, qid: str | None = None) -> dict:
-        """The answer JSON: answer line, verdict, figures, citations, glossary, passages."""
-        return ask(self._retriever, question, top_k, qid=qid)
+    def ask(self, question: str, top_k: int = 5, qid: str | None = None, report: str | None = None) -> dict:
+        """The answer JSON: answer line, verdict, figures, citations, glossary, passages; with
+        ``report``, that report's passages read first."""
+        return ask(self._retriever, question, top_k, qid=qid, report=report)
 
     def search(self, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
         """Ranked passages only, under a named pipeline."""

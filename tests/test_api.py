@@ -14,6 +14,17 @@ def test_ask_returns_the_documented_shape(client):
     assert len(body["passages"]) == 3 and all(PASSAGE_KEYS <= set(p) for p in body["passages"])
 
 
+def test_ask_can_read_one_report_first(client):
+    """Both reports give new urban jobs (2020's and the first half of 2021's): naming a report
+    answers from it, whichever the question alone would have drawn on; an unknown one is a 404."""
+    question = "新增城镇就业多少人?"
+    for report in ("gwr2021", "h1_2021"):
+        body = client.post("/api/ask", json={"question": question, "report": report}).get_json()
+        assert body["citation"]["doc"] == report and body["passages"][0]["doc"] == report
+    response = client.post("/api/ask", json={"question": question, "report": "nowhere"})
+    assert response.status_code == 404 and "no report" in response.get_json()["detail"]
+
+
 def test_glossary_question_returns_the_entry(client):
     body = client.post("/api/ask", json={"question": "What is the Two Lakes Tunnel?"}).get_json()
     assert body["glossary"][0]["term"] == "两湖隧道" and body["glossary"][0]["source"] == "question"

@@ -183,10 +183,18 @@ def _figures(parts: list[tuple[Answer, Hit]], table: dict[str, FigureRecord]) ->
     return out
 
 
-def ask(retriever: Retriever, question: str, top_k: int = 5, qid: str | None = None, pipeline: str = "full") -> dict:
+def ask(
+    retriever: Retriever,
+    question: str,
+    top_k: int = 5,
+    qid: str | None = None,
+    pipeline: str = "full",
+    report: str | None = None,
+) -> dict:
     """Answer one question: retrieval, extraction, glossary, citations. The answer and its
-    verdict are drawn from the same ANSWER_DEPTH passages whatever ``top_k`` asks to be shown."""
-    query, hits = retriever.search(question, top_k=max(top_k, ANSWER_DEPTH), pipeline=pipeline)
+    verdict are drawn from the same ANSWER_DEPTH passages whatever ``top_k`` asks to be shown;
+    with ``report``, that report's passages come first."""
+    query, hits = retriever.search(question, top_k=max(top_k, ANSWER_DEPTH), pipeline=pipeline, report=report)
     dates = report_dates(retriever)
     answer = extract_answer(
         query,

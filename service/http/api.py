@@ -58,7 +58,9 @@ def _index_header(response):
 )
 def ask_route():
     req = parse(AskRequest)
-    result = reader().ask(check_question(req.question), check_top_k(req.top_k), qid=req.id)
+    current = reader()
+    _check_report(current, req.report)
+    result = current.ask(check_question(req.question), check_top_k(req.top_k), qid=req.id, report=req.report)
     return jsonify(result)
 
 
@@ -139,8 +141,7 @@ def figures_route():
     wanted = args["format"].lower() or ("csv" if request.accept_mimetypes.best == "text/csv" else "json")
     if wanted not in ("json", "csv"):
         raise ApiError(400, f"format must be json or csv, not {args['format']!r}")
-    if args["report"] and args["report"] not in {r.get("id") for r in current.reports()}:
-        raise ApiError(404, f"no report {args['report']!r} in this index; GET /api/reports lists them")
+    _check_report(current, args["report"])
     if not current.readable_period(args["period"]):
         raise ApiError(400, f"period {args['period']!r} names no year, half-year or plan period (e.g. 2021, 上半年)")
     records, total = current.figures(args["metric"], args["period"], args["report"], limit, offset)
@@ -163,3 +164,9 @@ def _limit(raw: str) -> int:
     if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= MAX_FIGURES:
         raise ApiError(400, f"limit must be a whole number from 1 to {MAX_FIGURES}, not {raw!r}")
     return int(raw)
+
+
+def _check_report(current, report: str | None) -> None:
+    """A 404 for a report id the index being served does not hold."""
+    if report and report not in {r.get("id") for r in current.reports()}:
+        raise ApiError(404, f"no report {report!r} in this index; GET /api/reports lists them")

@@ -20,6 +20,11 @@ class AskRequest(Strict):
     )
     top_k: StrictInt = Field(5, ge=1, description="How many passages to return: 1 to QA_MAX_TOP_K (default 50).")
     id: StrictStr | None = Field(None, description="Echoed back, for batch callers.")
+    report: StrictStr | None = Field(
+        None,
+        description="A report id (GET /api/reports lists them): its passages are read first, as when the "
+        "question names that report's place or level.",
+    )
 
 
 class SearchRequest(AskRequest):

@@ -173,12 +173,15 @@ class Retriever:
             out["main"] = main.result()
         return {c: out[c] for c in channels}
 
-    def search(self, question: str, top_k: int = 5, pipeline: str = "full") -> tuple[Query, list[Hit]]:
+    def search(
+        self, question: str, top_k: int = 5, pipeline: str = "full", report: str | None = None
+    ) -> tuple[Query, list[Hit]]:
         """The question as analysed, with the main encoder's vector of it (Query.vector: as searched,
         an English question's in its own words), and its top ``top_k`` distinct passages under the
-        named pipeline."""
+        named pipeline; with ``report``, that report's first (Query.scope), whatever it names."""
         spec = PIPELINES[pipeline]
         query = self.analyse(question)
+        query = replace(query, scope=frozenset({report})) if report else query
         asked: Asked = {}
         own = self._own_vector(query, spec)
         ranked = self.rankings(query, spec, asked)
