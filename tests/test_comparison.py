@@ -109,7 +109,7 @@ def test_the_other_side_counts_what_the_first_side_counts(retriever):
         assert side is not None and metric in side.text
 
 
-def _passage(doc: str, periods: tuple[str, ...], front: bool = False) -> Chunk:
+def _passage(doc: str, periods: tuple[str, ...], front: bool = False, level: str = "district") -> Chunk:
     text = "全年完成固定资产投资300亿元。"
     return Chunk(
         f"{doc}-{'-'.join(periods)}",
@@ -125,6 +125,7 @@ def _passage(doc: str, periods: tuple[str, ...], front: bool = False) -> Chunk:
         text,
         periods=periods,
         front=front,
+        level=level,
     )
 
 
@@ -151,3 +152,14 @@ def test_the_first_sides_place_rules_out_only_its_own_reports_sentence(retriever
     side = _other_side(query, terms, hits, primary, lexical, similarity, "固定资产投资")
     again = _other_side(query, terms, hits, primary, lexical, similarity, "固定资产投资", taken=side.start)
     assert again is not None and again.text == side.text
+
+
+def test_the_other_side_measures_the_place_the_question_names_or_the_first_side_speaks_for():
+    """In a corpus holding a district's reports and the country's, a comparison naming no place
+    sets the district's 2020 against the district's mid-year, not the country's 2021; one naming
+    both (Query.scope) may set one against the other."""
+    primary = _passage("district2020", ("2020",))
+    country = _passage("country2022", ("2021",), level="country")
+    assert other_side(primary, _passage("district2021", ("2021",))) and not other_side(primary, country)
+    assert other_side(primary, country, scope=frozenset({"district2020", "country2022"}))
+    assert not other_side(primary, _passage("district2021", ("2021",)), scope=frozenset({"country2022"}))

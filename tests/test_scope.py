@@ -23,7 +23,7 @@ SCOPES = scope_words(
         ("How many jobs did Wuchang add in 2020?", {"district"}),  # a place by its romanised name
         ("What is China's growth target for this year?", {"country"}),
         ("2020年新增城镇就业多少?", set()),  # names neither
-        ("武昌的经济增速比全国高多少?", set()),  # names both
+        ("武昌的经济增速比全国高多少?", {"district", "country"}),  # names both: each side its own
         ("What did the government promise on housing?", set()),  # its Chinese search terms name no level
     ],
 )

@@ -19,8 +19,7 @@ _LEVEL_WORDS = frozenset(word for words in LEVEL_NAMES.values() for word in word
 def named_reports(query: Query, scopes: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """The reports a question names by the words that tell each from the others (their place or
     level: index.levels.scope_words): a place in its own words or its Chinese search terms (Wuchang:
-    武昌), a level in its own words only (a dictionary's 区政府 for "government" names no level);
-    none when it names every report or none."""
+    武昌), a level in its own words only (a dictionary's 区政府 for "government" names no level)."""
     own = [query.text.lower()]
     searched = own + [word for group in query.zh_groups for word in group]
     named = frozenset(
@@ -28,7 +27,7 @@ def named_reports(query: Query, scopes: Mapping[str, frozenset[str]]) -> frozens
         for doc, words in scopes.items()
         if any(_mentions(own if word in _LEVEL_WORDS else searched, word) for word in words)
     )
-    return named if len(named) < len(scopes) else frozenset()
+    return named
 
 
 def _mentions(texts: list[str], word: str) -> bool:

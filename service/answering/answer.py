@@ -91,7 +91,11 @@ def _other_side(
     weight = term_weights(terms, lexical)
     wanted = (named_periods(query) | (query_periods(query) & HALVES)) - chunk_periods(primary.chunk)
     overlapping = not wanted
-    sides = [(h, len(chunk_periods(h.chunk) & wanted)) for h in hits if other_side(primary.chunk, h.chunk, overlapping)]
+    sides = [
+        (h, len(chunk_periods(h.chunk) & wanted))
+        for h in hits
+        if other_side(primary.chunk, h.chunk, overlapping, query.scope)
+    ]
     most = max((named for _, named in sides), default=0)
     candidates = [
         c for c in candidate_sentences([h for h, named in sides if named == most]) if not _holds(c, primary, taken)

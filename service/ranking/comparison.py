@@ -73,14 +73,17 @@ def two_sided(query: Query) -> bool:
     return bool(_PLANNED.search(text) and names_first_half(text)) and not _SHARE_OF_PLAN.search(text)
 
 
-def other_side(primary: Chunk, chunk: Chunk, overlapping: bool = False) -> bool:
+def other_side(primary: Chunk, chunk: Chunk, overlapping: bool = False, scope: frozenset[str] = frozenset()) -> bool:
     """Does a passage speak of another report, or of another period than the primary one
     (十四五 against 十三五 in the same report)? With ``overlapping``, a passage of the same report
     whose periods differ from the primary's only in part counts too: a report whose sections all
     speak of its two years (the past year's results and this year's plan) sets the one against the
     other in passages whose periods overlap. A report's front matter (title, date, venue) is no
-    side: it gives nothing to set beside the primary passage."""
-    if chunk.front:
+    side: it gives nothing to set beside the primary passage; nor is a report outside the ``scope``
+    the question names (Query.scope), or when it names none, a report of another level than the
+    primary one's: both sides measure one place (a district's 2020 against its first half of 2021,
+    not against the country's 2021 in a corpus that holds both)."""
+    if chunk.front or (chunk.doc not in scope if scope else chunk.level != primary.level):
         return False
     if chunk.doc != primary.doc:
         return True
@@ -90,16 +93,19 @@ def other_side(primary: Chunk, chunk: Chunk, overlapping: bool = False) -> bool:
     return have != mine if overlapping else not have & mine
 
 
-def with_other_side(fused: list[tuple[int, float]], chunks: list[Chunk], within: int) -> list[tuple[int, float]]:
-    """The ranking with the best passage of the other side moved up to place ``within``
-    when none stands above it: the ranker's top passages of a comparison often all come
-    from one report, and the answer is taken from the first few."""
+def with_other_side(
+    fused: list[tuple[int, float]], chunks: list[Chunk], within: int, scope: frozenset[str] = frozenset()
+) -> list[tuple[int, float]]:
+    """The ranking with the best passage of the other side (within the reports of ``scope``, when
+    the question names some) moved up to place ``within`` when none stands above it: the ranker's
+    top passages of a comparison often all come from one report, and the answer is taken from the
+    first few."""
     if not fused:
         return fused
     top = chunks[fused[0][0]]
-    if any(other_side(top, chunks[row]) for row, _ in fused[1:within]):
+    if any(other_side(top, chunks[row], scope=scope) for row, _ in fused[1:within]):
         return fused
-    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row])), None)
+    at = next((i for i, (row, _) in enumerate(fused) if other_side(top, chunks[row], scope=scope)), None)
     if at is None:
         return fused
     return fused[: within - 1] + [fused[at]] + fused[within - 1 : at] + fused[at + 1 :]

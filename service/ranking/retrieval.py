@@ -192,7 +192,7 @@ class Retriever:
         if spec.glossary:
             fused = self._promote_definitions(query, fused)
         if spec.rerank and two_sided(query):
-            fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES)
+            fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES, query.scope)
         vector = own.result()[0] if own is not None else asked.get("main")
         return replace(query, vector=vector), distinct_hits(
             fused, ranked, self.bundle.chunks, top_k, partial(self.sentences.of_window, asked.get("main"))
