@@ -63,7 +63,8 @@ class Query:
     # retrieval searched with, for an English one (searched as its Chinese terms) one more
     # (Retriever.search sets it): what the verdict reads the kind of question from
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
-    # the reports it names by place or level, in a corpus that mixes them (named_reports)
+    # the reports it names by place or level, in a corpus that mixes them (service.analysis.scope),
+    # or the one a request names: their passages are read first
     scope: frozenset[str] = frozenset()
 
     @property

@@ -22,12 +22,11 @@ def named_reports(query: Query, scopes: Mapping[str, frozenset[str]]) -> frozens
     武昌), a level in its own words only (a dictionary's 区政府 for "government" names no level)."""
     own = [query.text.lower()]
     searched = own + [word for group in query.zh_groups for word in group]
-    named = frozenset(
+    return frozenset(
         doc
         for doc, words in scopes.items()
         if any(_mentions(own if word in _LEVEL_WORDS else searched, word) for word in words)
     )
-    return named
 
 
 def _mentions(texts: list[str], word: str) -> bool:

@@ -10,6 +10,7 @@ hold a figure. Weights are in reciprocal-rank units (one first place is 1/61 ≈
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.chunking import Chunk
@@ -71,17 +72,18 @@ def content_first(fused: list[tuple[int, float]], chunks: list[Chunk]) -> list[t
     rest, scored below them. A question that names its report by date, venue or speaker finds
     those words there, but the front matter says nothing of what was done or planned. (Put
     second instead of last, it gained nothing: the passage below it rarely answers either.)"""
-    content = [pair for pair in fused if not chunks[pair[0]].front]
-    floor = min((score for _, score in content), default=math.inf)
-    return content + [(row, min(score, floor - 1e-6)) for row, score in fused if chunks[row].front]
+    return _first(fused, lambda row: not chunks[row].front)
 
 
 def scoped_first(query: Query, fused: list[tuple[int, float]], chunks: list[Chunk]) -> list[tuple[int, float]]:
     """The candidates from the reports a question names by place or level (Query.scope) before the
     rest, scored above them: a question naming its district asks nothing of the State Council's
     report beside it in the corpus, however alike their words. Unchanged without a scope."""
-    if not query.scope:
-        return fused
-    inside = [pair for pair in fused if chunks[pair[0]].doc in query.scope]
-    floor = min((score for _, score in inside), default=math.inf)
-    return inside + [(row, min(score, floor - 1e-6)) for row, score in fused if chunks[row].doc not in query.scope]
+    return _first(fused, lambda row: chunks[row].doc in query.scope) if query.scope else fused
+
+
+def _first(fused: list[tuple[int, float]], keep: Callable[[int], bool]) -> list[tuple[int, float]]:
+    """The candidates whose row ``keep`` says, in their order, then the rest scored just below them."""
+    kept = [pair for pair in fused if keep(pair[0])]
+    floor = min((score for _, score in kept), default=math.inf)
+    return kept + [(row, min(score, floor - 1e-6)) for row, score in fused if not keep(row)]
