@@ -1,7 +1,8 @@
 """Which reports a question names, in a corpus whose reports speak for different places or levels.
 
-A district's reports beside the State Council's: "武昌2020年新增就业" asks the district's, "全国城镇
-新增就业" the country's. Each report's words come from its metadata (index.levels.scope_words), so
+A district's reports beside the State Council's: a question naming the district (by its name from the
+reports' metadata, or 全区, 区里, "district") asks the district's, one saying 全国 or "national" the
+country's. Each report's words come from its metadata (index.levels.scope_words), so
 a corpus of one place and level has none and nothing here changes its ranking.
 """
 
@@ -18,8 +19,9 @@ _LEVEL_WORDS = frozenset(word for words in LEVEL_NAMES.values() for word in word
 
 def named_reports(query: Query, scopes: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """The reports a question names by the words that tell each from the others (their place or
-    level: index.levels.scope_words): a place in its own words or its Chinese search terms (Wuchang:
-    武昌), a level in its own words only (a dictionary's 区政府 for "government" names no level)."""
+    level: index.levels.scope_words): a place in its own words or its Chinese search terms (an
+    English question's romanised name, read back into the report's characters), a level in its own
+    words only (a dictionary's 区政府 for "government" names no level)."""
     own = [query.text.lower()]
     searched = own + [word for group in query.zh_groups for word in group]
     return frozenset(
