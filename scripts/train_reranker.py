@@ -5,11 +5,12 @@
                                                      # compare with the hand-weighted reranker
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
-whether they hold a gold string. The default sets are the read ones of two corpora
-(service.evaluation.RERANKER_SETS): on the shipped reports the dev split, the fresh sets and the
-read blind sets; on the unseen reports (eval/unseen/corpus, indexed under var/unseen-index)
-their read sets, so that the trees learn from more than two reports' wording. The test split
-and the unread blind sets stay out, so scoring them measures questions the trees never saw.
+whether their own sentence holds a gold string (service.ranking.training.labels). The default
+sets are the read ones of two corpora (service.evaluation.RERANKER_SETS): on the shipped reports
+the dev split, the fresh sets and the read blind sets; on the unseen reports (eval/unseen/corpus,
+indexed under var/unseen-index) their read sets, so that the trees learn from more than two
+reports' wording. The test split and the unread blind sets stay out, so scoring them measures
+questions the trees never saw.
 Training is deterministic: the same indexes and sets give the same file.
 """
 

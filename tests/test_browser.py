@@ -257,7 +257,8 @@ def test_the_source_link_opens_the_report_with_the_cited_words_in_view(browser, 
 
 def unmarked_language(driver) -> list[str]:
     """Text the page shows in a language its nearest ``lang`` does not name: Chinese under an
-    English ``lang``, or English words under a Chinese one (digits and signs are neither)."""
+    English ``lang``, or English words under a Chinese one (digits and signs are neither; nor is an
+    acronym in capitals, which Chinese text writes as it is: a highlighted 占GDP比重's GDP)."""
     return driver.execute_script(
         """
         const out = [];
@@ -266,7 +267,8 @@ def unmarked_language(driver) -> list[str]:
           const text = n.textContent.trim();
           const lang = (n.parentElement.closest('[lang]') || document.documentElement).lang;
           const han = /[\u3400-\u9fff]/.test(text), latin = /[A-Za-z]{3,}/.test(text);
-          if ((han && !lang.startsWith('zh')) || (latin && !han && lang.startsWith('zh') && !/^OpenAPI$/.test(text)))
+          const acronym = /^OpenAPI$|^[A-Z][A-Z0-9]{1,5}$/.test(text);
+          if ((han && !lang.startsWith('zh')) || (latin && !han && !acronym && lang.startsWith('zh')))
             out.push(lang + ': ' + text.slice(0, 60));
         }
         return out;

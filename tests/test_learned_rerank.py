@@ -88,3 +88,28 @@ def test_training_script_writes_trees_the_service_loads(built, config, tmp_path)
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "40 questions" in done.stdout and load_trees(out).features == FEATURES
+
+
+def test_candidates_are_labelled_by_their_own_sentence_not_a_neighbours(retriever):
+    """A window that holds the answering sentence only as a neighbour is not a positive: the
+    answer is cut from a candidate's own sentence. Gold spanning two sentences falls back to
+    the windows that hold it."""
+    chunks = retriever.bundle.chunks
+
+    def spanning(a, b) -> str:
+        return a.sentence[-8:] + b.sentence[:8]
+
+    answering, neighbour = next(
+        (a, b)
+        for a, b in zip(chunks, chunks[1:])
+        if a.doc == b.doc
+        and len(a.sentence) > 20
+        and len(b.sentence) > 20
+        and a.sentence not in b.sentence
+        and spanning(a, b) in a.text
+        and spanning(a, b) in b.text
+    )
+    gold = [answering.sentence[:20]]
+    assert training.labels([answering, neighbour], gold).tolist() == [1, 0]
+    assert training.labels([neighbour, answering], gold).tolist() == [0, 1]
+    assert training.labels([answering, neighbour], [spanning(answering, neighbour)]).tolist() == [1, 1]

@@ -35,6 +35,11 @@ from service.ranking.retrieval import CANDIDATE_PASSAGES
 from service.verdict.confidence import checks, clause_coverage
 from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
 
+# The other side of a comparison is sought by the first side's metric as well as the question's
+# words, and the ranker scored its sentences against the question alone: its lead counts as little
+# as it did before the ranker learned the answering sentence (the first side's LEAD_WEIGHT
+# overrode the metric: a city-building investment beside the fixed-asset one asked).
+OTHER_SIDE_LEAD_WEIGHT = 0.1
 _NUMBERING = re.compile(r"[\d\s.、．()（）]+")
 
 
@@ -100,7 +105,9 @@ def _other_side(
     candidates = [
         c for c in candidate_sentences([h for h, named in sides if named == most]) if not _holds(c, primary, taken)
     ]
-    return clause_answer(query, terms, candidates, weight, similarity)[0] if candidates else None
+    if not candidates:
+        return None
+    return clause_answer(query, terms, candidates, weight, similarity, OTHER_SIDE_LEAD_WEIGHT)[0]
 
 
 def _holds(candidate: Candidate, primary: Hit, at: int | None) -> bool:

@@ -21,10 +21,12 @@ _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
 # How far the ranker scores a sentence below the best (sentence_score), in coverage units per unit of
 # the learned reranker's score (log-odds): a sentence far ahead keeps its lead, while between
-# sentences the ranker scores alike their own words decide. It replaced priors on the passage's rank
-# alone; chosen on the read dev sets of both corpora among .05, .1, .2 and .3 (see its commits). Under
-# the hand-weighted pipeline, whose scores are reciprocal ranks (about 1/61 apart), it barely counts.
-LEAD_WEIGHT = 0.1
+# sentences the ranker scores alike their own words decide. Since the reranker learns which
+# sentence answers, not which window holds the answer (service.ranking.training.labels), its lead
+# weighs more: chosen on the read sets of both corpora among .1, .2, .3, .5, .8 and 1.2 (see its
+# commit). Under the hand-weighted pipeline, whose scores are reciprocal ranks (about 1/61
+# apart), it barely counts.
+LEAD_WEIGHT = 0.8
 SENTENCE_WEIGHT = 0.15  # figure clauses: the rest of their sentence
 UNIT_BONUS = 0.2  # figure clauses: a figure in the unit asked for (多少公里)
 
@@ -69,14 +71,17 @@ def best_score(candidates: list[Candidate]) -> float:
     return max((sentence_score(hit, s) for hit, s, _ in candidates), default=0.0)
 
 
-def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weight) -> tuple[Candidate, int] | None:
+def figure_clause(
+    query: Query, terms: Terms, candidates: list[Candidate], weight, lead_weight: float = LEAD_WEIGHT
+) -> tuple[Candidate, int] | None:
     """The sentence and clause that answer a figure question: a clause holding a figure,
     scored on the words of that clause and the one before it (what the figure counts),
     with a little of the whole sentence and of how far the ranker scores it below the best, and a
     bonus when a figure is in the unit asked for (多少公里, what area). Scored on whole sentences
     instead, a long sentence wins by holding the question's words in clauses far from its
     figures (an expropriation total for a question about demolished illegal structures),
-    and the first passage's sentence wins too often."""
+    and the first passage's sentence wins too often. ``lead_weight``: how much the ranker's lead
+    counts (LEAD_WEIGHT)."""
     best, best_value = None, float("-inf")
     units = asked_units(query.text, query.language)
     top = best_score(candidates)
@@ -84,7 +89,7 @@ def figure_clause(query: Query, terms: Terms, candidates: list[Candidate], weigh
         hit, start, end = item
         sentence = hit.chunk.text[start:end]
         spans = clauses(sentence)
-        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - LEAD_WEIGHT * lead_of(hit, start, top)
+        base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - lead_weight * lead_of(hit, start, top)
         base += ANCHOR_BONUS if is_anchor(hit, start) else 0.0
         for i, (lo, hi) in enumerate(spans):
             figures = fitting(query, sentence[lo:hi])

@@ -73,11 +73,12 @@ def _score(
     lead: float,
     weight=None,
     near: Near | None = None,
+    lead_weight: float = LEAD_WEIGHT,
 ) -> float:
     """How well a sentence answers: the question's words it holds, how close in meaning it is,
-    how far the ranker scores it below the best (``lead``), whether it is the passage's anchor and,
-    for a figure question, whether it holds a figure."""
-    score = coverage(terms, sentence, weight) - LEAD_WEIGHT * lead + (ANCHOR_BONUS if anchored else 0.0)
+    how far the ranker scores it below the best (``lead``, counting ``lead_weight`` a unit),
+    whether it is the passage's anchor and, for a figure question, whether it holds a figure."""
+    score = coverage(terms, sentence, weight) - lead_weight * lead + (ANCHOR_BONUS if anchored else 0.0)
     weight_of_sim = SIM_WEIGHT_EN if query.language == "en" else SIM_WEIGHT
     score += weight_of_sim * near.get(sentence, 0.0) if near else 0.0
     if query.wants_figure:
@@ -126,9 +127,11 @@ def pick(
     candidates: list[Candidate],
     weight,
     similarity: Similarity | None = None,
+    lead_weight: float = LEAD_WEIGHT,
 ) -> tuple[Candidate, int | None]:
-    """The answering sentence, and for a figure question the clause with its figure."""
-    picked = figure_clause(query, terms, candidates, weight) if query.wants_figure else None
+    """The answering sentence, and for a figure question the clause with its figure; the
+    ranker's lead counts ``lead_weight`` a unit."""
+    picked = figure_clause(query, terms, candidates, weight, lead_weight) if query.wants_figure else None
     if picked is not None:
         return picked
     near = near_sentences(candidates, similarity)
@@ -137,7 +140,8 @@ def pick(
     def key(item: Candidate) -> float:
         hit, start, end = item
         sentence = hit.chunk.text[start:end]
-        return _score(query, terms, sentence, is_anchor(hit, start), lead_of(hit, start, top), weight, near)
+        lead = lead_of(hit, start, top)
+        return _score(query, terms, sentence, is_anchor(hit, start), lead, weight, near, lead_weight)
 
     return max(candidates, key=key), None
 
@@ -148,10 +152,11 @@ def clause_answer(
     candidates: list[Candidate],
     weight,
     similarity: Similarity | None = None,
+    lead_weight: float = LEAD_WEIGHT,
 ) -> tuple[Answer, Hit, list[Figure]]:
     """The best clause among the candidates as an answer (not yet judged), its passage, and
     the figures of the clause that answers a figure question."""
-    (hit, start, end), clause = pick(query, terms, candidates, weight, similarity)
+    (hit, start, end), clause = pick(query, terms, candidates, weight, similarity, lead_weight)
     if clause is None:
         end = with_detail(hit.chunk.text, start, end)
     sentence = hit.chunk.text[start:end]

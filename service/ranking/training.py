@@ -3,7 +3,7 @@ labels from question sets, the gradient-boosted trees, and leave-one-set-out fig
 scripts/train_reranker.py is its command line; the service only reads the trees' JSON.
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
-whether they hold a gold string. Training is deterministic: the same indexes and sets give
+whether their own sentence holds a gold string (``labels``). Training is deterministic: the same indexes and sets give
 the same trees.
 """
 
@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
+from index.chunking import Chunk
 from service.analysis.query import Query
 from service.config import ROOT, Config
-from service.evaluation import Question, load_questions
+from service.evaluation import Question, load_questions, shares_gold
 from service.ranking.learned_rerank import FEATURES, Trees, features, rerank_learned
 from service.ranking.pipelines import PIPELINES, fuse
 from service.ranking.rerank import rerank
@@ -48,10 +49,19 @@ def candidates(
     ranked = retriever.rankings(query, spec)
     fused = fuse(ranked, spec.weights[query.language])
     X = features(query, fused, ranked, retriever.bundle.chunks, retriever.bundle.lexical, retriever.similarities)
-    y = np.array(
-        [any(g in retriever.bundle.chunks[row].text for g in question.gold) for row, _ in fused[: len(X)]], dtype=int
-    )
+    y = labels([retriever.bundle.chunks[row] for row, _ in fused[: len(X)]], question.gold)
     return query, fused, ranked, X, y
+
+
+def labels(candidates: list[Chunk], gold: list[str]) -> np.ndarray:
+    """Which candidates answer: those whose own sentence (the one an answer is cut from)
+    shares a gold string; when none does (a gold string spans two sentences), those whose
+    window holds one. Labelling by the window alone taught the trees to rank a neighbour of the
+    answering sentence as high as the sentence itself (every window around it holds the gold):
+    leave one corpus out, the answering sentence first went from .77 / .79 to .81 / .87 of
+    questions, and the window holding it from .81 / .87 to .84 / .88."""
+    own = np.array([any(shares_gold(g, c.sentence) for g in gold) for c in candidates], dtype=int)
+    return own if own.any() else np.array([any(g in c.text for g in gold) for c in candidates], dtype=int)
 
 
 def fit(X: np.ndarray, y: np.ndarray) -> Trees:
