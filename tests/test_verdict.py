@@ -2,13 +2,23 @@
 why, and a question with nothing to look for is not_found before any model."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from service.answering.respond import ask
 from service.config import ROOT
-from service.verdict.model import FEATURES, PRIOR, VERDICTS, VerdictModel, load_model, nothing_asked
+from service.verdict.model import (
+    FEATURES,
+    PRIOR,
+    VERDICTS,
+    Z_LIMIT,
+    VerdictModel,
+    load_model,
+    nothing_asked,
+    signals,
+)
 from service.verdict.question_prior import QuestionPrior
 
 
@@ -47,7 +57,24 @@ def test_confidence_rises_with_evidence_and_stays_a_probability():
     low, high = model.probability({"coverage_clause": 0.0}), model.probability({"coverage_clause": 1.0})
     assert 0.0 < low < high < 1.0
     assert model.probability({"coverage_clause": 1.0, "unknown_term": 1.0}) < high
-    assert model.probability({"coverage_clause": 1e9}) == pytest.approx(1.0)
+    assert high < model.probability({"coverage_clause": 1e9}) < 1.0
+
+
+def test_a_signal_far_outside_its_training_range_counts_no_more_than_z_limit_deviations():
+    """A linear model extrapolates without bound: one wild value must not decide alone."""
+    model = _model(cos_main=-1.0, coverage_clause=2.0)
+    assert model.contributions({"cos_main": -40.0})["cos_main"] == pytest.approx(Z_LIMIT)
+    assert model.judge({"cos_main": -40.0, "coverage_clause": -5.0}, []).verdict == "not_found"
+
+
+def test_a_passage_the_main_search_did_not_return_keeps_its_main_cosine(retriever):
+    """The verdict reads how close the main encoder finds the best passages; a passage brought
+    by another channel has that cosine too (its anchor sentence's, read from the index)."""
+    _, hits = retriever.search("2021年地区生产总值预期增长多少?", top_k=5)
+    hit = next(h for h in hits if "main" in h.scores)
+    words = {"coverage_clause": 0.5, "terms": 1.0, "sim_clause": 0.5, "main_clause": 0.5}
+    without = replace(hit, scores={c: v for c, v in hit.scores.items() if c != "main"})
+    assert signals([without], [], words, False, False)["cos_main"] == pytest.approx(hit.scores["main"], abs=1e-4)
 
 
 def test_the_model_round_trips_through_its_json():

@@ -90,6 +90,11 @@ VERDICTS = ("answered", "uncertain", "not_found")
 # (Laplace estimate .99); the confidence of such an answer is at least this.
 DEFINITION_CONFIDENCE = 0.95
 GAP_DEPTH = 5  # of the passages an answer sees (ANSWER_DEPTH), the best one's lead is measured over this many
+# A signal counts at most this many training standard deviations from the training mean: a linear
+# model extrapolates without bound, and one value far outside what it was fitted on (a cosine of 0
+# when no passage shown came from that encoder's search) decided a greeting's verdict alone (+38
+# log-odds). Training standardises the same way (service.verdict.training).
+Z_LIMIT = 4.0
 
 
 @dataclass(frozen=True)
@@ -126,9 +131,10 @@ class VerdictModel:
         return signals | {PRIOR: self.mean[self.features.index(PRIOR)] if odds is None else odds}
 
     def contributions(self, signals: dict[str, float]) -> dict[str, float]:
-        """Each signal's share of the log-odds, against a question at the training mean."""
+        """Each signal's share of the log-odds, against a question at the training mean (within
+        Z_LIMIT standard deviations of it)."""
         return {
-            name: w * (signals.get(name, 0.0) - m) / s
+            name: w * float(standardised(signals.get(name, 0.0), m, s))
             for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights)
         }
 
@@ -185,6 +191,11 @@ class VerdictModel:
         )
 
 
+def standardised(value, mean, scale):
+    """(value - mean) / scale, within ±Z_LIMIT; for a number or, elementwise, arrays."""
+    return np.clip((value - mean) / scale, -Z_LIMIT, Z_LIMIT)
+
+
 # The signals that only vary for one kind of question, and the signal that says it is one: for
 # any other question they are zero, a constant that lowers every such question's log-odds alike
 # and says nothing of this one (a question asking no figure has no figure "off topic").
@@ -209,10 +220,7 @@ def signals(
     terms, sim_clause, main_clause), and which structured checks fired."""
     main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
     out = {
-        **{
-            f"cos_{c}": max((h.scores.get(c, 0.0) for h in hits[:CANDIDATE_PASSAGES]), default=0.0)
-            for c in ("main", "second")
-        },
+        **{f"cos_{c}": max((_cosine(h, c) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in _ENCODERS},
         "cos_gap_main": main[0] - min(main) if main else 0.0,
         **words,
         "english": float(english),
@@ -225,6 +233,18 @@ def signals(
     }
     codes = {_check_feature(code) for code in fired}
     return out | {code: float(code in codes) for code in CHECKS}
+
+
+_ENCODERS = ("main", "second")
+
+
+def _cosine(hit: Hit, channel: str) -> float:
+    """An encoder's cosine of the question with the passage, as its search scored it; for a passage
+    the main encoder's search did not return, the same cosine read from the index (Hit.closeness
+    of its anchor sentence, whose vector is the passage's); else 0."""
+    if channel in hit.scores:
+        return hit.scores[channel]
+    return hit.closeness.get(hit.chunk.anchor_start, 0.0) if channel == "main" else 0.0
 
 
 _SEARCHABLE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")

@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from service.answering.answer import extract_answer
 from service.evaluation import Question
 from service.ranking.retrieval import ANSWER_DEPTH, Retriever
-from service.verdict.model import CHECKS, FEATURES, PRIOR, VerdictModel
+from service.verdict.model import CHECKS, FEATURES, PRIOR, VerdictModel, standardised
 from service.verdict.question_prior import QuestionPrior
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
@@ -85,11 +85,15 @@ def collect(
     return out
 
 
-def _logistic(X: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray, LogisticRegression]:
-    """A logistic regression on standardised inputs: their mean, scale, and the fitted model."""
+def _logistic(
+    X: np.ndarray, y: np.ndarray, c: float, limit: bool = False
+) -> tuple[np.ndarray, np.ndarray, LogisticRegression]:
+    """A logistic regression on standardised inputs: their mean, scale, and the fitted model;
+    with ``limit``, each input within Z_LIMIT standard deviations, as the verdict reads them."""
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale == 0] = 1.0
-    return mean, scale, LogisticRegression(C=c, max_iter=3000).fit((X - mean) / scale, y)
+    Z = standardised(X, mean, scale) if limit else (X - mean) / scale
+    return mean, scale, LogisticRegression(C=c, max_iter=3000).fit(Z, y)
 
 
 def fit_head(examples: list[Example], encoder: str) -> QuestionPrior:
@@ -128,7 +132,7 @@ def fit(
     X = np.array([e.signals for e in examples], dtype=float)
     if head:
         X = np.c_[X, stacked_prior(examples, encoder)]
-    mean, scale, model = _logistic(X, np.array([e.answerable for e in examples], dtype=int), REGULARISATION)
+    mean, scale, model = _logistic(X, np.array([e.answerable for e in examples], dtype=int), REGULARISATION, True)
     return VerdictModel(
         FEATURES + ((PRIOR,) if head else ()),
         tuple(map(float, mean)),
