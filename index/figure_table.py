@@ -140,6 +140,12 @@ def _metric(words: str) -> str:
     return words
 
 
+def names_metric(words: str) -> bool:
+    """Do the words before a figure name what it counts ("固定资产投资190.59亿元")? Words that only
+    say how it changed ("同比增长85%") leave the metric to a clause before them."""
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", _metric(words))) >= 2
+
+
 # The kinds of figure a noun right after may name: a count by its measure word names what it
 # counts next (新增4个服务业扩大开放综合试点, 3543名医务工作者), an amount or a rate never does; nor
 # does a span of time (再延长30年整县试点) or a count of person-times, which names an activity

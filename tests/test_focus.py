@@ -48,6 +48,24 @@ def test_a_change_is_chosen_only_when_a_change_is_asked(retriever):
 @pytest.mark.parametrize(
     "question, figure",
     [
+        ("固定资产投资比2019年同期增长多少?", "4.7%"),
+        ("地区生产总值比2019年同期增长多少?", "4.9%"),
+        ("How much did fixed-asset investment grow on the same period of 2019?", "4.7%"),
+    ],
+)
+def test_a_change_clause_counts_the_metric_named_clauses_before_it(retriever, question, figure):
+    """ "同比增长85%,较2019年同期增长4.7%" say how the investment named two clauses back changed:
+    the question's metric reaches them, not only the figure of the clause that names it."""
+    sentence = (
+        "地区生产总值779.43亿元,同比增长22.3%,较2019年同期增长4.9%,"
+        "固定资产投资190.59亿元,同比增长85%,较2019年同期增长4.7%。"
+    )
+    assert _chosen(retriever, question, sentence) == figure
+
+
+@pytest.mark.parametrize(
+    "question, figure",
+    [
         ("2021年上半年武昌搞了几次重大项目集中开工活动?", "2次"),  # the counter asked; the next clause shares words
         ("How many times were major project groundbreaking events held in Wuchang?", "2次"),
         ("新开工了多少项重大项目?", "27项"),

@@ -5,7 +5,8 @@ A sentence of these reports often gives several figures ("军地41支医疗队�
 described by a few signals that hold in any report and either language:
 
 - ``words_before``: how much of the question's words its clause holds up to it (a clause
-  names what it counts first: 新增城镇就业2.25万人);
+  names what it counts first: 新增城镇就业2.25万人), from the clause that names its metric when
+  its own words only say how it changed (固定资产投资190.59亿元,同比增长85%);
 - ``words_after``: how much the words after it, up to the next figure, hold (what a Chinese
   count counts often follows it: 3543名医务工作者);
 - ``unit``: it is in the unit asked (多少公里, "how many square metres");
@@ -29,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.asked_units import asked_counters, asked_units, same_count
+from index.figure_table import names_metric
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.answering.figure_clause import clauses, fitting
@@ -64,7 +66,8 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
     counters = {same_count(u) for u in asked_counters(query.text, query.language)}
     asks_change = query.figure_kind == "percent" or bool(ASKS_CHANGE.search(query.text))
     found = []
-    for lo, hi in clauses(sentence):
+    spans = clauses(sentence)
+    for c, (lo, hi) in enumerate(spans):
         if hi <= shown[0] or lo >= shown[1]:
             continue
         clause = sentence[lo:hi]
@@ -74,8 +77,9 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
             upto = figures[i + 1].start if i + 1 < len(figures) else len(clause)
             is_change = figure.kind == "percent" or bool(CHANGED.search(clause[since : figure.start]))
             kind = 0.0 if query.figure_kind is None else 1.0 if figure.kind == query.figure_kind else -1.0
+            before = _metric_start(sentence, spans, c, figure.start)
             signals = (
-                coverage(terms, clause[: figure.end], weight),
+                coverage(terms, sentence[before : lo + figure.end], weight),
                 coverage(terms, clause[figure.end : upto], weight),
                 float(figure.unit in units),
                 float(same_count(figure.unit) in counters),
@@ -85,6 +89,19 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
             found.append(FocusCandidate(lo + figure.start, figure.text, signals))
             since = figure.end
     return found
+
+
+def _metric_start(sentence: str, spans: list[tuple[int, int]], c: int, at: int) -> int:
+    """Where the words that say what a figure counts begin: its clause's start, or an earlier
+    clause's while the words before it only say how a figure changed ("固定资产投资190.59亿元,
+    同比增长85%": the 85% is the investment's)."""
+    start = spans[c][0]
+    words = sentence[start : start + at]
+    while c > 0 and not names_metric(words):
+        c -= 1
+        start = spans[c][0]
+        words = sentence[start : spans[c][1]]
+    return start
 
 
 def best(candidates: list[FocusCandidate], weights: tuple[float, ...]) -> FocusCandidate | None:
