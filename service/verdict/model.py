@@ -191,7 +191,7 @@ class VerdictModel:
         )
 
 
-def standardised(value, mean, scale):
+def standardised(value: float | np.ndarray, mean, scale) -> np.ndarray:
     """(value - mean) / scale, within ±Z_LIMIT; for a number or, elementwise, arrays."""
     return np.clip((value - mean) / scale, -Z_LIMIT, Z_LIMIT)
 
