@@ -143,7 +143,12 @@ def _metric(words: str) -> str:
 def names_metric(words: str) -> bool:
     """Do the words before a figure name what it counts ("固定资产投资190.59亿元")? Words that only
     say how it changed ("同比增长85%") leave the metric to a clause before them."""
-    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", _metric(words))) >= 2
+    return _is_metric(_metric(words))
+
+
+def _is_metric(name: str) -> bool:
+    """Is a parsed metric a name at all: two or more letters or characters, not a lone 值 or 率?"""
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2
 
 
 # The kinds of figure a noun right after may name: a count by its measure word names what it
@@ -215,7 +220,7 @@ def sentence_records(chunk: Chunk, level: str, gloss: Gloss = english_gloss) -> 
             counts = figure.kind in _COUNTED_AFTER and figure.unit not in _NAMES_NOTHING_AFTER
             own = _counted_after(clause[figure.end :]) if counts else ""
             own = own or _metric(words)
-            if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", own)) >= 2:
+            if _is_metric(own):
                 metric, metric_en = own, gloss(own)
             start = offset + clause_match.start() + figure.start
             records.append(

@@ -3,8 +3,8 @@ labels from question sets, the gradient-boosted trees, and leave-one-set-out fig
 scripts/train_reranker.py is its command line; the service only reads the trees' JSON.
 
 Each answerable question gives the full pipeline's first 30 fused candidates, labelled by
-whether their own sentence holds a gold string (``labels``). Training is deterministic: the same indexes and sets give
-the same trees.
+whether their own sentence holds a gold string (``labels``). Training is deterministic: the
+same indexes and sets give the same trees.
 """
 
 from __future__ import annotations
