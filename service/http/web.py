@@ -24,7 +24,7 @@ from service.http.citations import cited_reference
 from service.http.openapi import documented
 from service.http.requests import question_problem
 from service.http.web_text import LANG_NAMES, REPORT_SCRIPTS, SCRIPTS, strings, ui_choice
-from service.http.web_views import described, examples, result_view
+from service.http.web_views import described, examples, report_choices, result_view
 
 bp = Blueprint("web", __name__)
 log = logging.getLogger("service.http.web")
@@ -43,7 +43,9 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     result = page.get("result")
     traditional = traditional or bool(result and result["script"] == "zh-Hant")
     other = "zh" if ui == "en" else "en"
-    args = {k: v for k, v in (("q", page.get("question")), ("lang", page.get("lang"))) if v}
+    args = {k: page[k] for k in ("question", "lang", "report") if page.get(k)}
+    args["q"] = args.pop("question", None)
+    args = {k: v for k, v in args.items() if v}
     html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
     t = strings(ui, traditional)
     if result and result["doubt"]:
@@ -60,6 +62,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
         t={**t, "lead": lead},
         page=page,
         report_scripts=REPORT_SCRIPTS,
+        reports=report_choices(current, ui, traditional),
         lang_names=LANG_NAMES,
         examples=examples(current),
         switch_url=url_for("web.page", ui=other, **args),
@@ -76,6 +79,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     query={
         "q": "the question, in English, Simplified or Traditional Chinese (400 page if empty, 422 if too long)",
         "lang": "show report text in en, zh-Hans or zh-Hant (default: the question's script)",
+        "report": "a report id (GET /api/reports lists them) whose passages are read first (404 page if unknown)",
         "ui": "page language, en or zh (default: from Accept-Language)",
     },
 )
@@ -83,17 +87,19 @@ def page() -> tuple[str, int]:
     """Show the form, or answer ``q``; bad input gets a friendly page with a 4xx status."""
     question = request.args.get("q")
     lang = request.args.get("lang", "")
-    lang = lang if lang in SCRIPTS else ""
+    asked = {"question": question, "lang": lang if lang in SCRIPTS else "", "report": request.args.get("report", "")}
     if question is None:
-        return render()
+        return render(**asked)
     problem = page_problem(question)
     if problem:
         status, key, values = problem
-        return render(status, question=question, lang=lang, error=(key, values))
+        return render(status, **asked, error=(key, values))
     current = engine().reader()
     if current is None:
-        return render(503, question=question, lang=lang, error=("unavailable", {}))
-    return render(question=question, lang=lang, result=result_view(current, question, lang, ui_choice()[0]))
+        return render(503, **asked, error=("unavailable", {}))
+    if asked["report"] and asked["report"] not in {r.get("id") for r in current.reports()}:
+        return render(404, **asked, error=("no_report", {}))
+    return render(**asked, result=result_view(current, question, asked["lang"], ui_choice()[0], asked["report"]))
 
 
 @bp.get("/reports/<doc>")

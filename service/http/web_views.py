@@ -139,13 +139,21 @@ def glossary_view(item: dict, own: bool, script: str) -> dict:
 
 def described(reader: Reader | None, ui: str, traditional: bool, t: dict[str, str]) -> str:
     """The reports the page answers from, by their titles (in English: their English titles)."""
+    names = [name for _, name in report_choices(reader, ui, traditional)]
+    return t["reports_sep"].join(names) if names else t["no_reports"]
+
+
+def report_choices(reader: Reader | None, ui: str, traditional: bool) -> list[tuple[str, str]]:
+    """(id, name) of each report the page answers from: its English title for an English page,
+    else 《its title》 and year in the reader's script; none before the reports are loaded."""
     reports = reader.reports() if reader else []
-    if not reports:
-        return t["no_reports"]
     if ui == "en":
-        return t["reports_sep"].join(r.get("title_en") or r["title"] for r in reports)
-    titles = [f"《{r['title']}》" + (f"（{r['date'][:4]}）" if r.get("date") else "") for r in reports]
-    return t["reports_sep"].join(in_script(x, "zh-Hant" if traditional else "zh-Hans") for x in titles)
+        return [(r["id"], r.get("title_en") or r["title"]) for r in reports]
+    script = "zh-Hant" if traditional else "zh-Hans"
+    return [
+        (r["id"], in_script(f"《{r['title']}》" + (f"（{r['date'][:4]}）" if r.get("date") else ""), script))
+        for r in reports
+    ]
 
 
 def examples(reader: Reader | None) -> dict[str, list[str]]:
@@ -166,10 +174,10 @@ def examples(reader: Reader | None) -> dict[str, list[str]]:
     return {script: questions for script, questions in found.items() if questions}
 
 
-def result_view(reader: Reader, question: str, lang: str, ui: str) -> dict:
+def result_view(reader: Reader, question: str, lang: str, ui: str, report: str = "") -> dict:
     """Everything the result part of the page shows, in the script the reader reads (the
-    page's own words in ``ui``)."""
-    result = reader.ask(question, TOP_K)
+    page's own words in ``ui``); with ``report``, that report's passages read first."""
+    result = reader.ask(question, TOP_K, report=report or None)
     script = lang if lang in SCRIPTS else result["language"]
     own = script == result["language"]
     terms = question_terms(reader, question, script)
