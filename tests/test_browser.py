@@ -8,43 +8,31 @@ Needs Debian's chromium and chromium-driver (``scripts/ensure_browser.sh`` insta
 
 from __future__ import annotations
 
-import base64
-import tempfile
 import threading
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from service.config import ROOT
+from tests.harness.browser import (
+    CHROMEDRIVER,
+    CHROMIUM,
+    ask,
+    no_horizontal_scroll,
+    screenshot,
+    session,
+    small_targets,
+    texts,
+    unmarked_language,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-ARTIFACTS = ROOT / "test-artifacts"
 if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
     pytest.skip(
         "chromium or chromedriver is missing: run scripts/ensure_browser.sh (apt-get install chromium chromium-driver)",
         allow_module_level=True,
     )
-
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1280,900",
-]
 
 
 @pytest.fixture(scope="module")
@@ -62,70 +50,15 @@ def base_url(config, state):
     thread.join(timeout=10)
 
 
-def _driver(profile: str, accept_language: str) -> webdriver.Chrome:
-    """A fresh headless Chromium whose browser language is ``accept_language``."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in [*ARGS, f"--user-data-dir={profile}", f"--accept-lang={accept_language}"]:
-        options.add_argument(arg)
-    options.add_experimental_option("prefs", {"intl.accept_languages": accept_language})
-    return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-
-
-def _session(accept_language: str):
-    """A browser with a fresh profile, quit when the module's tests are done."""
-    with tempfile.TemporaryDirectory(prefix="chromium-") as profile:
-        driver = _driver(profile, accept_language)
-        yield driver
-        driver.quit()
-
-
 @pytest.fixture(scope="module")
 def browser():
     """A browser set to English (it also asks Chinese questions: the page follows the question)."""
-    yield from _session("en-US,en")
+    yield from session("en-US,en")
 
 
 @pytest.fixture(scope="module")
 def browser_zh():
-    yield from _session("zh-CN,zh")
-
-
-def ask(driver, base_url: str, question: str, path: str = "/") -> None:
-    """Open the page, type the question into the form and submit it as a person would."""
-    driver.get(base_url + path)
-    box = driver.find_element(By.ID, "q")
-    box.clear()
-    box.send_keys(question)
-    driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
-    WebDriverWait(driver, 30).until(
-        lambda d: "q=" in d.current_url and d.execute_script("return document.readyState") == "complete"
-    )
-    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".passage, .notice")))
-
-
-def texts(driver, selector: str) -> list[str]:
-    return [e.text for e in driver.find_elements(By.CSS_SELECTOR, selector)]
-
-
-def screenshot(driver, name: str) -> Path:
-    """The whole page (not just the viewport) as test-artifacts/<name>.png."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    width, height = driver.execute_script("return [window.innerWidth, document.documentElement.scrollHeight]")
-    clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
-    shot = driver.execute_cdp_cmd(
-        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
-    )
-    path = ARTIFACTS / f"{name}.png"
-    path.write_bytes(base64.b64decode(shot["data"]))
-    return path
-
-
-def no_horizontal_scroll(driver) -> bool:
-    return driver.execute_script(
-        "return document.documentElement.scrollWidth <= window.innerWidth"
-        " && document.body.scrollWidth <= window.innerWidth"
-    )
+    yield from session("zh-CN,zh")
 
 
 @pytest.mark.parametrize(
@@ -192,16 +125,6 @@ def test_script_in_a_question_stays_text(browser, base_url):
     assert not browser.execute_script("return document.querySelectorAll('script').length")
 
 
-def small_targets(browser) -> list[str]:
-    """Controls and stand-alone links a finger must hit that are under 24 px high (links
-    inside running text are exempt, as WCAG 2.5.8 allows)."""
-    return browser.execute_script(
-        "return [...document.querySelectorAll('input:not([type=hidden]), button, select, .examples a, .top-row a,"
-        " .cite a, .passage .open a, .back a')].filter(e => e.getBoundingClientRect().height < 24)"
-        ".map(e => e.outerHTML.slice(0, 80))"
-    )
-
-
 def test_phone_width_has_no_horizontal_scroll(browser, base_url):
     metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
@@ -255,27 +178,6 @@ def test_the_source_link_opens_the_report_with_the_cited_words_in_view(browser, 
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def unmarked_language(driver) -> list[str]:
-    """Text the page shows in a language its nearest ``lang`` does not name: Chinese under an
-    English ``lang``, or English words under a Chinese one (digits and signs are neither; nor is an
-    acronym in capitals, which Chinese text writes as it is: a highlighted 占GDP比重's GDP)."""
-    return driver.execute_script(
-        """
-        const out = [];
-        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-          const text = n.textContent.trim();
-          const lang = (n.parentElement.closest('[lang]') || document.documentElement).lang;
-          const han = /[\u3400-\u9fff]/.test(text), latin = /[A-Za-z]{3,}/.test(text);
-          const acronym = /^OpenAPI$|^[A-Z][A-Z0-9]{1,5}$/.test(text);
-          if ((han && !lang.startsWith('zh')) || (latin && !han && !acronym && lang.startsWith('zh')))
-            out.push(lang + ': ' + text.slice(0, 60));
-        }
-        return out;
-        """
-    )
-
-
 @pytest.mark.parametrize(
     "ui, question",
     [
@@ -293,3 +195,13 @@ def test_every_piece_of_text_says_its_language(browser, base_url, ui, question):
     assert not unmarked_language(browser)
     browser.find_element(By.CSS_SELECTOR, ".answer-text + .cite a, .passage .open a").click()
     assert not unmarked_language(browser)
+
+
+def test_a_report_picked_in_the_form_is_read_first_and_stays_picked(browser, base_url):
+    browser.get(base_url + "/")
+    reports = [o.get_attribute("value") for o in Select(browser.find_element(By.ID, "report")).options][1:]
+    for report in reports:
+        ask(browser, base_url, "新增城镇就业多少人?", report=report)
+        assert Select(browser.find_element(By.ID, "report")).first_selected_option.get_attribute("value") == report
+        source = browser.find_element(By.CSS_SELECTOR, ".cite a").get_attribute("href")
+        assert f"/reports/{report}?" in source, (report, source)
