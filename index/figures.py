@@ -181,6 +181,16 @@ def _kind(match: re.Match) -> str:
     return "count"
 
 
+def may_be(figure: Figure, kind: str) -> bool:
+    """Can the figure be of the ``kind`` a question asks for? Of its own kind, always. A figure
+    written with no unit or counter (2.9亿, 1109万) names no kind of its own: what it counts stands
+    around it (3700多万学生, 在校学生2.9亿), so it may be people, a count or an amount, though
+    never a rate or a place in an order."""
+    if figure.kind == kind:
+        return True
+    return figure.kind == "count" and not figure.unit and kind not in ("percent", "ordinal")
+
+
 def _is_date(match: re.Match, text: str) -> bool:
     """'2020年', '二〇二〇年', '2021年8月' and '十三五' periods are dates, not figures."""
     written = match.group("num") or match.group("cn")

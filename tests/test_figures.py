@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from index.asked_units import asked_counters
-from index.figures import find_figures
+from index.figures import find_figures, may_be
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,22 @@ def test_a_unit_per_another_reads_in_the_singular_after_per():
         "RMB 500 per person",
         "4.88 km per square kilometre",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("在校学生2.9亿", "people", True),  # no counter: what it counts stands around it
+        ("贫困人口减少1109万", "count", True),
+        ("3700多万学生受益", "money", True),
+        ("在校学生2.9亿", "percent", False),  # a bare number is never a rate
+        ("领取养老金人数3亿人", "people", True),
+        ("领取养老金人数3亿人", "money", False),  # a counter says what it counts
+        ("最高额度增加4000元", "percent", False),
+        ("增长21.4%", "money", False),
+        ("超过1.5亿户", "people", False),
+    ],
+)
+def test_a_figure_without_a_unit_may_be_any_amount_but_a_rate(text, kind, expected):
+    (figure,) = find_figures(text)
+    assert may_be(figure, kind) is expected

@@ -27,7 +27,7 @@ import numpy as np
 
 from index.asked_units import stated_values
 from index.chunking import Chunk
-from index.figures import find_figures
+from index.figures import find_figures, may_be
 from service.analysis.query import Query
 from service.analysis.tense import asked_tense
 from service.analysis.terms import found_matrix, query_terms, rarity
@@ -172,7 +172,7 @@ def features(
                 *(english * r for r in rr),
                 english * covered[i],
                 len(chunk.text) / 300,
-                float(bool(query.figure_kind) and any(f.kind == query.figure_kind for f in figures)),
+                float(bool(query.figure_kind) and any(may_be(f, query.figure_kind) for f in figures)),
                 in_heading[i],
                 float(bool(stated) and any(f.value in stated for f in find_figures(chunk.text))),
                 tense * {True: 1.0, False: -1.0, None: 0.0}[chunk.ahead],

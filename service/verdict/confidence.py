@@ -17,7 +17,8 @@ and coverage signals, in one learned model (no check decides alone):
   name, a phone number or address, how to apply, the day, opening hours, when) that the
   answering clause does not give;
 - repeats_question: the clause only gives back a figure the question states;
-- other_kind: an amount asked, only a rate given (or the reverse);
+- other_kind: an amount asked, only a rate given (or the reverse); a figure written with no
+  unit or counter (2.9亿) can be any amount (index.figures.may_be);
 - other_unit: a count or measure asked in one unit (几天, 多少例, 多少公里), given only in
   another (counters of things, 个, 项, 家, stand for one another);
 - group_figure: one item's amount asked, the clause giving the total of a list it is in.
@@ -37,7 +38,7 @@ from jieba import posseg
 
 from index.asked_units import asked_counters, asked_units, other_unit, stated_values
 from index.chunking import Chunk
-from index.figures import Figure
+from index.figures import Figure, may_be
 from service.analysis.asked_periods import asks_after, other_period
 from service.analysis.query import Query
 from service.analysis.terms import Terms, asked_terms, coverage, query_terms, rarity, scene_weight
@@ -183,7 +184,9 @@ def checks(
             code: bool(asks.search(query.text)) and not gives.search(answer_text)
             for asks, gives, code in _ASKED_DETAILS
         },
-        "other_kind": bool(query.figure_kind) and bool(figures) and all(f.kind != query.figure_kind for f in figures),
+        "other_kind": bool(query.figure_kind)
+        and bool(figures)
+        and not any(may_be(f, query.figure_kind) for f in figures),
         "other_unit": query.wants_figure
         and query.figure_kind != "percent"  # a rate asked of an area or a length (面积增长了多少) has no unit
         and other_unit(asked_counters(query.text, query.language) | asked_units(query.text, query.language), figures),
