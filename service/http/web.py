@@ -43,9 +43,8 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     result = page.get("result")
     traditional = traditional or bool(result and result["script"] == "zh-Hant")
     other = "zh" if ui == "en" else "en"
-    args = {k: page[k] for k in ("question", "lang", "report") if page.get(k)}
-    args["q"] = args.pop("question", None)
-    args = {k: v for k, v in args.items() if v}
+    asked = {"q": page.get("question"), "lang": page.get("lang"), "report": page.get("report")}
+    args = {k: v for k, v in asked.items() if v}  # kept by the switch to the other page language
     html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
     t = strings(ui, traditional)
     if result and result["doubt"]:
