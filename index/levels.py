@@ -72,14 +72,25 @@ def home(reports: list[dict]) -> Home:
 
 
 def own_words(reports: list[dict]) -> frozenset[str]:
-    """What the reports' own place, level and years are called (metadata ``place``, ``level``
-    and ``period`` or ``date``): words that tell nothing about which passage answers."""
+    """What the reports' own place, level, years and kind are called (metadata ``place``,
+    ``level``, ``period`` or ``date``, and the initials of ``kind``: an analyst writes GWR for a
+    government work report): words that tell nothing about which passage answers."""
     words: set[str] = set()
     for meta in reports:
         words |= place_names(str(meta.get("place", "")))
         words |= OWN_WORDS.get(str(meta.get("level", "")), frozenset())
         words |= {str(year) for year in own_years(meta)}
+        words |= kind_initials(str(meta.get("kind", "")))
     return frozenset(words)
+
+
+def kind_initials(kind: str) -> frozenset[str]:
+    """The initials a report's kind of two words or more is written with, lower-cased
+    ("government work report": gwr; "half-year work report": hywr and hwr)."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", kind.lower())
+    if len(words) < 2:
+        return frozenset()
+    return frozenset({"".join(w[0] for w in words), "".join(p[0] for w in words for p in w.split("-"))})
 
 
 def scope_words(reports: list[dict]) -> dict[str, frozenset[str]]:

@@ -1,6 +1,6 @@
 """The names of a report's own place, level and years, from its metadata."""
 
-from index.levels import own_words, place_names, scope_words
+from index.levels import kind_initials, own_words, place_names, scope_words
 
 
 def test_a_place_is_named_by_the_unit_its_address_ends_on():
@@ -18,6 +18,13 @@ def test_own_words_join_place_level_and_years():
     )
     assert {"武昌", "全区", "全国", "我国", "2020", "2021", "2022"} <= words
     assert "湖北" not in words  # a wider unit is another place
+
+
+def test_a_reports_kind_is_its_own_word_by_its_initials():
+    words = own_words([{"place": "中国", "level": "country", "kind": "government work report"}])
+    assert "gwr" in words  # an analyst's "the 2022 GWR" names the reports, not a topic they lack
+    assert kind_initials("half-year work report") == {"hwr", "hywr"}
+    assert kind_initials("budget") == frozenset()  # one word has no initials to go by
 
 
 def test_scope_words_tell_reports_of_different_places_and_levels_apart():

@@ -61,3 +61,19 @@ def test_a_name_the_dictionary_gives_in_the_reports_words_is_no_unknown_name():
 def test_a_month_cut_to_three_letters_is_a_time_not_a_name(retriever):
     query = retriever.analyse("How much tax and fee relief did local businesses receive in Jan-May 2021?")
     assert unknown_terms(query, query_terms(query), retriever.bundle.lexical.vocabulary) == []
+
+
+@pytest.mark.parametrize("question", ["What did the 2020 GWR say about Xi'an?", "Is Xiong'an named in the GWR?"])
+def test_a_pinyin_name_with_an_apostrophe_is_one_name_and_the_reports_kind_no_unknown_word(retriever, question):
+    query = retriever.analyse(question)  # the shipped reports: district government work reports, no such city
+    unknown = unknown_terms(query, query_terms(query), retriever.bundle.lexical.vocabulary)
+    assert unknown == [question.split("'")[0].split()[-1].lower()]  # the name, by its first syllables; not "gwr"
+
+
+def test_a_pinyin_name_with_an_apostrophe_reaches_the_reports_name():
+    from index.romanised import RomanisedNames
+    from service.analysis.english_names import romanised_groups
+
+    names = RomanisedNames.from_texts(["高标准高质量建设雄安新区,支持西安发展"])
+    groups, left = romanised_groups("Is Xiong'an still a priority, and Xi'an?", ["xiong", "xi", "priority"], names)
+    assert groups == [("雄安",), ("西安",)] and left == ["priority"]

@@ -13,13 +13,20 @@ from index.cedict import is_name
 from index.english_lexicon import dictionary_words
 from index.romanised import RomanisedNames
 
-# A capitalised word inside an English sentence (not opening it): a name, most likely.
-NAME_WORD = r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,})\b"
+# A capitalised word inside an English sentence (not opening it): a name, most likely; in pinyin
+# an apostrophe parts a syllable opening with a vowel from the one before (Xiong'an, Xi'an).
+NAME_WORD = r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]+'[aeo][a-z]*|[A-Z][a-z]{2,})\b"
 # ... and the word after it that the Chinese name ends with (index.romanised.NAME_SUFFIX).
 _ROMANISED = re.compile(
     NAME_WORD
     + r"(?:\s+(District|Province|City|County|Hospital|University|Road|Street|Avenue|Alley|Lake|Park|Bridge)\b)?"
 )
+
+
+def name_words(raw: str) -> set[str]:
+    """The names an English question writes inside its sentences, lower-cased and cut as its
+    words are (Xiong'an: xiong)."""
+    return {m.group(1).lower().split("'")[0] for m in re.finditer(NAME_WORD, raw)}
 
 
 def romanised_groups(
@@ -31,10 +38,11 @@ def romanised_groups(
     groups: list[tuple[str, ...]] = []
     found: set[str] = set()
     for word, suffix in _ROMANISED.findall(raw):
-        names = romanised.lookup(word, suffix) if word.lower() in unmatched else ()
+        parts = word.lower().split("'")
+        names = romanised.lookup("".join(parts), suffix) if parts[0] in unmatched else ()
         if names:
             groups.append(names)
-            found |= {word.lower(), suffix.lower()} - {""}
+            found |= {*parts, suffix.lower()} - {""}
     return groups, [w for w in unmatched if w not in found]
 
 

@@ -21,7 +21,7 @@ from index.romanised import RomanisedNames
 from index.terminology import Terminology, english_words, is_content_word
 from service.analysis.abbreviations import Abbreviations, abbreviations, expansions
 from service.analysis.asked_figure import asks_value, expected_kind, names_metric
-from service.analysis.english_names import NAME_WORD, named_groups, named_places, romanised_groups, whole_places
+from service.analysis.english_names import name_words, named_groups, named_places, romanised_groups, whole_places
 from service.analysis.synonyms import synonyms
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ def analyse(
         if romanised is not None:
             named, unmatched = romanised_groups(question, unmatched, romanised)
             groups += named
-        names = {m.group(1).lower() for m in re.finditer(NAME_WORD, question)}  # names go by pinyin, not the dictionary
+        names = name_words(question)  # names go by pinyin, not the dictionary
         general, rest = lexicon_groups([w for w in unmatched if w not in names], reports_use)
         spelled, rest = _acronym_groups(question, rest, reports_use)
         near, rest = _nearest_groups(rest, nearest, names | set(acronyms(question)))

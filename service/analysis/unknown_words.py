@@ -32,8 +32,9 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     spanned = years_in_known_spans(query.raw, vocabulary)
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary and g[0] not in spanned]
     if query.language == "en":
-        names = {(title or capitals).lower() for title, capitals in _CAPITALISED.findall(query.raw)} - _CALENDAR
-        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary]
+        names = {(title or capitals).lower().split("'")[0] for title, capitals in _CAPITALISED.findall(query.raw)}
+        names -= _CALENDAR
+        return numbers + [w for w in query.unmatched if w in names and w not in vocabulary and w not in query.own]
     return (
         [n for n in numbers if len(n) == 4]
         + unknown_places(query.text, vocabulary)
