@@ -8,15 +8,15 @@ import re
 from index.cedict import is_common_word
 from index.lexical import tokenize
 from index.period_mentions import MONTH_ABBREVIATIONS, MONTHS, year_runs
-from service.analysis.english_names import NAME_WORD
+from service.analysis.english_names import name_words
 from service.analysis.query import Query
 from service.analysis.tagging import tagged, topic
 from service.analysis.terms import Terms
 
-# Names in an English question: capitalised words not opening a sentence, and words in
+# Names in an English question: capitalised words not opening a sentence (name_words), and words in
 # capitals (IKEA, BYD) wherever they stand. (Telling a title, "the President", from a name by
 # the dictionary cost more near misses than it saved: "Tesla" and "Moon" are common words too.)
-_CAPITALISED = re.compile(NAME_WORD + r"|\b([A-Z]{3,})\b")
+_CAPITALS = re.compile(r"\b([A-Z]{3,})\b")
 _PLACE_SUFFIX = re.compile(r"^..+[省市区县]$")
 _AREA_NOUN = re.compile(r"(?:城市|城区|地区|市区|社区|园区|景区|街区|片区|新区|小区|商圈)$")
 # jieba's tags for names of people, places, organisations and other proper nouns.
@@ -32,8 +32,7 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     spanned = years_in_known_spans(query.raw, vocabulary)
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary and g[0] not in spanned]
     if query.language == "en":
-        names = {(title or capitals).lower().split("'")[0] for title, capitals in _CAPITALISED.findall(query.raw)}
-        names -= _CALENDAR
+        names = (name_words(query.raw) | {word.lower() for word in _CAPITALS.findall(query.raw)}) - _CALENDAR
         return numbers + [w for w in query.unmatched if w in names and w not in vocabulary and w not in query.own]
     return (
         [n for n in numbers if len(n) == 4]
