@@ -15,7 +15,7 @@ from service.answering.respond import ask
 from service.config import ROOT
 from service.engine import Reader
 from service.http.web_text import STRINGS
-from service.http.web_views import described, examples
+from service.http.web_views import described, examples, report_choices
 from service.runtime import build, load_retriever
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -84,8 +84,8 @@ def test_an_answers_citation_opens_the_added_report_at_the_cited_words(added):
 def test_the_page_describes_and_suggests_from_the_added_report_itself(added):
     corpus, retriever, _ = added
     reader = Reader(retriever, corpus)
-    assert described(reader, "zh", False, STRINGS["zh"]) == "《青禾县人民政府工作报告》（2023）"
-    assert described(reader, "en", False, STRINGS["en"]) == "Qinghe County Government Work Report 2023"
+    assert described(report_choices(reader, "zh", False), STRINGS["zh"]) == "《青禾县人民政府工作报告》（2023）"
+    assert described(report_choices(reader, "en", False), STRINGS["en"]) == "Qinghe County Government Work Report 2023"
     assert examples(reader) == {
         "zh-Hans": ["什么是河长制？", "什么是老旧小区？"],
         "zh-Hant": ["什麼是河長制？", "什麼是老舊小區？"],

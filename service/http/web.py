@@ -53,7 +53,8 @@ def render(status: int = 200, **page) -> tuple[str, int]:
         key, values = page["error"]
         page["message"] = t[key].format(**values)
     current = engine().reader()
-    lead = t["lead"].format(reports=described(current, ui, traditional, t))
+    reports = report_choices(current, ui, traditional)
+    lead = t["lead"].format(reports=described(reports, t))
     html = render_template(
         "index.html",
         ui=ui,
@@ -61,7 +62,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
         t={**t, "lead": lead},
         page=page,
         report_scripts=REPORT_SCRIPTS,
-        reports=report_choices(current, ui, traditional),
+        reports=reports,
         lang_names=LANG_NAMES,
         examples=examples(current),
         switch_url=url_for("web.page", ui=other, **args),

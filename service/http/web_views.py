@@ -137,10 +137,9 @@ def glossary_view(item: dict, own: bool, script: str) -> dict:
     }
 
 
-def described(reader: Reader | None, ui: str, traditional: bool, t: dict[str, str]) -> str:
-    """The reports the page answers from, by their titles (in English: their English titles)."""
-    names = [name for _, name in report_choices(reader, ui, traditional)]
-    return t["reports_sep"].join(names) if names else t["no_reports"]
+def described(choices: list[tuple[str, str]], t: dict[str, str]) -> str:
+    """The reports the page answers from, by the names ``report_choices`` gives them."""
+    return t["reports_sep"].join(name for _, name in choices) if choices else t["no_reports"]
 
 
 def report_choices(reader: Reader | None, ui: str, traditional: bool) -> list[tuple[str, str]]:
