@@ -166,6 +166,24 @@ def _parse_english() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def name_spellings() -> dict[str, frozenset[str]]:
+    """Toneless pinyin, lower case and run together (shanghai), → the words the dictionary
+    knows as names spelt so (上海 [Shang4 hai3]); ü is written v, as pypinyin writes it (a
+    quarter of a second, once a process)."""
+    path = _data_file()
+    if path is None:
+        return {}
+    spelt: dict[str, set[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            match = _ENTRY.match(line)
+            if match and not line.startswith("#") and match.group(3)[:1].isupper():
+                key = re.sub(r"[\d\s·,-]", "", match.group(3).lower().replace("u:", "v"))
+                spelt.setdefault(key, set()).add(match.group(2))
+    return {key: frozenset(words) for key, words in spelt.items()}
+
+
+@lru_cache(maxsize=1)
 def chinese_to_english() -> dict[str, tuple[str, ...]]:
     """Every Simplified word and its English senses as the dictionary writes them, the senses
     of its common entries before those of names (元: "currency unit" before "Yuan dynasty")."""

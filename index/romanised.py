@@ -8,6 +8,8 @@ context), so a capitalised word of an English question that spells one of them i
 name, not a name the reports never use. A word followed by District, Hospital, Road, Lake
 … must spell the name with that suffix (Hongshan District is 洪山区, which the reports
 never name, not the 洪山 of 小洪山; Zhongnan Hospital is no 中南 of 中南商圈).
+A common word that spells a name the dictionary knows (伤害 for Shanghai, 异常 for Yichang) is
+left out: an English question writing it means the name.
 
 The table is built with the index and saved beside it: pypinyin's dictionaries hold about
 60 MB, which the serving process has no need to carry.
@@ -69,7 +71,9 @@ class RomanisedNames:
             syllables = lazy_pinyin(run)
             for i in word_starts(run):
                 for size in range(MIN_CHARS, min(MAX_CHARS, len(run) - i) + 1):
-                    table.setdefault("".join(syllables[i : i + size]), set()).add(run[i : i + size])
+                    key, name = "".join(syllables[i : i + size]), run[i : i + size]
+                    if not spells_another_name(key, name):
+                        table.setdefault(key, set()).add(name)
         return cls({key: tuple(sorted(names)) for key, names in table.items()})
 
     def save(self, path: Path) -> None:
@@ -89,6 +93,16 @@ class RomanisedNames:
         suffix, sound = NAME_SUFFIX[suffix_word.lower()]
         names = self._table.get(key + sound, ()) + (self._table.get(key, ()) if key.endswith(sound) else ())
         return tuple(dict.fromkeys(n for n in names if n.endswith(suffix)))
+
+
+def spells_another_name(key: str, word: str) -> bool:
+    """Is ``word`` a common word of the dictionary (伤害, harm) whose pinyin ``key`` spells a
+    name the dictionary knows (上海: Shanghai)? A capitalised word of an English question means
+    that name, not the common word the reports happen to write with the same sounds."""
+    from index.cedict import is_common_word, name_spellings  # at build time only
+
+    names = name_spellings().get(key, frozenset())
+    return bool(names) and word not in names and is_common_word(word)
 
 
 def romanise(name: str) -> str:

@@ -24,6 +24,13 @@ def test_a_string_that_starts_inside_a_word_is_no_name():
     assert names.lookup("Shaohua") == ("韶华",)
 
 
+def test_a_common_word_that_spells_a_known_name_is_no_name_of_the_reports():
+    """伤害 (harm) is read shanghai, but an English question writing Shanghai means the city."""
+    names = RomanisedNames.from_texts(["依法严惩伤害儿童的违法行为,宜昌大厦顺利竣工"])
+    assert names.lookup("Shanghai") == ()
+    assert names.lookup("Yichang") == ("宜昌",)  # a name is kept
+
+
 def test_an_administrative_word_needs_the_name_with_its_suffix():
     names = RomanisedNames.from_texts([TEXT, "洪山区与武昌区"])
     assert names.lookup("Hongshan") == ("洪山",)

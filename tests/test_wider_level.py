@@ -81,6 +81,17 @@ def test_an_english_question_names_another_place_anywhere_but_its_own_address(re
         assert found == other, asked
 
 
+def test_an_english_question_names_a_place_the_reports_never_write(retriever):
+    """A city spelt in pinyin that the reports never name is still a place (the dictionary's
+    name for it), and a figure of it is another place's, not the district's."""
+    district = "武昌区人民政府工作报告 新增城镇就业2.25万人"
+    for asked in ["How many new urban jobs did Shanghai add in 2020?", "Chengdu's GDP growth in 2021"]:
+        query = retriever.analyse(asked)
+        assert query.places, asked
+        assert other_level_en(asked, district, "district", query.places, "", query.home, query.names_home), asked
+    assert retriever.analyse("How many new urban jobs did Wuchang add in 2020?").places == ("武昌",)
+
+
 def test_a_countrys_capital_stands_for_its_government_in_english():
     national = "政府工作报告 国内生产总值增长5.5%左右"
     china = Home(frozenset({"中国"}), national=True)

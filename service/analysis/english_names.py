@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from jieba import posseg
 
-from index.cedict import is_name
+from index.cedict import is_name, name_spellings
 from index.english_lexicon import dictionary_words
 from index.romanised import RomanisedNames
 
@@ -68,13 +68,19 @@ _CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
 
 
 def named_places(raw: str, romanised: RomanisedNames, translated: Iterable[str] = ()) -> tuple[str, ...]:
-    """The reports' names (in Chinese) of the places an English question names anywhere
-    ("X's", "in X"): a capitalised word that spells one in pinyin, or one of
+    """The names (in Chinese) of the places an English question names anywhere ("X's", "in
+    X"): a capitalised word that spells one of the reports' names in pinyin, else a name of the
+    dictionary spelt so (Shanghai: 上海, which the reports may never write), or one of
     ``translated`` (the dictionary's words for the question's names, named_groups), that the
     dictionary knows only as a name and jieba as a place. Whether it is another place than the
     reports' own is service.analysis.wider_level's to tell."""
-    spelled = (name for m in _CAPITALISED.finditer(raw) for name in romanised.lookup(m.group(1)))
+    spelled = (name for m in _CAPITALISED.finditer(raw) for name in _spelt(m.group(1), romanised))
     return tuple(dict.fromkeys(name for name in (*spelled, *translated) if is_name(name) and is_place(name)))
+
+
+def _spelt(word: str, romanised: RomanisedNames) -> tuple[str, ...]:
+    """The reports' names a word spells in pinyin, or if none, the dictionary's."""
+    return romanised.lookup(word) or tuple(sorted(name_spellings().get(word.lower(), ())))
 
 
 def is_place(word: str) -> bool:
