@@ -3,7 +3,14 @@
 import pytest
 
 from service.analysis.terms import query_terms
-from service.analysis.unknown_words import glossed, unknown_places, unknown_terms, unknown_topic, years_in_known_spans
+from service.analysis.unknown_words import (
+    capitals_names,
+    glossed,
+    unknown_places,
+    unknown_terms,
+    unknown_topic,
+    years_in_known_spans,
+)
 
 
 def test_only_place_names_count_as_unknown_places():
@@ -27,6 +34,16 @@ def test_only_place_names_count_as_unknown_places():
 def test_a_named_topic_the_reports_never_use_is_unknown(text, expected):
     vocabulary = {"阿里巴巴", "阿里", "巴巴", "华中", "总部", "武昌", "合作", "湖北", "学院"}
     assert unknown_topic(text, vocabulary, own=frozenset({"武昌", "武昌区"})) == expected
+
+
+def test_words_in_capitals_are_names_unless_the_dictionary_spells_out_a_common_thing():
+    """IPO is 首次公开招股 to the dictionary, a thing the reports may call otherwise; BYD, WTO and
+    letters it does not know at all may be names the reports never use."""
+    assert capitals_names("Is the IPO system registration-based? What did BYD and the WTO do? XYZ") == {
+        "byd",
+        "wto",
+        "xyz",
+    }
 
 
 def test_a_word_is_glossed_only_by_one_the_reports_use():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.cedict import is_common_word
+from index.cedict import english_to_chinese, is_common_word
 from index.lexical import tokenize
 from index.period_mentions import MONTH_ABBREVIATIONS, MONTHS, year_runs
 from service.analysis.english_names import name_words
@@ -32,13 +32,25 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
     spanned = years_in_known_spans(query.raw, vocabulary)
     numbers = [g[0] for g in terms if len(g) == 1 and g[0].isdigit() and g[0] not in vocabulary and g[0] not in spanned]
     if query.language == "en":
-        names = (name_words(query.raw) | {word.lower() for word in _CAPITALS.findall(query.raw)}) - _CALENDAR
+        names = (name_words(query.raw) | capitals_names(query.raw)) - _CALENDAR
         return numbers + [w for w in query.unmatched if w in names and w not in vocabulary and w not in query.own]
     return (
         [n for n in numbers if len(n) == 4]
         + unknown_places(query.text, vocabulary)
         + unknown_topic(query.text, vocabulary, query.own)
     )
+
+
+def capitals_names(raw: str) -> set[str]:
+    """The words an English question writes in capitals that may be names (BYD, WTO), lower-cased:
+    not those the dictionary spells out only in common words (IPO: 首次公开招股), which stand for
+    a thing the reports may call by other words (股票发行注册制), as any English word may."""
+    table = english_to_chinese()
+    return {
+        word.lower()
+        for word in _CAPITALS.findall(raw)
+        if not (table.get(word.lower()) and all(map(is_common_word, table[word.lower()])))
+    }
 
 
 # A word glossed in brackets by another ("瓦斯(燃气)", 捷运（地铁）).
