@@ -9,6 +9,7 @@ the web page, the JSON API and the chat endpoint see only what this module retur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,6 +164,7 @@ class Engine:
         return Resolution(turn)
 
     @staticmethod
-    def doubt_message(doubt: dict | None, language: str) -> str:
-        """Why an answer is doubted, as a sentence in ``language``."""
-        return doubt_item(doubt, language)["message"]
+    def doubt_message(doubt: str, language: str, terms: Sequence[str] = ()) -> str:
+        """Why an answer is doubted (its code, and the question's ``terms`` it is about), as a
+        sentence in ``language``."""
+        return doubt_item(doubt, language, terms)["message"]

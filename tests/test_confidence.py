@@ -107,6 +107,26 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
 
 
 @pytest.mark.parametrize(
+    "question, name",
+    [
+        ("Did BYD open a factory in Wuchang in 2020?", "BYD"),  # in capitals
+        ("Has the Tesla plant in Wuchang started production?", "Tesla"),
+        ("比亚迪在武昌有没有投资项目?", "比亚迪"),
+        ("比亞迪在武昌有沒有投資項目?", "比亞迪"),  # in the asker's script
+    ],
+)
+def test_a_name_the_reports_never_use_is_named_in_the_reason(retriever, question, name):
+    doubt = ask(retriever, question)["doubt"]
+    assert doubt["code"] == "unknown_term" and doubt["terms"] == [name] and name in doubt["message"]
+    assert doubt["message"].startswith(doubt_item("unknown_term", ask(retriever, question)["language"])["message"][:-1])
+
+
+def test_other_reasons_name_no_words(retriever):
+    doubt = ask(retriever, "2019年武昌区新增城镇就业多少人?")["doubt"]
+    assert doubt["code"] == "other_period" and doubt["terms"] == []
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "2021年上半年武昌新增城镇就业多少人?",

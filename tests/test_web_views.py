@@ -93,11 +93,16 @@ def test_script_in_a_question_is_shown_as_text(client):
     ],
 )
 def test_unanswerable_question_says_so_and_why_and_shows_the_closest_passages(client, headers, notice, language, label):
-    code = client.post("/api/ask", json={"question": UNANSWERABLE}).get_json()["doubt"]["code"]
-    why = doubt_item(code, language)["message"]
+    doubt = client.post("/api/ask", json={"question": UNANSWERABLE}).get_json()["doubt"]
+    why = doubt_item(doubt["code"], language, doubt["terms"])["message"]
     status, html = page(client, UNANSWERABLE, headers=headers)
     assert status == 200 and notice in html and why in unescape(html) and label in html
     assert 'class="answer-text"' not in html and html.count('class="passage"') >= 1
+
+
+def test_the_page_names_the_word_the_reports_never_use_in_the_readers_language(client):
+    status, html = page(client, "Did BYD open a factory in Wuchang in 2020?", headers=ZH)
+    assert status == 200 and "问题中的年份、地点或名称在报告中没有出现：BYD。" in unescape(html)
 
 
 def test_a_comparison_shows_each_side_with_where_it_stands(client):

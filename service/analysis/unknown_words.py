@@ -7,6 +7,7 @@ import re
 
 from index.cedict import english_to_chinese, is_common_word
 from index.lexical import tokenize
+from index.normalize import in_script
 from index.period_mentions import MONTH_ABBREVIATIONS, MONTHS, year_runs
 from service.analysis.english_names import name_words
 from service.analysis.query import Query
@@ -39,6 +40,15 @@ def unknown_terms(query: Query, terms: Terms, vocabulary) -> list[str]:
         + unknown_places(query.text, vocabulary)
         + unknown_topic(query.text, vocabulary, query.own)
     )
+
+
+def as_written(words: list[str], query: Query) -> list[str]:
+    """Unknown words as the question writes them, for a reader: an English question's names
+    with their capitals (hui: Hui), a Chinese question's words in its script."""
+    if query.language != "en":
+        return [in_script(w, query.language) for w in words]
+    found = (re.search(rf"\b{re.escape(w)}\b", query.raw, re.IGNORECASE) for w in words)
+    return list(dict.fromkeys(m.group(0) if m else w for m, w in zip(found, words)))
 
 
 def capitals_names(raw: str) -> set[str]:

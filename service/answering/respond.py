@@ -19,6 +19,8 @@ from index.figure_table import FigureRecord, record_id
 from index.glossary import GlossaryEntry
 from index.normalize import in_script
 from service.analysis.query import Query
+from service.analysis.terms import query_terms
+from service.analysis.unknown_words import as_written, unknown_terms
 from service.answering.answer import extract_answer
 from service.answering.answer_line import answer_line, definition_line, figure_label_en
 from service.answering.extracted import Answer
@@ -161,6 +163,14 @@ def search(retriever: Retriever, question: str, top_k: int = 5, qid: str | None 
     }
 
 
+def _doubted_terms(query: Query, doubt: str | None, retriever: Retriever) -> list[str]:
+    """The question's words a doubt is about: the names of an ``unknown_term`` that the reports
+    never use, as the question writes them (the reader learns which word, not only that one)."""
+    if doubt != "unknown_term":
+        return []
+    return as_written(unknown_terms(query, query_terms(query), retriever.bundle.lexical.vocabulary), query)
+
+
 def _figures(parts: list[tuple[Answer, Hit]], table: dict[str, FigureRecord]) -> list[dict]:
     """The answer's figures with their English renderings, which one answers, and what each
     counts (the figure table's metric, and an English label for it)."""
@@ -208,7 +218,7 @@ def ask(
     parts = _parts(answer, dates, hits)
     text = _answer_text(query, [part for part, _ in parts])
     cited = [(part, _citation(part, hit)) for part, hit in parts]
-    doubt = doubt_item(answer.doubt, query.language)
+    doubt = doubt_item(answer.doubt, query.language, _doubted_terms(query, answer.doubt, retriever))
     line = _line(query, answer, parts, doubt, retriever.bundle.figure_index)
     return {
         "id": qid,

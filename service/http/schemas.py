@@ -100,6 +100,10 @@ class Doubt(BaseModel):
         description="What the reports lack: unknown_term, after_reports, other_period, other_level, other_kind, …"
     )
     message: str = Field(description="The same, in the asker's language and script.")
+    terms: list[str] = Field(
+        default_factory=list,
+        description="The question's words it is about, as written (unknown_term: names the reports never use).",
+    )
 
 
 class AskResponse(BaseModel):

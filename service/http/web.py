@@ -48,7 +48,7 @@ def render(status: int = 200, **page) -> tuple[str, int]:
     html_lang = "en" if ui == "en" else ("zh-Hant" if traditional else "zh-Hans")
     t = strings(ui, traditional)
     if result and result["doubt"]:
-        result["doubt_message"] = Engine.doubt_message(result["doubt"], html_lang)
+        result["doubt_message"] = Engine.doubt_message(result["doubt"], html_lang, result["doubt_terms"])
     if "error" in page:
         key, values = page["error"]
         page["message"] = t[key].format(**values)

@@ -189,6 +189,7 @@ def result_view(reader: Reader, question: str, lang: str, ui: str, report: str =
         "confident": result["confident"],
         "verdict": result["verdict"],
         "doubt": result["doubt"] and result["doubt"]["code"],
+        "doubt_terms": (result["doubt"] or {}).get("terms", []),
         "answer": answer_view(result, script, ui),
         "passages": [passage_view(p, own, script, terms, titles_en, ui) for p in below_the_answer(result)],
         "glossary": [glossary_view(g, own, script) for g in _named(result)],

@@ -7,6 +7,8 @@ person learns what the reports lack (a year, a unit, the city's figure) instead 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from index.normalize import in_script
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -80,11 +82,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def doubt_item(code: str | None, language: str) -> dict | None:
-    """The reason as the API returns it: its code and a message in the asker's script (the
-    web page asks in its reader's: en, zh-Hans or zh-Hant)."""
+def doubt_item(code: str | None, language: str, terms: Sequence[str] = ()) -> dict | None:
+    """The reason as the API returns it: its code, a message in the asker's script (the web
+    page asks in its reader's: en, zh-Hans or zh-Hant) and the question's ``terms`` it is about
+    (the names of an unknown_term, as the question writes them), which the message names too."""
     if code is None:
         return None
     english, chinese = MESSAGES[code]
     message = english if language == "en" else in_script(chinese, language)
-    return {"code": code, "message": message}
+    if terms:
+        listed = (", " if language == "en" else "、").join(terms)
+        message = f"{message[:-1]}: {listed}." if language == "en" else f"{message[:-1]}：{listed}。"
+    return {"code": code, "message": message, "terms": list(terms)}
