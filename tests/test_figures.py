@@ -63,6 +63,9 @@ def test_figures_know_what_they_measure(text, kind):
         ("意外伤害险每人保额多少?", "zh-Hans", "money"),
         ("这是第几届博览会?", "zh-Hans", "ordinal"),
         ("实际到位资金多少亿元?在全市排第几?", "zh-Hans", "money"),  # the amount is asked first
+        ("货物进出口总额增长了几%?", "zh-Hans", "percent"),  # 几% asks a rate, whatever the 总额
+        ("货物进出口总额增长了几个百分点?", "zh-Hans", "percent"),  # 几个 here counts no things
+        ("去年进出口总额成长了几趴?", "zh-Hans", "percent"),  # Taiwan's 成長 and 趴 (per cent)
     ],
 )
 def test_questions_say_what_kind_of_figure_they_want(question, language, kind):

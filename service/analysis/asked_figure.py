@@ -85,7 +85,13 @@ _KIND_ZH = (
         "money",
         re.compile(r"多少(亿|万)?元|多少钱|金额|资金|收入(是|为|达)?多少|总额|价格|票价|房价|费用|收费|保额|保费"),
     ),
-    ("percent", re.compile(r"百分之|比例|比重|增速|增幅|增长率|增长(了)?多少|下降(了)?多少|提高(了)?多少|占比|率")),
+    (
+        "percent",
+        re.compile(
+            r"百分之|比例|比重|增速|增幅|增长率|(?:增长|成长|下降|提高)(了)?多少|占比|率"
+            r"|(?:几|多少)\s*(?:[%％]|个百分点|趴)"  # 几%; 趴, percent as Taiwan says it
+        ),
+    ),
     ("people", re.compile(rf"(?:多少|几){PEOPLE_ZH}")),
 )
 _PEOPLE_EN = re.compile(
@@ -109,8 +115,9 @@ _KIND_EN = (
     ("people", _PEOPLE_EN),
 )
 # 几项, 多少家: a count of things, whatever else the question says (几项的增幅由负转正 asks how
-# many indicators, not a rate); 几成 is a share and 多少人 (or 几个人) counts people, so neither is here.
-_COUNT_ZH = re.compile(rf"(?:{ASKS_FEW_ZH}|多少)[{''.join(sorted(THING_COUNTERS))}次轮](?!{PERSON_ZH})")
+# many indicators, not a rate); 几成 is a share, 多少人 (or 几个人) counts people and 几个百分点 is
+# a rate, so none is here.
+_COUNT_ZH = re.compile(rf"(?:{ASKS_FEW_ZH}|多少)[{''.join(sorted(THING_COUNTERS))}次轮](?!{PERSON_ZH}|百分点)")
 _COUNT_EN = re.compile(r"\bhow many\b(?!\s+(?:\w+\s+){0,2}?(?:yuan|rmb|percent|percentage)\b)", re.I)
 
 
