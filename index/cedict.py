@@ -169,7 +169,9 @@ def _parse_english() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 def name_spellings() -> dict[str, frozenset[str]]:
     """Toneless pinyin, lower case and run together (shanghai), → the words the dictionary
     knows as names spelt so (上海 [Shang4 hai3]); ü is written v, as pypinyin writes it (a
-    quarter of a second, once a process)."""
+    quarter of a second, once a process). The places an English question names by pinyin
+    (service.analysis.english_names), and the common words no name of the reports is
+    (index.romanised)."""
     path = _data_file()
     if path is None:
         return {}

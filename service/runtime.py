@@ -148,8 +148,10 @@ def warm_up(retriever: Retriever) -> None:
     dictionary, the USE encoder's first calls, OpenCC's tables, CC-CEDICT, the answer and the
     verdict, the vectors of the reports' words. Without it the first question after start-up took
     about a second. The dictionary's Chinese → English table (the English notes of an answer
-    line) is read here too: 0.7 s, and about 60 MB, once a process."""
+    line) is read here too: 0.7 s, and about 60 MB, once a process; so are the names it spells in
+    pinyin (an English question's places: 0.3 s)."""
     cedict.chinese_to_english()
+    cedict.name_spellings()
     retriever.nearest.prepare()  # the reports' words' vectors, for English words no dictionary translates
     english_lexicon.common_sense_words()
     if retriever.bundle.chunks:

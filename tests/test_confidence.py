@@ -116,9 +116,10 @@ def test_the_reason_is_given_in_the_askers_script(retriever):
     ],
 )
 def test_a_name_the_reports_never_use_is_named_in_the_reason(retriever, question, name):
-    doubt = ask(retriever, question)["doubt"]
+    answer = ask(retriever, question)
+    doubt = answer["doubt"]
     assert doubt["code"] == "unknown_term" and doubt["terms"] == [name] and name in doubt["message"]
-    assert doubt["message"].startswith(doubt_item("unknown_term", ask(retriever, question)["language"])["message"][:-1])
+    assert doubt["message"].startswith(doubt_item("unknown_term", answer["language"])["message"][:-1])
 
 
 def test_other_reasons_name_no_words(retriever):
