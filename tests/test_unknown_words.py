@@ -44,6 +44,7 @@ def test_words_in_capitals_are_names_unless_the_dictionary_spells_out_a_common_t
         "wto",
         "xyz",
     }
+    assert capitals_names("'; DROP TABLE reports; --") == {"drop", "table"}  # words, not acronyms
 
 
 def test_a_word_is_glossed_only_by_one_the_reports_use():

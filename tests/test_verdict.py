@@ -119,6 +119,7 @@ NONSENSE = [
     "哎呀呀",
     "？？？",
     "123 456 789",
+    "'; DROP TABLE reports; --",  # words in capitals: shouted, no acronym the reports spell otherwise
 ]
 
 

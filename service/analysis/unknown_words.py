@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.cedict import english_to_chinese, is_common_word
+from index.cedict import chinese_to_english, english_to_chinese, is_common_word
 from index.lexical import tokenize
 from index.normalize import in_script
 from index.period_mentions import MONTH_ABBREVIATIONS, MONTHS, year_runs
@@ -52,15 +52,24 @@ def as_written(words: list[str], query: Query) -> list[str]:
 
 
 def capitals_names(raw: str) -> set[str]:
-    """The words an English question writes in capitals that may be names (BYD, WTO), lower-cased:
-    not those the dictionary spells out only in common words (IPO: 首次公开招股), which stand for
-    a thing the reports may call by other words (股票发行注册制), as any English word may."""
-    table = english_to_chinese()
-    return {
-        word.lower()
-        for word in _CAPITALS.findall(raw)
-        if not (table.get(word.lower()) and all(map(is_common_word, table[word.lower()])))
-    }
+    """The words an English question writes in capitals that may be names (BYD, WTO, or a word
+    shouted: DROP), lower-cased: not the acronyms the dictionary spells out only in common words
+    (IPO: 首次公开招股), which stand for a thing the reports may call by other words
+    (股票发行注册制), as any English word may."""
+    return {word.lower() for word in _CAPITALS.findall(raw) if not _common_acronym(word)}
+
+
+def _common_acronym(word: str) -> bool:
+    """Does the dictionary give ``word`` as an acronym ("initial public offering (IPO)"), and
+    only of common words?"""
+    glossed = english_to_chinese().get(word.lower(), ())
+    senses = chinese_to_english()
+    written = re.compile(rf"\b{re.escape(word)}\b")
+    return (
+        bool(glossed)
+        and all(map(is_common_word, glossed))
+        and any(written.search(sense) for zh in glossed for sense in senses.get(zh, ()))
+    )
 
 
 # A word glossed in brackets by another ("瓦斯(燃气)", 捷运（地铁）).
