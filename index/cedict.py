@@ -14,7 +14,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -146,23 +146,32 @@ def preload(cache: Path) -> None:
 
 def _parse_english() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     """The English → Chinese table, and the Chinese words with a common entry."""
-    path = _data_file()
-    if path is None:
-        return {}, frozenset()
     table: dict[str, list[str]] = {}
     common: set[str] = set()
+    for simplified, pinyin, glosses in _entries():
+        if not _is_name(pinyin):
+            common.add(simplified)
+        for sense in _senses(glosses):
+            table.setdefault(sense, []).append(simplified)
+    return {sense: tuple(dict.fromkeys(words)) for sense, words in table.items()}, frozenset(common)
+
+
+def _entries() -> Iterator[tuple[str, str, str]]:
+    """(Simplified, pinyin, glosses) of every dictionary entry, read from the gzip file once per
+    call; none when the package is missing."""
+    path = _data_file()
+    if path is None:
+        return
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
-            if match is None or line.startswith("#"):
-                continue
-            simplified, name = match.group(2), match.group(3)[:1].isupper()
-            senses = _senses(match.group(4))
-            if not name:
-                common.add(simplified)
-            for sense in senses:
-                table.setdefault(sense, []).append(simplified)
-    return {sense: tuple(dict.fromkeys(words)) for sense, words in table.items()}, frozenset(common)
+            if match and not line.startswith("#"):
+                yield match.group(2), match.group(3), match.group(4)
+
+
+def _is_name(pinyin: str) -> bool:
+    """Is an entry a name's? The dictionary writes names' pinyin with a capital (特斯拉 [Te4 si1 la1])."""
+    return pinyin[:1].isupper()
 
 
 @lru_cache(maxsize=1)
@@ -172,16 +181,10 @@ def name_spellings() -> dict[str, frozenset[str]]:
     quarter of a second, once a process). The places an English question names by pinyin
     (service.analysis.english_names), and the common words no name of the reports is
     (index.romanised)."""
-    path = _data_file()
-    if path is None:
-        return {}
     spelt: dict[str, set[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            match = _ENTRY.match(line)
-            if match and not line.startswith("#") and match.group(3)[:1].isupper():
-                key = re.sub(r"[\d\s·,-]", "", match.group(3).lower().replace("u:", "v"))
-                spelt.setdefault(key, set()).add(match.group(2))
+    for simplified, pinyin, _ in _entries():
+        if _is_name(pinyin):
+            spelt.setdefault(re.sub(r"[\d\s·,-]", "", pinyin.lower().replace("u:", "v")), set()).add(simplified)
     return {key: frozenset(words) for key, words in spelt.items()}
 
 
@@ -189,17 +192,11 @@ def name_spellings() -> dict[str, frozenset[str]]:
 def chinese_to_english() -> dict[str, tuple[str, ...]]:
     """Every Simplified word and its English senses as the dictionary writes them, the senses
     of its common entries before those of names (元: "currency unit" before "Yuan dynasty")."""
-    path = _data_file()
-    if path is None:
-        return {}
     common: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            match = _ENTRY.match(line)
-            if match and not line.startswith("#"):
-                senses = [s.strip() for s in match.group(4).split("/") if s.strip()]
-                (names if match.group(3)[:1].isupper() else common).setdefault(match.group(2), []).extend(senses)
+    for simplified, pinyin, glosses in _entries():
+        senses = [s.strip() for s in glosses.split("/") if s.strip()]
+        (names if _is_name(pinyin) else common).setdefault(simplified, []).extend(senses)
     return {word: tuple(common.get(word, []) + names.get(word, [])) for word in common.keys() | names.keys()}
 
 
