@@ -25,6 +25,7 @@ import numpy as np
 
 from index import cedict, embedding_cache
 from index.chunking import CHUNK_VERSION, DEFAULT_MAX_CHARS, Chunk, chunk_corpus
+from index.clause_vectors import CLAUSE_ROLES, CLAUSE_VERSION, ClauseVectors, clause_units
 from index.corpus import corpus_hash, load_reports
 from index.embedder import USE_NAME, Embedder
 from index.figure_table import FIGURE_TABLE_VERSION, build_table, write_table
@@ -57,6 +58,7 @@ class BuildSettings:
     figures: str = FIGURE_TABLE_VERSION
     chunks: str = CHUNK_VERSION
     gloss: str = GLOSS_VERSION
+    clauses: str = CLAUSE_VERSION
 
     def key(self, corpus_digest: str) -> str:
         blob = json.dumps({"corpus": corpus_digest, **asdict(self)}, sort_keys=True)
@@ -134,29 +136,40 @@ def write_artefacts(
     cache_root: Path | None = None,
     curated: Mapping[str, str] | None = None,
 ) -> None:
-    """Chunks, the figure table, one FAISS file per encoder, the BM25 indexes (Chinese tokens,
-    English glosses), the names in pinyin: everything but the manifest (and the glossary,
-    copied before). With ``cache_root``, passages an earlier build embedded are not embedded
-    again (index.embedding_cache)."""
+    """Chunks, the figure table, one FAISS file per encoder (and the main one's clause vectors:
+    index.clause_vectors), the BM25 indexes (Chinese tokens, English glosses), the names in
+    pinyin: everything but the manifest (and the glossary, copied before). With ``cache_root``,
+    passages an earlier build embedded are not embedded again (index.embedding_cache)."""
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as out:
         for chunk in chunks:
             out.write(json.dumps(chunk.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     write_table(folder, build_table(chunks, metric_gloss(encoders, curated)))
     texts = [dense_text(c) for c in chunks]
+    headed, bare, offsets = clause_units(chunks)
     for role, encoder in encoders.items():
-        if cache_root is not None:
-            vectors = embedding_cache.vectors(cache_root, role, encoder, texts, progress)
-        else:
-            vectors = (
-                encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
-            )
-        VectorStore.build(vectors, settings.exact_limit).save(folder / f"dense_{role}.faiss")
+        clauses = role in CLAUSE_ROLES
+        vectors = _embed(encoder, role, texts + headed + bare if clauses else texts, cache_root, progress)
+        VectorStore.build(vectors[: len(texts)], settings.exact_limit).save(folder / f"dense_{role}.faiss")
+        if clauses:
+            middle = len(texts) + len(headed)
+            ClauseVectors(
+                VectorStore.build(vectors[len(texts) : middle], settings.exact_limit),
+                VectorStore.build(vectors[middle:], settings.exact_limit),
+                np.asarray(offsets, dtype=np.int64),
+            ).save(folder, role)
     tokens = [tokenize(lexical_text(c)) for c in chunks]
     (folder / "lexical").mkdir()
     LexicalIndex.from_tokens(tokens).save(folder / "lexical")
     (folder / GLOSS_FOLDER).mkdir()
     LexicalIndex.from_tokens([passage_words(t) for t in tokens]).save(folder / GLOSS_FOLDER)
     RomanisedNames.from_texts(c.text for c in chunks).save(folder / ROMANISED_FILE)
+
+
+def _embed(encoder: Embedder, role: str, texts: list[str], cache_root: Path | None, progress: bool) -> np.ndarray:
+    """The encoder's passage vectors of the texts, through the build cache when there is one."""
+    if cache_root is not None:
+        return embedding_cache.vectors(cache_root, role, encoder, texts, progress)
+    return encoder.encode_passages(texts, progress=progress) if texts else np.zeros((0, encoder.dim), np.float32)
 
 
 def metric_gloss(encoders: dict[str, Embedder], curated: Mapping[str, str] | None) -> Callable[[str], str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index.build import GLOSS_FOLDER, ROMANISED_FILE, current_folder
 from index.chunking import Chunk
+from index.clause_vectors import ClauseVectors
 from index.figure_table import FigureRecord, read_table
 from index.glossary import GlossaryEntry, load_glossary
 from index.lexical import LexicalIndex
@@ -34,6 +35,7 @@ class IndexBundle:
     romanised: RomanisedNames
     figures: list[FigureRecord]
     gloss: LexicalIndex  # BM25 over the passages' English glosses (index.gloss)
+    clauses: dict[str, ClauseVectors]  # by encoder role, those whose clauses the build embedded
 
     @property
     def version(self) -> str:
@@ -91,6 +93,10 @@ def load_bundle(folder: Path) -> IndexBundle:
             raise IndexIntegrityError(
                 f"{folder.name}: dense_{role} holds {store.dim}-dimensional vectors, its manifest says {recorded}"
             )
+    clauses = {role: found for role in dense if (found := ClauseVectors.load(folder, role)) is not None}
+    for role, vectors in clauses.items():
+        if not vectors.consistent(len(chunks)):
+            raise IndexIntegrityError(f"{folder.name}: clauses_{role} do not match its {len(chunks)} chunks")
     bundle = IndexBundle(
         folder,
         manifest,
@@ -101,6 +107,7 @@ def load_bundle(folder: Path) -> IndexBundle:
         RomanisedNames.load(folder / ROMANISED_FILE),
         _figures(folder),
         LexicalIndex.load(folder / GLOSS_FOLDER),
+        clauses,
     )
     return bundle
 

@@ -20,6 +20,12 @@ def dense_text(chunk: Chunk) -> str:
     return f"{context_header(chunk)}:{chunk.sentence}"
 
 
+def clause_text(chunk: Chunk, clause: str) -> str:
+    """What the main encoder embeds for one clause of the chunk's sentence (index.clause_vectors):
+    the clause under the same header as its sentence."""
+    return f"{context_header(chunk)}:{clause}"
+
+
 def lexical_text(chunk: Chunk) -> str:
     """What BM25 indexes for this chunk."""
     return f"{context_header(chunk)} {chunk.sentence}"

@@ -10,8 +10,10 @@ from report_files import TEXT
 from index import embedding_cache
 from index.catalog import add
 from index.chunking import chunk_corpus
+from index.clause_vectors import CLAUSE_ROLES, clause_units
 from index.corpus import load_reports
 from index.report_meta import infer
+from index.unit_text import dense_text
 from service.runtime import build, load_retriever
 
 
@@ -29,23 +31,33 @@ class Counting:
         return self.inner.encode_queries(texts)
 
 
+def _units(corpus) -> dict[str, int]:
+    """How many distinct texts each encoder embeds for the corpus: its sentences, and for the main
+    one their clauses too, headed and bare (index.clause_vectors; a sentence of one clause is its
+    own headed clause)."""
+    chunks = chunk_corpus(load_reports(corpus))
+    headed, bare, _ = clause_units(chunks)
+    texts = {dense_text(c) for c in chunks}
+    return {role: len(texts | set(headed + bare) if role in CLAUSE_ROLES else texts) for role in ("main", "second")}
+
+
 def test_only_new_passages_are_embedded_and_vectors_are_reused(tmp_path, config, encoders):
     corpus = tmp_path / "corpus"
     mine = replace(config, corpus_dir=corpus, index_dir=tmp_path / "index")
     add(corpus, TEXT, infer(TEXT, {}), "qinghe.txt")
     counting = {role: Counting(encoder) for role, encoder in encoders.items()}
     build(mine, counting)
-    first = len(chunk_corpus(load_reports(corpus)))
-    assert all(c.embedded == first for c in counting.values())
+    first = _units(corpus)
+    assert all(c.embedded == first[role] for role, c in counting.items())
     other = TEXT.replace("青禾县", "白沙县").replace("215.6亿元", "98.7亿元")
     add(corpus, other, infer(other, {}), "baisha.txt")
     build(mine, counting)
-    total = len(chunk_corpus(load_reports(corpus)))
-    # the first report's passages were not embedded again
-    assert all(c.embedded - first < total for c in counting.values())
+    total = _units(corpus)
+    # the first report's passages (and clauses) were not embedded again
+    assert all(c.embedded - first[role] < total[role] for role, c in counting.items())
     retriever = load_retriever(mine, encoders)
     top = retriever.search("白沙县地区生产总值是多少?")[1][0]
-    assert len(retriever.bundle.chunks) == total and "98.7亿元" in top.chunk.text
+    assert len(retriever.bundle.chunks) == len(chunk_corpus(load_reports(corpus))) and "98.7亿元" in top.chunk.text
 
 
 def test_a_damaged_cache_means_embedding_afresh(tmp_path, encoders):

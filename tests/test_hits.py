@@ -1,6 +1,8 @@
 """Assembling a fused ranking into hits: distinct windows, each with its place in every channel
 and the ranker's score of the sentences it ranked."""
 
+import pytest
+
 from index.chunking import Chunk
 from service.ranking.hits import distinct_hits
 
@@ -36,3 +38,13 @@ def test_each_hit_carries_its_channel_places_and_the_scores_of_the_sentences_ran
 def test_no_more_than_top_k_hits():
     fused = [(0, 2.0), (2, 1.0)]
     assert len(distinct_hits(fused, {}, CHUNKS, top_k=1, closeness=lambda chunk: {})) == 1
+
+
+def test_a_hit_a_channel_did_not_return_gets_that_channels_score_but_no_rank_there():
+    fused = [(0, 2.5), (2, 1.25)]
+    ranked = {"lexical": [(2, 9.0), (0, 4.0)], "main": [(0, 0.8)]}
+    first, second = distinct_hits(
+        fused, ranked, CHUNKS, top_k=5, closeness=lambda chunk: {}, unranked=lambda row: {"main": 0.1 * row}
+    )
+    assert first.scores["main"] == 0.8  # as its search scored it, not recomputed
+    assert second.scores == {"lexical": 9.0, "main": pytest.approx(0.2)} and "main" not in second.ranks

@@ -2,13 +2,13 @@
 why, and a question with nothing to look for is not_found before any model."""
 
 import json
-from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from service.answering.respond import ask
 from service.config import ROOT
+from service.ranking.retrieval import dense_text
 from service.verdict.model import (
     FEATURES,
     PRIOR,
@@ -67,14 +67,19 @@ def test_a_signal_far_outside_its_training_range_counts_no_more_than_z_limit_dev
     assert model.judge({"cos_main": -40.0, "coverage_clause": -5.0}, []).verdict == "not_found"
 
 
-def test_a_passage_the_main_search_did_not_return_keeps_its_main_cosine(retriever):
-    """The verdict reads how close the main encoder finds the best passages; a passage brought
-    by another channel has that cosine too (its anchor sentence's, read from the index)."""
-    _, hits = retriever.search("2021年地区生产总值预期增长多少?", top_k=5)
-    hit = next(h for h in hits if "main" in h.scores)
+def test_every_passage_found_has_the_main_channels_score_whichever_channel_brought_it(retriever, encoders):
+    """The verdict reads how close the main encoder finds the best passages: a passage brought by
+    another channel has the score the main search would have given it (its sentence with its
+    clauses), and the verdict reads that."""
+    query, hits = retriever.search("How much did Wuchang spend on schools and hospitals in 2020?", top_k=10)
+    asked = encoders["main"].encode_queries([dense_text(query)])[0]  # as the main search asked it
+    store, clauses = retriever.bundle.dense["main"], retriever.bundle.clauses["main"]
     words = {"coverage_clause": 0.5, "terms": 1.0, "sim_clause": 0.5, "main_clause": 0.5}
-    without = replace(hit, scores={c: v for c, v in hit.scores.items() if c != "main"})
-    assert signals([without], [], words, False, False)["cos_main"] == pytest.approx(hit.scores["main"], abs=1e-4)
+    for hit in hits:
+        expected = clauses.score(store, asked, [retriever.bundle.chunks.index(hit.chunk)])[0]
+        assert hit.scores["main"] == pytest.approx(expected, abs=1e-4)
+        assert signals([hit], [], words, False, False)["cos_main"] == pytest.approx(expected, abs=1e-4)
+    assert any("main" not in hit.ranks for hit in hits)  # some came from the other channels only
 
 
 def test_the_model_round_trips_through_its_json():

@@ -17,7 +17,8 @@ Ranked = list[tuple[int, float]]  # (chunk row, score), best first
 @dataclass(frozen=True)
 class Hit:
     """A ranked chunk with its fused score, its rank in each channel (1-based) and its score
-    there (BM25, or the cosine similarity of a dense encoder)."""
+    there (BM25, or the cosine similarity of a dense encoder); the main encoder's score even when
+    its search did not return the chunk (distinct_hits: ``unranked``)."""
 
     chunk: Chunk
     score: float
@@ -37,11 +38,12 @@ def distinct_hits(
     chunks: list[Chunk],
     top_k: int,
     closeness: Callable[[Chunk], dict[int, float]],
+    unranked: Callable[[int], dict[str, float]] = lambda row: {},
 ) -> list[Hit]:
     """The first ``top_k`` hits of ``fused``, skipping a chunk whose anchor sentence is already
     shown inside a better window; each holds its place in every channel of ``ranked``, the
     closeness of the question to its sentences (``closeness``), and the ranker's score of those
-    it ranked."""
+    it ranked. ``unranked``: a chunk's scores in channels whose ranking does not hold it."""
     hits: list[Hit] = []
     anchored = _anchor_scores(fused, chunks)
     for row, score in fused:
@@ -53,6 +55,7 @@ def distinct_hits(
         }
         found = {name: pair for name, pair in placed.items() if pair}
         ranks, scores = {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
+        scores = {k: s for k, s in unranked(row).items() if k not in scores} | scores
         mine = {at: s for (doc, at), s in anchored.items() if doc == chunk.doc and chunk.start <= at < chunk.end}
         hits.append(Hit(chunk, round(score, 6), ranks, scores, closeness(chunk), mine))
         if len(hits) == top_k:

@@ -145,6 +145,9 @@ class Retriever:
         vector = self.encoders[role].encode_queries([dense_text(query) if augment else query.text])
         if asked is not None:
             asked[role] = vector[0]
+        clauses = self.bundle.clauses.get(role)
+        if clauses is not None:  # the sentence and its best clauses (index.clause_vectors)
+            return list(zip(*clauses.search(self.bundle.dense[role], vector[0], DEPTH)))
         scores, rows = self.bundle.dense[role].search(vector, DEPTH)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 
@@ -195,8 +198,24 @@ class Retriever:
             fused = with_other_side(fused, self.bundle.chunks, CANDIDATE_PASSAGES, query.scope)
         vector = own.result()[0] if own is not None else asked.get("main")
         return replace(query, vector=vector), distinct_hits(
-            fused, ranked, self.bundle.chunks, top_k, partial(self.sentences.of_window, asked.get("main"))
+            fused,
+            ranked,
+            self.bundle.chunks,
+            top_k,
+            partial(self.sentences.of_window, asked.get("main")),
+            partial(self._main_score, asked.get("main")),
         )
+
+    def _main_score(self, vector: np.ndarray | None, row: int) -> dict[str, float]:
+        """The main channel's score of a chunk its search did not return, as it would have scored
+        it (the sentence with its clauses: index.clause_vectors): the verdict reads how close the
+        main encoder finds the best passages, whichever channel brought them. Empty without the
+        question's vector or the index's clause vectors (the verdict then reads the sentence's
+        own cosine, Hit.closeness)."""
+        clauses = self.bundle.clauses.get("main")
+        if vector is None or clauses is None:
+            return {}
+        return {"main": float(clauses.score(self.bundle.dense["main"], vector, [row])[0])}
 
     def _own_vector(self, query: Query, spec: Pipeline) -> Future | None:
         """The main encoder's vector of an English question in its own words, started on the
