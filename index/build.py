@@ -136,7 +136,7 @@ def write_artefacts(
     cache_root: Path | None = None,
     curated: Mapping[str, str] | None = None,
 ) -> None:
-    """Chunks, the figure table, one FAISS file per encoder (and the main one's clause vectors:
+    """Chunks, the figure table, one FAISS file per encoder (and its clause vectors:
     index.clause_vectors), the BM25 indexes (Chinese tokens, English glosses), the names in
     pinyin: everything but the manifest (and the glossary, copied before). With ``cache_root``,
     passages an earlier build embedded are not embedded again (index.embedding_cache)."""

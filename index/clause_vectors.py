@@ -4,11 +4,11 @@ A report sentence often packs several measures into one (强化交通秩序综�
 拉网式排查): the encoder's vector of the whole sentence averages them, and a question about one
 clause (减少道路重复开挖, asked as "stop tearing up the same streets") finds it weakly. So each
 clause is embedded twice, under its sentence's title and section as the sentence is
-(index.unit_text) and bare, and a sentence scores the mean of three cosines with the question:
-its own, its best headed clause's and its best bare clause's. The three views err differently
-(the header carries the period and topic, the bare clause only its own words); their mean ranked
-the gold sentence of the read question sets higher than any one of them alone (see the commit
-that added it).
+(index.unit_text) and bare, by each dense encoder, and a sentence scores the mean of three
+cosines with the question: its own, its best headed clause's and its best bare clause's. The
+three views err differently (the header carries the period and topic, the bare clause only its
+own words); their mean ranked the gold sentence of the read question sets higher than any one of
+them alone, for both encoders (see the commits that added them).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from index.chunking import Chunk
 from index.unit_text import clause_text
 from index.vector_store import VectorStore
 
-CLAUSE_VERSION = "1"  # raised when clauses are cut or written differently (it is part of the index key)
-CLAUSE_ROLES = ("main",)  # the encoders whose clauses are embedded: the main one, the strongest on these reports
+CLAUSE_VERSION = "2"  # raised when clauses are cut or written differently (it is part of the index key)
+CLAUSE_ROLES = ("main", "second")  # the encoders whose clauses are embedded: both dense ones
 MIN_CLAUSE = 8  # a shorter piece (一是, 2020年,) says too little alone: it joins the next
 HEADED, BARE, OFFSETS = "clauses_{role}.faiss", "bare_clauses_{role}.faiss", "clauses_{role}.json"
 _CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")

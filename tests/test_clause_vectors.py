@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from index.clause_vectors import MIN_CLAUSE, ClauseVectors, clause_units, split_clauses
+from index.clause_vectors import CLAUSE_ROLES, MIN_CLAUSE, ClauseVectors, clause_units, split_clauses
 from index.vector_store import VectorStore
 
 
@@ -79,10 +79,11 @@ def test_offsets_that_do_not_cover_the_chunks_or_the_stores_are_inconsistent():
     assert not ClauseVectors(clauses.headed, clauses.bare, np.array([0, 0, 4])).consistent(2)
 
 
-def test_the_built_index_holds_clause_vectors_of_the_main_encoder_for_every_chunk(retriever):
-    clauses = retriever.bundle.clauses["main"]
-    assert clauses.consistent(len(retriever.bundle.chunks))
-    assert "second" not in retriever.bundle.clauses
+def test_the_built_index_holds_clause_vectors_of_each_dense_encoder_for_every_chunk(retriever):
+    assert set(retriever.bundle.clauses) == set(retriever.bundle.dense) == set(CLAUSE_ROLES)
+    for role, clauses in retriever.bundle.clauses.items():
+        assert clauses.consistent(len(retriever.bundle.chunks))
+        assert clauses.headed.dim == clauses.bare.dim == retriever.bundle.dense[role].dim
 
 
 def test_a_question_in_the_words_of_one_clause_of_a_long_sentence_finds_that_sentence_first(retriever, encoders):

@@ -32,9 +32,8 @@ class Counting:
 
 
 def _units(corpus) -> dict[str, int]:
-    """How many distinct texts each encoder embeds for the corpus: its sentences, and for the main
-    one their clauses too, headed and bare (index.clause_vectors; a sentence of one clause is its
-    own headed clause)."""
+    """How many distinct texts each encoder embeds for the corpus: its sentences and their clauses,
+    headed and bare (index.clause_vectors; a sentence of one clause is its own headed clause)."""
     chunks = chunk_corpus(load_reports(corpus))
     headed, bare, _ = clause_units(chunks)
     texts = {dense_text(c) for c in chunks}
