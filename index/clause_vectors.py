@@ -100,6 +100,8 @@ class ClauseVectors:
 
     def best(self, vector: np.ndarray, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """For each chunk row, the cosine of its closest clause to ``vector``, headed and bare."""
+        if not rows:
+            return np.empty(0, dtype=np.float32), np.empty(0, dtype=np.float32)
         lengths = self.offsets[np.asarray(rows) + 1] - self.offsets[rows]
         ids = np.concatenate([np.arange(self.offsets[r], self.offsets[r + 1]) for r in rows])
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])

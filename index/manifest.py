@@ -14,7 +14,7 @@ from pathlib import Path
 
 from index.jsonio import write_json
 
-FORMAT_VERSION = 13  # 13: the main encoder's clause vectors (index.clause_vectors);
+FORMAT_VERSION = 13  # 13: each dense encoder's clause vectors (index.clause_vectors);
 # 12: romanised names leave out common words spelling another name (伤害 for Shanghai);
 # 11: that side is read from the nearest opening or heading naming a time (今年以来 behind),
 # else goes on from the paragraphs before;

@@ -21,7 +21,7 @@ def dense_text(chunk: Chunk) -> str:
 
 
 def clause_text(chunk: Chunk, clause: str) -> str:
-    """What the main encoder embeds for one clause of the chunk's sentence (index.clause_vectors):
+    """What the dense encoders embed for one clause of the chunk's sentence (index.clause_vectors):
     the clause under the same header as its sentence."""
     return f"{context_header(chunk)}:{clause}"
 

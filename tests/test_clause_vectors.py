@@ -99,3 +99,8 @@ def test_a_question_in_the_words_of_one_clause_of_a_long_sentence_finds_that_sen
         middle = split_clauses(chunks[i].sentence)[2].rstrip(",，;；:：")
         rows, _ = clauses.search(store, encoders["main"].encode_queries([middle])[0], depth=5)
         assert chunks[rows[0]].sentence == chunks[i].sentence, middle
+
+
+def test_no_rows_score_nothing_rather_than_fail():
+    sentences, clauses = _toy()
+    assert clauses.score(sentences, _unit(1, 0, 0), []).shape == (0,)

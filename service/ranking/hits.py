@@ -17,8 +17,8 @@ Ranked = list[tuple[int, float]]  # (chunk row, score), best first
 @dataclass(frozen=True)
 class Hit:
     """A ranked chunk with its fused score, its rank in each channel (1-based) and its score
-    there (BM25, or the cosine similarity of a dense encoder); the main encoder's score even when
-    its search did not return the chunk (distinct_hits: ``unranked``)."""
+    there (BM25, or the cosine similarity of a dense encoder); with an index of clause vectors, the
+    main encoder's score even when its search did not return the chunk (distinct_hits: ``unranked``)."""
 
     chunk: Chunk
     score: float
