@@ -43,8 +43,12 @@ def test_no_more_than_top_k_hits():
 def test_a_hit_a_channel_did_not_return_gets_that_channels_score_but_no_rank_there():
     fused = [(0, 2.5), (2, 1.25)]
     ranked = {"lexical": [(2, 9.0), (0, 4.0)], "main": [(0, 0.8)]}
-    first, second = distinct_hits(
-        fused, ranked, CHUNKS, top_k=5, closeness=lambda chunk: {}, unranked=lambda row: {"main": 0.1 * row}
-    )
-    assert first.scores["main"] == 0.8  # as its search scored it, not recomputed
+    scored: list[int] = []
+
+    def main(row: int) -> float:
+        scored.append(row)
+        return 0.1 * row
+
+    first, second = distinct_hits(fused, ranked, CHUNKS, top_k=5, closeness=lambda chunk: {}, unranked={"main": main})
+    assert first.scores["main"] == 0.8 and scored == [2]  # as its search scored it, not recomputed
     assert second.scores == {"lexical": 9.0, "main": pytest.approx(0.2)} and "main" not in second.ranks

@@ -6,8 +6,9 @@ module only assembles the ranking into hits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from index.chunking import Chunk
 
@@ -38,12 +39,12 @@ def distinct_hits(
     chunks: list[Chunk],
     top_k: int,
     closeness: Callable[[Chunk], dict[int, float]],
-    unranked: Callable[[int], dict[str, float]] = lambda row: {},
+    unranked: Mapping[str, Callable[[int], float]] = MappingProxyType({}),
 ) -> list[Hit]:
     """The first ``top_k`` hits of ``fused``, skipping a chunk whose anchor sentence is already
     shown inside a better window; each holds its place in every channel of ``ranked``, the
     closeness of the question to its sentences (``closeness``), and the ranker's score of those
-    it ranked. ``unranked``: a chunk's scores in channels whose ranking does not hold it."""
+    it ranked. ``unranked``: by channel, how to score a chunk its ranking does not hold."""
     hits: list[Hit] = []
     anchored = _anchor_scores(fused, chunks)
     for row, score in fused:
@@ -55,7 +56,7 @@ def distinct_hits(
         }
         found = {name: pair for name, pair in placed.items() if pair}
         ranks, scores = {k: r for k, (r, _) in found.items()}, {k: s for k, (_, s) in found.items()}
-        scores = {k: s for k, s in unranked(row).items() if k not in scores} | scores
+        scores |= {name: score_of(row) for name, score_of in unranked.items() if name not in scores}
         mine = {at: s for (doc, at), s in anchored.items() if doc == chunk.doc and chunk.start <= at < chunk.end}
         hits.append(Hit(chunk, round(score, 6), ranks, scores, closeness(chunk), mine))
         if len(hits) == top_k:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -203,19 +204,18 @@ class Retriever:
             self.bundle.chunks,
             top_k,
             partial(self.sentences.of_window, asked.get("main")),
-            partial(self._main_score, asked.get("main")),
+            self._main_scorer(asked.get("main")),
         )
 
-    def _main_score(self, vector: np.ndarray | None, row: int) -> dict[str, float]:
-        """The main channel's score of a chunk its search did not return, as it would have scored
-        it (the sentence with its clauses: index.clause_vectors): the verdict reads how close the
-        main encoder finds the best passages, whichever channel brought them. Empty without the
-        question's vector or the index's clause vectors (the verdict then reads the sentence's
-        own cosine, Hit.closeness)."""
+    def _main_scorer(self, vector: np.ndarray | None) -> dict[str, Callable[[int], float]]:
+        """How the main channel would score a chunk its search did not return (the sentence with
+        its clauses: index.clause_vectors): the verdict reads how close the main encoder finds the
+        best passages, whichever channel brought them. Nothing without the question's vector or the
+        index's clause vectors (the verdict then reads the sentence's own cosine, Hit.closeness)."""
         clauses = self.bundle.clauses.get("main")
         if vector is None or clauses is None:
             return {}
-        return {"main": float(clauses.score(self.bundle.dense["main"], vector, [row])[0])}
+        return {"main": lambda row: float(clauses.score(self.bundle.dense["main"], vector, [row])[0])}
 
     def _own_vector(self, query: Query, spec: Pipeline) -> Future | None:
         """The main encoder's vector of an English question in its own words, started on the
