@@ -141,6 +141,14 @@ def test_a_figure_is_labelled_by_what_it_counts_and_a_change_by_its_way_and_base
     assert figure_label_en(None) == ""
 
 
+def test_an_english_line_gives_each_change_beside_its_value_as_the_report_writes_it_too():
+    value = _record("3.75万亿元", "3750000000000")
+    change = _record("1.6万亿元", "1600000000000", change="增加", direction="up", base="比去年")
+    line = figure_line(value, [change], english=True)
+    assert line.endswith("; up 1.6万亿元 on the previous year (比去年增加1.6万亿元)")
+    assert figure_line(value, [change], english=False).endswith("：3.75万亿元，比去年增加1.6万亿元")
+
+
 def test_english_notes_leave_out_figures_that_read_the_same_in_english():
     notes = english_notes("社区养老服务设施覆盖率达到90%,591个老旧小区实现物业服务全覆盖", ["养老"])
     assert notes == "养老 = to provide for the elderly; 591个 = 591"  # no "90% = 90%"

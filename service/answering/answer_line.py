@@ -27,7 +27,10 @@ from index.normalize import in_script
 from index.periods import HALVES, plan_number, plan_years
 from index.terminology import content_stems
 
-_BASES_EN = {"同比": "year on year", "比上年": "on the previous year", "较上年": "on the previous year"}
+_BASES_EN = {
+    "同比": "year on year",
+    **dict.fromkeys(("比上年", "较上年", "比去年", "较去年"), "on the previous year"),
+}
 _SAME_PERIOD_OF = re.compile(r"((?:19|20)\d\d)年同期")  # 较2019年同期, 2019年同期相比: "on the same period of 2019"
 
 
@@ -124,6 +127,13 @@ def _change_en(record: FigureRecord) -> str:
     return " ".join(p for p in (record.direction or record.change, qualified_en(record), base) if p)
 
 
+def _beside_en(record: FigureRecord) -> str:
+    """A change given beside its value, in English and then as the report writes it, which the
+    reader finds in the cited text: "up RMB 1.6 trillion on the previous year (比去年增加1.6万亿元)"."""
+    english = " ".join(p for p in (record.direction or record.change, qualified_en(record), _base_en(record.base)) if p)
+    return f"{english} ({record.base}{record.change}{as_written(record)})"
+
+
 def figure_line(
     value: FigureRecord, changes: list[FigureRecord], english: bool, asked: frozenset[str] = frozenset()
 ) -> str:
@@ -135,7 +145,7 @@ def figure_line(
         head = ", ".join(p for p in (metric, period) if p)
         said = _change_en(value) if value.change else qualified_en(value)
         line = f"{head}: {said} ({as_written(value)})"
-        return "; ".join([line] + [f"{_change_en(c)}" for c in changes]).replace(": ;", ":")
+        return "; ".join([line] + [_beside_en(c) for c in changes]).replace(": ;", ":")
     head = f"{value.metric}（{period}）" if period else value.metric
     tail = "".join(f"，{c.base}{c.change}{as_written(c)}" for c in changes)
     return f"{head}：{value.base}{value.change}{as_written(value)}{tail}"
