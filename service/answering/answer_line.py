@@ -122,16 +122,17 @@ def figure_label_en(record: FigureRecord | None) -> str:
     return ", ".join(p for p in (record.metric_en, change) if p)
 
 
-def _change_en(record: FigureRecord) -> str:
-    base = _base_en(record.base) or (f"({record.base})" if record.base else "")
+def _change_en(record: FigureRecord, chinese_base: bool = True) -> str:
+    """A change in English: its way, its figure and its base ("up 22.3% year on year"); a base with
+    no fixed English words in Chinese, in brackets, unless ``chinese_base`` is off."""
+    base = _base_en(record.base) or (f"({record.base})" if record.base and chinese_base else "")
     return " ".join(p for p in (record.direction or record.change, qualified_en(record), base) if p)
 
 
 def _beside_en(record: FigureRecord) -> str:
     """A change given beside its value, in English and then as the report writes it, which the
     reader finds in the cited text: "up RMB 1.6 trillion on the previous year (比去年增加1.6万亿元)"."""
-    english = " ".join(p for p in (record.direction or record.change, qualified_en(record), _base_en(record.base)) if p)
-    return f"{english} ({record.base}{record.change}{as_written(record)})"
+    return f"{_change_en(record, chinese_base=False)} ({record.base}{record.change}{as_written(record)})"
 
 
 def figure_line(
