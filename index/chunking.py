@@ -20,6 +20,7 @@ from index.sections import Paragraph, is_bullet, is_salutation, split_paragraphs
 DEFAULT_MAX_CHARS = 300
 _SENTENCE = re.compile(r"[^。；;！!？?]*[。；;！!？?]+[”’」』)）]?|[^。；;！!？?]+$")
 _CLAUSE_END = re.compile(r"[,，、:：]")
+_CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")  # a clause with the comma, semicolon or colon closing it
 
 CHUNK_VERSION = "6"  # raised when chunks are cut or described differently (it is part of the index key)
 
@@ -62,6 +63,12 @@ def _split_long(start: int, end: int, text: str, max_chars: int) -> list[tuple[i
     for lo, hi in pieces:
         out.extend((i, min(i + max_chars, hi)) for i in range(lo, hi, max_chars))
     return out
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence, as spans (each with its closing comma, semicolon or colon): what
+    the clause vectors embed (index.clause_vectors) and an answer quotes (service.answering)."""
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
 
 
 def sentence_spans(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:

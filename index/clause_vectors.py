@@ -14,13 +14,12 @@ them alone, for both encoders (see the commits that added them).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from index.chunking import Chunk
+from index.chunking import Chunk, clause_spans
 from index.unit_text import clause_text
 from index.vector_store import VectorStore
 
@@ -28,7 +27,6 @@ CLAUSE_VERSION = "2"  # raised when clauses are cut or written differently (it i
 CLAUSE_ROLES = ("main", "second")  # the encoders whose clauses are embedded: both dense ones
 MIN_CLAUSE = 8  # a shorter piece (一是, 2020年,) says too little alone: it joins the next
 HEADED, BARE, OFFSETS = "clauses_{role}.faiss", "bare_clauses_{role}.faiss", "clauses_{role}.json"
-_CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 # How many candidates each view brings before all are scored exactly (times the depth asked).
 _WIDEN = 4
 
@@ -37,7 +35,7 @@ def split_clauses(sentence: str) -> list[str]:
     """The sentence cut after each comma, semicolon or colon; a piece shorter than MIN_CLAUSE
     joins the next one. A sentence with none is its own single clause."""
     pieces: list[str] = []
-    for piece in _CLAUSE.findall(sentence):
+    for piece in (sentence[lo:hi] for lo, hi in clause_spans(sentence)):
         if not piece.strip():
             continue
         if pieces and len(pieces[-1]) < MIN_CLAUSE:

@@ -8,8 +8,9 @@ from dataclasses import replace
 import jieba
 import pytest
 
+from index.chunking import clause_spans
 from service.analysis.terms import query_terms, term_weights
-from service.answering.figure_clause import clauses, sentence_score
+from service.answering.figure_clause import sentence_score
 from service.answering.sentence_choice import (
     MAX_ANSWER_CHARS,
     MIN_SENTENCE_CHARS,
@@ -155,7 +156,7 @@ def test_a_long_answer_is_cut_around_what_is_asked_not_the_year_that_sets_its_sc
     ]
     assert sentences
     for sentence in sentences:
-        *_, (start, end) = clauses(sentence)
+        *_, (start, end) = clause_spans(sentence)
         last = sentence[start:end]
         topic = next(w for w in jieba.cut(last) if len(w) > 1 and sentence.count(w) == 1)
         query = retriever.analyse(f"到{_YEAR_OPENING.match(sentence).group(1)}年{topic}会怎样?")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from index.chunking import clause_spans
 from index.figures import Figure
 from index.glossary import GlossaryEntry
-from service.answering.figure_clause import clauses
 
 
 @dataclass(frozen=True)
@@ -39,4 +39,4 @@ class Answer:
         if self.focus is None or self.start is None:
             return None
         at = self.focus - self.start
-        return next((self.text[lo:hi] for lo, hi in clauses(self.text) if lo <= at < hi), None)
+        return next((self.text[lo:hi] for lo, hi in clause_spans(self.text) if lo <= at < hi), None)

@@ -8,16 +8,14 @@ service.answering.focus.
 
 from __future__ import annotations
 
-import re
-
 from index.asked_units import asked_counters, asked_units
+from index.chunking import clause_spans
 from index.figures import Figure, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
 from service.ranking.hits import Hit
 
 Candidate = tuple[Hit, int, int]  # (hit, sentence start, sentence end) in the passage
-_CLAUSE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 ANCHOR_BONUS = 0.15  # the sentence the passage was indexed by
 # How far the ranker scores a sentence below the best (sentence_score), in coverage units per unit of
 # the learned reranker's score (log-odds): a sentence far ahead keeps its lead, while between
@@ -37,11 +35,6 @@ def fitting(query: Query, text: str) -> list[Figure]:
     ordinal = query.figure_kind == "ordinal"
     spelled = asked_counters(query.text, query.language)
     return [f for f in find_figures(text, spelled) if (f.kind == "ordinal") == ordinal]
-
-
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """The clauses of a sentence, as spans (each with its closing comma, semicolon or colon)."""
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(sentence)]
 
 
 def sentence_score(hit: Hit, start: int) -> float:
@@ -88,7 +81,7 @@ def figure_clause(
     for item in candidates:
         hit, start, end = item
         sentence = hit.chunk.text[start:end]
-        spans = clauses(sentence)
+        spans = clause_spans(sentence)
         base = SENTENCE_WEIGHT * coverage(terms, sentence, weight) - lead_weight * lead_of(hit, start, top)
         base += ANCHOR_BONUS if is_anchor(hit, start) else 0.0
         for i, (lo, hi) in enumerate(spans):

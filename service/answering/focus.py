@@ -30,10 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.asked_units import asked_counters, asked_units, same_count
+from index.chunking import clause_spans
 from index.figure_table import names_metric
 from service.analysis.query import Query
 from service.analysis.terms import Terms, coverage
-from service.answering.figure_clause import clauses, fitting
+from service.answering.figure_clause import fitting
 
 WEIGHTS = Path(__file__).with_name("focus.json")
 FEATURES = ("words_before", "words_after", "unit", "counter", "change_mismatch", "kind")
@@ -66,7 +67,7 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
     counters = {same_count(u) for u in asked_counters(query.text, query.language)}
     asks_change = query.figure_kind == "percent" or bool(ASKS_CHANGE.search(query.text))
     found = []
-    spans = clauses(sentence)
+    spans = clause_spans(sentence)
     for c, (lo, hi) in enumerate(spans):
         if hi <= shown[0] or lo >= shown[1]:
             continue

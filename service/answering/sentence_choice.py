@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.chunking import sentence_spans
+from index.chunking import clause_spans, sentence_spans
 from index.figures import Figure, find_figures
 from service.analysis.query import Query
 from service.analysis.terms import YEAR_WORD, Terms, coverage
@@ -22,7 +22,6 @@ from service.answering.figure_clause import (
     LEAD_WEIGHT,
     Candidate,
     best_score,
-    clauses,
     figure_clause,
     is_anchor,
     lead_of,
@@ -104,7 +103,7 @@ def trim(query: Query, terms: Terms, sentence: str, best: int | None = None, wei
     naming it sets the scene ("到2025年,…"), the clauses after it answer."""
     if len(sentence) <= MAX_ANSWER_CHARS:
         return 0, len(sentence)
-    spans = clauses(sentence)
+    spans = clause_spans(sentence)
     topic = [group for group in terms if not all(YEAR_WORD.fullmatch(a) for a in group)]
 
     def clause_score(i: int) -> float:
@@ -166,7 +165,7 @@ def clause_answer(
     figures = find_figures(text)
     if clause is None:
         return Answer(text, None, hit.chunk.id, offset, offset + len(text), figures), hit, figures
-    clause_start, clause_end = clauses(sentence)[clause]
+    clause_start, clause_end = clause_spans(sentence)[clause]
     told = find_figures(sentence[clause_start:clause_end])
     focus = figure_focus(query, terms, sentence, (lo, hi), weight)
     where = None if focus is None else hit.chunk.start + start + focus
