@@ -79,6 +79,20 @@ def test_a_count_is_chosen_by_the_counter_asked(retriever, question, figure):
     assert _chosen(retriever, question, sentence) == figure
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "每人每年最高额度增加4000元以后,有多少在校生受益?",
+        "The cap went up by RMB4,000 a year per student. Roughly how many students gained?",
+        "額度提高4000元,惠及多少在校生?",
+    ],
+)
+def test_a_figure_the_question_states_is_its_premise_not_its_answer(retriever, question):
+    """Both figures stand in the clauses the question's words reach; the one it states is not what it asks."""
+    sentence = "国家助学贷款每人每年最高额度增加4000元,惠及500多万在校生。"
+    assert _chosen(retriever, question, sentence) == "500多万"
+
+
 def test_the_shipped_weights_are_for_these_signals(tmp_path):
     assert len(load_weights()) == len(FEATURES)
     other = tmp_path / "focus.json"

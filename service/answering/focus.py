@@ -13,7 +13,9 @@ described by a few signals that hold in any report and either language:
 - ``counter``: it is counted by the counter asked (几次 → 2次, 幾條 → 32条; 名 as 人);
 - ``change_mismatch``: it is a change (同比增长22.3%) where none is asked, or the reverse;
 - ``kind``: +1 when it is of the kind asked (money, a rate, people), -1 when of another, 0
-  when the question says no kind.
+  when the question says no kind;
+- ``stated``: the question itself states it ("besides the 249 cases cracked, how many gangs"):
+  its premise, not what it asks.
 
 Their weights are a pairwise logistic regression (the asked figure against each other figure
 of its sentence) fitted by ``scripts/train_focus.py`` on the read question sets of both
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.asked_units import asked_counters, asked_units, same_count
+from index.asked_units import asked_counters, asked_units, same_count, stated_values
 from index.chunking import clause_spans
 from index.figure_table import names_metric
 from service.analysis.query import Query
@@ -37,11 +39,12 @@ from service.analysis.terms import Terms, coverage
 from service.answering.figure_clause import fitting
 
 WEIGHTS = Path(__file__).with_name("focus.json")
-FEATURES = ("words_before", "words_after", "unit", "counter", "change_mismatch", "kind")
+FEATURES = ("words_before", "words_after", "unit", "counter", "change_mismatch", "kind", "stated")
 # The weights the answer used before they were learned (the clause's words up to the figure, a
-# bonus for the unit asked, a penalty for a change where none is asked or the reverse): the
-# baseline train_focus.py compares with, and what serves if the fitted file is missing.
-HAND_WEIGHTS = (1.0, 0.0, 0.2, 0.0, -0.3, 0.0)
+# bonus for the unit asked, a penalty for a change where none is asked or the reverse; none for the
+# later signals): the baseline train_focus.py compares with, and what serves if the fitted file is
+# missing.
+HAND_WEIGHTS = (1.0, 0.0, 0.2, 0.0, -0.3, 0.0, 0.0)
 # A question asking how a figure changed, and a figure given as a change (its words end in a
 # verb of change: 同比增长22.3%, 下降了).
 ASKS_CHANGE = re.compile(
@@ -66,6 +69,7 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
     units = asked_units(query.text, query.language)
     counters = {same_count(u) for u in asked_counters(query.text, query.language)}
     asks_change = query.figure_kind == "percent" or bool(ASKS_CHANGE.search(query.text))
+    stated = stated_values(query.text)
     found = []
     spans = clause_spans(sentence)
     for c, (lo, hi) in enumerate(spans):
@@ -86,6 +90,7 @@ def focus_candidates(query: Query, terms: Terms, sentence: str, shown: tuple[int
                 float(same_count(figure.unit) in counters),
                 float(is_change != asks_change),
                 kind,
+                float(figure.value in stated),
             )
             found.append(FocusCandidate(lo + figure.start, figure.text, signals))
             since = figure.end
