@@ -92,6 +92,12 @@ def as_written(record: FigureRecord) -> str:
     return f"{before}{record.text}{after}"
 
 
+def changed_as_written(record: FigureRecord) -> str:
+    """A figure with its base and way of change, as the report writes them: 比去年增加1.6万亿元,
+    同比增长22.3%; a figure given as no change is as_written alone."""
+    return f"{record.base}{record.change}{as_written(record)}"
+
+
 def qualified_en(record: FigureRecord) -> str:
     """The figure's English rendering with its qualifier in fixed words ("about 6%"), and a range
     from its lower end: "1 to 2 items", "about 5 to 6%", "RMB 300 million to RMB 500 million"."""
@@ -132,7 +138,7 @@ def _change_en(record: FigureRecord, chinese_base: bool = True) -> str:
 def _beside_en(record: FigureRecord) -> str:
     """A change given beside its value, in English and then as the report writes it, which the
     reader finds in the cited text: "up RMB 1.6 trillion on the previous year (比去年增加1.6万亿元)"."""
-    return f"{_change_en(record, chinese_base=False)} ({record.base}{record.change}{as_written(record)})"
+    return f"{_change_en(record, chinese_base=False)} ({changed_as_written(record)})"
 
 
 def figure_line(
@@ -148,8 +154,8 @@ def figure_line(
         line = f"{head}: {said} ({as_written(value)})"
         return "; ".join([line] + [_beside_en(c) for c in changes]).replace(": ;", ":")
     head = f"{value.metric}（{period}）" if period else value.metric
-    tail = "".join(f"，{c.base}{c.change}{as_written(c)}" for c in changes)
-    return f"{head}：{value.base}{value.change}{as_written(value)}{tail}"
+    tail = "".join(f"，{changed_as_written(c)}" for c in changes)
+    return f"{head}：{changed_as_written(value)}{tail}"
 
 
 def _alike(
