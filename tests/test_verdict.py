@@ -10,6 +10,7 @@ from service.answering.respond import ask
 from service.config import ROOT
 from service.ranking.retrieval import dense_text
 from service.verdict.model import (
+    CHECKS,
     FEATURES,
     PRIOR,
     VERDICTS,
@@ -18,6 +19,7 @@ from service.verdict.model import (
     load_model,
     nothing_asked,
     signals,
+    with_doubts,
 )
 from service.verdict.question_prior import QuestionPrior
 
@@ -205,3 +207,27 @@ def test_a_question_doubted_for_its_kind_says_so():
     judged = model.judge({"coverage_clause": 0.2}, [], vector=np.array([-2.0, 5.0]))
     assert judged.verdict != "answered" and judged.reason == "seldom_answered"
     assert model.judge({"coverage_clause": 0.2}, [], vector=np.array([2.0, 5.0])).verdict == "answered"
+
+
+@pytest.mark.parametrize("check", ["other_period", "other_level"])
+def test_a_mismatch_costs_a_clause_that_otherwise_answers_more_than_a_weak_one(check):
+    """A near miss looks like a good answer: the clause holds every word asked and reads close,
+    only its period or level is not the one asked. Added to a sum of signals, the check was
+    outvoted by that evidence; the shipped model weighs a fired check more the stronger the
+    evidence it contradicts (a sum alone would cost both clauses the same)."""
+    model = load_model(ROOT / "service" / "verdict" / "verdict.json")
+    mean = dict(zip(model.features, model.mean))
+    spread = dict(zip(model.features, model.scale))
+    near = {name: mean[name] + 2 * spread[name] for name in ("main_clause", "sim_clause")}
+    strong = mean | near | {"wants_figure": 1.0, "coverage_clause": 1.0, "figure_coverage": 1.0, "focus_coverage": 1.0}
+    weak = strong | {"coverage_clause": 0.3, "figure_coverage": 0.3, "focus_coverage": 0.3}
+    clean = {code: 0.0 for code in CHECKS}
+
+    def log_odds(signals: dict[str, float]) -> float:
+        p = model.probability(with_doubts(signals))
+        return float(np.log(p / (1 - p)))
+
+    fired = clean | {check: 1.0}
+    cost_strong = log_odds(strong | clean) - log_odds(strong | fired)
+    cost_weak = log_odds(weak | clean) - log_odds(weak | fired)
+    assert cost_strong > cost_weak + 0.25 and cost_weak > 0
