@@ -53,7 +53,7 @@ def test_a_question_beyond_the_reports_fires_its_check_and_it_lowers_the_confide
     code = DETAIL_FEATURE if doubt in DETAIL_CHECKS else doubt
     answer = answer_to(retriever, question)
     assert code in checks_fired(answer)
-    assert retriever.verdict.contributions(answer.signals)[code] < 0
+    assert retriever.verdict.lowered_by(answer.signals, code) > 0
 
 
 def test_questions_beyond_the_reports_are_not_answered_and_say_why(retriever):
@@ -75,7 +75,7 @@ def test_an_english_question_about_one_item_of_a_counted_group_fires_its_check(r
     question = "How much money went into the Wuchang Binjiang Tianjie project?"
     answer = answer_to(retriever, question)
     assert "group_figure" in checks_fired(answer)
-    assert retriever.verdict.contributions(answer.signals)["group_figure"] < 0
+    assert retriever.verdict.lowered_by(answer.signals, "group_figure") > 0
 
 
 def answer_to(retriever, question: str):

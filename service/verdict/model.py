@@ -151,9 +151,16 @@ class VerdictModel:
             for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights)
         }
 
+    def log_odds(self, signals: dict[str, float]) -> float:
+        return self.bias + sum(self.contributions(signals).values())
+
     def probability(self, signals: dict[str, float]) -> float:
-        logit = self.bias + sum(self.contributions(signals).values())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.log_odds(signals)))))
+
+    def lowered_by(self, signals: dict[str, float], code: str) -> float:
+        """How much a fired check (a feature of CHECKS) lowers the log-odds: the check's own weight
+        and, when no other check fired, what the DOUBTED signals add with it."""
+        return self.log_odds(with_doubts(signals | {code: 0.0})) - self.log_odds(with_doubts(signals))
 
     def judge(
         self, signals: dict[str, float], fired: list[str], defined: bool = False, vector: np.ndarray | None = None
@@ -172,10 +179,11 @@ class VerdictModel:
         """The doubt to show: of the checks that fired, the one that lowered the confidence
         most; when none did, what the weakest numeric signal that applies to this kind of
         question stands for."""
-        parts = self.contributions(signals)
-        lowering = [code for code in fired if parts.get(_check_feature(code), 0.0) < 0]
+        lowered = {code: self.lowered_by(signals, _check_feature(code)) for code in fired}
+        lowering = [code for code in fired if lowered[code] > 0]
         if lowering:
-            return min(lowering, key=lambda code: parts[_check_feature(code)])
+            return max(lowering, key=lowered.__getitem__)
+        parts = self.contributions(signals)
         numeric = {name: parts[name] for name in NUMERIC_REASONS if name in parts and _applies(name, signals)}
         return NUMERIC_REASONS[min(numeric, key=numeric.get)] if numeric else "few_words"
 
