@@ -152,6 +152,7 @@ class VerdictModel:
         }
 
     def log_odds(self, signals: dict[str, float]) -> float:
+        """The model's log-odds that the reports answer the question (before the cut to [-30, 30])."""
         return self.bias + sum(self.contributions(signals).values())
 
     def probability(self, signals: dict[str, float]) -> float:
@@ -238,8 +239,8 @@ def signals(
     """The model's inputs for one answer: how close the dense encoders find the best passages
     (and how far the best stands above the fifth), what of the question's words the answering
     clause holds and how close its meaning is by each encoder (``words``: coverage_clause,
-    terms, sim_clause, main_clause), which structured checks fired, and when any did, the figure's
-    coverage and the clause's closeness again (DOUBTED)."""
+    terms, sim_clause, main_clause), which structured checks fired, and when any did, that clause
+    evidence again (DOUBTED: the figure's coverage, the clause's, its closeness by each encoder)."""
     main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
     out = {
         **{f"cos_{c}": max((_cosine(h, c) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in _ENCODERS},
