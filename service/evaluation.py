@@ -22,8 +22,8 @@ from index.normalize import normalize
 # The question sets whose misses have been read, as ``file[:split]`` under eval/ (a name under
 # unseen/ is asked of the unseen reports' corpus): what the learned parts of the pipeline are
 # fitted on. Never the frozen test split, nor the blind sets still unread (blind5, blind7, blind9,
-# blind11, blind13, blind19, blind21, blind27, blind28, blind29, unseen_k, unseen_m, unseen_o,
-# unseen_q, unseen_z, unseen_ab, unseen_ag, unseen_ah, unseen_ai). unseen_g, unseen_i and unseen_j,
+# blind11, blind13, blind19, blind21, blind27 to blind30, unseen_k, unseen_m, unseen_o, unseen_q,
+# unseen_z, unseen_ab, unseen_ag, unseen_ah, unseen_ai, unseen_aj). unseen_g, unseen_i and unseen_j,
 # blind14 to blind18 and unseen_r to unseen_x (the least-asked facts of the reports), and LATER_SETS
 # are fitted on after their first scores: the more of the reports' facts and wording the learned
 # parts see, the less they know only the often-asked ones. The reranker is fitted on RERANKER_SETS,
