@@ -10,7 +10,7 @@ from service.answering.respond import ask, latest_report
 from service.ranking.retrieval import ANSWER_DEPTH
 from service.verdict.confidence import _ASKS_NAME, names_person
 from service.verdict.doubts import doubt_item
-from service.verdict.model import CHECKS, DETAIL_CHECKS
+from service.verdict.signals import CHECKS, DETAIL_CHECKS
 
 DETAIL_FEATURE = "asked_detail"
 

@@ -9,19 +9,9 @@ import pytest
 from service.answering.respond import ask
 from service.config import ROOT
 from service.ranking.retrieval import dense_text
-from service.verdict.model import (
-    CHECKS,
-    FEATURES,
-    PRIOR,
-    VERDICTS,
-    Z_LIMIT,
-    VerdictModel,
-    load_model,
-    nothing_asked,
-    signals,
-    with_doubts,
-)
+from service.verdict.model import PRIOR, VERDICTS, Z_LIMIT, VerdictModel, load_model, nothing_asked
 from service.verdict.question_prior import QuestionPrior
+from service.verdict.signals import CHECKS, FEATURES, signals, with_doubts
 
 
 def _model(**weights: float) -> VerdictModel:

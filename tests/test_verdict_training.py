@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from service.verdict.model import FEATURES, PRIOR
+from service.verdict.model import PRIOR
+from service.verdict.signals import FEATURES
 from service.verdict.training import Example, fit, folds_by_corpus, out_of_fold, probabilities, stacked_prior
 
 

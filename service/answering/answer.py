@@ -33,7 +33,8 @@ from service.ranking.hits import Hit
 from service.ranking.rerank import chunk_periods, query_periods
 from service.ranking.retrieval import CANDIDATE_PASSAGES
 from service.verdict.confidence import checks, clause_coverage
-from service.verdict.model import Verdict, VerdictModel, nothing_asked, signals
+from service.verdict.model import Verdict, VerdictModel, nothing_asked
+from service.verdict.signals import signals
 
 # The other side of a comparison is sought by the first side's metric as well as the question's
 # words, and the ranker scored its sentences against the question alone: its lead counts as little

@@ -1,6 +1,7 @@
 """The graded verdict: ``answered``, ``uncertain`` or ``not_found``, with a calibrated confidence.
 
-One decision weighs every signal that tells whether the reports answer a question:
+One decision weighs every signal that tells whether the reports answer a question (named in
+service.verdict.signals):
 
 - retrieval evidence: how close the two dense encoders (e5, USE) find the best passages, and
   USE the answering clause;
@@ -34,54 +35,11 @@ from pathlib import Path
 
 import numpy as np
 
-from service.ranking.hits import Hit
-from service.ranking.retrieval import CANDIDATE_PASSAGES
 from service.verdict.question_prior import QuestionPrior
+from service.verdict.signals import check_feature, with_doubts
 
 log = logging.getLogger(__name__)
 
-# The structured checks of service.verdict.confidence, each a 0/1 signal; the detail checks (a
-# name, a phone number, a procedure, a day, opening hours, a time) count as one.
-DETAIL_CHECKS = ("no_name", "no_contact", "no_procedure", "no_day", "no_hours", "no_time")
-CHECKS = (
-    "unknown_term",
-    "after_reports",
-    "other_period",
-    "repeats_question",
-    "other_level",
-    "asked_detail",
-    "other_kind",
-    "other_unit",
-    "group_figure",
-)
-NUMERIC = (
-    "cos_main",
-    "cos_second",
-    "cos_gap_main",
-    "sim_clause",
-    "main_clause",
-    "coverage_clause",
-    "terms",
-    "english",
-    "wants_figure",
-    "figure_coverage",
-    "english_coverage",
-    "focus_coverage",
-)
-# A check that fired, times the evidence it contradicts: added to a sum of signals, a fired check
-# (a period or level other than the one asked) was outvoted by a clause that holds every word of the
-# question and reads close to it, which is just what such a near miss looks like. These let the
-# model weigh a mismatch more the stronger the rest of the evidence. Kept because they raised the
-# out-of-sample AUC and lowered the calibration error leaving out a set, a report and a corpus
-# alike (see the commit that added them). Each names the evidence of the answering clause it
-# repeats: its figure's coverage, its own, its closeness by each encoder.
-DOUBTED = {
-    "doubted_focus": "focus_coverage",
-    "doubted_clause": "coverage_clause",
-    "doubted_closeness": "main_clause",
-    "doubted_meaning": "sim_clause",
-}
-FEATURES = NUMERIC + CHECKS + tuple(DOUBTED)  # what an answer's signals hold (service.answering.answer)
 PRIOR = "question_prior"  # the question head's log-odds, the model's last input
 # Which doubt a numeric signal stands for when it is the one that pulled the confidence down.
 NUMERIC_REASONS = {
@@ -102,7 +60,6 @@ VERDICTS = ("answered", "uncertain", "not_found")
 # encoders make of the term ("1+8"). All 74 such questions of the read sets were answerable
 # (Laplace estimate .99); the confidence of such an answer is at least this.
 DEFINITION_CONFIDENCE = 0.95
-GAP_DEPTH = 5  # of the passages an answer sees (ANSWER_DEPTH), the best one's lead is measured over this many
 # A signal counts at most this many training standard deviations from the training mean: a linear
 # model extrapolates without bound, and one value far outside what it was fitted on (a cosine of 0
 # when no passage shown came from that encoder's search) decided a greeting's verdict alone (+38
@@ -180,7 +137,7 @@ class VerdictModel:
         """The doubt to show: of the checks that fired, the one that lowered the confidence
         most; when none did, what the weakest numeric signal that applies to this kind of
         question stands for."""
-        lowered = {code: self.lowered_by(signals, _check_feature(code)) for code in fired}
+        lowered = {code: self.lowered_by(signals, check_feature(code)) for code in fired}
         lowering = [code for code in fired if lowered[code] > 0]
         if lowering:
             return max(lowering, key=lowered.__getitem__)
@@ -227,54 +184,6 @@ _ONLY_FOR = {"figure_coverage": "wants_figure", "focus_coverage": "wants_figure"
 def _applies(name: str, signals: dict[str, float]) -> bool:
     kind = _ONLY_FOR.get(name)
     return kind is None or bool(signals.get(kind))
-
-
-def _check_feature(code: str) -> str:
-    return "asked_detail" if code in DETAIL_CHECKS else code
-
-
-def signals(
-    hits: list[Hit], fired: list[str], words: dict[str, float], english: bool, wants_figure: bool
-) -> dict[str, float]:
-    """The model's inputs for one answer: how close the dense encoders find the best passages
-    (and how far the best stands above the fifth), what of the question's words the answering
-    clause holds and how close its meaning is by each encoder (``words``: coverage_clause,
-    terms, sim_clause, main_clause), which structured checks fired, and when any did, that clause
-    evidence again (DOUBTED: the figure's coverage, the clause's, its closeness by each encoder)."""
-    main = [h.scores["main"] for h in hits[:GAP_DEPTH] if "main" in h.scores]
-    out = {
-        **{f"cos_{c}": max((_cosine(h, c) for h in hits[:CANDIDATE_PASSAGES]), default=0.0) for c in _ENCODERS},
-        "cos_gap_main": main[0] - min(main) if main else 0.0,
-        **words,
-        "english": float(english),
-        "wants_figure": float(wants_figure),
-        # how much the clause must hold depends on what is asked: a figure's clause must name what
-        # it counts, and an English question's words reach the clause only through translation
-        "figure_coverage": float(wants_figure) * words["coverage_clause"],
-        "english_coverage": float(english) * words["coverage_clause"],
-        "focus_coverage": float(wants_figure) * words.get("coverage_focus", words["coverage_clause"]),
-    }
-    codes = {_check_feature(code) for code in fired}
-    return with_doubts(out | {code: float(code in codes) for code in CHECKS})
-
-
-def with_doubts(evidence: dict[str, float]) -> dict[str, float]:
-    """The signals with the DOUBTED ones added: when any check fired, the clause evidence each
-    repeats; else zero."""
-    doubted = float(any(evidence.get(code, 0.0) for code in CHECKS))
-    return evidence | {name: doubted * evidence.get(source, 0.0) for name, source in DOUBTED.items()}
-
-
-_ENCODERS = ("main", "second")
-
-
-def _cosine(hit: Hit, channel: str) -> float:
-    """An encoder's cosine of the question with the passage, as its search scored it; for a passage
-    the main encoder's search did not return, the same cosine read from the index (Hit.closeness
-    of its anchor sentence, whose vector is the passage's); else 0."""
-    if channel in hit.scores:
-        return hit.scores[channel]
-    return hit.closeness.get(hit.chunk.anchor_start, 0.0) if channel == "main" else 0.0
 
 
 _SEARCHABLE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]{2,}")

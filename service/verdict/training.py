@@ -26,8 +26,9 @@ from sklearn.linear_model import LogisticRegression
 from service.answering.answer import extract_answer
 from service.evaluation import Question
 from service.ranking.retrieval import ANSWER_DEPTH, Retriever
-from service.verdict.model import CHECKS, FEATURES, PRIOR, VerdictModel, standardised
+from service.verdict.model import PRIOR, VerdictModel, standardised
 from service.verdict.question_prior import QuestionPrior
+from service.verdict.signals import CHECKS, FEATURES
 
 REGULARISATION = 1.0  # sklearn's C: the signals are few and standardised, so the default serves
 # The question head's C: 384 inputs against a few thousand questions, so strongly regularised;
