@@ -6,15 +6,8 @@ from decimal import Decimal
 
 from index.cedict import chinese_to_english, english_names, is_name
 from index.figure_table import FigureRecord
-from service.answering.answer_line import (
-    as_written,
-    computed,
-    english_notes,
-    figure_label_en,
-    figure_line,
-    period_label,
-    qualified_en,
-)
+from service.answering.answer_line import computed, english_notes, figure_line
+from service.answering.figure_words import as_written, figure_label_en, period_label, qualified_en
 from service.answering.respond import ask
 
 

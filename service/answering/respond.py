@@ -22,8 +22,9 @@ from service.analysis.query import Query
 from service.analysis.terms import query_terms
 from service.analysis.unknown_words import as_written, unknown_terms
 from service.answering.answer import extract_answer
-from service.answering.answer_line import answer_line, definition_line, figure_label_en
+from service.answering.answer_line import answer_line, definition_line
 from service.answering.extracted import Answer
+from service.answering.figure_words import figure_label_en
 from service.ranking.hits import Hit
 from service.ranking.rerank import query_periods
 from service.ranking.retrieval import ANSWER_DEPTH, Retriever
